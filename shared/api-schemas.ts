@@ -1,0 +1,128 @@
+/**
+ * Wire schemas for the agent's HTTP API. Both sides validate against these: the agent at its edge, the UI's
+ * agent client on every response. Types are z.infer of the schemas, never written twice.
+ */
+import { z } from 'zod';
+import { ERROR_HTTP_STATUS, type ErrorCode } from './error-codes';
+
+export const PRIORITY_CATEGORIES = ['elderly', 'disabled', 'pregnant', 'merit'] as const;
+export const PriorityCategorySchema = z.enum(PRIORITY_CATEGORIES);
+export type PriorityCategory = z.infer<typeof PriorityCategorySchema>;
+
+export const LocalizedTextSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const ServiceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes');
+
+export const ServiceSummarySchema = z.object({
+  id: ServiceIdSchema,
+  prefix: z.string(),
+  name: LocalizedTextSchema,
+  waiting: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
+export const ServiceListSchema = z.array(ServiceSummarySchema);
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no-show'] as const;
+export const TicketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+
+export const IssueTicketRequestSchema = z.strictObject({
+  serviceId: ServiceIdSchema,
+  priority: PriorityCategorySchema.optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequestSchema>;
+
+export const PrintFailureSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+});
+
+export const IssuedTicketSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  priority: PriorityCategorySchema.nullable(),
+  issuedAt: z.string(),
+  ahead: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
+  trackUrl: z.string(),
+  printed: z.boolean(),
+  printError: PrintFailureSchema.optional(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicketSchema>;
+
+export const TicketViewSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  priority: PriorityCategorySchema.nullable(),
+  issuedAt: z.string(),
+  status: TicketStatusSchema,
+  counterId: z.string().optional(),
+  ahead: z.number().int().nonnegative(),
+  estimatedWaitMinutes: z.number().int().nonnegative(),
+});
+export type TicketView = z.infer<typeof TicketViewSchema>;
+
+export const CallNextResponseSchema = z.object({ ticket: TicketViewSchema });
+
+export const DEVICE_STATES = ['ready', 'offline', 'paper-low', 'paper-out', 'cover-open', 'error', 'disabled'] as const;
+export const DeviceStateSchema = z.enum(DEVICE_STATES);
+export type DeviceState = z.infer<typeof DeviceStateSchema>;
+
+export const DeviceStatusSchema = z.object({
+  state: DeviceStateSchema,
+  driver: z.string(),
+  lastError: z.string().optional(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  demo: z.boolean(),
+  devices: z.object({ printer: DeviceStatusSchema, scanner: DeviceStatusSchema, locker: DeviceStatusSchema }),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const KioskInfoSchema = z.object({
+  centerName: z.string(),
+  timezone: z.string(),
+  demo: z.boolean(),
+  priorityCategories: z.array(PriorityCategorySchema),
+});
+export type KioskInfo = z.infer<typeof KioskInfoSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** Demo-only view of what the simulated printer received, so the demo shows the printed ticket on screen. */
+export const PrintedJobSchema = z.object({
+  id: z.number().int(),
+  receivedAt: z.string(),
+  bytes: z.number().int(),
+  text: z.string(),
+  qrCodes: z.array(z.string()),
+  cut: z.boolean(),
+  imagePng: z.string().optional(),
+});
+export type PrintedJob = z.infer<typeof PrintedJobSchema>;
+export const PrintedJobListSchema = z.array(PrintedJobSchema);
+
+export const SimulatedPrinterStateRequestSchema = z.strictObject({
+  paper: z.enum(['ok', 'low', 'out']).optional(),
+  coverOpen: z.boolean().optional(),
+  offline: z.boolean().optional(),
+});
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_HTTP_STATUS[code];
+}

@@ -1,0 +1,38 @@
+/**
+ * Every error the agent can return carries one of these codes. The HTTP status for each code lives here, in one
+ * place, so the agent's error mapper and the UI agree; the UI branches on the code, never on the message.
+ */
+export const ERROR_HTTP_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SERVICE_NOT_FOUND: 404,
+  TICKET_NOT_FOUND: 404,
+  COUNTER_NOT_FOUND: 404,
+  QUEUE_EMPTY: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  PRINTER_OFFLINE: 503,
+  PRINTER_PAPER_OUT: 503,
+  PRINTER_COVER_OPEN: 503,
+  PRINTER_TIMEOUT: 504,
+  PRINTER_ERROR: 502,
+  SHUTTING_DOWN: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;
+
+export const PRINTER_ERROR_CODES = [
+  'PRINTER_OFFLINE',
+  'PRINTER_PAPER_OUT',
+  'PRINTER_COVER_OPEN',
+  'PRINTER_TIMEOUT',
+  'PRINTER_ERROR',
+] as const satisfies readonly ErrorCode[];
+
+export type PrinterErrorCode = (typeof PRINTER_ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_HTTP_STATUS, value);
+}

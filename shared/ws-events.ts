@@ -1,0 +1,33 @@
+/** Events pushed on WS /api/events. Every message is `{ type, at, data }`, validated by both sides. */
+import { z } from 'zod';
+import { DeviceStatusSchema, IssuedTicketSchema, TicketViewSchema } from './api-schemas';
+
+export const TicketIssuedEventSchema = z.object({
+  type: z.literal('ticket.issued'),
+  at: z.string(),
+  data: IssuedTicketSchema,
+});
+export const TicketCalledEventSchema = z.object({
+  type: z.literal('ticket.called'),
+  at: z.string(),
+  data: z.object({ ticket: TicketViewSchema, counterId: z.string() }),
+});
+export const DeviceChangedEventSchema = z.object({
+  type: z.literal('device.changed'),
+  at: z.string(),
+  data: z.object({ device: z.enum(['printer', 'scanner', 'locker']), status: DeviceStatusSchema }),
+});
+export const PrinterJobEventSchema = z.object({
+  type: z.literal('printer.job'),
+  at: z.string(),
+  data: z.object({ jobId: z.number().int() }),
+});
+
+export const AgentEventSchema = z.discriminatedUnion('type', [
+  TicketIssuedEventSchema,
+  TicketCalledEventSchema,
+  DeviceChangedEventSchema,
+  PrinterJobEventSchema,
+]);
+export type AgentEvent = z.infer<typeof AgentEventSchema>;
+export type AgentEventType = AgentEvent['type'];
