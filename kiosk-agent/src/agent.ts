@@ -1,0 +1,151 @@
+/**
+ * Composition root: config → store → devices → domain → HTTP. The only module that knows which concrete drivers
+ * run. Used by main.ts (the CLI) and by integration and e2e tests, which start a real agent in-process.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { DeviceStatus, Health } from '../../shared/api-schemas';
+import { createApp } from './api/create-app';
+import { attachEventSocket } from './api/ws-events';
+import { demoConfig } from './config/demo-config';
+import { applyOverrides, loadSiteConfigFile, parseSiteConfig } from './config/load-config';
+import type { SiteConfig } from './config/site-config-schema';
+import { createPrinter } from './devices/printer/create-printer';
+import type { SimulatedPrinter } from './devices/printer/simulated-printer';
+import { EventHub } from './events/event-hub';
+import { createLogger, type Logger } from './logger';
+import { systemClock, type Clock } from './queue/local-day';
+import { QueueService } from './queue/queue-service';
+import { TicketIssuer } from './queue/ticket-issuer';
+import { TicketRepository } from './queue/ticket-repository';
+import { openStore } from './store/sqlite';
+
+export const AGENT_VERSION = '0.1.0';
+const DEFAULT_UI_DIR = fileURLToPath(new URL('../../dist/ui', import.meta.url));
+const DEFAULT_DEMO_DATA = fileURLToPath(new URL('../../data/demo', import.meta.url));
+
+export interface StartOptions {
+  configPath?: string;
+  /** An already-parsed (or raw) config object; used by tests. */
+  config?: unknown;
+  demo?: boolean;
+  port?: number;
+  dataDir?: string;
+  uiDir?: string;
+  logLevel?: string;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningAgent {
+  url: string;
+  port: number;
+  config: SiteConfig;
+  events: EventHub;
+  simulatedPrinter?: SimulatedPrinter;
+  stop(): Promise<void>;
+}
+
+export function resolveConfig(options: StartOptions): SiteConfig {
+  const overrides = { ...(options.port !== undefined ? { port: options.port } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) };
+  if (options.configPath) return loadSiteConfigFile(options.configPath, overrides);
+  if (options.config !== undefined) return applyOverrides(parseSiteConfig(options.config), overrides);
+  return applyOverrides(parseSiteConfig(demoConfig(options.dataDir ?? DEFAULT_DEMO_DATA)), overrides);
+}
+
+const disabledDevice = (driver: string): DeviceStatus => ({ state: 'disabled', driver });
+
+export async function startKioskAgent(options: StartOptions = {}): Promise<RunningAgent> {
+  const config = resolveConfig(options);
+  const log = options.logger ?? createLogger(options.logLevel ?? config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const events = new EventHub((err) => log.error({ err }, 'event listener failed'));
+
+  const db = openStore({ dataDir: config.dataDir });
+  const cleanups: (() => Promise<void> | void)[] = [() => void db.close()];
+  try {
+    const printerDevice = await createPrinter(config.printer);
+    cleanups.unshift(printerDevice.stop);
+    printerDevice.printer.onStatusChange((status) => {
+      log.child({ module: 'printer' }).info({ status }, 'printer state changed');
+      events.publish('device.changed', { device: 'printer', status });
+    });
+    printerDevice.simulator?.on('job', (job: { id: number }) => events.publish('printer.job', { jobId: job.id }));
+
+    const queue = new QueueService({ config, tickets: new TicketRepository(db), clock });
+    let port = config.server.port;
+    const publicUrl = (): string => config.server.publicUrl ?? `http://${config.server.host}:${port}`;
+    const issuer = new TicketIssuer({
+      queue,
+      printer: printerDevice.printer,
+      events,
+      layout: config.printer,
+      centerName: config.center.name,
+      timeZone: config.center.timezone,
+      trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}`,
+      log: log.child({ module: 'tickets' }),
+    });
+
+    const health = (): Health => {
+      const devices = {
+        printer: printerDevice.printer.status(),
+        scanner: disabledDevice(config.scanner.driver),
+        locker: disabledDevice(config.locker.driver),
+      };
+      const ok = Object.values(devices).every((d) => d.state === 'ready' || d.state === 'disabled');
+      return { status: ok ? 'ok' : 'degraded', version: AGENT_VERSION, demo: config.printer.driver === 'simulated', devices };
+    };
+
+    let stopping = false;
+    const app = createApp({
+      version: AGENT_VERSION,
+      queue,
+      issuer,
+      events,
+      staffTokens: config.staff.tokens,
+      health,
+      kioskInfo: () => ({
+        centerName: config.center.name,
+        timezone: config.center.timezone,
+        demo: printerDevice.simulator !== undefined,
+        priorityCategories: config.queue.priorityCategories,
+      }),
+      ...(printerDevice.simulator ? { simulatedPrinter: printerDevice.simulator } : {}),
+      uiDir: options.uiDir ?? DEFAULT_UI_DIR,
+      isStopping: () => stopping,
+      log: log.child({ module: 'http' }),
+    });
+
+    const server: Server = createServer(app);
+    server.keepAliveTimeout = 5_000;
+    const sockets = attachEventSocket(server, events);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.server.port, config.server.host, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    const url = `http://${config.server.host}:${port}`;
+    log.info({ url, dataDir: config.dataDir, printer: printerDevice.printer.status().driver }, 'kiosk agent listening');
+
+    let stopped: Promise<void> | undefined;
+    const stop = (): Promise<void> =>
+      (stopped ??= (async () => {
+        stopping = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // Requests in flight (a ticket being printed) get a moment to finish; then connections are cut.
+        const force = setTimeout(() => server.closeAllConnections(), 3_000);
+        await sockets.close();
+        await closed;
+        clearTimeout(force);
+        for (const c of cleanups) await c();
+        log.info('kiosk agent stopped');
+      })());
+
+    return { url, port, config, events, stop, ...(printerDevice.simulator ? { simulatedPrinter: printerDevice.simulator } : {}) };
+  } catch (err) {
+    for (const c of cleanups) await c();
+    throw err;
+  }
+}

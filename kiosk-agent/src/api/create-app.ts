@@ -1,0 +1,75 @@
+/** Builds the express app (no listen): API routes, the built UI with SPA fallback, and the error mapper. */
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Health, KioskInfo } from '../../../shared/api-schemas';
+import type { SimulatedPrinter } from '../devices/printer/simulated-printer';
+import { AgentError } from '../errors/agent-error';
+import type { EventHub } from '../events/event-hub';
+import type { QueueService } from '../queue/queue-service';
+import type { TicketIssuer } from '../queue/ticket-issuer';
+import { createErrorMapper } from './error-mapper';
+import { buildOpenApi } from './openapi';
+import { RouteRegistry, type Auth } from './route-registry';
+import { registerDemoRoutes } from './routes/demo-routes';
+import { registerQueueRoutes } from './routes/queue-routes';
+import { registerSystemRoutes } from './routes/system-routes';
+import { createStaffCheck } from './staff-auth';
+
+export interface AppDeps {
+  version: string;
+  queue: QueueService;
+  issuer: TicketIssuer;
+  events: EventHub;
+  staffTokens: readonly string[];
+  health: () => Health;
+  kioskInfo: () => KioskInfo;
+  simulatedPrinter?: SimulatedPrinter;
+  uiDir?: string;
+  isStopping: () => boolean;
+  log: { error(obj: object, msg: string): void };
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const staffCheck = createStaffCheck(deps.staffTokens);
+  const authorize = (auth: Auth, req: express.Request): void => {
+    if (auth === 'staff') staffCheck(req);
+  };
+
+  app.use((_req, res, next) => {
+    if (deps.isStopping()) {
+      res.set('connection', 'close');
+      next(new AgentError('SHUTTING_DOWN', 'Ki-ốt đang khởi động lại. Vui lòng thử lại sau ít giây.'));
+    } else next();
+  });
+  app.use('/api', express.json({ limit: '64kb' }));
+
+  const api = express.Router();
+  const registry = new RouteRegistry(api, authorize);
+  let openapiDoc: object | undefined;
+  registerSystemRoutes(registry, {
+    health: deps.health,
+    kioskInfo: deps.kioskInfo,
+    openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
+  });
+  registerQueueRoutes(registry, deps);
+  if (deps.simulatedPrinter) registerDemoRoutes(registry, { printer: deps.simulatedPrinter });
+  app.use(api);
+  app.use('/api', (req, _res, next) => next(new AgentError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));
+
+  if (deps.uiDir && existsSync(join(deps.uiDir, 'index.html'))) {
+    const uiDir = deps.uiDir;
+    app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('cache-control', 'no-cache') }));
+    // Client-side routes (/counter/1, /display, /track/:id, /demo/printer) all load the same page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(join(uiDir, 'index.html'));
+    });
+  }
+
+  app.use(createErrorMapper(deps.log));
+  return app;
+}

@@ -1,0 +1,45 @@
+/**
+ * The one place where errors become HTTP. Coded errors keep their code and message; anything else is logged with
+ * its stack and answered as a plain 500 INTERNAL_ERROR, never with the stack.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { ErrorBody } from '../../../shared/api-schemas';
+import { httpStatusOf } from '../../../shared/api-schemas';
+import { isAgentError } from '../errors/agent-error';
+
+interface HttpishError {
+  status?: number;
+  type?: string;
+}
+
+export function errorBody(code: string, message: string, fields?: { path: string; message: string }[]): ErrorBody {
+  return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+export function createErrorMapper(log: { error(obj: object, msg: string): void }) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (isAgentError(err)) {
+      res.status(httpStatusOf(err.code)).json(errorBody(err.code, err.message, err.details.fields));
+      return;
+    }
+    const e = err as HttpishError;
+    if (e?.type === 'entity.parse.failed') {
+      res.status(400).json(errorBody('VALIDATION_FAILED', 'Nội dung gửi lên không phải JSON hợp lệ.', [{ path: '(body)', message: 'invalid JSON' }]));
+      return;
+    }
+    if (e?.type === 'entity.too.large') {
+      res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn.'));
+      return;
+    }
+    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+      res.status(400).json(errorBody('VALIDATION_FAILED', 'Yêu cầu không hợp lệ.'));
+      return;
+    }
+    log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.status(500).json(errorBody('INTERNAL_ERROR', 'Ki-ốt gặp lỗi nội bộ. Vui lòng thử lại hoặc báo cán bộ hướng dẫn.'));
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Routes are declared once, with their zod schemas: the same declaration validates requests, registers the
+ * express handler and produces the OpenAPI document, so the document cannot drift from what the agent does.
+ */
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { AgentError } from '../errors/agent-error';
+
+export type Auth = 'none' | 'staff' | 'demo';
+
+export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined> {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  auth: Auth;
+  body?: B;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  errors?: string[];
+}
+
+export type Handler<B> = (ctx: { req: Request; res: Response; body: B; params: Record<string, string> }) => unknown;
+
+export function zodFields(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({
+    path: i.path.length ? i.path.map(String).join('.') : '(body)',
+    message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
+  }));
+}
+
+export class RouteRegistry {
+  readonly specs: RouteSpec[] = [];
+
+  constructor(
+    private readonly router: Router,
+    private readonly authorize: (auth: Auth, req: Request) => void,
+  ) {}
+
+  add<B extends z.ZodType | undefined>(spec: RouteSpec<B>, handler: Handler<B extends z.ZodType ? z.infer<B> : undefined>): void {
+    this.specs.push(spec as RouteSpec);
+    this.router[spec.method](spec.path, async (req: Request, res: Response) => {
+      this.authorize(spec.auth, req);
+      let body: unknown = undefined;
+      if (spec.body) {
+        const parsed = spec.body.safeParse(req.body ?? {});
+        if (!parsed.success) {
+          const fields = zodFields(parsed.error);
+          throw new AgentError('VALIDATION_FAILED', `Dữ liệu gửi lên không hợp lệ: ${fields.map((f) => f.path).join(', ')}.`, { fields });
+        }
+        body = parsed.data;
+      }
+      const result = await handler({ req, res, body: body as never, params: req.params as Record<string, string> });
+      if (result !== undefined && !res.headersSent) res.json(result);
+    });
+  }
+}

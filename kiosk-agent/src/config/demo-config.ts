@@ -1,0 +1,33 @@
+/** Demo mode: simulated devices and the service areas of a typical commune centre (DESIGN.md §4). */
+import type { SiteConfigInput } from './site-config-schema';
+
+export const DEMO_STAFF_TOKEN = 'demo-staff-token-not-for-production';
+
+export function demoConfig(dataDir: string): SiteConfigInput {
+  return {
+    center: { name: 'Trung tâm Phục vụ hành chính công xã Cát Tiên (demo)', timezone: 'Asia/Ho_Chi_Minh' },
+    server: { host: '127.0.0.1', port: 8080 },
+    dataDir,
+    printer: { driver: 'simulated', text: 'cp1258' },
+    scanner: { driver: 'simulated' },
+    locker: { driver: 'simulated', boards: [{ address: 0, locks: 16 }] },
+    services: [
+      { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice – Civil status' } },
+      { id: 'chung-thuc', prefix: 'B', name: { vi: 'Chứng thực', en: 'Certification' } },
+      { id: 'dat-dai', prefix: 'D', name: { vi: 'Đất đai', en: 'Land' } },
+      { id: 'xay-dung', prefix: 'E', name: { vi: 'Xây dựng', en: 'Construction' } },
+      { id: 'lao-dong', prefix: 'L', name: { vi: 'Lao động – Thương binh – Xã hội', en: 'Labour, invalids and social affairs' } },
+      { id: 'kinh-doanh', prefix: 'K', name: { vi: 'Kinh doanh', en: 'Business registration' } },
+      { id: 'tra-ket-qua', prefix: 'C', name: { vi: 'Trả kết quả', en: 'Result collection' } },
+    ],
+    counters: [
+      { id: '1', services: ['tu-phap', 'chung-thuc'] },
+      { id: '2', services: ['chung-thuc'] },
+      { id: '3', services: ['dat-dai', 'xay-dung'] },
+      { id: '4', services: ['lao-dong', 'kinh-doanh'] },
+      { id: '5', services: ['tra-ket-qua'] },
+    ],
+    queue: { priorityStreakLimit: 3, defaultServiceMinutes: 6 },
+    staff: { tokens: [DEMO_STAFF_TOKEN] },
+  };
+}

@@ -1,0 +1,52 @@
+/** Reads and validates a site config file; every problem becomes one human-readable line. */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { z } from 'zod';
+import { SiteConfigSchema, type SiteConfig } from './site-config-schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid site config:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const path = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)';
+    if (issue.code === 'unrecognized_keys') return `${path}: unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${path}: ${issue.message}`;
+  });
+}
+
+export function parseSiteConfig(raw: unknown): SiteConfig {
+  const result = SiteConfigSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(formatIssues(result.error.issues));
+  return result.data;
+}
+
+/** Loads a JSON config file. Relative `dataDir` is resolved against the config file's folder. */
+export function loadSiteConfigFile(file: string, overrides: { port?: number; dataDir?: string } = {}): SiteConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError([`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
+  }
+  const config = parseSiteConfig(raw);
+  return applyOverrides({ ...config, dataDir: isAbsolute(config.dataDir) ? config.dataDir : resolve(dirname(file), config.dataDir) }, overrides);
+}
+
+export function applyOverrides(config: SiteConfig, overrides: { port?: number; dataDir?: string }): SiteConfig {
+  return {
+    ...config,
+    server: { ...config.server, ...(overrides.port !== undefined ? { port: overrides.port } : {}) },
+    dataDir: overrides.dataDir !== undefined ? resolve(overrides.dataDir) : config.dataDir,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The site config (../shared/CONTRACT.md "Site config"). Every key is validated; unknown keys are errors so a typo
+ * in a technician's file is reported instead of silently ignored. Defaults are the sensible values for a commune
+ * centre in Vietnam.
+ */
+import { z } from 'zod';
+import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PrinterInterfaceSchema = z
+  .string()
+  .min(1)
+  .refine(
+    (v) => /^tcp:\/\/[^/:]+(:\d{1,5})?\/?$/i.test(v) || v.startsWith('/') || v.startsWith('serial:'),
+    'expected tcp://host:port, a device path such as /dev/usb/lp0, or serial:/dev/ttyS0?baud=115200',
+  );
+
+export const PrinterConfigSchema = z.discriminatedUnion('driver', [
+  z.strictObject({
+    driver: z.literal('escpos'),
+    interface: PrinterInterfaceSchema,
+    text: z.enum(['cp1258', 'raster']).default('cp1258'),
+    /** `ESC t n` value of the Windows-1258 table; 52 on Epson, other numbers on some clones. */
+    codePage: z.number().int().min(0).max(255).default(52),
+    /** Characters per line in font A (48 on 80 mm paper, 32 on 58 mm). */
+    columns: z.number().int().min(24).max(64).default(48),
+    /** Printable dots per line (576 on 80 mm paper, 384 on 58 mm). */
+    widthDots: z.number().int().min(256).max(832).multipleOf(8).default(576),
+    timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+  }),
+  z.strictObject({
+    driver: z.literal('simulated'),
+    text: z.enum(['cp1258', 'raster']).default('cp1258'),
+    codePage: z.number().int().min(0).max(255).default(52),
+    columns: z.number().int().min(24).max(64).default(48),
+    widthDots: z.number().int().min(256).max(832).multipleOf(8).default(576),
+    timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+  }),
+]);
+
+// Scanner and locker are driven from the device issue on; their keys are validated now so a site file written
+// for the full kiosk loads unchanged.
+export const ScannerConfigSchema = z.discriminatedUnion('driver', [
+  z.strictObject({
+    driver: z.literal('serial'),
+    path: z.string().min(1),
+    baudRate: z.number().int().positive().default(9600),
+    suffix: z.enum(['CR', 'LF', 'CRLF', 'none']).default('CR'),
+  }),
+  z.strictObject({ driver: z.literal('simulated') }),
+  z.strictObject({ driver: z.literal('none') }),
+]);
+
+export const LockerBoardSchema = z.strictObject({
+  address: z.number().int().min(0).max(15),
+  locks: z.number().int().min(1).max(16).default(16),
+  lockedBit: z.union([z.literal(0), z.literal(1)]).default(1),
+});
+
+export const LockerConfigSchema = z.discriminatedUnion('driver', [
+  z.strictObject({
+    driver: z.literal('kerong-cu'),
+    path: z.string().min(1),
+    baudRate: z.number().int().positive().default(19200),
+    boards: z.array(LockerBoardSchema).min(1),
+  }),
+  z.strictObject({ driver: z.literal('simulated'), boards: z.array(LockerBoardSchema).min(1).default([{ address: 0, locks: 16, lockedBit: 1 }]) }),
+  z.strictObject({ driver: z.literal('none') }),
+]);
+
+export const ServiceConfigSchema = z.strictObject({
+  id: ServiceIdSchema,
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  name: LocalizedTextSchema,
+  /** Average minutes a counter spends on one ticket before history exists. */
+  defaultServiceMinutes: z.number().positive().max(240).optional(),
+});
+
+export const CounterConfigSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'letters, digits and dashes'),
+  name: LocalizedTextSchema.optional(),
+  services: z.array(ServiceIdSchema).min(1),
+});
+
+export const SiteConfigSchema = z
+  .strictObject({
+    center: z.strictObject({
+      name: z.string().min(1),
+      timezone: z.string().default('Asia/Ho_Chi_Minh').refine(isValidTimeZone, 'not an IANA time zone'),
+    }),
+    server: z
+      .strictObject({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** Base URL printed in the ticket QR (/track/:id); defaults to http://host:port. */
+        publicUrl: z.url().optional(),
+      })
+      .default({ host: '127.0.0.1', port: 8080 }),
+    dataDir: z.string().min(1),
+    printer: PrinterConfigSchema,
+    scanner: ScannerConfigSchema.default({ driver: 'none' }),
+    locker: LockerConfigSchema.default({ driver: 'none' }),
+    services: z.array(ServiceConfigSchema).min(1),
+    counters: z.array(CounterConfigSchema).default([]),
+    queue: z
+      .strictObject({
+        /** After this many priority calls in a row, one normal ticket is called. */
+        priorityStreakLimit: z.number().int().min(1).max(50).default(3),
+        defaultServiceMinutes: z.number().positive().max(240).default(5),
+        priorityCategories: z.array(PriorityCategorySchema).min(1).default([...PRIORITY_CATEGORIES]),
+      })
+      .default({ priorityStreakLimit: 3, defaultServiceMinutes: 5, priorityCategories: [...PRIORITY_CATEGORIES] }),
+    staff: z.strictObject({ tokens: z.array(z.string().min(16, 'at least 16 characters')).default([]) }).default({ tokens: [] }),
+    technician: z.strictObject({ pinHash: z.string().min(1) }).optional(),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((cfg, ctx) => {
+    const ids = new Set<string>();
+    const prefixes = new Set<string>();
+    cfg.services.forEach((s, i) => {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${s.id}"` });
+      if (prefixes.has(s.prefix)) ctx.addIssue({ code: 'custom', path: ['services', i, 'prefix'], message: `prefix "${s.prefix}" is used by another service` });
+      ids.add(s.id);
+      prefixes.add(s.prefix);
+    });
+    const counterIds = new Set<string>();
+    cfg.counters.forEach((c, i) => {
+      if (counterIds.has(c.id)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'id'], message: `duplicate counter id "${c.id}"` });
+      counterIds.add(c.id);
+      c.services.forEach((sid, j) => {
+        if (!ids.has(sid)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'services', j], message: `unknown service "${sid}"` });
+      });
+    });
+  });
+
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
+export type PrinterConfig = SiteConfig['printer'];
+export type ServiceConfig = SiteConfig['services'][number];

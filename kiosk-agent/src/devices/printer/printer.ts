@@ -1,0 +1,10 @@
+/** The narrow interface the domain sees for the ticket printer. Drivers throw AgentError with PRINTER_* codes. */
+import type { DeviceStatus } from '../../../../shared/api-schemas';
+
+export interface Printer {
+  /** Sends one complete job (already ESC/POS bytes). Resolves when the printer has taken the last byte. */
+  print(job: Uint8Array): Promise<void>;
+  status(): DeviceStatus;
+  onStatusChange(listener: (status: DeviceStatus) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,70 @@
+/**
+ * Issuing a ticket at the kiosk: the number is committed first, then printed. A printer failure never loses the
+ * ticket: the citizen gets `printed: false` with the reason and the screen shows the number instead.
+ */
+import type { IssuedTicket, PriorityCategory } from '../../../shared/api-schemas';
+import type { Printer } from '../devices/printer/printer';
+import { buildTicketJob, type TicketLayoutOptions } from '../devices/printer/ticket-layout';
+import { AgentError, isAgentError } from '../errors/agent-error';
+import type { EventHub } from '../events/event-hub';
+import type { QueueService } from './queue-service';
+
+export interface TicketIssuerDeps {
+  queue: QueueService;
+  printer: Printer;
+  events: EventHub;
+  layout: TicketLayoutOptions;
+  centerName: string;
+  timeZone: string;
+  trackUrl: (ticketId: string) => string;
+  log: { warn(obj: object, msg: string): void };
+}
+
+export class TicketIssuer {
+  constructor(private readonly deps: TicketIssuerDeps) {}
+
+  async issue(serviceId: string, priority: PriorityCategory | undefined): Promise<IssuedTicket> {
+    const { queue, printer, events } = this.deps;
+    const ticket = queue.issueTicket(serviceId, priority);
+    const { ahead, estimatedWaitMinutes } = queue.position(ticket);
+    const service = queue.service(serviceId);
+    const trackUrl = this.deps.trackUrl(ticket.id);
+    let printError: { code: string; message: string } | undefined;
+    try {
+      const job = buildTicketJob(
+        {
+          centerName: this.deps.centerName,
+          serviceName: service.name.vi,
+          number: ticket.number,
+          priority: ticket.priority,
+          issuedAtMs: ticket.issuedAtMs,
+          timeZone: this.deps.timeZone,
+          ahead,
+          estimatedWaitMinutes,
+          trackUrl,
+        },
+        this.deps.layout,
+      );
+      await printer.print(job);
+    } catch (err) {
+      const coded = isAgentError(err) ? err : new AgentError('PRINTER_ERROR', 'Không in được phiếu. Cán bộ đã được báo để kiểm tra.', { cause: err });
+      printError = { code: coded.code, message: coded.message };
+      this.deps.log.warn({ ticket: ticket.number, code: coded.code, err: (err as Error).message }, 'ticket not printed');
+    }
+    queue.markPrinted(ticket.id, printError === undefined, printError ? `${printError.code}: ${printError.message}` : null);
+    const issued: IssuedTicket = {
+      id: ticket.id,
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      priority: ticket.priority,
+      issuedAt: new Date(ticket.issuedAtMs).toISOString(),
+      ahead,
+      estimatedWaitMinutes,
+      trackUrl,
+      printed: printError === undefined,
+      ...(printError ? { printError } : {}),
+    };
+    events.publish('ticket.issued', issued);
+    return issued;
+  }
+}
