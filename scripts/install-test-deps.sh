@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs from Debian packages: Chromium for real-browser tests, socat for virtual
+# serial ports. Idempotent: does nothing when they are already there.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v socat >/dev/null 2>&1 || need+=(socat)
+if [ ${#need[@]} -eq 0 ]; then
+  echo "test dependencies present: chromium, socat"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "installing from Debian packages: ${need[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

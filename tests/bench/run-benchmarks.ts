@@ -1,0 +1,14 @@
+/** `npm run bench`: prints medians and p99s. Targets are printed beside the figures; nothing here asserts time. */
+import { cpus } from 'node:os';
+import { benchDurableTickets, benchTicketLatency } from './ticket-bench';
+
+async function main(): Promise<void> {
+  console.log(`motcua-kiosk benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
+  for (const line of benchDurableTickets()) console.log(line);
+  for (const line of await benchTicketLatency()) console.log(line);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
