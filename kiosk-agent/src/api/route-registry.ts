@@ -3,7 +3,7 @@
  * express handler and produces the OpenAPI document, so the document cannot drift from what the agent does.
  */
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AgentError } from '../errors/agent-error';
 
 export type Auth = 'none' | 'staff' | 'demo';

@@ -8,7 +8,7 @@ import { AgentError } from '../errors/agent-error';
 import type { SiteConfig, ServiceConfig } from '../config/site-config-schema';
 import { averageServiceMinutes, estimateWaitMinutes } from './estimated-wait';
 import { localDayKey, type Clock } from './local-day';
-import { chooseNext, predictCallOrder, type QueuedTicket } from './priority-order';
+import { aheadFromCounts, chooseNext, type QueuedTicket } from './priority-order';
 import type { TicketRepository, TicketRow } from './ticket-repository';
 
 const HISTORY_WINDOW_MS = 14 * 24 * 3_600_000;
@@ -57,9 +57,13 @@ export class QueueService {
   /** Position (people called before this ticket) and estimated wait for a waiting ticket; 0 otherwise. */
   position(ticket: TicketRow): { ahead: number; estimatedWaitMinutes: number } {
     if (ticket.status !== 'waiting' || ticket.day !== this.today()) return { ahead: 0, estimatedWaitMinutes: 0 };
-    const waiting = this.deps.tickets.waiting(ticket.day, ticket.serviceId).map(toQueued);
-    const order = predictCallOrder(waiting, this.deps.tickets.streak(ticket.day, ticket.serviceId), this.deps.config.queue.priorityStreakLimit);
-    const ahead = Math.max(0, order.findIndex((t) => t.id === ticket.id));
+    const counts = this.deps.tickets.queueCounts(ticket);
+    const ahead = aheadFromCounts({
+      isPriority: ticket.priority !== null,
+      ...counts,
+      streak: this.deps.tickets.streak(ticket.day, ticket.serviceId),
+      limit: this.deps.config.queue.priorityStreakLimit,
+    });
     return { ahead, estimatedWaitMinutes: this.estimate(ticket.serviceId, ahead) };
   }
 

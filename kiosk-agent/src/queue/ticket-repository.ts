@@ -77,6 +77,15 @@ export class TicketRepository {
       ),
       byId: db.prepare('SELECT * FROM tickets WHERE id = ?'),
       waiting: db.prepare(`SELECT * FROM tickets WHERE day = ? AND service_id = ? AND status = 'waiting' ORDER BY issued_at_ms, seq`),
+      sameClassBefore: db
+        .prepare(
+          `SELECT COUNT(*) FROM tickets WHERE day = @day AND service_id = @serviceId AND status = 'waiting'
+           AND (priority IS NOT NULL) = @isPriority AND (issued_at_ms < @issuedAtMs OR (issued_at_ms = @issuedAtMs AND seq < @seq))`,
+        )
+        .pluck(),
+      otherClassWaiting: db
+        .prepare(`SELECT COUNT(*) FROM tickets WHERE day = @day AND service_id = @serviceId AND status = 'waiting' AND (priority IS NOT NULL) != @isPriority`)
+        .pluck(),
       waitingCount: db.prepare(`SELECT service_id AS serviceId, COUNT(*) AS n FROM tickets WHERE day = ? AND status = 'waiting' GROUP BY service_id`),
       streak: db.prepare('SELECT priority_streak FROM queue_state WHERE day = ? AND service_id = ?').pluck(),
       setStreak: db.prepare(
@@ -119,6 +128,15 @@ export class TicketRepository {
 
   waiting(day: string, serviceId: string): TicketRow[] {
     return (this.stmts.waiting.all(day, serviceId) as RawTicketRow[]).map(toRow);
+  }
+
+  /** What a position needs: own-class tickets that came earlier, and the other class's waiting tickets. */
+  queueCounts(t: TicketRow): { sameClassBefore: number; otherClassWaiting: number } {
+    const args = { day: t.day, serviceId: t.serviceId, isPriority: t.priority !== null ? 1 : 0, issuedAtMs: t.issuedAtMs, seq: t.seq };
+    return {
+      sameClassBefore: this.stmts.sameClassBefore.get(args) as number,
+      otherClassWaiting: this.stmts.otherClassWaiting.get({ day: t.day, serviceId: t.serviceId, isPriority: args.isPriority }) as number,
+    };
   }
 
   waitingCounts(day: string): Map<string, number> {

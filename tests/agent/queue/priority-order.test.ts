@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextToCall, predictCallOrder, type QueuedTicket } from '../../../kiosk-agent/src/queue/priority-order';
+import { aheadFromCounts, nextToCall, predictCallOrder, type QueuedTicket } from '../../../kiosk-agent/src/queue/priority-order';
 
 let seq = 0;
 const t = (id: string, isPriority: boolean, issuedAtMs: number): QueuedTicket => ({ id, isPriority, issuedAtMs, seq: ++seq });
@@ -75,6 +75,24 @@ describe('priority ordering', () => {
         if (ticket.isPriority) run += 1;
         else run = 0;
         if (normalWaiting) expect(run).toBeLessThanOrEqual(limit);
+      }
+    }
+  });
+});
+
+describe('aheadFromCounts', () => {
+  it('agrees with the replayed call order for every ticket (randomised)', () => {
+    let rnd = 7;
+    const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const limit = 1 + Math.floor(random() * 4);
+      const streak = Math.floor(random() * 6);
+      const q = Array.from({ length: Math.floor(random() * 15) }, (_, i) => t(`r${round}-${i}`, random() < 0.5, i));
+      const order = predictCallOrder(q, streak, limit);
+      for (const ticket of q) {
+        const sameClassBefore = q.filter((x) => x.isPriority === ticket.isPriority && x.issuedAtMs < ticket.issuedAtMs).length;
+        const otherClassWaiting = q.filter((x) => x.isPriority !== ticket.isPriority).length;
+        expect(aheadFromCounts({ isPriority: ticket.isPriority, sameClassBefore, otherClassWaiting, streak, limit })).toBe(order.indexOf(ticket));
       }
     }
   });
