@@ -73,6 +73,9 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     });
     printerDevice.simulator?.on('job', (job: { id: number }) => events.publish('printer.job', { jobId: job.id }));
 
+    // Learn the printer's real state at start-up rather than claiming "ready" until the first ticket fails.
+    void printerDevice.printer.refreshStatus();
+
     const queue = new QueueService({ config, tickets: new TicketRepository(db), clock });
     let port = config.server.port;
     const publicUrl = (): string => config.server.publicUrl ?? `http://${config.server.host}:${port}`;

@@ -5,6 +5,8 @@ export interface Printer {
   /** Sends one complete job (already ESC/POS bytes). Resolves when the printer has taken the last byte. */
   print(job: Uint8Array): Promise<void>;
   status(): DeviceStatus;
+  /** Asks the device for its real state now (not between jobs' bytes). */
+  refreshStatus(): Promise<DeviceStatus>;
   onStatusChange(listener: (status: DeviceStatus) => void): () => void;
   close(): Promise<void>;
 }
