@@ -123,6 +123,13 @@ export const SimulatedPrinterStateRequestSchema = z.strictObject({
   offline: z.boolean().optional(),
 });
 
+export const SimulatedPrinterStateSchema = z.object({
+  paper: z.enum(['ok', 'low', 'out']),
+  coverOpen: z.boolean(),
+  offline: z.boolean(),
+});
+export type SimulatedPrinterStateView = z.infer<typeof SimulatedPrinterStateSchema>;
+
 export function httpStatusOf(code: ErrorCode): number {
   return ERROR_HTTP_STATUS[code];
 }

@@ -3,7 +3,7 @@
  * put it out of paper, so a person trying the demo can see the ticket and the printer-failure path.
  * Registered only when the printer is simulated.
  */
-import { PrintedJobListSchema, SimulatedPrinterStateRequestSchema, type PrintedJob } from '../../../../shared/api-schemas';
+import { PrintedJobListSchema, SimulatedPrinterStateRequestSchema, SimulatedPrinterStateSchema, type PrintedJob } from '../../../../shared/api-schemas';
 import type { SimulatedPrinter, SimulatedPrintJob } from '../../devices/printer/simulated-printer';
 import { renderJobToPng } from '../../devices/printer/escpos-preview';
 import type { RouteRegistry } from '../route-registry';
@@ -49,7 +49,7 @@ export function registerDemoRoutes(r: RouteRegistry, deps: { printer: SimulatedP
       tag: 'demo',
       auth: 'demo',
       body: SimulatedPrinterStateRequestSchema,
-      responses: { 200: { description: 'The simulated printer state' } },
+      responses: { 200: { description: 'The simulated printer state', schema: SimulatedPrinterStateSchema } },
       errors: ['VALIDATION_FAILED'],
     },
     ({ body }) => {

@@ -68,11 +68,20 @@ export function renderJobToPng(job: DecodedEscPosJob): Buffer {
   for (const row of rows) {
     const h = rowHeight(row);
     if (row.kind === 'text') {
-      const fontOf = (s: TextStyle): string => `${s.bold ? 'bold ' : ''}${Math.round(BASE_PX * 0.85 * s.heightMultiplier)}px ${family}`;
-      const widths = row.runs.map((r) => {
-        ctx.font = fontOf(r.style);
-        return ctx.measureText(r.text).width;
-      });
+      // The printer's font A is narrower than DejaVu: shrink a row that would overflow the paper, as print would not.
+      let scale = 1;
+      const fontOf = (s: TextStyle): string => `${s.bold ? 'bold ' : ''}${Math.round(BASE_PX * 0.85 * s.heightMultiplier * scale)}px ${family}`;
+      const measure = (): number[] =>
+        row.runs.map((r) => {
+          ctx.font = fontOf(r.style);
+          return ctx.measureText(r.text).width;
+        });
+      let widths = measure();
+      const total = widths.reduce((a, b) => a + b, 0);
+      if (total > WIDTH - 2 * MARGIN) {
+        scale = (WIDTH - 2 * MARGIN) / total;
+        widths = measure();
+      }
       let x = xFor(row.align, widths.reduce((a, b) => a + b, 0));
       row.runs.forEach((r, k) => {
         ctx.font = fontOf(r.style);

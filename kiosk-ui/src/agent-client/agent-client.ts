@@ -1,0 +1,94 @@
+/**
+ * Typed HTTP client for the local agent. Every response is parsed with the shared zod schemas, so a mismatch
+ * between UI and agent fails loudly here instead of as `undefined` on a citizen's screen. Errors carry the agent's
+ * code (`SERVICE_NOT_FOUND`…), or NETWORK_ERROR / NETWORK_TIMEOUT / BAD_RESPONSE from the client itself.
+ */
+import type { z } from 'zod';
+import {
+  ErrorBodySchema,
+  HealthSchema,
+  IssuedTicketSchema,
+  KioskInfoSchema,
+  PrintedJobListSchema,
+  ServiceListSchema,
+  SimulatedPrinterStateSchema,
+  type IssueTicketRequest,
+} from '../../../shared/api-schemas';
+
+export class AgentRequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'AgentRequestError';
+  }
+}
+
+type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class AgentClient {
+  constructor(
+    private readonly fetchImpl: FetchLike,
+    private readonly baseUrl = '',
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  private async request<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        ...init,
+        headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
+      throw new AgentRequestError(timedOut ? 'NETWORK_TIMEOUT' : 'NETWORK_ERROR', String(err), 0);
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new AgentRequestError(res.ok ? 'BAD_RESPONSE' : 'NETWORK_ERROR', `${path}: response is not JSON (HTTP ${res.status})`, res.status);
+    }
+    if (!res.ok) {
+      const parsed = ErrorBodySchema.safeParse(body);
+      if (parsed.success) throw new AgentRequestError(parsed.data.error.code, parsed.data.error.message, res.status);
+      throw new AgentRequestError('BAD_RESPONSE', `${path}: HTTP ${res.status} without an error body`, res.status);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new AgentRequestError('BAD_RESPONSE', `${path}: unexpected response (${parsed.error.issues[0]?.message ?? 'invalid'})`, res.status);
+    return parsed.data;
+  }
+
+  kiosk() {
+    return this.request(KioskInfoSchema, '/api/kiosk');
+  }
+
+  services() {
+    return this.request(ServiceListSchema, '/api/services');
+  }
+
+  issueTicket(body: IssueTicketRequest) {
+    return this.request(IssuedTicketSchema, '/api/tickets', { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  health() {
+    return this.request(HealthSchema, '/api/health');
+  }
+
+  demoPrinterJobs() {
+    return this.request(PrintedJobListSchema, '/api/demo/printer/jobs');
+  }
+
+  setDemoPaper(paper: 'ok' | 'low' | 'out') {
+    return this.request(SimulatedPrinterStateSchema, '/api/demo/printer/state', { method: 'POST', body: JSON.stringify({ paper }) });
+  }
+}
+
+/** An error's code for the UI to branch on, whatever was thrown. */
+export function errorCodeOf(err: unknown): string {
+  return err instanceof AgentRequestError ? err.code : 'UNKNOWN';
+}

@@ -1,0 +1,18 @@
+/** The kiosk itself: the take-ticket flow, and in demo mode the simulated printer beside it. */
+import { useMachine } from '@xstate/react';
+import { DemoPrinterPanel } from '../flows/demo-printer/demo-printer-panel';
+import { liveTakeTicketMachine } from '../flows/take-ticket/take-ticket.actors';
+import { TakeTicketView } from '../flows/take-ticket/take-ticket-view';
+
+export function KioskPage() {
+  const [state, send] = useMachine(liveTakeTicketMachine, { input: {} });
+  const demo = state.context.info?.demo === true;
+  return (
+    <div className={`kiosk ${demo ? 'kiosk--demo' : ''}`}>
+      <div className="kiosk__flow">
+        <TakeTicketView state={state} send={send} />
+      </div>
+      {demo ? <DemoPrinterPanel /> : null}
+    </div>
+  );
+}

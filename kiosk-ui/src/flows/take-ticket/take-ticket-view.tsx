@@ -1,0 +1,56 @@
+/** Picks the screen for the machine's state. Reads state, sends events; no IO. */
+import { useT } from '../../i18n/i18n';
+import { BigButton } from '../../ui/big-button';
+import { Screen } from '../../ui/screen';
+import { AttractScreen } from './screens/attract-screen';
+import { HomeScreen } from './screens/home-screen';
+import { IssueFailedScreen } from './screens/issue-failed-screen';
+import { IssuingScreen } from './screens/issuing-screen';
+import { PickupPlaceholderScreen } from './screens/pickup-placeholder-screen';
+import { PriorityScreen } from './screens/priority-screen';
+import type { ScreenProps } from './screens/screen-props';
+import { ServiceScreen } from './screens/service-screen';
+import { TicketScreen } from './screens/ticket-screen';
+
+export function TakeTicketView({ state, send }: ScreenProps) {
+  const t = useT();
+  const info = state.context.info;
+  if (state.matches('booting') || state.matches('bootFailed') || !info) {
+    return (
+      <div className="boot" role="status">
+        <p>{state.matches('bootFailed') ? t.boot.failed : t.boot.starting}</p>
+      </div>
+    );
+  }
+  if (state.matches('attract')) return <AttractScreen state={state} send={send} />;
+
+  const at = (flow: string) => state.matches({ session: { flow } } as never);
+  const props = { state, send };
+  let heading: string | undefined;
+  let body;
+  let back: 'home' | 'back' | null = 'home';
+  if (at('home')) [heading, body, back] = [t.home.heading, <HomeScreen {...props} />, null];
+  else if (at('choosingService')) [heading, body] = [t.services.heading, <ServiceScreen {...props} />];
+  else if (at('askingPriority')) [heading, body, back] = [t.priority.heading, <PriorityScreen {...props} />, 'back'];
+  else if (at('issuing')) [heading, body, back] = [undefined, <IssuingScreen />, null];
+  else if (at('showingTicket')) [heading, body, back] = [undefined, <TicketScreen {...props} />, null];
+  else if (at('issueFailed')) [heading, body, back] = [undefined, <IssueFailedScreen {...props} />, null];
+  else [heading, body, back] = [t.pickup.heading, <PickupPlaceholderScreen {...props} />, null];
+
+  const footer =
+    back === 'back' ? (
+      <div className="nav-row">
+        <BigButton label={t.nav.back} variant="quiet" onPress={() => send({ type: 'nav.back' })} />
+        <BigButton label={t.nav.home} variant="quiet" onPress={() => send({ type: 'nav.home' })} />
+      </div>
+    ) : back === 'home' ? (
+      <div className="nav-row">
+        <BigButton label={t.nav.home} variant="quiet" onPress={() => send({ type: 'nav.home' })} />
+      </div>
+    ) : undefined;
+  return (
+    <Screen centerName={info.centerName} timeZone={info.timezone} heading={heading} footer={footer}>
+      {body}
+    </Screen>
+  );
+}

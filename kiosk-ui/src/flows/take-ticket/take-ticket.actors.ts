@@ -1,0 +1,15 @@
+/** The real IO behind the take-ticket machine: the agent client. Tests provide their own actors instead. */
+import { fromPromise } from 'xstate';
+import type { IssuedTicket, PriorityCategory } from '../../../../shared/api-schemas';
+import { agentClient } from '../../agent-client/default-client';
+import { takeTicketMachine } from './take-ticket.machine';
+
+export const liveTakeTicketMachine = takeTicketMachine.provide({
+  actors: {
+    loadKiosk: fromPromise(() => agentClient.kiosk()),
+    loadServices: fromPromise(() => agentClient.services()),
+    issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(({ input }) =>
+      agentClient.issueTicket({ serviceId: input.serviceId, ...(input.priority ? { priority: input.priority } : {}) }),
+    ),
+  },
+});

@@ -1,0 +1,19 @@
+/** The frame of every kiosk screen: header with the centre's name and the clock, a heading, the content. */
+import type { ReactNode } from 'react';
+import { Clock } from './clock';
+
+export function Screen(props: { centerName: string; timeZone: string; heading?: string; children: ReactNode; footer?: ReactNode }) {
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <span className="screen__center">{props.centerName}</span>
+        <Clock timeZone={props.timeZone} />
+      </header>
+      <main className="screen__main">
+        {props.heading ? <h1 className="screen__heading">{props.heading}</h1> : null}
+        {props.children}
+      </main>
+      {props.footer ? <footer className="screen__footer">{props.footer}</footer> : null}
+    </div>
+  );
+}
