@@ -5,7 +5,8 @@ import { benchDurableTickets, benchTicketLatency } from './ticket-bench';
 async function main(): Promise<void> {
   console.log(`motcua-kiosk benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
   for (const line of benchDurableTickets()) console.log(line);
-  for (const line of await benchTicketLatency()) console.log(line);
+  for (const line of await benchTicketLatency(500, 'cp1258')) console.log(line);
+  for (const line of await benchTicketLatency(500, 'raster')) console.log(line);
 }
 
 main().catch((err: unknown) => {

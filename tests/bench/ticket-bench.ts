@@ -20,12 +20,12 @@ import { tempDir } from '../support/temp-dir';
 import { testConfig } from '../support/test-config';
 import { ms, summarize } from './stats';
 
-export async function benchTicketLatency(count = 500): Promise<string[]> {
+export async function benchTicketLatency(count = 500, text: 'cp1258' | 'raster' = 'cp1258'): Promise<string[]> {
   const dir = tempDir('motcua-bench-');
   const sim = new SimulatedPrinter();
   const { port } = await sim.start(0, '127.0.0.1');
   const configFile = join(dir.path, 'site.json');
-  writeFileSync(configFile, JSON.stringify(testConfig(join(dir.path, 'data'), { driver: 'escpos', interface: `tcp://127.0.0.1:${port}` })));
+  writeFileSync(configFile, JSON.stringify(testConfig(join(dir.path, 'data'), { driver: 'escpos', interface: `tcp://127.0.0.1:${port}`, text })));
   const agent = spawnAgent(['--config', configFile]);
   try {
     const url = await agent.url;
@@ -54,8 +54,8 @@ export async function benchTicketLatency(count = 500): Promise<string[]> {
     );
     const perSec = total / ((performance.now() - t0) / 1000);
     return [
-      `ticket latency (POST → last byte at printer simulator, cp1258, ${s.n} tickets): median ${ms(s.median)}, p99 ${ms(s.p99)}, max ${ms(s.max)}  [target p99 ≤ 50 ms]`,
-      `ticket throughput over HTTP with printing (8 clients, ${total} tickets): ${perSec.toFixed(0)} tickets/s`,
+      `ticket latency (POST → last byte at printer simulator, ${text}, ${s.n} tickets): median ${ms(s.median)}, p99 ${ms(s.p99)}, max ${ms(s.max)}  [target p99 ≤ 50 ms]`,
+      `ticket throughput over HTTP with printing (${text}, 8 clients, ${total} tickets): ${perSec.toFixed(0)} tickets/s`,
     ];
   } finally {
     agent.child.kill('SIGTERM');
