@@ -29,7 +29,6 @@ export interface StartOptions {
   configPath?: string;
   /** An already-parsed (or raw) config object; used by tests. */
   config?: unknown;
-  demo?: boolean;
   port?: number;
   dataDir?: string;
   uiDir?: string;

@@ -186,14 +186,7 @@ export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Recor
         return need(at, len) ? (ops.push({ kind: 'command', name: 'bit-image' }), len) : 0;
       }
     }
-    const fixed = ESC_FIXED[cmd];
-    if (fixed) {
-      if (!need(at, 2 + fixed[1])) return 0;
-      ops.push({ kind: 'command', name: fixed[0] });
-      return 2 + fixed[1];
-    }
-    ops.push({ kind: 'unknown', bytes: [ESC, cmd] });
-    return 2;
+    return fixedOrUnknown(ESC_FIXED, ESC, cmd, at);
   }
 
   function decodeGs(cmd: number, at: number, arg: (k: number) => number): number {
@@ -271,13 +264,18 @@ export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Recor
         return len;
       }
     }
-    const fixed = GS_FIXED[cmd];
-    if (fixed) {
-      if (!need(at, 2 + fixed[1])) return 0;
-      ops.push({ kind: 'command', name: fixed[0] });
-      return 2 + fixed[1];
+    return fixedOrUnknown(GS_FIXED, GS, cmd, at);
+  }
+
+  /** Commands that only need skipping: a known parameter count, or an unknown two-byte command. */
+  function fixedOrUnknown(table: Record<number, [string, number]>, prefix: number, cmd: number, at: number): number {
+    const fixed = table[cmd];
+    if (!fixed) {
+      ops.push({ kind: 'unknown', bytes: [prefix, cmd] });
+      return 2;
     }
-    ops.push({ kind: 'unknown', bytes: [GS, cmd] });
-    return 2;
+    if (!need(at, 2 + fixed[1])) return 0;
+    ops.push({ kind: 'command', name: fixed[0] });
+    return 2 + fixed[1];
   }
 }
