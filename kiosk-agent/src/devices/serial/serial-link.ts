@@ -1,0 +1,116 @@
+/**
+ * A serial port that comes back by itself. When the port disappears (USB unplugged, pty gone) the link reports it
+ * closed and reopens with backoff (250 ms doubling to 5 s) until the path works again; the agent never restarts
+ * for it. The binding is injected (the real one by default; tests may pass another BindingInterface).
+ */
+import { autoDetect } from '@serialport/bindings-cpp';
+import { SerialPortStream, type OpenOptions } from '@serialport/stream';
+import { AgentError } from '../../errors/agent-error';
+import { Listeners, type ByteLink } from './byte-link';
+
+/** Whatever binding @serialport/stream accepts (its own type; @serialport/bindings-interface's exports hide it). */
+export type SerialBinding = OpenOptions['binding'];
+
+export interface SerialLinkOptions {
+  path: string;
+  baudRate: number;
+  binding?: SerialBinding;
+  /** First and longest wait between reopen attempts. */
+  backoffMs?: { min: number; max: number };
+  log?: { debug(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}
+
+export class SerialLink implements ByteLink {
+  private port: SerialPortStream | undefined;
+  private readonly data = new Listeners<[Uint8Array]>();
+  private readonly state = new Listeners<[boolean, string?]>();
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private delay: number;
+  private lastReason: string | undefined;
+
+  constructor(private readonly options: SerialLinkOptions) {
+    this.delay = options.backoffMs?.min ?? 250;
+    this.open();
+  }
+
+  get isOpen(): boolean {
+    return this.port?.isOpen === true;
+  }
+
+  describe(): string {
+    return `${this.options.path} @ ${this.options.baudRate}`;
+  }
+
+  private open(): void {
+    if (this.closed) return;
+    const port = new SerialPortStream({
+      binding: this.options.binding ?? autoDetect(),
+      path: this.options.path,
+      baudRate: this.options.baudRate,
+      autoOpen: false,
+    });
+    this.port = port;
+    port.on('data', (chunk: Buffer) => {
+      this.options.log?.debug({ rx: chunk.toString('hex') }, 'serial rx');
+      this.data.emit(new Uint8Array(chunk));
+    });
+    port.on('error', () => undefined); // reported through 'close' or the open callback
+    port.on('close', () => this.lost(`port ${this.options.path} closed`));
+    port.open((err) => {
+      if (err) {
+        this.lost(err.message);
+        return;
+      }
+      this.delay = this.options.backoffMs?.min ?? 250;
+      this.lastReason = undefined;
+      this.state.emit(true);
+    });
+  }
+
+  private lost(reason: string): void {
+    if (this.closed || this.retryTimer) return;
+    const port = this.port;
+    this.port = undefined;
+    if (port?.isOpen) port.close(() => undefined);
+    if (reason !== this.lastReason) this.options.log?.warn({ path: this.options.path, reason }, 'serial port unavailable');
+    this.lastReason = reason;
+    this.state.emit(false, reason);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.open();
+    }, this.delay);
+    this.delay = Math.min(this.delay * 2, this.options.backoffMs?.max ?? 5000);
+  }
+
+  write(bytes: Uint8Array): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) {
+      return Promise.reject(new AgentError('SERIAL_UNAVAILABLE', `Cổng ${this.options.path} không sẵn sàng: ${this.lastReason ?? 'đang mở lại'}.`));
+    }
+    this.options.log?.debug({ tx: Buffer.from(bytes).toString('hex') }, 'serial tx');
+    return new Promise((resolve, reject) => {
+      port.write(Buffer.from(bytes), (err) => {
+        if (err) reject(new AgentError('SERIAL_UNAVAILABLE', `Không ghi được vào cổng ${this.options.path}: ${err.message}.`));
+        else port.drain(() => resolve());
+      });
+    });
+  }
+
+  onData(listener: (chunk: Uint8Array) => void): () => void {
+    return this.data.add(listener);
+  }
+
+  onState(listener: (open: boolean, reason?: string) => void): () => void {
+    return this.state.add(listener);
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const port = this.port;
+    this.port = undefined;
+    if (!port?.isOpen) return Promise.resolve();
+    return new Promise((resolve) => port.close(() => resolve()));
+  }
+}
