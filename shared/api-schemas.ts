@@ -130,6 +130,10 @@ export const SimulatedPrinterStateSchema = z.object({
 });
 export type SimulatedPrinterStateView = z.infer<typeof SimulatedPrinterStateSchema>;
 
+export const DemoScanRequestSchema = z.strictObject({ code: z.string().min(1).max(2048) });
+export const DemoDoorRequestSchema = z.strictObject({ board: z.number().int().min(0).max(15), lock: z.number().int().min(1).max(16) });
+export const SimulatedLockerStateSchema = z.array(z.object({ address: z.number().int(), open: z.array(z.number().int()) }));
+
 export function httpStatusOf(code: ErrorCode): number {
   return ERROR_HTTP_STATUS[code];
 }

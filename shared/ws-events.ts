@@ -23,11 +23,30 @@ export const PrinterJobEventSchema = z.object({
   data: z.object({ jobId: z.number().int() }),
 });
 
+export const ScannerScannedEventSchema = z.object({
+  type: z.literal('scanner.scanned'),
+  at: z.string(),
+  data: z.object({ code: z.string() }),
+});
+export const ScannerRejectedEventSchema = z.object({
+  type: z.literal('scanner.rejected'),
+  at: z.string(),
+  data: z.object({ reason: z.enum(['empty', 'too-short', 'too-long', 'not-text']), rawHex: z.string() }),
+});
+export const LockerDoorEventSchema = z.object({
+  type: z.literal('locker.door'),
+  at: z.string(),
+  data: z.object({ board: z.number().int(), lock: z.number().int(), open: z.boolean() }),
+});
+
 export const AgentEventSchema = z.discriminatedUnion('type', [
   TicketIssuedEventSchema,
   TicketCalledEventSchema,
   DeviceChangedEventSchema,
   PrinterJobEventSchema,
+  ScannerScannedEventSchema,
+  ScannerRejectedEventSchema,
+  LockerDoorEventSchema,
 ]);
 export type AgentEvent = z.infer<typeof AgentEventSchema>;
 export type AgentEventType = AgentEvent['type'];

@@ -11,7 +11,7 @@ import { attachEventSocket } from './api/ws-events';
 import { demoConfig } from './config/demo-config';
 import { applyOverrides, loadSiteConfigFile, parseSiteConfig } from './config/load-config';
 import type { SiteConfig } from './config/site-config-schema';
-import { createPrinter } from './devices/printer/create-printer';
+import { createDevices, type Devices } from './devices/create-devices';
 import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
@@ -53,7 +53,23 @@ export function resolveConfig(options: StartOptions): SiteConfig {
   return applyOverrides(parseSiteConfig(demoConfig(options.dataDir ?? DEFAULT_DEMO_DATA)), overrides);
 }
 
-const disabledDevice = (driver: string): DeviceStatus => ({ state: 'disabled', driver });
+/** Device events go out on the WebSocket and into the log. */
+function wireDeviceEvents(devices: Devices, events: EventHub, log: Logger): void {
+  const changed = (device: 'printer' | 'scanner' | 'locker') => (status: DeviceStatus) => {
+    log.child({ module: device }).info({ status }, `${device} state changed`);
+    events.publish('device.changed', { device, status });
+  };
+  devices.printer.printer.onStatusChange(changed('printer'));
+  devices.scanner?.onStatusChange(changed('scanner'));
+  devices.locker?.onStatusChange(changed('locker'));
+  devices.printer.simulator?.on('job', (job: { id: number }) => events.publish('printer.job', { jobId: job.id }));
+  devices.scanner?.onScan((code) => events.publish('scanner.scanned', { code }));
+  devices.scanner?.onRejected((rejected) => {
+    log.child({ module: 'scanner' }).warn(rejected, 'unreadable scan');
+    events.publish('scanner.rejected', rejected);
+  });
+  devices.locker?.onDoor((door) => events.publish('locker.door', door));
+}
 
 export async function startKioskAgent(options: StartOptions = {}): Promise<RunningAgent> {
   const config = resolveConfig(options);
@@ -64,13 +80,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
   const db = openStore({ dataDir: config.dataDir });
   const cleanups: (() => Promise<void> | void)[] = [() => void db.close()];
   try {
-    const printerDevice = await createPrinter(config.printer);
-    cleanups.unshift(printerDevice.stop);
-    printerDevice.printer.onStatusChange((status) => {
-      log.child({ module: 'printer' }).info({ status }, 'printer state changed');
-      events.publish('device.changed', { device: 'printer', status });
-    });
-    printerDevice.simulator?.on('job', (job: { id: number }) => events.publish('printer.job', { jobId: job.id }));
+    const devices = await createDevices(config, log);
+    cleanups.unshift(devices.stop);
+    const printerDevice = devices.printer;
+    wireDeviceEvents(devices, events, log);
 
     // Learn the printer's real state at start-up rather than claiming "ready" until the first ticket fails.
     void printerDevice.printer.refreshStatus();
@@ -90,13 +103,13 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     });
 
     const health = (): Health => {
-      const devices = {
+      const states = {
         printer: printerDevice.printer.status(),
-        scanner: disabledDevice(config.scanner.driver),
-        locker: disabledDevice(config.locker.driver),
+        scanner: devices.scanner?.status() ?? devices.disabled(config.scanner.driver),
+        locker: devices.locker?.status() ?? devices.disabled(config.locker.driver),
       };
-      const ok = Object.values(devices).every((d) => d.state === 'ready' || d.state === 'disabled');
-      return { status: ok ? 'ok' : 'degraded', version: AGENT_VERSION, demo: config.printer.driver === 'simulated', devices };
+      const ok = Object.values(states).every((d) => d.state === 'ready' || d.state === 'disabled');
+      return { status: ok ? 'ok' : 'degraded', version: AGENT_VERSION, demo: config.printer.driver === 'simulated', devices: states };
     };
 
     let stopping = false;
@@ -113,7 +126,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         demo: printerDevice.simulator !== undefined,
         priorityCategories: config.queue.priorityCategories,
       }),
-      ...(printerDevice.simulator ? { simulatedPrinter: printerDevice.simulator } : {}),
+      simulators: {
+        ...(printerDevice.simulator ? { printer: printerDevice.simulator } : {}),
+        ...devices.simulators,
+      },
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       isStopping: () => stopping,
       log: log.child({ module: 'http' }),

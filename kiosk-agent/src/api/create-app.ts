@@ -3,7 +3,9 @@ import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Health, KioskInfo } from '../../../shared/api-schemas';
+import type { SimulatedLockerBus } from '../devices/locker/simulated-locker-bus';
 import type { SimulatedPrinter } from '../devices/printer/simulated-printer';
+import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
 import { AgentError } from '../errors/agent-error';
 import type { EventHub } from '../events/event-hub';
 import type { QueueService } from '../queue/queue-service';
@@ -24,7 +26,8 @@ export interface AppDeps {
   staffTokens: readonly string[];
   health: () => Health;
   kioskInfo: () => KioskInfo;
-  simulatedPrinter?: SimulatedPrinter;
+  /** Present only for simulated devices: the demo routes drive them. */
+  simulators: { printer?: SimulatedPrinter; scanner?: SimulatedScanner; locker?: SimulatedLockerBus };
   uiDir?: string;
   isStopping: () => boolean;
   log: { error(obj: object, msg: string): void };
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
     openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
   });
   registerQueueRoutes(registry, deps);
-  if (deps.simulatedPrinter) registerDemoRoutes(registry, { printer: deps.simulatedPrinter });
+  registerDemoRoutes(registry, deps.simulators);
   app.use(api);
   app.use('/api', (req, _res, next) => next(new AgentError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));
 

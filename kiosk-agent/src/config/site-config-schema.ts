@@ -35,6 +35,8 @@ export const PrinterConfigSchema = z.discriminatedUnion('driver', [
     /** Printable dots per line (576 on 80 mm paper, 384 on 58 mm). */
     widthDots: z.number().int().min(256).max(832).multipleOf(8).default(576),
     timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+    /** While idle, the real-time status is read this often (0 = only before each job). */
+    statusPollMs: z.number().int().min(0).max(600_000).default(5000),
   }),
   z.strictObject({
     driver: z.literal('simulated'),
@@ -43,6 +45,8 @@ export const PrinterConfigSchema = z.discriminatedUnion('driver', [
     columns: z.number().int().min(24).max(64).default(48),
     widthDots: z.number().int().min(256).max(832).multipleOf(8).default(576),
     timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+    /** While idle, the real-time status is read this often (0 = only before each job). */
+    statusPollMs: z.number().int().min(0).max(600_000).default(5000),
   }),
 ]);
 
@@ -54,8 +58,10 @@ export const ScannerConfigSchema = z.discriminatedUnion('driver', [
     path: z.string().min(1),
     baudRate: z.number().int().positive().default(9600),
     suffix: z.enum(['CR', 'LF', 'CRLF', 'none']).default('CR'),
+    /** With suffix "none": the silence (ms) that ends a code. */
+    interByteTimeoutMs: z.number().int().min(10).max(2000).default(80),
   }),
-  z.strictObject({ driver: z.literal('simulated') }),
+  z.strictObject({ driver: z.literal('simulated'), suffix: z.enum(['CR', 'LF', 'CRLF', 'none']).default('CR') }),
   z.strictObject({ driver: z.literal('none') }),
 ]);
 
@@ -71,8 +77,17 @@ export const LockerConfigSchema = z.discriminatedUnion('driver', [
     path: z.string().min(1),
     baudRate: z.number().int().positive().default(19200),
     boards: z.array(LockerBoardSchema).min(1),
+    /** RS485 is half-duplex: one request in flight, its reply awaited this long, then retried. */
+    replyTimeoutMs: z.number().int().min(50).max(5000).default(500),
+    retries: z.number().int().min(0).max(5).default(2),
+    /** How often idle boards are read for door changes. */
+    pollMs: z.number().int().min(0).max(60_000).default(1000),
   }),
-  z.strictObject({ driver: z.literal('simulated'), boards: z.array(LockerBoardSchema).min(1).default([{ address: 0, locks: 16, lockedBit: 1 }]) }),
+  z.strictObject({
+    driver: z.literal('simulated'),
+    boards: z.array(LockerBoardSchema).min(1).default([{ address: 0, locks: 16, lockedBit: 1 }]),
+    pollMs: z.number().int().min(0).max(60_000).default(1000),
+  }),
   z.strictObject({ driver: z.literal('none') }),
 ]);
 

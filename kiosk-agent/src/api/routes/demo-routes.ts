@@ -1,16 +1,82 @@
 /**
- * Demo-mode windows into the simulated printer: what it printed (text and a picture of the slip) and a switch to
- * put it out of paper, so a person trying the demo can see the ticket and the printer-failure path.
- * Registered only when the printer is simulated.
+ * Demo-mode handles on the simulators: what the printer printed (text and a picture of the slip), a paper switch,
+ * a "scan" of a sample slip through the simulated scanner's serial line, and closing a locker door. Each group is
+ * registered only when that device is simulated.
  */
-import { PrintedJobListSchema, SimulatedPrinterStateRequestSchema, SimulatedPrinterStateSchema, type PrintedJob } from '../../../../shared/api-schemas';
-import type { SimulatedPrinter, SimulatedPrintJob } from '../../devices/printer/simulated-printer';
+import {
+  DemoDoorRequestSchema,
+  DemoScanRequestSchema,
+  PrintedJobListSchema,
+  SimulatedLockerStateSchema,
+  SimulatedPrinterStateRequestSchema,
+  SimulatedPrinterStateSchema,
+  type PrintedJob,
+} from '../../../../shared/api-schemas';
+import type { SimulatedLockerBus } from '../../devices/locker/simulated-locker-bus';
 import { renderJobToPng } from '../../devices/printer/escpos-preview';
+import type { SimulatedPrinter, SimulatedPrintJob } from '../../devices/printer/simulated-printer';
+import type { SimulatedScanner } from '../../devices/scanner/simulated-scanner';
 import type { RouteRegistry } from '../route-registry';
 
 const MAX_JOBS = 10;
 
-export function registerDemoRoutes(r: RouteRegistry, deps: { printer: SimulatedPrinter }): void {
+export function registerDemoRoutes(
+  r: RouteRegistry,
+  sims: { printer?: SimulatedPrinter; scanner?: SimulatedScanner; locker?: SimulatedLockerBus },
+): void {
+  if (sims.printer) registerPrinter(r, sims.printer);
+  if (sims.scanner) {
+    const scanner = sims.scanner;
+    r.add(
+      {
+        method: 'post',
+        path: '/api/demo/scanner/scan',
+        summary: 'Demo only: the simulated scanner reads this code (it arrives as serial bytes, then as scanner.scanned)',
+        tag: 'demo',
+        auth: 'demo',
+        body: DemoScanRequestSchema,
+        responses: { 204: { description: 'Sent to the scanner line' } },
+        errors: ['VALIDATION_FAILED'],
+      },
+      async ({ res, body }) => {
+        await scanner.scan(body.code);
+        res.status(204).end();
+      },
+    );
+  }
+  if (sims.locker) {
+    const bus = sims.locker;
+    r.add(
+      {
+        method: 'get',
+        path: '/api/demo/locker',
+        summary: 'Demo only: which simulated compartments stand open',
+        tag: 'demo',
+        auth: 'demo',
+        responses: { 200: { description: 'Open locks per board', schema: SimulatedLockerStateSchema } },
+      },
+      () => bus.state(),
+    );
+    r.add(
+      {
+        method: 'post',
+        path: '/api/demo/locker/close',
+        summary: 'Demo only: a person shuts a compartment door',
+        tag: 'demo',
+        auth: 'demo',
+        body: DemoDoorRequestSchema,
+        responses: { 200: { description: 'Open locks per board', schema: SimulatedLockerStateSchema } },
+        errors: ['VALIDATION_FAILED'],
+      },
+      ({ body }) => {
+        bus.closeDoor(body.board, body.lock);
+        return bus.state();
+      },
+    );
+  }
+}
+
+function registerPrinter(r: RouteRegistry, printer: SimulatedPrinter): void {
   const pngCache = new WeakMap<SimulatedPrintJob, string>();
   const toView = (job: SimulatedPrintJob): PrintedJob => {
     let png = pngCache.get(job);
@@ -38,7 +104,7 @@ export function registerDemoRoutes(r: RouteRegistry, deps: { printer: SimulatedP
       auth: 'demo',
       responses: { 200: { description: 'Jobs', schema: PrintedJobListSchema } },
     },
-    () => deps.printer.jobs.slice(-MAX_JOBS).reverse().map(toView),
+    () => printer.jobs.slice(-MAX_JOBS).reverse().map(toView),
   );
 
   r.add(
@@ -53,8 +119,8 @@ export function registerDemoRoutes(r: RouteRegistry, deps: { printer: SimulatedP
       errors: ['VALIDATION_FAILED'],
     },
     ({ body }) => {
-      deps.printer.setState(body);
-      return deps.printer.getState();
+      printer.setState(body);
+      return printer.getState();
     },
   );
 }

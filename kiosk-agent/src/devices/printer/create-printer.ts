@@ -21,7 +21,7 @@ export async function createPrinter(config: PrinterConfig): Promise<CreatedPrint
   if (config.driver === 'simulated') {
     const simulator = new SimulatedPrinter();
     const { host, port } = await simulator.start(0, '127.0.0.1');
-    const printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), 'simulated');
+    const printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), 'simulated', config.statusPollMs);
     return {
       printer,
       simulator,
@@ -35,9 +35,9 @@ export async function createPrinter(config: PrinterConfig): Promise<CreatedPrint
   let printer: EscposPrinter;
   if (uri.startsWith('tcp://')) {
     const { host, port } = parseTcpUri(uri);
-    printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs));
+    printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), 'escpos', config.statusPollMs);
   } else if (uri.startsWith('/')) {
-    printer = new EscposPrinter(new FilePrinterTransport(uri, config.timeoutMs));
+    printer = new EscposPrinter(new FilePrinterTransport(uri, config.timeoutMs), 'escpos', config.statusPollMs);
   } else {
     // Serial printers arrive with the device layer (issue 3); say so plainly instead of half-working.
     throw new UnsupportedPrinterInterfaceError(`printer.interface: "${uri}" — serial printers are not supported yet; use tcp://host:port or a device path`);

@@ -28,12 +28,24 @@ export class EscposPrinter implements Printer {
   private current: DeviceStatus;
   private readonly listeners = new Set<(s: DeviceStatus) => void>();
   private closed = false;
+  private pollTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly transport: PrinterTransport,
-    private readonly driverName = 'escpos',
+    driverName = 'escpos',
+    private readonly statusPollMs = 0,
   ) {
     this.current = { state: 'ready', driver: `${driverName} ${transport.describe()}` };
+    this.schedulePoll();
+  }
+
+  /** Paper running low or a cover left open shows on the health page before a citizen meets it. */
+  private schedulePoll(): void {
+    if (this.closed || this.statusPollMs <= 0) return;
+    this.pollTimer = setTimeout(() => {
+      void this.refreshStatus().finally(() => this.schedulePoll());
+    }, this.statusPollMs);
+    this.pollTimer.unref();
   }
 
   print(job: Uint8Array): Promise<void> {
@@ -45,6 +57,7 @@ export class EscposPrinter implements Printer {
   /** Reads the real-time status without printing (used by health checks). */
   refreshStatus(): Promise<DeviceStatus> {
     const run = this.tail.then(async () => {
+      if (this.closed) return this.current;
       try {
         this.observe(await this.transport.run(undefined, () => undefined));
       } catch (err) {
@@ -99,8 +112,9 @@ export class EscposPrinter implements Printer {
   }
 
   async close(): Promise<void> {
-    // Finish the job in flight, then refuse new ones.
-    await this.tail;
+    // Refuse new jobs, stop polling, and let the job in flight finish.
     this.closed = true;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    await this.tail;
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * Builds every device from the site config: a real driver on a real port, or the same driver talking to a
+ * simulator in-process (demo mode and tests). The only place that knows which concrete drivers run.
+ */
+import type { DeviceStatus } from '../../../shared/api-schemas';
+import type { SiteConfig } from '../config/site-config-schema';
+import type { Logger } from '../logger';
+import { KerongCuDriver } from './locker/kerong-cu/kerong-cu-driver';
+import type { LockerBank } from './locker/locker-board';
+import { SimulatedLockerBus } from './locker/simulated-locker-bus';
+import { createPrinter, type CreatedPrinter } from './printer/create-printer';
+import type { Scanner } from './scanner/scanner';
+import { SerialScanner } from './scanner/serial-scanner';
+import { SimulatedScanner } from './scanner/simulated-scanner';
+import { memoryLinkPair, type ByteLink } from './serial/byte-link';
+import { SerialLink } from './serial/serial-link';
+
+export interface Devices {
+  printer: CreatedPrinter;
+  scanner?: Scanner;
+  locker?: LockerBank;
+  simulators: { scanner?: SimulatedScanner; locker?: SimulatedLockerBus };
+  /** Status of a device that is configured as `none`. */
+  disabled: (driver: string) => DeviceStatus;
+  stop(): Promise<void>;
+}
+
+export async function createDevices(config: SiteConfig, log: Logger): Promise<Devices> {
+  const links: ByteLink[] = [];
+  const printer = await createPrinter(config.printer);
+  const simulators: Devices['simulators'] = {};
+
+  let scanner: Scanner | undefined;
+  if (config.scanner.driver === 'serial') {
+    const link = new SerialLink({ path: config.scanner.path, baudRate: config.scanner.baudRate, log: log.child({ module: 'scanner' }) });
+    links.push(link);
+    scanner = new SerialScanner(link, { suffix: config.scanner.suffix, interByteTimeoutMs: config.scanner.interByteTimeoutMs });
+  } else if (config.scanner.driver === 'simulated') {
+    const [agentSide, deviceSide] = memoryLinkPair('simulated-scanner');
+    links.push(agentSide, deviceSide);
+    scanner = new SerialScanner(agentSide, { suffix: config.scanner.suffix }, 'simulated');
+    simulators.scanner = new SimulatedScanner(deviceSide, config.scanner.suffix);
+  }
+
+  let locker: LockerBank | undefined;
+  if (config.locker.driver === 'kerong-cu') {
+    const link = new SerialLink({ path: config.locker.path, baudRate: config.locker.baudRate, log: log.child({ module: 'locker' }) });
+    links.push(link);
+    locker = new KerongCuDriver(link, {
+      boards: config.locker.boards,
+      replyTimeoutMs: config.locker.replyTimeoutMs,
+      retries: config.locker.retries,
+      pollMs: config.locker.pollMs,
+      log: log.child({ module: 'locker' }),
+    });
+  } else if (config.locker.driver === 'simulated') {
+    const [agentSide, deviceSide] = memoryLinkPair('simulated-locker-bus');
+    links.push(agentSide, deviceSide);
+    simulators.locker = new SimulatedLockerBus(deviceSide, config.locker.boards);
+    locker = new KerongCuDriver(agentSide, { boards: config.locker.boards, pollMs: config.locker.pollMs }, 'simulated kerong-cu');
+  }
+
+  return {
+    printer,
+    ...(scanner ? { scanner } : {}),
+    ...(locker ? { locker } : {}),
+    simulators,
+    disabled: (driver) => ({ state: 'disabled', driver }),
+    stop: async () => {
+      await locker?.close();
+      await scanner?.close();
+      await printer.stop();
+      for (const l of links) await l.close();
+    },
+  };
+}
