@@ -56,7 +56,8 @@ export async function listSerialPorts(): Promise<PortList> {
     return { source: 'by-id', ports: await byIdLinks(), note: fallbackNote('not on the PATH') };
   }
   try {
-    const ports = await autoDetect().list();
+    // The binding's PortInfo type is hidden by @serialport/bindings-interface's exports map; these are its fields.
+    const ports: { path: string; manufacturer?: string; vendorId?: string; productId?: string; serialNumber?: string }[] = await autoDetect().list();
     const byId = await byIdLinks();
     return {
       source: 'udev',
