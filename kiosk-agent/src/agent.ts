@@ -12,6 +12,7 @@ import { demoConfig } from './config/demo-config';
 import { applyOverrides, loadSiteConfigFile, parseSiteConfig } from './config/load-config';
 import type { SiteConfig } from './config/site-config-schema';
 import { createDevices, type Devices } from './devices/create-devices';
+import type { LockerBank } from './devices/locker/locker-board';
 import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
@@ -43,6 +44,8 @@ export interface RunningAgent {
   config: SiteConfig;
   events: EventHub;
   simulatedPrinter?: SimulatedPrinter;
+  /** The devices as the domain sees them (tests drive the locker through this until the pickup routes exist). */
+  locker?: LockerBank;
   stop(): Promise<void>;
 }
 
@@ -161,7 +164,15 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         log.info('kiosk agent stopped');
       })());
 
-    return { url, port, config, events, stop, ...(printerDevice.simulator ? { simulatedPrinter: printerDevice.simulator } : {}) };
+    return {
+      url,
+      port,
+      config,
+      events,
+      stop,
+      ...(printerDevice.simulator ? { simulatedPrinter: printerDevice.simulator } : {}),
+      ...(devices.locker ? { locker: devices.locker } : {}),
+    };
   } catch (err) {
     for (const c of cleanups) await c();
     throw err;

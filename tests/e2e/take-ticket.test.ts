@@ -84,3 +84,36 @@ describe('kiosk in a real browser', () => {
     }
   });
 });
+
+describe('demo devices panel', () => {
+  const dir = tempDir();
+  let agent: RunningAgent;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(agent.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await agent?.stop();
+    dir.cleanup();
+  });
+
+  it('scans a sample slip through the simulated scanner and shuts an open compartment door', async () => {
+    await page.getByRole('button', { name: 'Quét giấy hẹn 000.00.15.H29-250704-0012' }).tap();
+    await page.getByRole('status').filter({ hasText: 'Mã vừa quét: 000.00.15.H29-250704-0012' }).waitFor();
+
+    await agent.locker!.unlock(0, 5);
+    const close = page.getByRole('button', { name: 'Đóng cửa ngăn 5 (bo 0)' });
+    await close.waitFor();
+    await screenshot(page, '07-demo-devices');
+    await close.tap();
+    await page.getByText('Tất cả cửa tủ đang đóng.').waitFor();
+    const states = await agent.locker!.readBoard(0);
+    expect(states[4]).toMatchObject({ lock: 5, open: false });
+  });
+});

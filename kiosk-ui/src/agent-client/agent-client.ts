@@ -3,7 +3,7 @@
  * between UI and agent fails loudly here instead of as `undefined` on a citizen's screen. Errors carry the agent's
  * code (`SERVICE_NOT_FOUND`…), or NETWORK_ERROR / NETWORK_TIMEOUT / BAD_RESPONSE from the client itself.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ErrorBodySchema,
   HealthSchema,
@@ -11,6 +11,7 @@ import {
   KioskInfoSchema,
   PrintedJobListSchema,
   ServiceListSchema,
+  SimulatedLockerStateSchema,
   SimulatedPrinterStateSchema,
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
@@ -47,6 +48,7 @@ export class AgentClient {
       const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
       throw new AgentRequestError(timedOut ? 'NETWORK_TIMEOUT' : 'NETWORK_ERROR', String(err), 0);
     }
+    if (res.status === 204) return schema.parse(undefined);
     let body: unknown;
     try {
       body = await res.json();
@@ -81,6 +83,18 @@ export class AgentClient {
 
   demoPrinterJobs() {
     return this.request(PrintedJobListSchema, '/api/demo/printer/jobs');
+  }
+
+  demoScan(code: string) {
+    return this.request(z.undefined(), '/api/demo/scanner/scan', { method: 'POST', body: JSON.stringify({ code }) });
+  }
+
+  demoLocker() {
+    return this.request(SimulatedLockerStateSchema, '/api/demo/locker');
+  }
+
+  demoCloseDoor(board: number, lock: number) {
+    return this.request(SimulatedLockerStateSchema, '/api/demo/locker/close', { method: 'POST', body: JSON.stringify({ board, lock }) });
   }
 
   setDemoPaper(paper: 'ok' | 'low' | 'out') {

@@ -1,6 +1,6 @@
 /** The kiosk itself: the take-ticket flow, and in demo mode the simulated printer beside it. */
 import { useMachine } from '@xstate/react';
-import { DemoPrinterPanel } from '../flows/demo-printer/demo-printer-panel';
+import { DemoDevicesPanel } from '../flows/demo-devices/demo-devices-panel';
 import { liveTakeTicketMachine } from '../flows/take-ticket/take-ticket.actors';
 import { TakeTicketView } from '../flows/take-ticket/take-ticket-view';
 
@@ -12,7 +12,7 @@ export function KioskPage() {
       <div className="kiosk__flow">
         <TakeTicketView state={state} send={send} />
       </div>
-      {demo ? <DemoPrinterPanel /> : null}
+      {demo ? <DemoDevicesPanel /> : null}
     </div>
   );
 }

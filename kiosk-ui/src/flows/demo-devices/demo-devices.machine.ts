@@ -1,0 +1,100 @@
+/**
+ * Demo mode's window on the simulated devices: the printed slips (reloaded when the agent announces a job), a
+ * paper switch, sample appointment slips to "scan" through the simulated scanner's serial line, and the open
+ * compartments of the simulated locker with a button to shut each door.
+ */
+import { assign, fromCallback, fromPromise, setup } from 'xstate';
+import type { PrintedJob } from '../../../../shared/api-schemas';
+
+export type OpenLocks = { address: number; open: number[] }[];
+
+export type DemoDevicesEvent =
+  | { type: 'printer.jobArrived' }
+  | { type: 'locker.changed' }
+  | { type: 'scanner.scanned'; code: string }
+  | { type: 'paper.set'; paper: 'ok' | 'out' }
+  | { type: 'scan.send'; code: string }
+  | { type: 'door.close'; board: number; lock: number }
+  | { type: 'panel.toggle' };
+
+export const demoDevicesMachine = setup({
+  types: {
+    context: {} as { jobs: PrintedJob[]; paper: 'ok' | 'low' | 'out'; failed: boolean; open: boolean; lastScan: string | null; openLocks: OpenLocks },
+    events: {} as DemoDevicesEvent,
+  },
+  actors: {
+    loadJobs: fromPromise<PrintedJob[]>(async () => []),
+    loadLocker: fromPromise<OpenLocks>(async () => []),
+    setPaper: fromPromise<{ paper: 'ok' | 'low' | 'out' }, { paper: 'ok' | 'out' }>(async ({ input }) => input),
+    sendScan: fromPromise<undefined, { code: string }>(async () => undefined),
+    closeDoor: fromPromise<OpenLocks, { board: number; lock: number }>(async () => []),
+    watchDevices: fromCallback<DemoDevicesEvent>(() => () => undefined),
+  },
+}).createMachine({
+  id: 'demoDevices',
+  context: { jobs: [], paper: 'ok', failed: false, open: true, lastScan: null, openLocks: [] },
+  invoke: { src: 'watchDevices' },
+  on: {
+    'panel.toggle': { actions: assign({ open: ({ context }) => !context.open }) },
+    'scanner.scanned': { actions: assign({ lastScan: ({ event }) => event.code }) },
+  },
+  type: 'parallel',
+  states: {
+    printer: {
+      initial: 'loading',
+      states: {
+        loading: {
+          invoke: {
+            src: 'loadJobs',
+            onDone: { target: 'idle', actions: assign({ jobs: ({ event }) => event.output, failed: false }) },
+            onError: { target: 'idle', actions: assign({ failed: true }) },
+          },
+        },
+        idle: { on: { 'printer.jobArrived': 'loading', 'paper.set': 'settingPaper' } },
+        settingPaper: {
+          invoke: {
+            src: 'setPaper',
+            input: ({ event }) => ({ paper: (event as { paper: 'ok' | 'out' }).paper }),
+            onDone: { target: 'idle', actions: assign({ paper: ({ event }) => event.output.paper }) },
+            onError: { target: 'idle', actions: assign({ failed: true }) },
+          },
+        },
+      },
+    },
+    scanner: {
+      initial: 'idle',
+      states: {
+        idle: { on: { 'scan.send': 'sending' } },
+        sending: {
+          invoke: {
+            src: 'sendScan',
+            input: ({ event }) => ({ code: (event as { code: string }).code }),
+            onDone: 'idle',
+            onError: { target: 'idle', actions: assign({ failed: true }) },
+          },
+        },
+      },
+    },
+    locker: {
+      initial: 'loading',
+      states: {
+        loading: {
+          invoke: {
+            src: 'loadLocker',
+            onDone: { target: 'idle', actions: assign({ openLocks: ({ event }) => event.output }) },
+            onError: 'idle',
+          },
+        },
+        idle: { on: { 'locker.changed': 'loading', 'door.close': 'closing' } },
+        closing: {
+          invoke: {
+            src: 'closeDoor',
+            input: ({ event }) => event as { board: number; lock: number },
+            onDone: { target: 'idle', actions: assign({ openLocks: ({ event }) => event.output }) },
+            onError: { target: 'idle', actions: assign({ failed: true }) },
+          },
+        },
+      },
+    },
+  },
+});
