@@ -6,6 +6,8 @@ import type { PrinterConfig } from '../../config/site-config-schema';
 import { EscposPrinter } from './escpos-printer';
 import { FilePrinterTransport } from './file-transport';
 import type { Printer } from './printer';
+import { SerialLink } from '../serial/serial-link';
+import { SerialPrinterTransport, parseSerialUri } from './serial-transport';
 import { SimulatedPrinter } from './simulated-printer';
 import { TcpPrinterTransport, parseTcpUri } from './tcp-transport';
 
@@ -38,9 +40,19 @@ export async function createPrinter(config: PrinterConfig): Promise<CreatedPrint
     printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), 'escpos', config.statusPollMs);
   } else if (uri.startsWith('/')) {
     printer = new EscposPrinter(new FilePrinterTransport(uri, config.timeoutMs), 'escpos', config.statusPollMs);
+  } else if (uri.startsWith('serial:')) {
+    const { path, baudRate } = parseSerialUri(uri);
+    const link = new SerialLink({ path, baudRate });
+    printer = new EscposPrinter(new SerialPrinterTransport(link, config.timeoutMs), 'escpos', config.statusPollMs);
+    return {
+      printer,
+      stop: async () => {
+        await printer.close();
+        await link.close();
+      },
+    };
   } else {
-    // Serial printers arrive with the device layer (issue 3); say so plainly instead of half-working.
-    throw new UnsupportedPrinterInterfaceError(`printer.interface: "${uri}" — serial printers are not supported yet; use tcp://host:port or a device path`);
+    throw new UnsupportedPrinterInterfaceError(`printer.interface: "${uri}" is not tcp://host:port, a device path or serial:PATH?baud=N`);
   }
   return { printer, stop: () => printer.close() };
 }

@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { DecodedEscPosJob } from './escpos-decoded';
 import { decodeEscPos } from './escpos-decoder';
+import type { ByteLink } from '../serial/byte-link';
 
 export interface SimulatedPrinterState {
   paper: 'ok' | 'low' | 'out';
@@ -102,47 +103,77 @@ export class SimulatedPrinter extends EventEmitter {
     });
   }
 
-  private handle(socket: Socket): void {
-    this.sockets.add(socket);
-    socket.setNoDelay(true);
+  /**
+   * One job's worth of bytes from any transport: answers DLE EOT at once, keeps what it can print, and records
+   * the job when the transport says it ended (TCP: the connection closed; serial: the line went quiet).
+   */
+  private session(reply: (byte: number) => void): { push(chunk: Uint8Array): void; end(): void } {
     const chunks: Buffer[] = [];
     let pending: number[] = []; // a DLE EOT split across chunks
     let printed = 0;
     let discarded = 0;
-    socket.on('data', (chunk: Buffer) => {
-      const bytes = pending.length ? Buffer.concat([Buffer.from(pending), chunk]) : chunk;
-      pending = [];
-      const kept: number[] = [];
-      for (let i = 0; i < bytes.length; i++) {
-        if (bytes[i] === 0x10 && (i + 1 >= bytes.length || bytes[i + 1] === 0x04)) {
-          if (i + 2 >= bytes.length) {
-            pending = [...bytes.subarray(i)];
-            break;
+    return {
+      push: (chunk) => {
+        const bytes = pending.length ? Uint8Array.from([...pending, ...chunk]) : chunk;
+        pending = [];
+        const kept: number[] = [];
+        for (let i = 0; i < bytes.length; i++) {
+          if (bytes[i] === 0x10 && (i + 1 >= bytes.length || bytes[i + 1] === 0x04)) {
+            if (i + 2 >= bytes.length) {
+              pending = [...bytes.subarray(i)];
+              break;
+            }
+            reply(statusReply(bytes[i + 2]!, this.state));
+            i += 2;
+            continue;
           }
-          socket.write(Uint8Array.of(statusReply(bytes[i + 2]!, this.state)));
-          i += 2;
-          continue;
+          kept.push(bytes[i]!);
         }
-        kept.push(bytes[i]!);
-      }
-      if (!kept.length) return;
-      // A printer that cannot print drops what it is sent; it does not queue it for later.
-      if (this.canPrint()) {
-        chunks.push(Buffer.from(kept));
-        printed += kept.length;
-      } else discarded += kept.length;
-    });
-    const finish = (): void => {
-      this.sockets.delete(socket);
-      if (printed > 0) this.record(Buffer.concat(chunks));
-      else if (discarded > 0) this.emit('discarded', discarded);
+        if (!kept.length) return;
+        // A printer that cannot print drops what it is sent; it does not queue it for later.
+        if (this.canPrint()) {
+          chunks.push(Buffer.from(kept));
+          printed += kept.length;
+        } else discarded += kept.length;
+      },
+      end: () => {
+        if (printed > 0) this.record(Buffer.concat(chunks));
+        else if (discarded > 0) this.emit('discarded', discarded);
+      },
     };
+  }
+
+  private handle(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.setNoDelay(true);
+    const session = this.session((b) => socket.write(Uint8Array.of(b)));
+    socket.on('data', (chunk: Buffer) => session.push(chunk));
     socket.on('end', () => {
-      finish();
+      this.sockets.delete(socket);
+      session.end();
       socket.end();
     });
     socket.on('error', () => this.sockets.delete(socket));
     socket.on('close', () => this.sockets.delete(socket));
+  }
+
+  /** A serial printer: the same bytes over a serial line; a job ends when the line has been quiet for `jobGapMs`. */
+  attachSerial(link: ByteLink, jobGapMs = 150): () => void {
+    let current: ReturnType<SimulatedPrinter['session']> | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const off = link.onData((chunk) => {
+      current ??= this.session((b) => void link.write(Uint8Array.of(b)).catch(() => undefined));
+      current.push(chunk);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        current?.end();
+        current = undefined;
+      }, jobGapMs);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      off();
+    };
   }
 
   private record(bytes: Uint8Array): void {

@@ -5,13 +5,10 @@
  */
 import { Socket } from 'node:net';
 import { AgentError } from '../../errors/agent-error';
-import { DLE_EOT, isStatusByte } from './escpos-status';
+import type { StatusReplies } from './status-query';
 
-export interface StatusReplies {
-  printerStatus: number;
-  offlineCause?: number;
-  paperSensor: number;
-}
+export type { StatusReplies };
+import { StatusByteReader, queryStatus } from './status-query';
 
 export interface PrinterTransport {
   /** Opens a session, reads status, and (if `job` is given and `accept` says so) writes it. */
@@ -23,29 +20,6 @@ export function parseTcpUri(uri: string): { host: string; port: number } {
   const m = /^tcp:\/\/([^/:]+)(?::(\d+))?\/?$/i.exec(uri);
   if (!m) throw new Error(`not a tcp:// printer address: ${uri}`);
   return { host: m[1]!, port: m[2] ? Number(m[2]) : 9100 };
-}
-
-class ByteReader {
-  private readonly queue: number[] = [];
-  private waiter: ((b: number) => void) | undefined;
-
-  push(chunk: Buffer): void {
-    for (const b of chunk) {
-      // Unsolicited bytes (ASB, XON/XOFF) are not status replies: skip them.
-      if (!isStatusByte(b)) continue;
-      if (this.waiter) {
-        const w = this.waiter;
-        this.waiter = undefined;
-        w(b);
-      } else this.queue.push(b);
-    }
-  }
-
-  next(): Promise<number> {
-    const b = this.queue.shift();
-    if (b !== undefined) return Promise.resolve(b);
-    return new Promise((resolve) => (this.waiter = resolve));
-  }
 }
 
 export class TcpPrinterTransport implements PrinterTransport {
@@ -62,7 +36,7 @@ export class TcpPrinterTransport implements PrinterTransport {
   run(job: Uint8Array | undefined, accept: (status: StatusReplies) => void): Promise<StatusReplies> {
     return new Promise<StatusReplies>((resolve, reject) => {
       const socket = new Socket();
-      const reader = new ByteReader();
+      const reader = new StatusByteReader();
       let settled = false;
       const finish = (err: Error | undefined, value?: StatusReplies): void => {
         if (settled) return;
@@ -85,16 +59,7 @@ export class TcpPrinterTransport implements PrinterTransport {
       socket.on('close', () => finish(new AgentError('PRINTER_OFFLINE', 'Máy in đã ngắt kết nối giữa chừng. Vui lòng báo cán bộ kiểm tra máy in.')));
       socket.connect(this.port, this.host, () => {
         void (async () => {
-          socket.write(DLE_EOT(1));
-          const printerStatus = await reader.next();
-          socket.write(DLE_EOT(4));
-          const paperSensor = await reader.next();
-          let offlineCause: number | undefined;
-          if (printerStatus & 0x08) {
-            socket.write(DLE_EOT(2));
-            offlineCause = await reader.next();
-          }
-          const status: StatusReplies = { printerStatus, paperSensor, ...(offlineCause !== undefined ? { offlineCause } : {}) };
+          const status = await queryStatus((b) => void socket.write(b), () => reader.next());
           if (settled) return;
           if (!job) {
             socket.removeAllListeners('close');
