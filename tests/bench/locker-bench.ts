@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { KerongCuDriver } from '../../kiosk-agent/src/devices/locker/kerong-cu/kerong-cu-driver';
+import { kerongCuProtocol } from '../../kiosk-agent/src/devices/locker/kerong-cu/kerong-cu-protocol';
+import { LockBoardDriver } from '../../kiosk-agent/src/devices/locker/lock-board-driver';
 import { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
 import { SerialLink } from '../../kiosk-agent/src/devices/serial/serial-link';
 import { ptyPair, waitUntil } from '../support/socat';
@@ -23,7 +24,7 @@ export async function benchLockerRoundTrips(count = 300): Promise<string[]> {
   const boardLink = new SerialLink({ path: pair.b, baudRate: BAUD });
   const bus = new SimulatedLockerBus(boardLink, [{ address: 1, locks: 16 }]);
   const settleMs = 60;
-  const driver = new KerongCuDriver(agentLink, { boards: [{ address: 1, locks: 16, lockedBit: 1 }], pollMs: 0, settleMs });
+  const driver = new LockBoardDriver(agentLink, kerongCuProtocol, { boards: [{ address: 1, locks: 16, lockedBit: 1 }], pollMs: 0, settleMs });
   try {
     await waitUntil(() => agentLink.isOpen && boardLink.isOpen, 3000, 'ports');
     for (let i = 0; i < 20; i++) await driver.readBoard(1);

@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KerongCuDriver } from '../../kiosk-agent/src/devices/locker/kerong-cu/kerong-cu-driver';
+import { kerongCuProtocol } from '../../kiosk-agent/src/devices/locker/kerong-cu/kerong-cu-protocol';
+import { LockBoardDriver } from '../../kiosk-agent/src/devices/locker/lock-board-driver';
 import type { DoorEvent } from '../../kiosk-agent/src/devices/locker/locker-board';
 import { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
 import { SerialLink } from '../../kiosk-agent/src/devices/serial/serial-link';
@@ -19,7 +20,7 @@ describe('KR-CU driver ↔ simulated boards over a pty pair', () => {
   let agentLink: SerialLink;
   let boardLink: SerialLink;
   let bus: SimulatedLockerBus;
-  let driver: KerongCuDriver;
+  let driver: LockBoardDriver;
   const doors: DoorEvent[] = [];
 
   beforeAll(async () => {
@@ -31,8 +32,9 @@ describe('KR-CU driver ↔ simulated boards over a pty pair', () => {
       { address: 1, locks: 16, answersUnlock: true },
       { address: 2, locks: 8, lockedBit: 0 },
     ]);
-    driver = new KerongCuDriver(
+    driver = new LockBoardDriver(
       agentLink,
+      kerongCuProtocol,
       {
         boards: [
           { address: 0, locks: 16, lockedBit: 1 },
@@ -128,7 +130,7 @@ describe('KR-CU driver ↔ simulated boards over a pty pair', () => {
 describe('a port path that does not exist', () => {
   it('reports offline with SERIAL_UNAVAILABLE, and requests fail with that code', async () => {
     const link = new SerialLink({ path: '/dev/does-not-exist-kiosk', baudRate: 19200, backoffMs: { min: 100, max: 200 } });
-    const driver = new KerongCuDriver(link, { boards: [{ address: 0, locks: 16, lockedBit: 1 }], pollMs: 0 });
+    const driver = new LockBoardDriver(link, kerongCuProtocol, { boards: [{ address: 0, locks: 16, lockedBit: 1 }], pollMs: 0 });
     await waitUntil(() => driver.status().lastError !== undefined, 2000, 'state reported');
     expect(driver.status().state).toBe('offline');
     expect(driver.status().lastError).toMatch(/SERIAL_UNAVAILABLE/);

@@ -5,7 +5,8 @@
 import type { DeviceStatus } from '../../../shared/api-schemas';
 import type { SiteConfig } from '../config/site-config-schema';
 import type { Logger } from '../logger';
-import { KerongCuDriver } from './locker/kerong-cu/kerong-cu-driver';
+import { kerongCuProtocol } from './locker/kerong-cu/kerong-cu-protocol';
+import { LockBoardDriver } from './locker/lock-board-driver';
 import type { LockerBank } from './locker/locker-board';
 import { SimulatedLockerBus } from './locker/simulated-locker-bus';
 import { createPrinter, type CreatedPrinter } from './printer/create-printer';
@@ -46,7 +47,7 @@ export async function createDevices(config: SiteConfig, log: Logger): Promise<De
   if (config.locker.driver === 'kerong-cu') {
     const link = new SerialLink({ path: config.locker.path, baudRate: config.locker.baudRate, log: log.child({ module: 'locker' }) });
     links.push(link);
-    locker = new KerongCuDriver(link, {
+    locker = new LockBoardDriver(link, kerongCuProtocol, {
       boards: config.locker.boards,
       replyTimeoutMs: config.locker.replyTimeoutMs,
       retries: config.locker.retries,
@@ -57,7 +58,7 @@ export async function createDevices(config: SiteConfig, log: Logger): Promise<De
     const [agentSide, deviceSide] = memoryLinkPair('simulated-locker-bus');
     links.push(agentSide, deviceSide);
     simulators.locker = new SimulatedLockerBus(deviceSide, config.locker.boards);
-    locker = new KerongCuDriver(agentSide, { boards: config.locker.boards, pollMs: config.locker.pollMs }, 'simulated kerong-cu');
+    locker = new LockBoardDriver(agentSide, kerongCuProtocol, { boards: config.locker.boards, pollMs: config.locker.pollMs }, 'simulated kerong-cu');
   }
 
   return {

@@ -35,13 +35,8 @@ export function encodeReadStatus(board: number): Uint8Array {
   return request(board, 0, CMD_READ);
 }
 
-export interface BoardStatus {
-  board: number;
-  /** Index 0 = lock 1. true = locked (door shut), after applying the board's bit polarity. */
-  locked: boolean[];
-  /** Infrared item sensors where fitted; all false otherwise. */
-  items: boolean[];
-}
+export type { BoardStatus } from '../lock-board-protocol';
+import type { BoardStatus } from '../lock-board-protocol';
 
 function bits16(lo: number, hi: number): boolean[] {
   return Array.from({ length: LOCKS_PER_BOARD }, (_, i) => ((i < 8 ? lo >> i : hi >> (i - 8)) & 1) === 1);

@@ -1,25 +1,24 @@
 /**
- * Driver for KR-CU16-style boards on one RS485 bus. Exactly one transaction on the bus at a time (a promise-chain
+ * Driver for lock boards on one RS485 bus, for any board family given as a LockBoardProtocol. Exactly one transaction on the bus at a time (a promise-chain
  * mutex); each reply is matched by board address within a deadline, with bounded retries for reads. An unlock is
  * never retried and its reply (some boards send one, some do not) is never awaited: it is confirmed by a status
  * read, so a lock is released at most once per request, even across a timeout or a reconnect. While idle the
  * driver polls every board and reports door changes.
  */
-import type { DeviceStatus } from '../../../../../shared/api-schemas';
-import { AgentError, isAgentError } from '../../../errors/agent-error';
-import { Listeners, type ByteLink } from '../../serial/byte-link';
-import type { DoorEvent, LockState, LockerBank } from '../locker-board';
-import { REPLY_STATUS, STATUS_REPLY_LENGTH, decodeStatusReply, encodeReadStatus, encodeUnlock, type BoardStatus } from './frame';
-import { FixedFrameParser } from './frame-parser';
+import type { DeviceStatus } from '../../../../shared/api-schemas';
+import { AgentError, isAgentError } from '../../errors/agent-error';
+import { Listeners, type ByteLink } from '../serial/byte-link';
+import type { BoardStatus, LockBoardProtocol } from './lock-board-protocol';
+import type { DoorEvent, LockState, LockerBank } from './locker-board';
 
-export interface KerongBoardConfig {
+export interface LockBoardConfig {
   address: number;
   locks: number;
   lockedBit: 0 | 1;
 }
 
-export interface KerongCuOptions {
-  boards: KerongBoardConfig[];
+export interface LockBoardDriverOptions {
+  boards: LockBoardConfig[];
   replyTimeoutMs?: number;
   retries?: number;
   pollMs?: number;
@@ -30,8 +29,8 @@ export interface KerongCuOptions {
 
 type Waiter = { board: number; resolve: (s: BoardStatus) => void; reject: (e: Error) => void; badFrames: number };
 
-export class KerongCuDriver implements LockerBank {
-  private readonly parser = new FixedFrameParser(STATUS_REPLY_LENGTH, (f) => f[2] === REPLY_STATUS);
+export class LockBoardDriver implements LockerBank {
+  private readonly parser;
   private tail: Promise<unknown> = Promise.resolve();
   private waiter: Waiter | undefined;
   private current: DeviceStatus;
@@ -44,9 +43,11 @@ export class KerongCuDriver implements LockerBank {
 
   constructor(
     private readonly link: ByteLink,
-    private readonly options: KerongCuOptions,
-    driverName = 'kerong-cu',
+    private readonly protocol: LockBoardProtocol,
+    private readonly options: LockBoardDriverOptions,
+    driverName = protocol.name,
   ) {
+    this.parser = protocol.createReplyParser();
     this.current = { state: link.isOpen ? 'ready' : 'offline', driver: `${driverName} ${link.describe()}` };
     this.unsubscribe.push(
       link.onData((chunk) => this.onBytes(chunk)),
@@ -61,7 +62,7 @@ export class KerongCuDriver implements LockerBank {
     this.schedulePoll();
   }
 
-  private board(address: number): KerongBoardConfig {
+  private board(address: number): LockBoardConfig {
     const b = this.options.boards.find((x) => x.address === address);
     if (!b) throw new AgentError('LOCKER_UNKNOWN_LOCK', `Không có bo mạch tủ khóa địa chỉ ${address}.`);
     return b;
@@ -75,7 +76,7 @@ export class KerongCuDriver implements LockerBank {
         w.badFrames += 1;
         continue;
       }
-      const status = decodeStatusReply(result.frame, this.board(w.board).lockedBit);
+      const status = this.protocol.decodeReply(result.frame, this.board(w.board).lockedBit);
       if (status.board === w.board) w.resolve(status);
     }
   }
@@ -116,7 +117,7 @@ export class KerongCuDriver implements LockerBank {
       };
     });
     try {
-      await this.link.write(encodeReadStatus(address));
+      await this.link.write(this.protocol.encodeRead(address));
     } catch (err) {
       this.waiter?.reject(err as Error);
     }
@@ -174,7 +175,7 @@ export class KerongCuDriver implements LockerBank {
     }
     return this.exclusive(async () => {
       this.parser.reset();
-      await this.link.write(encodeUnlock(board, lock)); // sent once, never repeated
+      await this.link.write(this.protocol.encodeUnlock(board, lock)); // sent once, never repeated
       await new Promise((r) => setTimeout(r, this.options.settleMs ?? 60));
       const states = this.toStates(await this.readWithRetries(board));
       this.remember(states);
