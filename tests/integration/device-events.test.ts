@@ -68,3 +68,37 @@ describe('device events through the agent', () => {
     expect(ok.body).toEqual([{ address: 0, open: [] }]);
   });
 });
+
+describe('devices on ports that do not exist', () => {
+  const dir = tempDir();
+  let agent: RunningAgent;
+  beforeAll(async () => {
+    agent = await startKioskAgent({
+      config: {
+        ...testConfig(dir.path),
+        scanner: { driver: 'serial', path: '/dev/no-such-scanner' },
+        locker: { driver: 'kerong-cu', path: '/dev/no-such-rs485', boards: [{ address: 0 }] },
+      },
+      uiDir: '/nonexistent',
+    });
+  });
+  afterAll(async () => {
+    await agent.stop();
+    dir.cleanup();
+  });
+
+  it('reports them offline with the reason and keeps serving tickets', async () => {
+    // Opening a port fails asynchronously: give the agent a moment to learn it.
+    let health = await getJson<Health>(`${agent.url}/api/health`);
+    for (let i = 0; i < 50 && !(health.body.devices.scanner.lastError && health.body.devices.locker.lastError); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      health = await getJson<Health>(`${agent.url}/api/health`);
+    }
+    expect(health.body.status).toBe('degraded');
+    expect(health.body.devices.scanner).toMatchObject({ state: 'offline', lastError: expect.stringMatching(/SERIAL_UNAVAILABLE/) });
+    expect(health.body.devices.locker).toMatchObject({ state: 'offline', lastError: expect.stringMatching(/SERIAL_UNAVAILABLE/) });
+    const ticket = await postJson<{ number: string; printed: boolean }>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
+    expect(ticket.status).toBe(201);
+    expect(ticket.body.printed).toBe(true);
+  });
+});
