@@ -23,31 +23,23 @@ const PrinterInterfaceSchema = z
     'expected tcp://host:port, a device path such as /dev/usb/lp0, or serial:/dev/ttyS0?baud=115200',
   );
 
+/** Keys every printer driver shares: how the ticket is laid out and how the printer is watched. */
+const printerCommon = {
+  text: z.enum(['cp1258', 'raster']).default('cp1258'),
+  /** `ESC t n` value of the Windows-1258 table; 52 on Epson, other numbers on some clones. */
+  codePage: z.number().int().min(0).max(255).default(52),
+  /** Characters per line in font A (48 on 80 mm paper, 32 on 58 mm). */
+  columns: z.number().int().min(24).max(64).default(48),
+  /** Printable dots per line (576 on 80 mm paper, 384 on 58 mm). */
+  widthDots: z.number().int().min(256).max(832).multipleOf(8).default(576),
+  timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+  /** While idle, the real-time status is read this often (0 = only before each job). */
+  statusPollMs: z.number().int().min(0).max(600_000).default(5000),
+};
+
 export const PrinterConfigSchema = z.discriminatedUnion('driver', [
-  z.strictObject({
-    driver: z.literal('escpos'),
-    interface: PrinterInterfaceSchema,
-    text: z.enum(['cp1258', 'raster']).default('cp1258'),
-    /** `ESC t n` value of the Windows-1258 table; 52 on Epson, other numbers on some clones. */
-    codePage: z.number().int().min(0).max(255).default(52),
-    /** Characters per line in font A (48 on 80 mm paper, 32 on 58 mm). */
-    columns: z.number().int().min(24).max(64).default(48),
-    /** Printable dots per line (576 on 80 mm paper, 384 on 58 mm). */
-    widthDots: z.number().int().min(256).max(832).multipleOf(8).default(576),
-    timeoutMs: z.number().int().min(100).max(30_000).default(3000),
-    /** While idle, the real-time status is read this often (0 = only before each job). */
-    statusPollMs: z.number().int().min(0).max(600_000).default(5000),
-  }),
-  z.strictObject({
-    driver: z.literal('simulated'),
-    text: z.enum(['cp1258', 'raster']).default('cp1258'),
-    codePage: z.number().int().min(0).max(255).default(52),
-    columns: z.number().int().min(24).max(64).default(48),
-    widthDots: z.number().int().min(256).max(832).multipleOf(8).default(576),
-    timeoutMs: z.number().int().min(100).max(30_000).default(3000),
-    /** While idle, the real-time status is read this often (0 = only before each job). */
-    statusPollMs: z.number().int().min(0).max(600_000).default(5000),
-  }),
+  z.strictObject({ driver: z.literal('escpos'), interface: PrinterInterfaceSchema, ...printerCommon }),
+  z.strictObject({ driver: z.literal('simulated'), ...printerCommon }),
 ]);
 
 // Scanner and locker are driven from the device issue on; their keys are validated now so a site file written

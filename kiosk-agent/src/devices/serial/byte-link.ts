@@ -26,35 +26,51 @@ export class Listeners<T extends unknown[]> {
   }
 }
 
-/** Two connected in-memory links (A writes arrive at B and back), asynchronous like a real wire. */
+/** One end of an in-memory cable; bytes arrive at the peer asynchronously, like on a real wire. */
+class MemoryLink implements ByteLink {
+  peer: MemoryLink | undefined;
+  private open = true;
+  private readonly data = new Listeners<[Uint8Array]>();
+  private readonly state = new Listeners<[boolean, string?]>();
+
+  constructor(private readonly name: string) {}
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  deliver(bytes: Uint8Array): void {
+    setImmediate(() => this.open && this.data.emit(bytes));
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    if (!this.open) throw new Error('link closed');
+    this.peer?.deliver(Uint8Array.from(bytes));
+  }
+
+  onData(listener: (chunk: Uint8Array) => void): () => void {
+    return this.data.add(listener);
+  }
+
+  onState(listener: (open: boolean, reason?: string) => void): () => void {
+    return this.state.add(listener);
+  }
+
+  describe(): string {
+    return this.name;
+  }
+
+  async close(): Promise<void> {
+    this.open = false;
+    this.state.emit(false, 'closed');
+  }
+}
+
+/** Two connected in-memory links (A's writes arrive at B and back): demo mode's cable to a simulator. */
 export function memoryLinkPair(name = 'memory'): [ByteLink, ByteLink] {
-  const make = (side: string): ByteLink & { peer?: ByteLink & { deliver(b: Uint8Array): void } } => {
-    const data = new Listeners<[Uint8Array]>();
-    const state = new Listeners<[boolean, string?]>();
-    let open = true;
-    const link = {
-      get isOpen() {
-        return open;
-      },
-      peer: undefined as (ByteLink & { deliver(b: Uint8Array): void }) | undefined,
-      deliver: (b: Uint8Array) => setImmediate(() => open && data.emit(b)),
-      write: async (bytes: Uint8Array) => {
-        if (!open) throw new Error('link closed');
-        link.peer?.deliver(Uint8Array.from(bytes));
-      },
-      onData: (l: (c: Uint8Array) => void) => data.add(l),
-      onState: (l: (o: boolean, r?: string) => void) => state.add(l),
-      describe: () => `${name}:${side}`,
-      close: async () => {
-        open = false;
-        state.emit(false, 'closed');
-      },
-    };
-    return link;
-  };
-  const a = make('a');
-  const b = make('b');
-  a.peer = b as never;
-  b.peer = a as never;
+  const a = new MemoryLink(`${name}:a`);
+  const b = new MemoryLink(`${name}:b`);
+  a.peer = b;
+  b.peer = a;
   return [a, b];
 }
