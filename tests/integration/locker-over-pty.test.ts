@@ -8,6 +8,7 @@ import { kerongCuProtocol } from '../../kiosk-agent/src/devices/locker/kerong-cu
 import { LockBoardDriver } from '../../kiosk-agent/src/devices/locker/lock-board-driver';
 import type { DoorEvent } from '../../kiosk-agent/src/devices/locker/locker-board';
 import { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
+import { memoryLinkPair } from '../../kiosk-agent/src/devices/serial/byte-link';
 import { SerialLink } from '../../kiosk-agent/src/devices/serial/serial-link';
 import { ptyPair, waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
@@ -137,5 +138,21 @@ describe('a port path that does not exist', () => {
     await expect(driver.unlock(0, 1)).rejects.toMatchObject({ code: 'SERIAL_UNAVAILABLE' });
     await driver.close();
     await link.close();
+  });
+});
+
+describe('door events before the first poll', () => {
+  it('reports a door opened by the very first request after start-up', async () => {
+    const [agentSide, boardSide] = memoryLinkPair();
+    const bus = new SimulatedLockerBus(boardSide, [{ address: 0, locks: 16 }]);
+    const driver = new LockBoardDriver(agentSide, kerongCuProtocol, { boards: [{ address: 0, locks: 16, lockedBit: 1 }], pollMs: 0 });
+    const events: DoorEvent[] = [];
+    driver.onDoor((e) => events.push(e));
+    await driver.unlock(0, 5);
+    expect(events).toEqual([{ board: 0, lock: 5, open: true }]);
+    bus.closeDoor(0, 5);
+    await driver.readBoard(0);
+    expect(events.at(-1)).toEqual({ board: 0, lock: 5, open: false });
+    await driver.close();
   });
 });

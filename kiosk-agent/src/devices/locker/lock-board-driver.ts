@@ -151,11 +151,13 @@ export class LockBoardDriver implements LockerBank {
   private remember(states: LockState[]): void {
     const board = states[0]?.board;
     if (board === undefined) return;
+    // Before the first read every door counts as shut, so a door found open (or opened by the very first
+    // request after start-up) is still reported.
     const before = this.known.get(board);
     this.known.set(board, states);
-    if (!before) return;
     for (const s of states) {
-      if (before[s.lock - 1]?.open !== s.open) this.doorListeners.emit({ board: s.board, lock: s.lock, open: s.open });
+      const wasOpen = before ? before[s.lock - 1]?.open : false;
+      if (wasOpen !== s.open) this.doorListeners.emit({ board: s.board, lock: s.lock, open: s.open });
     }
   }
 

@@ -44,6 +44,8 @@ export const demoDevicesMachine = setup({
       initial: 'loading',
       states: {
         loading: {
+          // A newer job while loading: start the load again so the newest slip is never missed.
+          on: { 'printer.jobArrived': { target: 'loading', reenter: true } },
           invoke: {
             src: 'loadJobs',
             onDone: { target: 'idle', actions: assign({ jobs: ({ event }) => event.output, failed: false }) },
@@ -79,6 +81,7 @@ export const demoDevicesMachine = setup({
       initial: 'loading',
       states: {
         loading: {
+          on: { 'locker.changed': { target: 'loading', reenter: true } },
           invoke: {
             src: 'loadLocker',
             onDone: { target: 'idle', actions: assign({ openLocks: ({ event }) => event.output }) },
