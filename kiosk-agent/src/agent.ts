@@ -16,6 +16,8 @@ import type { LockerBank } from './devices/locker/locker-board';
 import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
+import { DossierRepository } from './pickup/dossier-repository';
+import { DossierService } from './pickup/dossier-service';
 import { systemClock, type Clock } from './queue/local-day';
 import { QueueService } from './queue/queue-service';
 import { TicketIssuer } from './queue/ticket-issuer';
@@ -116,10 +118,12 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     };
 
     let stopping = false;
+    const dossiers = new DossierService(new DossierRepository(db), clock, config.center.timezone);
     const app = createApp({
       version: AGENT_VERSION,
       queue,
       issuer,
+      dossiers,
       events,
       staffTokens: config.staff.tokens,
       health,

@@ -153,6 +153,8 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
       ['/api/tickets', 'post'],
       ['/api/tickets/{id}', 'get'],
       ['/api/counters/{id}/call-next', 'post'],
+      ['/api/dossiers', 'post'],
+      ['/api/pickup/lookup', 'post'],
     ] as const) {
       expect(doc.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }

@@ -8,12 +8,14 @@ import type { SimulatedPrinter } from '../devices/printer/simulated-printer';
 import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
 import { AgentError } from '../errors/agent-error';
 import type { EventHub } from '../events/event-hub';
+import type { DossierService } from '../pickup/dossier-service';
 import type { QueueService } from '../queue/queue-service';
 import type { TicketIssuer } from '../queue/ticket-issuer';
 import { createErrorMapper } from './error-mapper';
 import { buildOpenApi } from './openapi';
 import { RouteRegistry, type Auth } from './route-registry';
 import { registerDemoRoutes } from './routes/demo-routes';
+import { registerPickupRoutes } from './routes/pickup-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerSystemRoutes } from './routes/system-routes';
 import { createStaffCheck } from './staff-auth';
@@ -22,6 +24,7 @@ export interface AppDeps {
   version: string;
   queue: QueueService;
   issuer: TicketIssuer;
+  dossiers: DossierService;
   events: EventHub;
   staffTokens: readonly string[];
   health: () => Health;
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
     openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
   });
   registerQueueRoutes(registry, deps);
+  registerPickupRoutes(registry, deps);
   registerDemoRoutes(registry, deps.simulators);
   app.use(api);
   app.use('/api', (req, _res, next) => next(new AgentError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));

@@ -1,50 +1,115 @@
 /**
- * WS /api/events with automatic reconnect (backoff up to 10 s). Messages are validated with the shared schema;
- * anything else is ignored. Used by actors (fromCallback), never by components.
+ * WS /api/events: one socket shared by every subscriber, opened with the first subscription and closed with the
+ * last, reconnecting with exponential backoff (250 ms doubling up to 10 s) because the agent restarts under a
+ * kiosk that never reloads. Messages are validated with the shared schema; anything else is dropped. Used by
+ * actors (fromCallback), never by components.
  */
-import { AgentEventSchema, type AgentEvent } from '../../../shared/ws-events';
+import { AgentEventSchema, type AgentEvent, type AgentEventType } from '../../../shared/ws-events';
 
-export interface EventConnection {
+/** The part of the browser WebSocket this module uses, so tests can hand in a fake. */
+export interface SocketLike {
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
   close(): void;
 }
 
-export function connectAgentEvents(
-  onEvent: (event: AgentEvent) => void,
-  options: { url?: string; onStatus?: (connected: boolean) => void } = {},
-): EventConnection {
-  const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`;
-  let socket: WebSocket | undefined;
-  let closed = false;
-  let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+export interface AgentEventsOptions {
+  url?: string;
+  createSocket?: (url: string) => SocketLike;
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  onStatus?: (connected: boolean) => void;
+}
 
-  const open = (): void => {
-    socket = new WebSocket(url);
+type Listener = (event: AgentEvent) => void;
+type EventOf<T extends AgentEventType> = Extract<AgentEvent, { type: T }>;
+
+function defaultUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`;
+}
+
+export class AgentEvents {
+  private readonly listeners = new Set<{ type: AgentEventType | '*'; fn: Listener }>();
+  private socket: SocketLike | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private attempt = 0;
+  private isConnected = false;
+
+  constructor(private readonly options: AgentEventsOptions = {}) {}
+
+  get connected(): boolean {
+    return this.isConnected;
+  }
+
+  /** Listen to one event type (or '*' for all). Returns the unsubscribe function. */
+  subscribe<T extends AgentEventType>(type: T, listener: (event: EventOf<T>) => void): () => void;
+  subscribe(type: '*', listener: Listener): () => void;
+  subscribe(type: AgentEventType | '*', listener: (event: never) => void): () => void {
+    const entry = { type, fn: listener as Listener };
+    this.listeners.add(entry);
+    if (!this.socket && !this.timer) this.open();
+    return () => this.remove(entry);
+  }
+
+  /** Drops every listener and the socket. */
+  close(): void {
+    this.listeners.clear();
+    this.stop();
+  }
+
+  private remove(entry: { type: AgentEventType | '*'; fn: Listener }): void {
+    this.listeners.delete(entry);
+    if (this.listeners.size === 0) this.stop();
+  }
+
+  private stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const socket = this.socket;
+    this.socket = undefined;
+    if (socket) {
+      socket.onclose = null;
+      socket.close();
+    }
+    this.setConnected(false);
+  }
+
+  private open(): void {
+    this.timer = undefined;
+    const create = this.options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
+    const socket = create(this.options.url ?? defaultUrl());
+    this.socket = socket;
     socket.onopen = () => {
-      attempt = 0;
-      options.onStatus?.(true);
+      this.attempt = 0;
+      this.setConnected(true);
     };
-    socket.onmessage = (msg) => {
-      try {
-        const parsed = AgentEventSchema.safeParse(JSON.parse(String(msg.data)));
-        if (parsed.success) onEvent(parsed.data);
-      } catch {
-        // not JSON: ignore
-      }
-    };
+    socket.onmessage = (msg) => this.dispatch(msg.data);
     socket.onclose = () => {
-      options.onStatus?.(false);
-      if (closed) return;
-      attempt += 1;
-      timer = setTimeout(open, Math.min(10_000, 250 * 2 ** attempt));
+      this.socket = undefined;
+      this.setConnected(false);
+      if (this.listeners.size === 0) return;
+      const { minDelayMs = 250, maxDelayMs = 10_000 } = this.options;
+      const delay = Math.min(maxDelayMs, minDelayMs * 2 ** this.attempt);
+      this.attempt += 1;
+      this.timer = setTimeout(() => this.open(), delay);
     };
-  };
-  open();
-  return {
-    close: () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      socket?.close();
-    },
-  };
+  }
+
+  private dispatch(data: unknown): void {
+    let parsed;
+    try {
+      parsed = AgentEventSchema.safeParse(JSON.parse(String(data)));
+    } catch {
+      return; // not JSON: not ours
+    }
+    if (!parsed.success) return;
+    for (const { type, fn } of [...this.listeners]) if (type === '*' || type === parsed.data.type) fn(parsed.data);
+  }
+
+  private setConnected(value: boolean): void {
+    if (value === this.isConnected) return;
+    this.isConnected = value;
+    this.options.onStatus?.(value);
+  }
 }

@@ -44,6 +44,8 @@ function encodeChar(ch: string, out: number[]): boolean {
   if (tones.length !== 1 || [...rest].length !== 1) return false;
   const base = rest.codePointAt(0)! < 0x80 ? rest.codePointAt(0)! : ENCODE.get(rest);
   if (base === undefined) return false;
+  // Marks of the same combining class do not commute (ṏ is o + ◌̃ + ◌̈, not ö + ◌̃): refuse what would not decode back.
+  if ((rest + tones[0]!).normalize('NFC') !== ch) return false;
   out.push(base, ENCODE.get(tones[0]!)!);
   return true;
 }

@@ -2,9 +2,13 @@
  * ESC/POS decoder (pure): bytes → what a printer would do. Used by the printer simulator and by tests to read
  * back what the agent sends. It never throws: unknown commands are skipped as `unknown` ops, a command cut off at
  * the end of the job becomes one `unknown` op, and text is decoded in the code page selected with `ESC t`.
+ * Commands are read the way an Epson TM reads them, not the way a library meant them: node-thermal-printer's
+ * drawer kick (`ESC p 0 ESC p 1`) is one ESC p with odd pulse times on a printer too.
  */
 import { decodeCp1258 } from './cp1258';
 import { DEFAULT_STYLE, type Align, type DecodedEscPosJob, type DecodedOp, type TextStyle } from './escpos-decoded';
+
+export type { Align, DecodedEscPosJob, DecodedOp, RasterImage, TextStyle } from './escpos-decoded';
 
 export type CodePageName = 'cp437' | 'cp1252' | 'cp1258';
 export const DEFAULT_CODE_PAGES: Record<number, CodePageName> = { 0: 'cp437', 16: 'cp1252', 52: 'cp1258' };
@@ -18,7 +22,7 @@ const ALIGNS: Record<number, Align> = { 0: 'left', 1: 'center', 2: 'right', 48: 
 const ESC_FIXED: Record<number, [string, number]> = {
   0x20: ['right-spacing', 1], 0x24: ['absolute-position', 2], 0x25: ['user-charset', 1], 0x32: ['default-line-spacing', 0],
   0x33: ['line-spacing', 1], 0x3d: ['select-peripheral', 1], 0x3f: ['cancel-user-char', 1], 0x42: ['beep', 2],
-  0x47: ['double-strike', 1], 0x4a: ['feed-dots', 1], 0x4d: ['font', 1], 0x52: ['international-charset', 1],
+  0x47: ['double-strike', 1], 0x4d: ['font', 1], 0x52: ['international-charset', 1],
   0x53: ['standard-mode', 0], 0x4c: ['page-mode', 0], 0x54: ['print-direction', 1], 0x55: ['unidirectional', 1],
   0x56: ['rotate', 1], 0x5c: ['relative-position', 2], 0x63: ['panel-buttons', 2], 0x70: ['drawer-pulse', 3],
   0x72: ['colour', 1], 0x7b: ['upside-down', 1],
@@ -27,7 +31,21 @@ const GS_FIXED: Record<number, [string, number]> = {
   0x48: ['hri-position', 1], 0x4c: ['left-margin', 2], 0x50: ['motion-units', 2], 0x57: ['print-area-width', 2],
   0x61: ['auto-status-back', 1], 0x62: ['smoothing', 1], 0x66: ['hri-font', 1], 0x68: ['barcode-height', 1],
   0x72: ['transmit-status', 1], 0x77: ['barcode-width', 1], 0x49: ['transmit-printer-id', 1], 0x3a: ['macro', 0],
+  0x7c: ['print-density', 1],
 };
+// Default horizontal tab stops: every 8 characters (ESC D changes them; kiosk layouts never do).
+const TAB_WIDTH = 8;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin1 = new TextDecoder('latin1');
+
+/** QR payloads are bytes; the kiosk writes UTF-8 (ASCII in practice), anything else is shown byte for byte. */
+function decodePayload(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return latin1.decode(bytes);
+  }
+}
 
 function decodeText(bytes: number[], page: CodePageName): string {
   if (page === 'cp1258') return decodeCp1258(Uint8Array.from(bytes));
@@ -36,8 +54,17 @@ function decodeText(bytes: number[], page: CodePageName): string {
   return String.fromCharCode(...bytes.map((b) => (b < 0x80 ? b : 0x3f)));
 }
 
-export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Record<number, CodePageName> } = {}): DecodedEscPosJob {
-  const table = options.codePageTable ?? DEFAULT_CODE_PAGES;
+export interface DecodeEscPosOptions {
+  /** `ESC t n` → code page, merged over the defaults (0 → cp437, 16 → cp1252, 52 → cp1258). */
+  codePageTable?: Record<number, CodePageName>;
+}
+
+/**
+ * `lines` has one entry per printed line, including the empty lines that feeds (`ESC d n`) leave at the end;
+ * `text` is the same lines joined with '\n' without trailing blank lines.
+ */
+export function decodeEscPos(input: Uint8Array, options: DecodeEscPosOptions = {}): DecodedEscPosJob {
+  const table = { ...DEFAULT_CODE_PAGES, ...options.codePageTable };
   const b = input;
   const ops: DecodedOp[] = [];
   const lines: string[] = [];
@@ -72,43 +99,33 @@ export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Recor
       continue;
     }
     flushRun();
+    i += 1;
     if (c === 0x0a) {
       ops.push({ kind: 'newline' });
       endLine();
-      i += 1;
-      continue;
-    }
-    if (c === 0x09) {
-      run.push(0x20, 0x20, 0x20, 0x20);
-      i += 1;
-      continue;
-    }
-    if (c === 0x0c) {
+    } else if (c === 0x09) {
+      run.push(...Array<number>(TAB_WIDTH - ([...line].length % TAB_WIDTH)).fill(0x20));
+    } else if (c === 0x0c) {
       ops.push({ kind: 'feed', lines: 1 });
       endLine();
-      i += 1;
-      continue;
+    } else if (c === ESC || c === GS || c === DLE || c === FS) {
+      const consumed = i < b.length ? decodeCommand(c, b[i]!, i - 1) : 0;
+      if (consumed <= 0) {
+        ops.push({ kind: 'unknown', bytes: [...b.subarray(i - 1)] });
+        break;
+      }
+      i += consumed - 1;
+    } else if (c !== 0x0d && c !== 0x00 && c !== 0x7f) {
+      // CR (no auto line feed on Epson), NUL padding and DEL do nothing; other stray control bytes are noted.
+      ops.push({ kind: 'unknown', bytes: [c] });
     }
-    if (c !== ESC && c !== GS && c !== DLE && c !== FS) {
-      i += 1; // CR and other single control bytes do nothing we need to see
-      continue;
-    }
-    if (!need(i, 2)) {
-      ops.push({ kind: 'unknown', bytes: [...b.subarray(i)] });
-      break;
-    }
-    const cmd = b[i + 1]!;
-    const consumed = decodeCommand(c, cmd, i);
-    if (consumed <= 0) {
-      ops.push({ kind: 'unknown', bytes: [...b.subarray(i)] });
-      break;
-    }
-    i += consumed;
   }
   flushRun();
+  // Text never ended by a line feed still sits in the printer's buffer; shown anyway, it is what was sent.
   if (line) lines.push(line.normalize('NFC'));
-  while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
-  job.text = lines.join('\n');
+  const printed = [...lines];
+  while (printed.length && printed[printed.length - 1]!.trim() === '') printed.pop();
+  job.text = printed.join('\n');
   return job;
 
   /** Returns the bytes the command takes, or 0 when it is cut off by the end of the job. */
@@ -124,8 +141,9 @@ export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Recor
         return 3;
       }
       if (cmd === 0x14) return need(at, 5) ? (ops.push({ kind: 'command', name: 'realtime-pulse' }), 5) : 0;
-      ops.push({ kind: 'unknown', bytes: [prefix, cmd] });
-      return 2;
+      // A lone DLE is no command: the byte after it is read afresh.
+      ops.push({ kind: 'unknown', bytes: [prefix] });
+      return 1;
     }
     if (prefix === FS) {
       if (cmd === 0x26 || cmd === 0x2e) return ops.push({ kind: 'command', name: 'kanji-mode' }), 2;
@@ -169,7 +187,16 @@ export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Recor
       case 0x64:
         if (!need(at, 3)) return 0;
         ops.push({ kind: 'feed', lines: arg(0) });
-        for (let k = 0; k < Math.max(1, arg(0)); k++) endLine();
+        // "Print and feed n lines": a pending line is the first of them; n = 0 only prints it.
+        if (arg(0) === 0) {
+          if (line) endLine();
+        } else for (let k = 0; k < arg(0); k++) endLine();
+        return 3;
+      case 0x4a:
+        // ESC J n prints the pending line and feeds n dots (less than a text line: no empty line of its own).
+        if (!need(at, 3)) return 0;
+        if (line) endLine();
+        ops.push({ kind: 'command', name: 'feed-dots' });
         return 3;
       case 0x44: {
         // Tab stops: up to 32 bytes ended by NUL.
@@ -218,7 +245,7 @@ export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Recor
         if (!need(at, 5 + len)) return 0;
         if (arg(0) === 0x6b && len >= 3 && arg(3) === 0x31) {
           const fn = arg(4);
-          if (fn === 0x50) qrStored = new TextDecoder('latin1').decode(b.subarray(at + 8, at + 5 + len));
+          if (fn === 0x50) qrStored = decodePayload(b.subarray(at + 8, at + 5 + len));
           else if (fn === 0x43) qrCell = arg(5);
           else if (fn === 0x51) {
             if (line) endLine();
@@ -243,7 +270,7 @@ export function decodeEscPos(input: Uint8Array, options: { codePageTable?: Recor
           end = start + arg(1);
           if (end > b.length) return 0;
         }
-        let data = new TextDecoder('latin1').decode(b.subarray(start, end));
+        let data = latin1.decode(b.subarray(start, end));
         // CODE128 data starts with its code-set selector ({A, {B, {C), which is not part of the printed value.
         if (m === 73) data = data.replace(/^\{[ABC]/, '');
         job.barcodes.push(data);

@@ -9,10 +9,14 @@ export interface RasterLine {
   text: string;
   sizePx: number;
   bold?: boolean;
+  /** Default 'left', as on the printer after ESC @. */
   align?: 'left' | 'center' | 'right';
 }
 
-const LINE_GAP = 1.25;
+// A line box is at least 1 em above the baseline and 0.25 em below it, more where the glyphs reach further: capitals
+// with stacked marks (Ỗ, Ấ) rise about 1.07 em in DejaVu Sans and would lose their tone mark at a fixed 1 em.
+const ASCENT_EM = 1.0;
+const DESCENT_EM = 0.25;
 // Anti-aliased edges darker than this become black dots; thermal heads print no greys.
 const BLACK_THRESHOLD = 110;
 
@@ -20,18 +24,35 @@ function font(line: RasterLine, family: string): string {
   return `${line.bold ? 'bold ' : ''}${line.sizePx}px ${family}`;
 }
 
+/** A word wider than the paper (a URL, a long code) is cut between letters rather than clipped at the edge. */
+function splitWord(ctx: SKRSContext2D, word: string, width: number): string[] {
+  if (ctx.measureText(word).width <= width) return [word];
+  const pieces: string[] = [];
+  let current = '';
+  for (const letter of word) {
+    if (current && ctx.measureText(current + letter).width > width) {
+      pieces.push(current);
+      current = '';
+    }
+    current += letter;
+  }
+  return [...pieces, current];
+}
+
 function wrapToWidth(ctx: SKRSContext2D, text: string, width: number): string[] {
   const out: string[] = [];
-  let current = '';
-  for (const word of text.normalize('NFC').split(/\s+/).filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (ctx.measureText(candidate).width <= width || !current) current = candidate;
-    else {
-      out.push(current);
-      current = word;
+  for (const paragraph of text.normalize('NFC').split('\n')) {
+    let current = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean).flatMap((w) => splitWord(ctx, w, width))) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (ctx.measureText(candidate).width <= width || !current) current = candidate;
+      else {
+        out.push(current);
+        current = word;
+      }
     }
+    out.push(current);
   }
-  out.push(current);
   return out;
 }
 
@@ -48,13 +69,19 @@ export function breakRealtimeSequences(data: Uint8Array, from: number): void {
 
 export function renderRasterLines(lines: readonly RasterLine[], opts: { widthDots: number }): Uint8Array {
   const family = ensureTicketFont();
-  const width = Math.floor(opts.widthDots / 8) * 8;
+  // Whole bytes per row, never wider than the paper (a printer drops or wraps dots past its width).
+  const width = Math.max(8, Math.floor(opts.widthDots / 8) * 8);
   const measure = createCanvas(width, 10).getContext('2d');
   const laidOut = lines.flatMap((line) => {
     measure.font = font(line, family);
-    return wrapToWidth(measure, line.text, width).map((text) => ({ ...line, text }));
+    return wrapToWidth(measure, line.text, width).map((text) => {
+      const m = measure.measureText(text);
+      const ascent = Math.ceil(Math.max(line.sizePx * ASCENT_EM, m.actualBoundingBoxAscent));
+      const descent = Math.ceil(Math.max(line.sizePx * DESCENT_EM, m.actualBoundingBoxDescent));
+      return { ...line, text, width: m.width, ascent, descent };
+    });
   });
-  const height = Math.max(1, Math.ceil(laidOut.reduce((h, l) => h + l.sizePx * LINE_GAP, 0)));
+  const height = Math.max(1, laidOut.reduce((h, l) => h + l.ascent + l.descent, 0));
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
@@ -64,11 +91,9 @@ export function renderRasterLines(lines: readonly RasterLine[], opts: { widthDot
   let y = 0;
   for (const line of laidOut) {
     ctx.font = font(line, family);
-    const w = ctx.measureText(line.text).width;
-    const x = line.align === 'left' ? 0 : line.align === 'right' ? width - w : (width - w) / 2;
-    // Baseline one em down in a 1.25 em line box: room for stacked marks above (Ấ) and the dot below (ặ).
-    ctx.fillText(line.text, Math.max(0, x), y + line.sizePx * 1.0);
-    y += line.sizePx * LINE_GAP;
+    const x = line.align === 'right' ? width - line.width : line.align === 'center' ? (width - line.width) / 2 : 0;
+    ctx.fillText(line.text, Math.max(0, x), y + line.ascent);
+    y += line.ascent + line.descent;
   }
   return toGsV0(ctx.getImageData(0, 0, width, height).data, width, height);
 }

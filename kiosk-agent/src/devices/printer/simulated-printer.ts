@@ -4,6 +4,11 @@
  * (as a real printer does; the raster encoder keeps that sequence out of image data), records every job
  * (one TCP connection = one job) and decodes it so tests and the demo can read the ticket back. It can be put out
  * of paper, opened or taken offline. Used by tests and demo mode only; never by the real driver.
+ *
+ * While it cannot print (paper out, cover open, offline) it drops what it is sent, as a printer does: those bytes
+ * are never recorded as a job; the connection ends with a `'discarded'` event carrying the number of bytes dropped.
+ * A job that only partly arrived while printing was possible is recorded with the part that was printed.
+ * Events: `'job'` (SimulatedPrintJob, when its connection closes), `'discarded'` (byte count), `'state'`.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -123,9 +128,13 @@ export class SimulatedPrinter extends EventEmitter {
               pending = [...bytes.subarray(i)];
               break;
             }
-            reply(statusReply(bytes[i + 2]!, this.state));
-            i += 2;
-            continue;
+            const n = bytes[i + 2]!;
+            // Only n = 1..4 is a status request; other bytes after DLE EOT are ordinary data to the printer.
+            if (n >= 1 && n <= 4) {
+              reply(statusReply(n, this.state));
+              i += 2;
+              continue;
+            }
           }
           kept.push(bytes[i]!);
         }
@@ -137,8 +146,14 @@ export class SimulatedPrinter extends EventEmitter {
         } else discarded += kept.length;
       },
       end: () => {
+        // A DLE or DLE EOT left hanging at the very end was never a complete request: it is data.
+        if (pending.length && this.canPrint()) {
+          chunks.push(Buffer.from(pending));
+          printed += pending.length;
+        } else discarded += pending.length;
+        pending = [];
         if (printed > 0) this.record(Buffer.concat(chunks));
-        else if (discarded > 0) this.emit('discarded', discarded);
+        if (discarded > 0) this.emit('discarded', discarded);
       },
     };
   }
@@ -146,15 +161,18 @@ export class SimulatedPrinter extends EventEmitter {
   private handle(socket: Socket): void {
     this.sockets.add(socket);
     socket.setNoDelay(true);
-    const session = this.session((b) => socket.write(Uint8Array.of(b)));
+    const session = this.session((b) => {
+      if (socket.writable) socket.write(Uint8Array.of(b));
+    });
     socket.on('data', (chunk: Buffer) => session.push(chunk));
-    socket.on('end', () => {
+    // The client is done sending: finish our side too, the job is complete when the socket closes.
+    socket.on('end', () => socket.end());
+    // A reset (no FIN) still ends the job: the printer printed what it got. 'close' fires once, after 'error' too.
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
       this.sockets.delete(socket);
       session.end();
-      socket.end();
     });
-    socket.on('error', () => this.sockets.delete(socket));
-    socket.on('close', () => this.sockets.delete(socket));
   }
 
   /** A serial printer: the same bytes over a serial line; a job ends when the line has been quiet for `jobGapMs`. */

@@ -50,4 +50,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'dossiers',
+    sql: `
+      CREATE TABLE dossiers (
+        code TEXT PRIMARY KEY,
+        procedure TEXT NOT NULL,
+        applicant_name TEXT NOT NULL,
+        phone TEXT,
+        due_date TEXT NOT NULL,
+        status TEXT NOT NULL,
+        locker_board INTEGER,
+        locker_lock INTEGER,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL
+      ) STRICT;
+
+      -- Every pickup attempt, for the audit trail (never the pickup code itself).
+      CREATE TABLE pickup_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_ms INTEGER NOT NULL,
+        dossier_code TEXT,
+        action TEXT NOT NULL,
+        result TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX pickup_audit_dossier ON pickup_audit (dossier_code, at_ms);
+    `,
+  },
 ];

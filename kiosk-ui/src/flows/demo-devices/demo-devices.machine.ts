@@ -7,9 +7,11 @@ import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type { PrintedJob } from '../../../../shared/api-schemas';
 
 export type OpenLocks = { address: number; open: number[] }[];
+export type Paper = 'ok' | 'low' | 'out';
 
 export type DemoDevicesEvent =
   | { type: 'printer.jobArrived' }
+  | { type: 'printer.status'; paper: Paper }
   | { type: 'locker.changed' }
   | { type: 'scanner.scanned'; code: string }
   | { type: 'paper.set'; paper: 'ok' | 'out' }
@@ -19,13 +21,13 @@ export type DemoDevicesEvent =
 
 export const demoDevicesMachine = setup({
   types: {
-    context: {} as { jobs: PrintedJob[]; paper: 'ok' | 'low' | 'out'; failed: boolean; open: boolean; lastScan: string | null; openLocks: OpenLocks },
+    context: {} as { jobs: PrintedJob[]; paper: Paper; failed: boolean; open: boolean; lastScan: string | null; openLocks: OpenLocks },
     events: {} as DemoDevicesEvent,
   },
   actors: {
     loadJobs: fromPromise<PrintedJob[]>(async () => []),
     loadLocker: fromPromise<OpenLocks>(async () => []),
-    setPaper: fromPromise<{ paper: 'ok' | 'low' | 'out' }, { paper: 'ok' | 'out' }>(async ({ input }) => input),
+    setPaper: fromPromise<{ paper: Paper }, { paper: 'ok' | 'out' }>(async ({ input }) => input),
     sendScan: fromPromise<undefined, { code: string }>(async () => undefined),
     closeDoor: fromPromise<OpenLocks, { board: number; lock: number }>(async () => []),
     watchDevices: fromCallback<DemoDevicesEvent>(() => () => undefined),
@@ -37,6 +39,7 @@ export const demoDevicesMachine = setup({
   on: {
     'panel.toggle': { actions: assign({ open: ({ context }) => !context.open }) },
     'scanner.scanned': { actions: assign({ lastScan: ({ event }) => event.code }) },
+    'printer.status': { actions: assign({ paper: ({ event }) => event.paper }) },
   },
   type: 'parallel',
   states: {

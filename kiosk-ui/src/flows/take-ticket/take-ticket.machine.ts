@@ -13,6 +13,7 @@ export interface TakeTicketInput {
   idleTimeoutMs?: number;
   ticketShownMs?: number;
   unprintedShownMs?: number;
+  placeholderShownMs?: number;
   bootRetryMs?: number;
 }
 
@@ -32,16 +33,20 @@ export type TakeTicketEvent =
   | { type: 'home.collectResult' }
   | { type: 'service.selected'; serviceId: string }
   | { type: 'services.retry' }
-  | { type: 'priority.chosen'; priority: PriorityCategory | null }
+  // No priority (or null) is the "Không" answer.
+  | { type: 'priority.chosen'; priority?: PriorityCategory | null }
   | { type: 'issue.retry' }
   | { type: 'ticket.done' }
   | { type: 'nav.back' }
-  | { type: 'nav.home' };
+  | { type: 'nav.home' }
+  // Any touch on the kiosk (scrolling a list, reading with a finger on the glass): keeps the session alive.
+  | { type: 'user.activity' };
 
 export const DEFAULT_TIMING: Required<TakeTicketInput> = {
   idleTimeoutMs: 60_000,
   ticketShownMs: 15_000,
   unprintedShownMs: 45_000,
+  placeholderShownMs: 20_000,
   bootRetryMs: 5_000,
 };
 
@@ -56,6 +61,7 @@ const USER_EVENTS = [
   'ticket.done',
   'nav.back',
   'nav.home',
+  'user.activity',
 ] as const;
 // A self-transition of the atomic `counting` state: re-entering a parent instead would conflict with the flow
 // region's transition for the same event and swallow it.
@@ -82,6 +88,7 @@ export const takeTicketMachine = setup({
     idleTimeout: ({ context }) => context.timing.idleTimeoutMs,
     ticketShown: ({ context }) => context.timing.ticketShownMs,
     unprintedShown: ({ context }) => context.timing.unprintedShownMs,
+    placeholderShown: ({ context }) => context.timing.placeholderShownMs,
     bootRetry: ({ context }) => context.timing.bootRetryMs,
   },
   actions: {
@@ -136,7 +143,8 @@ export const takeTicketMachine = setup({
               entry: 'clearChoice',
               on: { 'home.takeTicket': 'choosingService', 'home.collectResult': 'pickupPlaceholder' },
             },
-            pickupPlaceholder: {},
+            // Nothing to do here yet: go home by itself so the next citizen does not find a dead end.
+            pickupPlaceholder: { after: { placeholderShown: 'home' } },
             choosingService: {
               initial: 'loading',
               states: {
@@ -162,7 +170,7 @@ export const takeTicketMachine = setup({
             },
             askingPriority: {
               on: {
-                'priority.chosen': { target: 'issuing', actions: assign({ priority: ({ event }) => event.priority }) },
+                'priority.chosen': { target: 'issuing', actions: assign({ priority: ({ event }) => event.priority ?? null }) },
                 'nav.back': 'choosingService.ready',
               },
             },

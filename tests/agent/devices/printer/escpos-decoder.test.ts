@@ -57,7 +57,8 @@ describe('ESC/POS decoder', () => {
   it('notes real-time status requests and feeds', () => {
     const job = decodeEscPos(bytes([0x10, 0x04, 1, 0x10, 0x04, 4], 'x', [0x1b, 0x64, 3]));
     expect(job.statusQueries).toEqual([1, 4]);
-    expect(job.lines).toEqual(['x']);
+    expect(job.lines).toEqual(['x', '', '']); // ESC d 3: the line with x, then two empty ones
+    expect(job.text).toBe('x');
     expect(job.ops).toContainEqual({ kind: 'feed', lines: 3 });
   });
 

@@ -1,0 +1,79 @@
+/**
+ * Dossiers known to the kiosk (the `local` one-stop adapter: created or updated by staff) and what a citizen may
+ * see of one after scanning their slip. Lookups are audited; the screen gets the applicant and phone masked.
+ */
+import { parseSlipCode } from '../../../shared/dossier-code';
+import { STATUS_FROM_ONE_STOP_CODE, type DossierLookup, type UpsertDossierRequest } from '../../../shared/dossier-schemas';
+import { AgentError } from '../errors/agent-error';
+import { localDayKey, type Clock } from '../queue/local-day';
+import type { DossierRepository, DossierRow } from './dossier-repository';
+import { maskName, maskPhone } from './masking';
+
+const SLIP_HINT = 'Vui lòng quét lại mã trên giấy hẹn trả kết quả, hoặc nhập mã hồ sơ (dạng 000.00.15.H29-250704-0012).';
+
+export class DossierService {
+  constructor(
+    private readonly repo: DossierRepository,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  upsert(req: UpsertDossierRequest): DossierRow {
+    const parsed = parseSlipCode(req.code);
+    if (!parsed.ok || parsed.source !== 'barcode') {
+      throw new AgentError('VALIDATION_FAILED', 'Mã hồ sơ không đúng định dạng V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX.', {
+        fields: [{ path: 'code', message: 'not a dossier code (e.g. 000.00.15.H29-250704-0012)' }],
+      });
+    }
+    const status = typeof req.status === 'number' ? STATUS_FROM_ONE_STOP_CODE[req.status]! : req.status;
+    if (status === 'in-locker') {
+      // Only a deposit puts papers in a compartment; a status alone would promise a locker that holds nothing.
+      throw new AgentError('VALIDATION_FAILED', 'Trạng thái "in-locker" chỉ được đặt khi gửi hồ sơ vào tủ (POST /api/lockers/deposit).', {
+        fields: [{ path: 'status', message: 'set by a locker deposit, not directly' }],
+      });
+    }
+    return this.repo.upsert(
+      { code: parsed.dossier.code, procedure: req.procedure, applicantName: req.applicantName, phone: req.phone ?? null, dueDate: req.dueDate, status },
+      this.clock.now(),
+    );
+  }
+
+  /** A scanned or typed slip code → the dossier, or a coded error that tells the citizen what to do. */
+  find(rawCode: string): DossierRow {
+    const parsed = parseSlipCode(rawCode);
+    const now = this.clock.now();
+    if (!parsed.ok) {
+      this.repo.audit(now, null, 'lookup', `invalid:${parsed.reason}`);
+      const message =
+        parsed.reason === 'procedure-code'
+          ? `Đây là mã thủ tục, không phải mã hồ sơ. ${SLIP_HINT}`
+          : `Không đọc được mã hồ sơ. ${SLIP_HINT}`;
+      throw new AgentError('SLIP_CODE_INVALID', message);
+    }
+    const dossier = this.repo.get(parsed.dossier.code);
+    this.repo.audit(now, parsed.dossier.code, 'lookup', dossier ? 'found' : 'not-found');
+    if (!dossier) {
+      throw new AgentError(
+        'DOSSIER_NOT_FOUND',
+        `Không tìm thấy hồ sơ ${parsed.dossier.code} tại ki-ốt. Vui lòng mang giấy hẹn đến quầy trả kết quả để được hỗ trợ.`,
+      );
+    }
+    return dossier;
+  }
+
+  lookup(rawCode: string): DossierLookup {
+    const d = this.find(rawCode);
+    const today = localDayKey(this.clock.now(), this.timeZone);
+    const finished = d.status === 'returned' || d.status === 'ready' || d.status === 'in-locker' || d.status === 'rejected' || d.status === 'withdrawn';
+    return {
+      code: d.code,
+      procedure: d.procedure,
+      status: d.status,
+      dueDate: d.dueDate,
+      overdue: !finished && d.dueDate < today,
+      applicant: maskName(d.applicantName),
+      ...(d.phone ? { phone: maskPhone(d.phone) } : {}),
+      inLocker: d.status === 'in-locker' && d.lockerBoard !== null,
+    };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Dossiers (hồ sơ) as the kiosk knows them. Statuses follow the one-stop systems' codes (1 mới đăng ký … 10 đã trả
+ * kết quả, DESIGN.md §4), named; `in-locker` is "đã có kết quả" with the papers in a compartment. "Quá hạn" is not
+ * stored: it is derived from the due date.
+ */
+import { z } from 'zod';
+
+export const DOSSIER_STATUSES = [
+  'registered', // 1 mới đăng ký
+  'received', // 2 được tiếp nhận
+  'rejected', // 3 không được tiếp nhận
+  'processing', // 4 đang xử lý
+  'needs-supplement', // 5 yêu cầu bổ sung
+  'needs-payment', // 6 yêu cầu thực hiện nghĩa vụ tài chính
+  'withdrawn', // 7 công dân rút hồ sơ
+  'stopped', // 8 dừng xử lý
+  'ready', // 9 đã xử lý xong, result at the counter
+  'in-locker', // 9 đã xử lý xong, result in a locker compartment
+  'returned', // 10 đã trả kết quả
+] as const;
+export const DossierStatusSchema = z.enum(DOSSIER_STATUSES);
+export type DossierStatus = z.infer<typeof DossierStatusSchema>;
+
+/** One-stop system status codes (1–10) to kiosk statuses; code 9 means "at the counter" until deposited. */
+export const STATUS_FROM_ONE_STOP_CODE: Record<number, DossierStatus> = {
+  1: 'registered',
+  2: 'received',
+  3: 'rejected',
+  4: 'processing',
+  5: 'needs-supplement',
+  6: 'needs-payment',
+  7: 'withdrawn',
+  8: 'stopped',
+  9: 'ready',
+  10: 'returned',
+};
+
+const IsoDate = z.iso.date();
+
+export const UpsertDossierRequestSchema = z.strictObject({
+  code: z.string().min(1).max(64),
+  procedure: z.string().min(1).max(500),
+  applicantName: z.string().min(1).max(200),
+  phone: z.string().regex(/^\+?\d{8,15}$/, 'digits only, 8–15 long').optional(),
+  dueDate: IsoDate,
+  status: z.union([DossierStatusSchema, z.number().int().min(1).max(10)]),
+});
+export type UpsertDossierRequest = z.infer<typeof UpsertDossierRequestSchema>;
+
+export const PickupLookupRequestSchema = z.strictObject({ code: z.string().min(1).max(2048) });
+
+/** What the citizen may see at the kiosk: the applicant and phone masked. */
+export const DossierLookupSchema = z.object({
+  code: z.string(),
+  procedure: z.string(),
+  status: DossierStatusSchema,
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  applicant: z.string(),
+  phone: z.string().optional(),
+  inLocker: z.boolean(),
+});
+export type DossierLookup = z.infer<typeof DossierLookupSchema>;
+
+export const DossierRecordSchema = z.object({
+  code: z.string(),
+  procedure: z.string(),
+  applicantName: z.string(),
+  phone: z.string().optional(),
+  dueDate: z.string(),
+  status: DossierStatusSchema,
+  updatedAt: z.string(),
+});
