@@ -100,6 +100,8 @@ export const ErrorBodySchema = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Facts the UI may show with the error, e.g. `attemptsLeft` for a wrong pickup code. */
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -71,3 +71,9 @@ export const DossierRecordSchema = z.object({
   status: DossierStatusSchema,
   updatedAt: z.string(),
 });
+
+export const DepositRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
+export const CompartmentSchema = z.object({ board: z.number().int(), lock: z.number().int() });
+export const DepositResponseSchema = z.object({ compartment: CompartmentSchema, pickupCode: z.string().regex(/^\d{6}$/) });
+export const PickupOpenRequestSchema = z.strictObject({ code: z.string().min(1).max(2048), pickupCode: z.string().regex(/^\d{6}$/, 'six digits') });
+export const PickupOpenResponseSchema = z.object({ compartment: CompartmentSchema });

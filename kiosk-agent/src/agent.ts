@@ -18,6 +18,8 @@ import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
 import { DossierRepository } from './pickup/dossier-repository';
 import { DossierService } from './pickup/dossier-service';
+import { LockerPickupService } from './pickup/locker-pickup-service';
+import { LockerStore } from './pickup/locker-store';
 import { systemClock, type Clock } from './queue/local-day';
 import { QueueService } from './queue/queue-service';
 import { TicketIssuer } from './queue/ticket-issuer';
@@ -46,8 +48,9 @@ export interface RunningAgent {
   config: SiteConfig;
   events: EventHub;
   simulatedPrinter?: SimulatedPrinter;
-  /** The devices as the domain sees them (tests drive the locker through this until the pickup routes exist). */
+  /** The devices as the domain sees them, and the simulators behind them when simulated (tests and demo). */
   locker?: LockerBank;
+  simulators?: Devices['simulators'];
   stop(): Promise<void>;
 }
 
@@ -118,12 +121,23 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     };
 
     let stopping = false;
-    const dossiers = new DossierService(new DossierRepository(db), clock, config.center.timezone);
+    const dossierRepo = new DossierRepository(db);
+    const dossiers = new DossierService(dossierRepo, clock, config.center.timezone);
+    const lockers = new LockerPickupService({
+      store: new LockerStore(db),
+      dossiers,
+      audit: dossierRepo,
+      locker: devices.locker,
+      boards: config.locker.driver === 'none' ? [] : config.locker.boards,
+      clock,
+      log: log.child({ module: 'pickup' }),
+    });
     const app = createApp({
       version: AGENT_VERSION,
       queue,
       issuer,
       dossiers,
+      lockers,
       events,
       staffTokens: config.staff.tokens,
       health,
@@ -176,6 +190,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       stop,
       ...(printerDevice.simulator ? { simulatedPrinter: printerDevice.simulator } : {}),
       ...(devices.locker ? { locker: devices.locker } : {}),
+      simulators: devices.simulators,
     };
   } catch (err) {
     for (const c of cleanups) await c();

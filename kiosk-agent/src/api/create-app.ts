@@ -9,6 +9,7 @@ import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
 import { AgentError } from '../errors/agent-error';
 import type { EventHub } from '../events/event-hub';
 import type { DossierService } from '../pickup/dossier-service';
+import type { LockerPickupService } from '../pickup/locker-pickup-service';
 import type { QueueService } from '../queue/queue-service';
 import type { TicketIssuer } from '../queue/ticket-issuer';
 import { createErrorMapper } from './error-mapper';
@@ -25,6 +26,7 @@ export interface AppDeps {
   queue: QueueService;
   issuer: TicketIssuer;
   dossiers: DossierService;
+  lockers: LockerPickupService;
   events: EventHub;
   staffTokens: readonly string[];
   health: () => Health;

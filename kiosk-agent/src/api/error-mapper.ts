@@ -12,8 +12,13 @@ interface HttpishError {
   type?: string;
 }
 
-export function errorBody(code: string, message: string, fields?: { path: string; message: string }[]): ErrorBody {
-  return { error: { code, message, ...(fields ? { fields } : {}) } };
+export function errorBody(
+  code: string,
+  message: string,
+  fields?: { path: string; message: string }[],
+  details?: Record<string, string | number | boolean>,
+): ErrorBody {
+  return { error: { code, message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) } };
 }
 
 export function createErrorMapper(log: { error(obj: object, msg: string): void }) {
@@ -23,7 +28,7 @@ export function createErrorMapper(log: { error(obj: object, msg: string): void }
       return;
     }
     if (isAgentError(err)) {
-      res.status(httpStatusOf(err.code)).json(errorBody(err.code, err.message, err.details.fields));
+      res.status(httpStatusOf(err.code)).json(errorBody(err.code, err.message, err.details.fields, err.details.facts));
       return;
     }
     const e = err as HttpishError;

@@ -13,7 +13,7 @@ export class AgentError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fields?: FieldProblem[]; cause?: unknown } = {},
+    readonly details: { fields?: FieldProblem[]; facts?: Record<string, string | number | boolean>; cause?: unknown } = {},
   ) {
     super(message);
     this.name = 'AgentError';

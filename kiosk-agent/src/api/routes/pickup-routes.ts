@@ -1,7 +1,17 @@
 /** Dossier and pickup routes. Logic lives in pickup/; these only translate. */
-import { DossierLookupSchema, DossierRecordSchema, PickupLookupRequestSchema, UpsertDossierRequestSchema } from '../../../../shared/dossier-schemas';
+import {
+  DepositRequestSchema,
+  DepositResponseSchema,
+  DossierLookupSchema,
+  DossierRecordSchema,
+  PickupLookupRequestSchema,
+  PickupOpenRequestSchema,
+  PickupOpenResponseSchema,
+  UpsertDossierRequestSchema,
+} from '../../../../shared/dossier-schemas';
 import type { DossierRow } from '../../pickup/dossier-repository';
 import type { DossierService } from '../../pickup/dossier-service';
+import type { LockerPickupService } from '../../pickup/locker-pickup-service';
 import type { RouteRegistry } from '../route-registry';
 
 const record = (d: DossierRow) => ({
@@ -14,7 +24,7 @@ const record = (d: DossierRow) => ({
   updatedAt: new Date(d.updatedAtMs).toISOString(),
 });
 
-export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: DossierService }): void {
+export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: DossierService; lockers: LockerPickupService }): void {
   r.add(
     {
       method: 'post',
@@ -41,5 +51,33 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       errors: ['VALIDATION_FAILED', 'SLIP_CODE_INVALID', 'DOSSIER_NOT_FOUND'],
     },
     ({ body }) => deps.dossiers.lookup(body.code),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/lockers/deposit',
+      summary: 'Staff put a ready result in a free compartment: it is unlocked for the officer; the pickup code is returned',
+      tag: 'pickup',
+      auth: 'staff',
+      body: DepositRequestSchema,
+      responses: { 200: { description: 'Compartment opened; the dossier is "in locker" once its door is shut', schema: DepositResponseSchema } },
+      errors: ['UNAUTHORIZED', 'DOSSIER_NOT_FOUND', 'DOSSIER_NOT_READY', 'LOCKER_FULL', 'LOCKER_TIMEOUT', 'LOCKER_DISABLED'],
+    },
+    ({ body }) => deps.lockers.deposit(body.dossierCode),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/pickup/open',
+      summary: 'Citizen pickup: slip code + pickup code → the compartment opens (once per dossier)',
+      tag: 'pickup',
+      auth: 'none',
+      body: PickupOpenRequestSchema,
+      responses: { 200: { description: 'The compartment that opened', schema: PickupOpenResponseSchema } },
+      errors: ['PICKUP_CODE_INVALID', 'PICKUP_LOCKED', 'PICKUP_ALREADY_DONE', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NOT_FOUND', 'LOCKER_TIMEOUT'],
+    },
+    ({ body }) => deps.lockers.open(body.code, body.pickupCode),
   );
 }

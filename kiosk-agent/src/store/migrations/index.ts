@@ -78,4 +78,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pickup_audit_dossier ON pickup_audit (dossier_code, at_ms);
     `,
   },
+  {
+    version: 3,
+    name: 'locker deposits and handovers',
+    sql: `
+      ALTER TABLE dossiers ADD COLUMN pickup_code_hash TEXT;
+      ALTER TABLE dossiers ADD COLUMN deposited_at_ms INTEGER;
+      ALTER TABLE dossiers ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE dossiers ADD COLUMN locked_until_ms INTEGER;
+
+      -- A deposit is recorded before the compartment is unlocked, so a crash leaves a trace to resume from.
+      CREATE TABLE deposits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dossier_code TEXT NOT NULL REFERENCES dossiers (code),
+        board INTEGER NOT NULL,
+        lock INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('opening', 'awaiting-door', 'done', 'failed')),
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX deposits_active ON deposits (state) WHERE state IN ('opening', 'awaiting-door');
+
+      -- One handover per dossier, ever (UNIQUE): a compartment is never opened twice for the same result.
+      CREATE TABLE handovers (
+        dossier_code TEXT PRIMARY KEY REFERENCES dossiers (code),
+        board INTEGER NOT NULL,
+        lock INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('unlocking', 'opened', 'unlock-failed', 'door-closed')),
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,0 +1,151 @@
+/**
+ * Results in lockers. Deposit (staff): pick a free compartment, record the deposit, unlock it, give the officer
+ * the compartment and a pickup code; the dossier becomes "in locker" when the door is shut. Pickup (citizen):
+ * slip + pickup code → one handover per dossier, recorded before the unlock is sent, so a compartment is never
+ * opened twice for a result already handed over; the handover completes when the door is shut. Five wrong codes
+ * lock pickup for that dossier for 15 minutes. Every attempt is audited, never with the code.
+ */
+import type { LockerBank } from '../devices/locker/locker-board';
+import { AgentError, isAgentError } from '../errors/agent-error';
+import type { Clock } from '../queue/local-day';
+import type { DossierRepository } from './dossier-repository';
+import type { DossierService } from './dossier-service';
+import type { Compartment, LockerStore } from './locker-store';
+import { hashPickupCode, newPickupCode, verifyPickupCode } from './pickup-code';
+
+export const MAX_WRONG_CODES = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+
+export interface LockerPickupDeps {
+  store: LockerStore;
+  dossiers: DossierService;
+  audit: DossierRepository;
+  locker: LockerBank | undefined;
+  boards: { address: number; locks: number }[];
+  clock: Clock;
+  log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+}
+
+export class LockerPickupService {
+  constructor(private readonly deps: LockerPickupDeps) {
+    deps.locker?.onDoor((e) => {
+      if (!e.open) this.doorClosed({ board: e.board, lock: e.lock });
+    });
+  }
+
+  private lockerOrThrow(): LockerBank {
+    if (!this.deps.locker) throw new AgentError('LOCKER_DISABLED', 'Ki-ốt này không có tủ nhận kết quả. Vui lòng đến quầy trả kết quả.');
+    return this.deps.locker;
+  }
+
+  private freeCompartment(): Compartment {
+    const used = new Set(this.deps.store.occupied().map((c) => `${c.board}/${c.lock}`));
+    for (const b of this.deps.boards) {
+      for (let lock = 1; lock <= b.locks; lock++) if (!used.has(`${b.address}/${lock}`)) return { board: b.address, lock };
+    }
+    throw new AgentError('LOCKER_FULL', 'Tủ nhận kết quả đã đầy. Vui lòng giữ hồ sơ tại quầy trả kết quả.');
+  }
+
+  async deposit(dossierCode: string): Promise<{ compartment: Compartment; pickupCode: string }> {
+    const locker = this.lockerOrThrow();
+    const { store, clock } = this.deps;
+    const dossier = this.deps.dossiers.find(dossierCode);
+    const { id, compartment } = store.tx(() => {
+      if (dossier.status !== 'ready') {
+        throw new AgentError('DOSSIER_NOT_READY', `Hồ sơ ${dossier.code} đang ở trạng thái "${dossier.status}", chưa thể gửi vào tủ.`, { facts: { status: dossier.status } });
+      }
+      const c = this.freeCompartment();
+      return { id: store.startDeposit(dossier.code, c, clock.now()), compartment: c };
+    });
+    try {
+      await locker.unlock(compartment.board, compartment.lock);
+    } catch (err) {
+      store.setDeposit(id, 'failed', clock.now());
+      throw err;
+    }
+    const pickupCode = newPickupCode();
+    store.tx(() => {
+      store.placeInLocker(dossier.code, compartment, hashPickupCode(pickupCode), clock.now());
+      store.setDeposit(id, 'awaiting-door', clock.now());
+    });
+    this.deps.audit.audit(clock.now(), dossier.code, 'deposit', `opened ${compartment.board}/${compartment.lock}`);
+    return { compartment, pickupCode };
+  }
+
+  async open(slipCode: string, pickupCode: string): Promise<{ compartment: Compartment }> {
+    const locker = this.lockerOrThrow();
+    const { store, clock, audit } = this.deps;
+    const dossier = this.deps.dossiers.find(slipCode);
+    const now = clock.now();
+    // Refusals are returned, not thrown, so the attempt count and the audit row commit with the decision.
+    const decision = store.tx((): { error: AgentError } | { compartment: Compartment } => {
+      const secret = store.secret(dossier.code)!;
+      const done = store.handover(dossier.code);
+      if (done && done.state !== 'unlock-failed') {
+        audit.audit(now, dossier.code, 'open', 'already-handed-over');
+        return { error: new AgentError('PICKUP_ALREADY_DONE', 'Kết quả của hồ sơ này đã được nhận. Nếu có thắc mắc, vui lòng đến quầy trả kết quả.') };
+      }
+      if (secret.status !== 'in-locker' || secret.board === null || secret.lock === null || !secret.pickupCodeHash) {
+        audit.audit(now, dossier.code, 'open', `not-in-locker:${secret.status}`);
+        return { error: new AgentError('DOSSIER_NOT_IN_LOCKER', 'Kết quả của hồ sơ này không ở trong tủ. Vui lòng xem trạng thái hồ sơ trên màn hình.', { facts: { status: secret.status } }) };
+      }
+      if (secret.lockedUntilMs !== null && secret.lockedUntilMs > now) {
+        audit.audit(now, dossier.code, 'open', 'locked');
+        const minutes = Math.ceil((secret.lockedUntilMs - now) / 60_000);
+        return { error: new AgentError('PICKUP_LOCKED', `Đã nhập sai mã quá ${MAX_WRONG_CODES} lần. Vui lòng thử lại sau ${minutes} phút hoặc đến quầy trả kết quả.`, {
+          facts: { retryAfterMinutes: minutes },
+        }) };
+      }
+      if (!verifyPickupCode(pickupCode, secret.pickupCodeHash)) {
+        const failed = (secret.lockedUntilMs !== null && secret.lockedUntilMs <= now ? 0 : secret.failedAttempts) + 1;
+        const lockNow = failed >= MAX_WRONG_CODES;
+        store.setAttempts(dossier.code, lockNow ? 0 : failed, lockNow ? now + LOCKOUT_MS : null);
+        audit.audit(now, dossier.code, 'open', lockNow ? 'wrong-code-locked' : 'wrong-code');
+        if (lockNow) {
+          return { error: new AgentError('PICKUP_LOCKED', `Đã nhập sai mã ${MAX_WRONG_CODES} lần. Việc nhận kết quả của hồ sơ này tạm khóa 15 phút; vui lòng đến quầy trả kết quả nếu cần.`, {
+            facts: { retryAfterMinutes: 15 },
+          }) };
+        }
+        return { error: new AgentError('PICKUP_CODE_INVALID', `Mã nhận kết quả không đúng. Bạn còn ${MAX_WRONG_CODES - failed} lần thử.`, { facts: { attemptsLeft: MAX_WRONG_CODES - failed } }) };
+      }
+      store.setAttempts(dossier.code, 0, null);
+      const c = { board: secret.board, lock: secret.lock };
+      if (done) store.setHandover(dossier.code, 'unlocking', now);
+      else store.insertHandover(dossier.code, c, now);
+      return { compartment: c };
+    });
+    if ('error' in decision) throw decision.error;
+    const { compartment } = decision;
+    try {
+      await locker.unlock(compartment.board, compartment.lock);
+    } catch (err) {
+      store.setHandover(dossier.code, 'unlock-failed', clock.now());
+      audit.audit(clock.now(), dossier.code, 'open', `unlock-failed:${isAgentError(err) ? err.code : 'error'}`);
+      this.deps.log.warn({ dossier: dossier.code, compartment, err: (err as Error).message }, 'pickup unlock failed: staff must hand over at the counter');
+      throw err;
+    }
+    store.setHandover(dossier.code, 'opened', clock.now());
+    audit.audit(clock.now(), dossier.code, 'open', `opened ${compartment.board}/${compartment.lock}`);
+    return { compartment };
+  }
+
+  /** A shut door completes whatever was waiting on that compartment. */
+  doorClosed(c: Compartment): void {
+    const { store, clock, audit } = this.deps;
+    const now = clock.now();
+    store.tx(() => {
+      const deposit = store.depositAwaitingAt(c);
+      if (deposit) {
+        store.markInLocker(deposit.dossierCode, now);
+        store.setDeposit(deposit.id, 'done', now);
+        audit.audit(now, deposit.dossierCode, 'deposit', 'door-closed');
+      }
+      const handedOver = store.handoverOpenAt(c);
+      if (handedOver) {
+        store.setHandover(handedOver, 'door-closed', now);
+        store.markReturned(handedOver, now);
+        audit.audit(now, handedOver, 'handover', 'door-closed');
+      }
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/** SQL for compartments in use, deposits, handovers and pickup-code attempts. */
+import type { Db } from '../store/sqlite';
+
+export interface Compartment {
+  board: number;
+  lock: number;
+}
+
+export type DepositState = 'opening' | 'awaiting-door' | 'done' | 'failed';
+export type HandoverState = 'unlocking' | 'opened' | 'unlock-failed' | 'door-closed';
+
+export interface PickupSecret {
+  code: string;
+  status: string;
+  board: number | null;
+  lock: number | null;
+  pickupCodeHash: string | null;
+  failedAttempts: number;
+  lockedUntilMs: number | null;
+}
+
+export class LockerStore {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      occupied: db.prepare(
+        `SELECT locker_board AS board, locker_lock AS lock FROM dossiers WHERE status = 'in-locker' AND locker_board IS NOT NULL
+         UNION SELECT board, lock FROM deposits WHERE state IN ('opening', 'awaiting-door')`,
+      ),
+      insertDeposit: db.prepare(`INSERT INTO deposits (dossier_code, board, lock, state, created_at_ms, updated_at_ms) VALUES (?, ?, ?, 'opening', ?, ?)`),
+      setDeposit: db.prepare('UPDATE deposits SET state = ?, updated_at_ms = ? WHERE id = ?'),
+      depositAwaiting: db.prepare(`SELECT id, dossier_code AS dossierCode FROM deposits WHERE state = 'awaiting-door' AND board = ? AND lock = ?`),
+      placeInLocker: db.prepare(
+        `UPDATE dossiers SET locker_board = ?, locker_lock = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0, locked_until_ms = NULL, updated_at_ms = ? WHERE code = ?`,
+      ),
+      markInLocker: db.prepare(`UPDATE dossiers SET status = 'in-locker', updated_at_ms = ? WHERE code = ?`),
+      secret: db.prepare(
+        `SELECT code, status, locker_board AS board, locker_lock AS lock, pickup_code_hash AS pickupCodeHash,
+                failed_attempts AS failedAttempts, locked_until_ms AS lockedUntilMs FROM dossiers WHERE code = ?`,
+      ),
+      setAttempts: db.prepare('UPDATE dossiers SET failed_attempts = ?, locked_until_ms = ? WHERE code = ?'),
+      handover: db.prepare('SELECT state, board, lock FROM handovers WHERE dossier_code = ?'),
+      insertHandover: db.prepare(`INSERT INTO handovers (dossier_code, board, lock, state, created_at_ms, updated_at_ms) VALUES (?, ?, ?, 'unlocking', ?, ?)`),
+      setHandover: db.prepare('UPDATE handovers SET state = ?, updated_at_ms = ? WHERE dossier_code = ?'),
+      handoverOpenAt: db.prepare(`SELECT dossier_code AS dossierCode FROM handovers WHERE state = 'opened' AND board = ? AND lock = ?`),
+      markReturned: db.prepare(`UPDATE dossiers SET status = 'returned', updated_at_ms = ? WHERE code = ?`),
+    };
+  }
+
+  occupied(): Compartment[] {
+    return this.s.occupied.all() as Compartment[];
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  startDeposit(dossierCode: string, c: Compartment, nowMs: number): number {
+    return Number(this.s.insertDeposit.run(dossierCode, c.board, c.lock, nowMs, nowMs).lastInsertRowid);
+  }
+
+  setDeposit(id: number, state: DepositState, nowMs: number): void {
+    this.s.setDeposit.run(state, nowMs, id);
+  }
+
+  depositAwaitingAt(c: Compartment): { id: number; dossierCode: string } | undefined {
+    return this.s.depositAwaiting.get(c.board, c.lock) as { id: number; dossierCode: string } | undefined;
+  }
+
+  placeInLocker(code: string, c: Compartment, pickupCodeHash: string, nowMs: number): void {
+    this.s.placeInLocker.run(c.board, c.lock, pickupCodeHash, nowMs, nowMs, code);
+  }
+
+  markInLocker(code: string, nowMs: number): void {
+    this.s.markInLocker.run(nowMs, code);
+  }
+
+  secret(code: string): PickupSecret | undefined {
+    return this.s.secret.get(code) as PickupSecret | undefined;
+  }
+
+  setAttempts(code: string, failedAttempts: number, lockedUntilMs: number | null): void {
+    this.s.setAttempts.run(failedAttempts, lockedUntilMs, code);
+  }
+
+  handover(code: string): { state: HandoverState; board: number; lock: number } | undefined {
+    return this.s.handover.get(code) as { state: HandoverState; board: number; lock: number } | undefined;
+  }
+
+  insertHandover(code: string, c: Compartment, nowMs: number): void {
+    this.s.insertHandover.run(code, c.board, c.lock, nowMs, nowMs);
+  }
+
+  setHandover(code: string, state: HandoverState, nowMs: number): void {
+    this.s.setHandover.run(state, nowMs, code);
+  }
+
+  handoverOpenAt(c: Compartment): string | undefined {
+    return (this.s.handoverOpenAt.get(c.board, c.lock) as { dossierCode: string } | undefined)?.dossierCode;
+  }
+
+  markReturned(code: string, nowMs: number): void {
+    this.s.markReturned.run(nowMs, code);
+  }
+}
