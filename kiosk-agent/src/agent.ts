@@ -156,6 +156,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       log: log.child({ module: 'http' }),
     });
 
+    // Finish handovers and deposits a crash interrupted, as soon as the boards answer.
+    const stopRecovery = lockers.recoverInBackground();
+    cleanups.unshift(stopRecovery);
+
     const server: Server = createServer(app);
     server.keepAliveTimeout = 5_000;
     const sockets = attachEventSocket(server, events);

@@ -89,4 +89,45 @@ describe('simulated ESC/POS printer over TCP', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(sim.jobs.map((j) => j.decoded.text).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `job ${i}`).sort());
   });
+
+  it('prints nothing with the cover open or offline either', async () => {
+    for (const state of [{ coverOpen: true }, { offline: true }]) {
+      sim.setState({ paper: 'ok', coverOpen: false, offline: false, ...state });
+      const discarded = new Promise<number>((r) => sim.once('discarded', r));
+      expect(await exchange([DLE_EOT(1), Uint8Array.of(0x41, 0x0a)], 1)).toEqual([0x1a]);
+      expect(await discarded).toBe(2);
+    }
+    expect(sim.jobs).toHaveLength(0);
+  });
+
+  it('answers a status request split over three packets', async () => {
+    expect(await exchange([Uint8Array.of(0x41, 0x10), Uint8Array.of(0x04), Uint8Array.of(0x02, 0x0a)], 1)).toEqual([0x12]);
+    expect([...(await waitForJobs(1))[0]!.bytes]).toEqual([0x41, 0x0a]);
+  });
+
+  it('keeps DLE EOT with n outside 1..4 as data (no reply)', async () => {
+    const replies = await exchange([Uint8Array.of(0x41, 0x10, 0x04, 0x05, 0x0a)], 0);
+    expect(replies).toEqual([]);
+    expect([...(await waitForJobs(1))[0]!.bytes]).toEqual([0x41, 0x10, 0x04, 0x05, 0x0a]);
+  });
+
+  it('records a job whose connection was reset instead of closed', async () => {
+    const job = sim.waitForJob((j) => j.decoded.text === 'reset');
+    const socket = new Socket();
+    await new Promise<void>((r) => socket.connect(port, '127.0.0.1', () => r()));
+    socket.write(new TextEncoder().encode('reset\n'));
+    await new Promise((r) => setTimeout(r, 20));
+    socket.resetAndDestroy();
+    expect((await job).decoded.lines).toEqual(['reset']);
+  });
+
+  it('waitForJob gives up after its timeout', async () => {
+    await expect(sim.waitForJob(() => true, 30)).rejects.toThrow(/no matching print job/);
+  });
 });
+
+/** Jobs are recorded when the server side sees the close, a moment after the client's close. */
+async function waitForJobs(n: number): Promise<typeof sim.jobs> {
+  for (let k = 0; k < 100 && sim.jobs.length < n; k++) await new Promise((r) => setTimeout(r, 5));
+  return sim.jobs;
+}

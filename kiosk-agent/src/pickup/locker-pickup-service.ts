@@ -81,6 +81,10 @@ export class LockerPickupService {
     const decision = store.tx((): { error: AgentError } | { compartment: Compartment } => {
       const secret = store.secret(dossier.code)!;
       const done = store.handover(dossier.code);
+      if (done?.state === 'needs-staff' || done?.state === 'unlocking') {
+        audit.audit(now, dossier.code, 'open', 'needs-staff');
+        return { error: new AgentError('PICKUP_NEEDS_STAFF', 'Vui lòng đến quầy trả kết quả: cán bộ sẽ kiểm tra ngăn tủ và trao kết quả cho bạn.') };
+      }
       if (done && done.state !== 'unlock-failed') {
         audit.audit(now, dossier.code, 'open', 'already-handed-over');
         return { error: new AgentError('PICKUP_ALREADY_DONE', 'Kết quả của hồ sơ này đã được nhận. Nếu có thắc mắc, vui lòng đến quầy trả kết quả.') };
@@ -127,6 +131,69 @@ export class LockerPickupService {
     store.setHandover(dossier.code, 'opened', clock.now());
     audit.audit(clock.now(), dossier.code, 'open', `opened ${compartment.board}/${compartment.lock}`);
     return { compartment };
+  }
+
+  /**
+   * After a restart (a crash, a power cut): finish what the doors say is finished. A deposit interrupted before
+   * the officer got the pickup code is abandoned (the dossier stays "ready"); a handover whose unlock may or may not
+   * have been sent, with its door shut now, cannot be told apart from one already collected, so it goes to staff
+   * and the kiosk will not open that compartment again.
+   */
+  async recover(): Promise<boolean> {
+    const { store, locker, clock, audit, log } = this.deps;
+    const deposits = store.activeDeposits();
+    const handovers = store.pendingHandovers();
+    if (!locker || (deposits.length === 0 && handovers.length === 0)) return true;
+    const boards = new Set([...deposits, ...handovers].map((x) => x.board));
+    const openNow = new Set<string>();
+    for (const board of boards) {
+      try {
+        for (const s of await locker.readBoard(board)) if (s.open) openNow.add(`${s.board}/${s.lock}`);
+      } catch (err) {
+        log.warn({ board, err: (err as Error).message }, 'cannot read board during recovery yet; will retry');
+        return false;
+      }
+    }
+    const now = clock.now();
+    for (const d of deposits) {
+      const isOpen = openNow.has(`${d.board}/${d.lock}`);
+      if (d.state === 'opening') {
+        store.setDeposit(d.id, 'failed', now);
+        audit.audit(now, d.dossierCode, 'deposit', 'interrupted-before-code');
+        log.warn({ dossier: d.dossierCode, compartment: `${d.board}/${d.lock}` }, 'deposit interrupted by a restart: staff must deposit again');
+      } else if (!isOpen) this.doorClosed({ board: d.board, lock: d.lock });
+    }
+    for (const h of handovers) {
+      const isOpen = openNow.has(`${h.board}/${h.lock}`);
+      if (h.state === 'opened' && !isOpen) this.doorClosed({ board: h.board, lock: h.lock });
+      else if (h.state === 'unlocking') {
+        if (isOpen) {
+          store.setHandover(h.dossierCode, 'opened', now);
+          audit.audit(now, h.dossierCode, 'handover', 'recovered-opened');
+        } else {
+          store.setHandover(h.dossierCode, 'needs-staff', now);
+          audit.audit(now, h.dossierCode, 'handover', 'needs-staff');
+          log.warn({ dossier: h.dossierCode }, 'handover interrupted with the door shut: staff must check the compartment');
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Runs recovery until the boards answer (the port may still be opening at start-up); returns a stopper. */
+  recoverInBackground(retryMs = 1000): () => void {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const attempt = (): void => {
+      void this.recover().then((done) => {
+        if (!done && !stopped) timer = setTimeout(attempt, retryMs);
+      });
+    };
+    attempt();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
   }
 
   /** A shut door completes whatever was waiting on that compartment. */

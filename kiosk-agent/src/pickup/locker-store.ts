@@ -7,7 +7,7 @@ export interface Compartment {
 }
 
 export type DepositState = 'opening' | 'awaiting-door' | 'done' | 'failed';
-export type HandoverState = 'unlocking' | 'opened' | 'unlock-failed' | 'door-closed';
+export type HandoverState = 'unlocking' | 'opened' | 'unlock-failed' | 'door-closed' | 'needs-staff';
 
 export interface PickupSecret {
   code: string;
@@ -44,6 +44,8 @@ export class LockerStore {
       insertHandover: db.prepare(`INSERT INTO handovers (dossier_code, board, lock, state, created_at_ms, updated_at_ms) VALUES (?, ?, ?, 'unlocking', ?, ?)`),
       setHandover: db.prepare('UPDATE handovers SET state = ?, updated_at_ms = ? WHERE dossier_code = ?'),
       handoverOpenAt: db.prepare(`SELECT dossier_code AS dossierCode FROM handovers WHERE state = 'opened' AND board = ? AND lock = ?`),
+      activeDeposits: db.prepare(`SELECT id, dossier_code AS dossierCode, board, lock, state FROM deposits WHERE state IN ('opening', 'awaiting-door')`),
+      pendingHandovers: db.prepare(`SELECT dossier_code AS dossierCode, board, lock, state FROM handovers WHERE state IN ('unlocking', 'opened')`),
       markReturned: db.prepare(`UPDATE dossiers SET status = 'returned', updated_at_ms = ? WHERE code = ?`),
     };
   }
@@ -98,6 +100,14 @@ export class LockerStore {
 
   handoverOpenAt(c: Compartment): string | undefined {
     return (this.s.handoverOpenAt.get(c.board, c.lock) as { dossierCode: string } | undefined)?.dossierCode;
+  }
+
+  activeDeposits(): { id: number; dossierCode: string; board: number; lock: number; state: DepositState }[] {
+    return this.s.activeDeposits.all() as { id: number; dossierCode: string; board: number; lock: number; state: DepositState }[];
+  }
+
+  pendingHandovers(): { dossierCode: string; board: number; lock: number; state: HandoverState }[] {
+    return this.s.pendingHandovers.all() as { dossierCode: string; board: number; lock: number; state: HandoverState }[];
   }
 
   markReturned(code: string, nowMs: number): void {

@@ -22,7 +22,7 @@ const ALIGNS: Record<number, Align> = { 0: 'left', 1: 'center', 2: 'right', 48: 
 const ESC_FIXED: Record<number, [string, number]> = {
   0x20: ['right-spacing', 1], 0x24: ['absolute-position', 2], 0x25: ['user-charset', 1], 0x32: ['default-line-spacing', 0],
   0x33: ['line-spacing', 1], 0x3d: ['select-peripheral', 1], 0x3f: ['cancel-user-char', 1], 0x42: ['beep', 2],
-  0x47: ['double-strike', 1], 0x4d: ['font', 1], 0x52: ['international-charset', 1],
+  0x47: ['double-strike', 1], 0x52: ['international-charset', 1],
   0x53: ['standard-mode', 0], 0x4c: ['page-mode', 0], 0x54: ['print-direction', 1], 0x55: ['unidirectional', 1],
   0x56: ['rotate', 1], 0x5c: ['relative-position', 2], 0x63: ['panel-buttons', 2], 0x70: ['drawer-pulse', 3],
   0x72: ['colour', 1], 0x7b: ['upside-down', 1],
@@ -33,6 +33,9 @@ const GS_FIXED: Record<number, [string, number]> = {
   0x72: ['transmit-status', 1], 0x77: ['barcode-width', 1], 0x49: ['transmit-printer-id', 1], 0x3a: ['macro', 0],
   0x7c: ['print-density', 1],
 };
+const FS_FIXED: Record<number, [string, number]> = { 0x26: ['kanji-mode', 0], 0x2e: ['kanji-mode', 0], 0x70: ['nv-image', 2] };
+// GS ( k cn: the 2D symbols other than QR, named so a job listing says what was sent.
+const SYMBOLS: Record<number, string> = { 0x30: 'pdf417', 0x32: 'maxicode', 0x33: 'gs1-databar', 0x34: 'composite', 0x35: 'aztec', 0x36: 'datamatrix' };
 // Default horizontal tab stops: every 8 characters (ESC D changes them; kiosk layouts never do).
 const TAB_WIDTH = 8;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -50,8 +53,9 @@ function decodePayload(bytes: Uint8Array): string {
 function decodeText(bytes: number[], page: CodePageName): string {
   if (page === 'cp1258') return decodeCp1258(Uint8Array.from(bytes));
   if (page === 'cp1252') return new TextDecoder('windows-1252').decode(Uint8Array.from(bytes)).normalize('NFC');
-  // cp437: ASCII is what the kiosk ever sends in this page; anything else is shown as '?'.
-  return String.fromCharCode(...bytes.map((b) => (b < 0x80 ? b : 0x3f)));
+  // cp437: ASCII is what the kiosk ever sends in this page; anything else is shown as '?'. (No spread into
+  // String.fromCharCode: a long text run would overflow the argument limit.)
+  return latin1.decode(Uint8Array.from(bytes, (b) => (b < 0x80 ? b : 0x3f)));
 }
 
 export interface DecodeEscPosOptions {
@@ -145,12 +149,7 @@ export function decodeEscPos(input: Uint8Array, options: DecodeEscPosOptions = {
       ops.push({ kind: 'unknown', bytes: [prefix] });
       return 1;
     }
-    if (prefix === FS) {
-      if (cmd === 0x26 || cmd === 0x2e) return ops.push({ kind: 'command', name: 'kanji-mode' }), 2;
-      if (cmd === 0x70) return need(at, 4) ? (ops.push({ kind: 'command', name: 'nv-image' }), 4) : 0;
-      ops.push({ kind: 'unknown', bytes: [prefix, cmd] });
-      return 2;
-    }
+    if (prefix === FS) return fixedOrUnknown(FS_FIXED, FS, cmd, at);
     if (prefix === ESC) return decodeEsc(cmd, at, arg);
     return decodeGs(cmd, at, arg);
   }
@@ -174,6 +173,8 @@ export function decodeEscPos(input: Uint8Array, options: DecodeEscPosOptions = {
         }, 'print-mode');
       case 0x45:
         return one((n) => (style = { ...style, bold: (n & 1) !== 0 }), 'bold');
+      case 0x4d:
+        return one((n) => (style = { ...style, fontB: n === 1 || n === 49 }), 'font');
       case 0x2d:
         return one((n) => (style = { ...style, underline: (n & 3) !== 0 && n !== 48 }), 'underline');
       case 0x61:
@@ -252,7 +253,10 @@ export function decodeEscPos(input: Uint8Array, options: DecodeEscPosOptions = {
             job.qrCodes.push(qrStored);
             ops.push({ kind: 'qr', data: qrStored, align: style.align, cellSize: qrCell });
           }
-        } else ops.push({ kind: 'command', name: `gs-paren-${String.fromCharCode(arg(0))}` });
+        } else {
+          const symbol = arg(0) === 0x6b && len >= 1 ? SYMBOLS[arg(3)] : undefined;
+          ops.push({ kind: 'command', name: symbol ?? `gs-paren-${String.fromCharCode(arg(0))}` });
+        }
         return 5 + len;
       }
       case 0x6b: {

@@ -164,14 +164,23 @@ export class SimulatedPrinter extends EventEmitter {
     const session = this.session((b) => {
       if (socket.writable) socket.write(Uint8Array.of(b));
     });
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      session.end();
+    };
     socket.on('data', (chunk: Buffer) => session.push(chunk));
-    // The client is done sending: finish our side too, the job is complete when the socket closes.
-    socket.on('end', () => socket.end());
-    // A reset (no FIN) still ends the job: the printer printed what it got. 'close' fires once, after 'error' too.
+    // The client is done sending: the job is recorded before our FIN, so a client that saw the close finds it.
+    socket.on('end', () => {
+      finish();
+      socket.end();
+    });
+    // A reset (no FIN) still ends the job: the printer printed what it got. 'close' also follows 'error'.
     socket.on('error', () => undefined);
     socket.on('close', () => {
       this.sockets.delete(socket);
-      session.end();
+      finish();
     });
   }
 

@@ -104,7 +104,7 @@ export const MIGRATIONS: readonly Migration[] = [
         dossier_code TEXT PRIMARY KEY REFERENCES dossiers (code),
         board INTEGER NOT NULL,
         lock INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('unlocking', 'opened', 'unlock-failed', 'door-closed')),
+        state TEXT NOT NULL CHECK (state IN ('unlocking', 'opened', 'unlock-failed', 'door-closed', 'needs-staff')),
         created_at_ms INTEGER NOT NULL,
         updated_at_ms INTEGER NOT NULL
       ) STRICT;

@@ -12,7 +12,9 @@ export function DemoDevicesPanel({ fullPage = false }: { fullPage?: boolean }) {
   const doors = openLocks.flatMap((b) => b.open.map((lock) => ({ board: b.address, lock })));
   return (
     <aside className={`demo-printer ${fullPage ? 'demo-printer--page' : ''} ${shown ? '' : 'demo-printer--closed'}`} aria-label={t.demoDevices.panel}>
-      {fullPage ? null : (
+      {fullPage ? (
+        <h1 className="demo-printer__title">{t.demoDevices.panel}</h1>
+      ) : (
         <button type="button" className="demo-printer__toggle" aria-expanded={open} onClick={() => send({ type: 'panel.toggle' })}>
           {open ? t.demoPrinter.hide : t.demoPrinter.show}
         </button>

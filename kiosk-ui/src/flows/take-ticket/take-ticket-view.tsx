@@ -10,7 +10,7 @@ import { PickupPlaceholderScreen } from './screens/pickup-placeholder-screen';
 import { PriorityScreen } from './screens/priority-screen';
 import type { ScreenProps } from './screens/screen-props';
 import { ServiceScreen } from './screens/service-screen';
-import { TicketScreen } from './screens/ticket-screen';
+import { TicketFooter, TicketScreen } from './screens/ticket-screen';
 
 export function TakeTicketView({ state, send }: ScreenProps) {
   const t = useT();
@@ -28,17 +28,19 @@ export function TakeTicketView({ state, send }: ScreenProps) {
   const props = { state, send };
   let heading: string | undefined;
   let body;
-  let back: 'home' | 'back' | null = 'home';
+  let back: 'home' | 'back' | 'ticket' | null = 'home';
   if (at('home')) [heading, body, back] = [t.home.heading, <HomeScreen {...props} />, null];
   else if (at('choosingService')) [heading, body] = [t.services.heading, <ServiceScreen {...props} />];
   else if (at('askingPriority')) [heading, body, back] = [t.priority.heading, <PriorityScreen {...props} />, 'back'];
   else if (at('issuing')) [heading, body, back] = [undefined, <IssuingScreen />, null];
-  else if (at('showingTicket')) [heading, body, back] = [undefined, <TicketScreen {...props} />, null];
+  else if (at('showingTicket')) [heading, body, back] = [undefined, <TicketScreen {...props} />, 'ticket'];
   else if (at('issueFailed')) [heading, body, back] = [undefined, <IssueFailedScreen {...props} />, null];
   else [heading, body, back] = [t.pickup.heading, <PickupPlaceholderScreen {...props} />, null];
 
   const footer =
-    back === 'back' ? (
+    back === 'ticket' ? (
+      <TicketFooter {...props} />
+    ) : back === 'back' ? (
       <div className="nav-row">
         <BigButton label={t.nav.back} variant="quiet" onPress={() => send({ type: 'nav.back' })} />
         <BigButton label={t.nav.home} variant="quiet" onPress={() => send({ type: 'nav.home' })} />

@@ -52,4 +52,29 @@ describe('CP1258', () => {
     expect(canEncodeCp1258('Thời gian chờ dự kiến')).toBe(true);
     expect(canEncodeCp1258('→')).toBe(false);
   });
+
+  it('maps the rest of the Windows-1258 table both ways', () => {
+    expect(hex(encodeCp1258('€ “số” ‘1’ • — ₫ ™ Ÿ'))).toBe('80 20 93 73 f4 ec 94 20 91 31 92 20 95 20 97 20 fe 20 99 20 9f');
+    for (let b = 0x80; b <= 0xff; b++) {
+      const ch = decodeCp1258(Uint8Array.of(b));
+      if (ch === '\ufffd') continue; // 81 8A 8D 8E 8F 90 9A 9D 9E are undefined in CP1258
+      expect(hex(encodeCp1258(ch)), `byte ${b.toString(16)}`).toBe(b.toString(16));
+    }
+    expect(decodeCp1258(Uint8Array.of(0x81))).toBe('\ufffd');
+  });
+
+  it('decodes combining tone bytes onto the preceding letter (NFC)', () => {
+    expect(decodeCp1258(Uint8Array.of(0x48, 0xf4, 0xf2))).toBe('Hộ');
+    expect(decodeCp1258(Uint8Array.of(0xd5, 0xd2))).toBe('Ở');
+  });
+
+  it('refuses letters whose marks would come back in another order', () => {
+    // ṏ = o + tilde + diaeresis; CP1258 could only write ö + tilde, which is a different letter.
+    expect(canEncodeCp1258('ṏ')).toBe(false);
+    expect(hex(encodeCp1258('ṏ'))).toBe('3f');
+  });
+
+  it('writes one ? per unencodable character, even outside the BMP', () => {
+    expect(hex(encodeCp1258('a😀b'))).toBe('61 3f 62');
+  });
 });

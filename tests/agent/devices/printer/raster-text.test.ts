@@ -47,4 +47,40 @@ describe('raster text (GS v 0)', () => {
     breakRealtimeSequences(data, 8);
     expect([...data.slice(8)]).toEqual([0x10, 0x0c, 0x01]);
   });
+
+  it('writes xL xH for widths over 255 bytes', () => {
+    const out = renderRasterLines([{ text: 'x', sizePx: 24 }], { widthDots: 2100 });
+    expect([...out.slice(4, 6)]).toEqual([262 & 0xff, 262 >> 8]);
+  });
+
+  it('keeps stacked tone marks of capitals inside the image (Ỗ, Ấ are taller than 1 em)', () => {
+    const plain = decodeEscPos(renderRasterLines([{ text: 'HO', sizePx: 100 }], { widthDots: 384 })).images[0]!;
+    const toned = decodeEscPos(renderRasterLines([{ text: 'HỖ', sizePx: 100 }], { widthDots: 384 })).images[0]!;
+    expect(toned.heightDots).toBeGreaterThan(plain.heightDots);
+    const rowBytes = toned.widthDots / 8;
+    expect(blackDots(toned.bits.subarray(0, rowBytes))).toBe(0); // nothing clipped at the top edge
+    expect(blackDots(toned.bits.subarray(rowBytes, 12 * rowBytes))).toBeGreaterThan(0); // the tilde is up there
+  });
+
+  it('breaks a word wider than the paper and starts a new line at \\n', () => {
+    const one = decodeEscPos(renderRasterLines([{ text: 'x', sizePx: 24 }], { widthDots: 384 })).images[0]!;
+    const url = decodeEscPos(renderRasterLines([{ text: 'https://dichvucong.example.vn/tra-cuu?MHS=000.00.15.H29-250704-0012', sizePx: 24 }], { widthDots: 384 })).images[0]!;
+    const two = decodeEscPos(renderRasterLines([{ text: 'Quầy 3\nQuầy 4', sizePx: 24 }], { widthDots: 384 })).images[0]!;
+    expect(url.heightDots).toBeGreaterThanOrEqual(2 * one.heightDots);
+    expect(two.heightDots).toBe(2 * one.heightDots);
+  });
+
+  it('aligns left, centre and right', () => {
+    const firstBlackColumn = (align: 'left' | 'center' | 'right'): number => {
+      const img = decodeEscPos(renderRasterLines([{ text: 'I', sizePx: 40, align }], { widthDots: 384 })).images[0]!;
+      const rowBytes = img.widthDots / 8;
+      let min = Infinity;
+      for (let y = 0; y < img.heightDots; y++)
+        for (let x = 0; x < img.widthDots; x++) if (img.bits[y * rowBytes + (x >> 3)]! & (0x80 >> (x & 7))) min = Math.min(min, x);
+      return min;
+    };
+    expect(firstBlackColumn('left')).toBeLessThan(20);
+    expect(Math.abs(firstBlackColumn('center') - 192)).toBeLessThan(20);
+    expect(firstBlackColumn('right')).toBeGreaterThan(384 - 30);
+  });
 });

@@ -13,7 +13,7 @@ export function IssueFailedScreen({ state, send }: ScreenProps) {
         : t.issueFailed.other;
   return (
     <div className="problem" role="alert">
-      <p className="problem__title">{t.issueFailed.heading}</p>
+      <h1 className="problem__title">{t.issueFailed.heading}</h1>
       <p>{message}</p>
       <div className="choices choices--two">
         <BigButton label={t.issueFailed.retry} onPress={() => send({ type: 'issue.retry' })} />

@@ -5,7 +5,7 @@ export function IssuingScreen() {
   return (
     <div className="status-message" role="status" aria-live="polite">
       <div className="spinner" aria-hidden="true" />
-      <p>{t.issuing.printing}</p>
+      <h1 className="status-message__title">{t.issuing.printing}</h1>
       <p className="muted">{t.issuing.wait}</p>
     </div>
   );

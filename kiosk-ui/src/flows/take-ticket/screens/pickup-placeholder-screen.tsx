@@ -5,7 +5,7 @@ import type { ScreenProps } from './screen-props';
 export function PickupPlaceholderScreen({ send }: ScreenProps) {
   const t = useT();
   return (
-    <div className="problem">
+    <div className="notice">
       <p className="lead">{t.pickup.comingSoon}</p>
       <BigButton label={t.nav.home} onPress={() => send({ type: 'nav.home' })} />
     </div>
