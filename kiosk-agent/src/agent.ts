@@ -16,6 +16,8 @@ import type { LockerBank } from './devices/locker/locker-board';
 import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
+import { LogNotifier, WebhookNotifier, type Notifier, type OutgoingMessage } from './notify/notifier';
+import { Outbox } from './notify/outbox';
 import { DossierRepository } from './pickup/dossier-repository';
 import { DossierService } from './pickup/dossier-service';
 import { LockerPickupService } from './pickup/locker-pickup-service';
@@ -123,7 +125,21 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     let stopping = false;
     const dossierRepo = new DossierRepository(db);
     const dossiers = new DossierService(dossierRepo, clock, config.center.timezone);
+    const notifier: Notifier =
+      config.notifier.driver === 'webhook'
+        ? new WebhookNotifier({ url: config.notifier.url, timeoutMs: config.notifier.timeoutMs, ...(config.notifier.token ? { token: config.notifier.token } : {}) })
+        : new LogNotifier(log.child({ module: 'notify' }));
+    const outbox = new Outbox(
+      db,
+      () => clock.now(),
+      { notify: (item) => notifier.send(item.payload as OutgoingMessage) },
+      { pollMs: config.outbox.pollMs, minBackoffMs: config.outbox.minBackoffMs, log: log.child({ module: 'outbox' }) },
+    );
+    outbox.start();
+    cleanups.unshift(() => outbox.stop());
     const lockers = new LockerPickupService({
+      outbox,
+      centerName: config.center.name,
       store: new LockerStore(db),
       dossiers,
       audit: dossierRepo,

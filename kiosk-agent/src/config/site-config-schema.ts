@@ -125,6 +125,21 @@ export const SiteConfigSchema = z
         priorityCategories: z.array(PriorityCategorySchema).min(1).default([...PRIORITY_CATEGORIES]),
       })
       .default({ priorityStreakLimit: 3, defaultServiceMinutes: 5, priorityCategories: [...PRIORITY_CATEGORIES] }),
+    notifier: z
+      .discriminatedUnion('driver', [
+        z.strictObject({ driver: z.literal('log') }),
+        z.strictObject({
+          driver: z.literal('webhook'),
+          /** The SMS/Zalo gateway: receives POST { to, text, reference } as JSON. */
+          url: z.url(),
+          token: z.string().min(1).optional(),
+          timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+        }),
+      ])
+      .default({ driver: 'log' }),
+    outbox: z
+      .strictObject({ pollMs: z.number().int().min(50).max(60_000).default(1000), minBackoffMs: z.number().int().min(10).max(600_000).default(5000) })
+      .default({ pollMs: 1000, minBackoffMs: 5000 }),
     staff: z.strictObject({ tokens: z.array(z.string().min(16, 'at least 16 characters')).default([]) }).default({ tokens: [] }),
     technician: z.strictObject({ pinHash: z.string().min(1) }).optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

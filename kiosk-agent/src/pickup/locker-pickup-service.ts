@@ -6,6 +6,7 @@
  * lock pickup for that dossier for 15 minutes. Every attempt is audited, never with the code.
  */
 import type { LockerBank } from '../devices/locker/locker-board';
+import { NOTIFICATION_TEXT } from '../i18n/notification-text';
 import { AgentError, isAgentError } from '../errors/agent-error';
 import type { Clock } from '../queue/local-day';
 import type { DossierRepository } from './dossier-repository';
@@ -23,6 +24,9 @@ export interface LockerPickupDeps {
   locker: LockerBank | undefined;
   boards: { address: number; locks: number }[];
   clock: Clock;
+  /** Where the applicant's notification is queued (delivered and retried by the outbox worker). */
+  outbox: { add(kind: string, payload: unknown): void };
+  centerName: string;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
@@ -67,6 +71,10 @@ export class LockerPickupService {
     store.tx(() => {
       store.placeInLocker(dossier.code, compartment, hashPickupCode(pickupCode), clock.now());
       store.setDeposit(id, 'awaiting-door', clock.now());
+      if (dossier.phone) {
+        const text = NOTIFICATION_TEXT.resultInLocker({ centerName: this.deps.centerName, procedure: dossier.procedure, dossierCode: dossier.code, pickupCode });
+        this.deps.outbox.add('notify', { to: dossier.phone, text, dossierCode: dossier.code });
+      }
     });
     this.deps.audit.audit(clock.now(), dossier.code, 'deposit', `opened ${compartment.board}/${compartment.lock}`);
     return { compartment, pickupCode };

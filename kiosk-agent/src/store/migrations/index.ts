@@ -110,4 +110,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'outbox',
+    sql: `
+      -- Messages and reports that must reach another system: retried with backoff until acknowledged.
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL,
+        done_at_ms INTEGER,
+        last_error TEXT,
+        created_at_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (next_attempt_ms) WHERE done_at_ms IS NULL;
+    `,
+  },
 ];

@@ -1,0 +1,48 @@
+/**
+ * Sending a message to an applicant. Built-ins: `log` (the message goes to the agent log, redacted, for sites
+ * without a gateway) and `webhook` (a generic HTTP POST to an SMS/Zalo gateway). Delivery goes through the outbox,
+ * which retries until the gateway acknowledges and survives restarts.
+ */
+import { AgentError } from '../errors/agent-error';
+
+export interface OutgoingMessage {
+  to: string;
+  text: string;
+  dossierCode: string;
+}
+
+export interface Notifier {
+  readonly name: string;
+  /** Resolves when the gateway has accepted the message; throws to be retried later. */
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+export class LogNotifier implements Notifier {
+  readonly name = 'log';
+  constructor(private readonly log: { info(obj: object, msg: string): void }) {}
+
+  async send(message: OutgoingMessage): Promise<void> {
+    // The text holds the pickup code: log who and what dossier, never the code.
+    this.log.info({ to: message.to, dossier: message.dossierCode }, 'notification (log notifier: no gateway configured)');
+  }
+}
+
+export class WebhookNotifier implements Notifier {
+  readonly name = 'webhook';
+  constructor(private readonly options: { url: string; token?: string; timeoutMs: number }) {}
+
+  async send(message: OutgoingMessage): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(this.options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
+        body: JSON.stringify({ to: message.to, text: message.text, reference: message.dossierCode }),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (err) {
+      throw new AgentError('INTERNAL_ERROR', `gateway unreachable: ${(err as Error).message}`);
+    }
+    if (!res.ok) throw new AgentError('INTERNAL_ERROR', `gateway answered HTTP ${res.status}`);
+  }
+}
