@@ -53,7 +53,7 @@ export class LockerPickupService {
   async deposit(dossierCode: string): Promise<{ compartment: Compartment; pickupCode: string }> {
     const locker = this.lockerOrThrow();
     const { store, clock } = this.deps;
-    const dossier = this.deps.dossiers.find(dossierCode);
+    const dossier = this.deps.dossiers.find(dossierCode, 'deposit-lookup');
     const { id, compartment } = store.tx(() => {
       if (dossier.status !== 'ready') {
         throw new AgentError('DOSSIER_NOT_READY', `Hồ sơ ${dossier.code} đang ở trạng thái "${dossier.status}", chưa thể gửi vào tủ.`, { facts: { status: dossier.status } });
@@ -83,7 +83,7 @@ export class LockerPickupService {
   async open(slipCode: string, pickupCode: string): Promise<{ compartment: Compartment }> {
     const locker = this.lockerOrThrow();
     const { store, clock, audit } = this.deps;
-    const dossier = this.deps.dossiers.find(slipCode);
+    const dossier = this.deps.dossiers.find(slipCode, null); // the decision below is audited in its own transaction
     const now = clock.now();
     // Refusals are returned, not thrown, so the attempt count and the audit row commit with the decision.
     const decision = store.tx((): { error: AgentError } | { compartment: Compartment } => {
