@@ -77,3 +77,13 @@ export const CompartmentSchema = z.object({ board: z.number().int(), lock: z.num
 export const DepositResponseSchema = z.object({ compartment: CompartmentSchema, pickupCode: z.string().regex(/^\d{6}$/) });
 export const PickupOpenRequestSchema = z.strictObject({ code: z.string().min(1).max(2048), pickupCode: z.string().regex(/^\d{6}$/, 'six digits') });
 export const PickupOpenResponseSchema = z.object({ compartment: CompartmentSchema });
+
+export const CompartmentViewSchema = z.object({
+  board: z.number().int(),
+  lock: z.number().int(),
+  dossierCode: z.string().optional(),
+  depositedAt: z.string().optional(),
+  overdue: z.boolean(),
+});
+export const CompartmentListSchema = z.array(CompartmentViewSchema);
+export const RecallRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });

@@ -139,6 +139,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     cleanups.unshift(() => outbox.stop());
     const lockers = new LockerPickupService({
       outbox,
+      overdueDays: config.pickup.overdueDays,
       centerName: config.center.name,
       store: new LockerStore(db),
       dossiers,

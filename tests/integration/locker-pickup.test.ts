@@ -112,4 +112,28 @@ describe('result pickup from a locker', () => {
     expect(rows.map((r) => r.result)).toEqual(expect.arrayContaining(['wrong-code-locked', 'locked', 'opened 0/1', 'door-closed', 'already-handed-over']));
     expect(dump).not.toContain(pickupCode);
   });
+
+  it('flags a result not collected after 7 days; a staff recall opens it and voids its code', async () => {
+    const code = '000.00.15.H29-250704-0022'; // deposited in compartment 2 above, never collected
+    clock.advance(8 * 24 * 3_600_000);
+    expect((await fetch(`${agent.url}/api/lockers`)).status).toBe(401);
+    const list = (await (await fetch(`${agent.url}/api/lockers`, { headers: staff })).json()) as { lock: number; dossierCode?: string; overdue: boolean }[];
+    expect(list).toHaveLength(4);
+    expect(list.find((c) => c.lock === 2)).toMatchObject({ dossierCode: code, overdue: true });
+    expect(list.find((c) => c.lock === 1)).toEqual({ board: 0, lock: 1, overdue: false });
+
+    const recall = await postJson<{ compartment: { lock: number } }>(`${agent.url}/api/lockers/recall`, { dossierCode: code }, staff);
+    expect(recall.status).toBe(200);
+    expect(bus.isOpen(0, 2)).toBe(true);
+    bus.closeDoor(0, 2);
+    const after = await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code });
+    expect(after.body).toMatchObject({ status: 'ready', inLocker: false });
+    const open = await postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code, pickupCode: '123456' });
+    expect(open.body.error.code).toBe('DOSSIER_NOT_IN_LOCKER');
+    const again = await postJson<ErrorBody>(`${agent.url}/api/lockers/recall`, { dossierCode: code }, staff);
+    expect(again.status).toBe(409);
+    // Compartment 2 is free again: the next deposit may use it.
+    const list2 = (await (await fetch(`${agent.url}/api/lockers`, { headers: staff })).json()) as { lock: number; dossierCode?: string }[];
+    expect(list2.find((c) => c.lock === 2)?.dossierCode).toBeUndefined();
+  });
 });

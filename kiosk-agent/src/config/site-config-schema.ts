@@ -125,6 +125,12 @@ export const SiteConfigSchema = z
         priorityCategories: z.array(PriorityCategorySchema).min(1).default([...PRIORITY_CATEGORIES]),
       })
       .default({ priorityStreakLimit: 3, defaultServiceMinutes: 5, priorityCategories: [...PRIORITY_CATEGORIES] }),
+    pickup: z
+      .strictObject({
+        /** A result not collected this many days after its deposit is flagged for staff. */
+        overdueDays: z.number().int().min(1).max(365).default(7),
+      })
+      .default({ overdueDays: 7 }),
     notifier: z
       .discriminatedUnion('driver', [
         z.strictObject({ driver: z.literal('log') }),

@@ -26,6 +26,7 @@ export interface LockerPickupDeps {
   clock: Clock;
   /** Where the applicant's notification is queued (delivered and retried by the outbox worker). */
   outbox: { add(kind: string, payload: unknown): void };
+  overdueDays: number;
   centerName: string;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
@@ -202,6 +203,43 @@ export class LockerPickupService {
       stopped = true;
       if (timer) clearTimeout(timer);
     };
+  }
+
+  /** Every compartment, what it holds, and whether that result has waited longer than `overdueDays`. */
+  compartments(): { board: number; lock: number; dossierCode?: string; depositedAt?: string; overdue: boolean }[] {
+    const now = this.deps.clock.now();
+    const held = new Map(this.deps.store.inLocker().map((d) => [`${d.board}/${d.lock}`, d]));
+    return this.deps.boards.flatMap((b) =>
+      Array.from({ length: b.locks }, (_, i) => {
+        const d = held.get(`${b.address}/${i + 1}`);
+        if (!d) return { board: b.address, lock: i + 1, overdue: false };
+        const depositedAt = d.depositedAtMs ?? now;
+        return {
+          board: b.address,
+          lock: i + 1,
+          dossierCode: d.dossierCode,
+          depositedAt: new Date(depositedAt).toISOString(),
+          overdue: now - depositedAt > this.deps.overdueDays * 24 * 3_600_000,
+        };
+      }),
+    );
+  }
+
+  /** Staff take an uncollected result back to the counter: its compartment opens and is free again. */
+  async recall(dossierCode: string): Promise<{ compartment: Compartment }> {
+    const locker = this.lockerOrThrow();
+    const dossier = this.deps.dossiers.find(dossierCode, 'recall-lookup');
+    if (dossier.status !== 'in-locker' || dossier.lockerBoard === null || dossier.lockerLock === null) {
+      throw new AgentError('DOSSIER_NOT_IN_LOCKER', `Hồ sơ ${dossier.code} không ở trong tủ.`, { facts: { status: dossier.status } });
+    }
+    const compartment = { board: dossier.lockerBoard, lock: dossier.lockerLock };
+    await locker.unlock(compartment.board, compartment.lock);
+    const now = this.deps.clock.now();
+    this.deps.store.tx(() => {
+      this.deps.store.recall(dossier.code, now);
+      this.deps.audit.audit(now, dossier.code, 'recall', `opened ${compartment.board}/${compartment.lock}`);
+    });
+    return { compartment };
   }
 
   /** A shut door completes whatever was waiting on that compartment. */

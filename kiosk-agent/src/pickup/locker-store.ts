@@ -46,6 +46,14 @@ export class LockerStore {
       handoverOpenAt: db.prepare(`SELECT dossier_code AS dossierCode FROM handovers WHERE state = 'opened' AND board = ? AND lock = ?`),
       activeDeposits: db.prepare(`SELECT id, dossier_code AS dossierCode, board, lock, state FROM deposits WHERE state IN ('opening', 'awaiting-door')`),
       pendingHandovers: db.prepare(`SELECT dossier_code AS dossierCode, board, lock, state FROM handovers WHERE state IN ('unlocking', 'opened')`),
+      inLocker: db.prepare(
+        `SELECT code AS dossierCode, locker_board AS board, locker_lock AS lock, deposited_at_ms AS depositedAtMs
+         FROM dossiers WHERE status = 'in-locker' AND locker_board IS NOT NULL`,
+      ),
+      recall: db.prepare(
+        `UPDATE dossiers SET status = 'ready', locker_board = NULL, locker_lock = NULL, pickup_code_hash = NULL,
+           failed_attempts = 0, locked_until_ms = NULL, updated_at_ms = ? WHERE code = ? AND status = 'in-locker'`,
+      ),
       markReturned: db.prepare(`UPDATE dossiers SET status = 'returned', updated_at_ms = ? WHERE code = ?`),
     };
   }
@@ -108,6 +116,15 @@ export class LockerStore {
 
   pendingHandovers(): { dossierCode: string; board: number; lock: number; state: HandoverState }[] {
     return this.s.pendingHandovers.all() as { dossierCode: string; board: number; lock: number; state: HandoverState }[];
+  }
+
+  inLocker(): { dossierCode: string; board: number; lock: number; depositedAtMs: number | null }[] {
+    return this.s.inLocker.all() as { dossierCode: string; board: number; lock: number; depositedAtMs: number | null }[];
+  }
+
+  /** Takes a result back out of its compartment: the dossier is at the counter again and its code is void. */
+  recall(code: string, nowMs: number): boolean {
+    return this.s.recall.run(nowMs, code).changes === 1;
   }
 
   markReturned(code: string, nowMs: number): void {

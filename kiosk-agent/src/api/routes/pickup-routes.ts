@@ -1,6 +1,8 @@
 /** Dossier and pickup routes. Logic lives in pickup/; these only translate. */
 import {
+  CompartmentListSchema,
   DepositRequestSchema,
+  RecallRequestSchema,
   DepositResponseSchema,
   DossierLookupSchema,
   DossierRecordSchema,
@@ -79,5 +81,32 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       errors: ['PICKUP_CODE_INVALID', 'PICKUP_LOCKED', 'PICKUP_ALREADY_DONE', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NOT_FOUND', 'LOCKER_TIMEOUT'],
     },
     ({ body }) => deps.lockers.open(body.code, body.pickupCode),
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/lockers',
+      summary: 'Staff: every compartment, the dossier it holds and whether that result is overdue for collection',
+      tag: 'pickup',
+      auth: 'staff',
+      responses: { 200: { description: 'Compartments', schema: CompartmentListSchema } },
+      errors: ['UNAUTHORIZED'],
+    },
+    () => deps.lockers.compartments(),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/lockers/recall',
+      summary: 'Staff take an uncollected result back: the compartment opens, the dossier is "ready" at the counter, its pickup code void',
+      tag: 'pickup',
+      auth: 'staff',
+      body: RecallRequestSchema,
+      responses: { 200: { description: 'The compartment that opened', schema: PickupOpenResponseSchema } },
+      errors: ['UNAUTHORIZED', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NOT_FOUND', 'LOCKER_TIMEOUT'],
+    },
+    ({ body }) => deps.lockers.recall(body.dossierCode),
   );
 }
