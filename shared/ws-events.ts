@@ -39,7 +39,28 @@ export const LockerDoorEventSchema = z.object({
   data: z.object({ board: z.number().int(), lock: z.number().int(), open: z.boolean() }),
 });
 
+/** Something a person at the counter must do: a compartment that would not open, a door left open. */
+export const StaffAlertEventSchema = z.object({
+  type: z.literal('staff.alert'),
+  at: z.string(),
+  data: z.object({
+    kind: z.enum(['locker-unlock-failed', 'door-left-open', 'handover-needs-staff']),
+    dossierCode: z.string(),
+    board: z.number().int(),
+    lock: z.number().int(),
+    message: z.string(),
+  }),
+});
+/** The kiosk reminds the citizen to shut the door. */
+export const PickupDoorReminderEventSchema = z.object({
+  type: z.literal('pickup.doorReminder'),
+  at: z.string(),
+  data: z.object({ dossierCode: z.string(), board: z.number().int(), lock: z.number().int() }),
+});
+
 export const AgentEventSchema = z.discriminatedUnion('type', [
+  StaffAlertEventSchema,
+  PickupDoorReminderEventSchema,
   TicketIssuedEventSchema,
   TicketCalledEventSchema,
   DeviceChangedEventSchema,

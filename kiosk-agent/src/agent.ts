@@ -140,6 +140,15 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     const lockers = new LockerPickupService({
       outbox,
       overdueDays: config.pickup.overdueDays,
+      doorReminderMs: config.pickup.doorReminderMs,
+      doorAlertMs: config.pickup.doorAlertMs,
+      notify: {
+        staffAlert: (alert) => {
+          log.child({ module: 'pickup' }).warn(alert, 'staff alert');
+          events.publish('staff.alert', alert);
+        },
+        doorReminder: (reminder) => events.publish('pickup.doorReminder', reminder),
+      },
       centerName: config.center.name,
       store: new LockerStore(db),
       dossiers,
@@ -175,7 +184,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     // Finish handovers and deposits a crash interrupted, as soon as the boards answer.
     const stopRecovery = lockers.recoverInBackground();
-    cleanups.unshift(stopRecovery);
+    cleanups.unshift(() => {
+      stopRecovery();
+      lockers.stop();
+    });
 
     const server: Server = createServer(app);
     server.keepAliveTimeout = 5_000;

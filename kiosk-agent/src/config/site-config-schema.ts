@@ -129,8 +129,11 @@ export const SiteConfigSchema = z
       .strictObject({
         /** A result not collected this many days after its deposit is flagged for staff. */
         overdueDays: z.number().int().min(1).max(365).default(7),
+        /** After a pickup opens a door: remind the citizen to shut it, then alert staff. */
+        doorReminderMs: z.number().int().min(100).max(600_000).default(60_000),
+        doorAlertMs: z.number().int().min(100).max(3_600_000).default(180_000),
       })
-      .default({ overdueDays: 7 }),
+      .default({ overdueDays: 7, doorReminderMs: 60_000, doorAlertMs: 180_000 }),
     notifier: z
       .discriminatedUnion('driver', [
         z.strictObject({ driver: z.literal('log') }),

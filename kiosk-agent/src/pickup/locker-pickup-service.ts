@@ -27,11 +27,21 @@ export interface LockerPickupDeps {
   /** Where the applicant's notification is queued (delivered and retried by the outbox worker). */
   outbox: { add(kind: string, payload: unknown): void };
   overdueDays: number;
+  doorReminderMs: number;
+  doorAlertMs: number;
+  /** Staff alerts and citizen reminders go out as events (the counter console and the kiosk show them). */
+  notify: {
+    staffAlert(alert: { kind: 'locker-unlock-failed' | 'door-left-open' | 'handover-needs-staff'; dossierCode: string; board: number; lock: number; message: string }): void;
+    doorReminder(reminder: { dossierCode: string; board: number; lock: number }): void;
+  };
   centerName: string;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
 export class LockerPickupService {
+  /** Reminder and alert timers for doors opened by a pickup, by compartment. */
+  private readonly doorTimers = new Map<string, NodeJS.Timeout[]>();
+
   constructor(private readonly deps: LockerPickupDeps) {
     deps.locker?.onDoor((e) => {
       if (!e.open) this.doorClosed({ board: e.board, lock: e.lock });
@@ -135,9 +145,16 @@ export class LockerPickupService {
       store.setHandover(dossier.code, 'unlock-failed', clock.now());
       audit.audit(clock.now(), dossier.code, 'open', `unlock-failed:${isAgentError(err) ? err.code : 'error'}`);
       this.deps.log.warn({ dossier: dossier.code, compartment, err: (err as Error).message }, 'pickup unlock failed: staff must hand over at the counter');
+      this.deps.notify.staffAlert({
+        kind: 'locker-unlock-failed',
+        dossierCode: dossier.code,
+        ...compartment,
+        message: `Ngăn ${compartment.lock} (bo ${compartment.board}) không mở được cho hồ sơ ${dossier.code}: công dân được hướng dẫn đến quầy trả kết quả.`,
+      });
       throw err;
     }
     store.setHandover(dossier.code, 'opened', clock.now());
+    this.watchDoor(dossier.code, compartment);
     audit.audit(clock.now(), dossier.code, 'open', `opened ${compartment.board}/${compartment.lock}`);
     return { compartment };
   }
@@ -182,6 +199,13 @@ export class LockerPickupService {
         } else {
           store.setHandover(h.dossierCode, 'needs-staff', now);
           audit.audit(now, h.dossierCode, 'handover', 'needs-staff');
+          this.deps.notify.staffAlert({
+            kind: 'handover-needs-staff',
+            dossierCode: h.dossierCode,
+            board: h.board,
+            lock: h.lock,
+            message: `Việc trao hồ sơ ${h.dossierCode} bị gián đoạn (ki-ốt khởi động lại). Vui lòng kiểm tra ngăn ${h.lock} (bo ${h.board}).`,
+          });
           log.warn({ dossier: h.dossierCode }, 'handover interrupted with the door shut: staff must check the compartment');
         }
       }
@@ -242,8 +266,38 @@ export class LockerPickupService {
     return { compartment };
   }
 
+  /** Reminds the citizen, then alerts staff, while a door a pickup opened stays open. */
+  private watchDoor(dossierCode: string, c: Compartment): void {
+    const key = `${c.board}/${c.lock}`;
+    this.clearDoorTimers(key);
+    const reminder = setTimeout(() => this.deps.notify.doorReminder({ dossierCode, ...c }), this.deps.doorReminderMs);
+    const alert = setTimeout(
+      () =>
+        this.deps.notify.staffAlert({
+          kind: 'door-left-open',
+          dossierCode,
+          ...c,
+          message: `Cửa ngăn ${c.lock} (bo ${c.board}) vẫn mở sau khi trao hồ sơ ${dossierCode}. Vui lòng kiểm tra và đóng cửa.`,
+        }),
+      this.deps.doorAlertMs,
+    );
+    reminder.unref();
+    alert.unref();
+    this.doorTimers.set(key, [reminder, alert]);
+  }
+
+  private clearDoorTimers(key: string): void {
+    for (const t of this.doorTimers.get(key) ?? []) clearTimeout(t);
+    this.doorTimers.delete(key);
+  }
+
+  stop(): void {
+    for (const key of [...this.doorTimers.keys()]) this.clearDoorTimers(key);
+  }
+
   /** A shut door completes whatever was waiting on that compartment. */
   doorClosed(c: Compartment): void {
+    this.clearDoorTimers(`${c.board}/${c.lock}`);
     const { store, clock, audit } = this.deps;
     const now = clock.now();
     store.tx(() => {
