@@ -92,6 +92,10 @@ export const KioskInfoSchema = z.object({
   timezone: z.string(),
   demo: z.boolean(),
   priorityCategories: z.array(PriorityCategorySchema),
+  /** Result pickup at this kiosk: whether it has lockers, and the service whose counter hands results over. */
+  pickup: z.object({ lockers: z.boolean(), resultServiceId: z.string().nullable() }),
+  /** Levels of the satisfaction rating: 3 (rất hài lòng / hài lòng / không hài lòng) or 5. */
+  ratingScale: z.union([z.literal(3), z.literal(5)]),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

@@ -87,3 +87,13 @@ export const CompartmentViewSchema = z.object({
 });
 export const CompartmentListSchema = z.array(CompartmentViewSchema);
 export const RecallRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
+
+/** A satisfaction rating from the kiosk; `level` 1 (least satisfied) … the site's scale (most satisfied). */
+export const RatingRequestSchema = z.strictObject({
+  subject: z.literal('pickup'),
+  /** The dossier code of the pickup being rated. */
+  reference: z.string().min(1).max(2048),
+  level: z.number().int().min(1).max(5),
+});
+export type RatingRequest = z.infer<typeof RatingRequestSchema>;
+export const RatingResponseSchema = z.object({ id: z.number().int(), level: z.number().int(), scale: z.number().int() });

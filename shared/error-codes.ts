@@ -21,6 +21,9 @@ export const ERROR_HTTP_STATUS = {
   DOSSIER_NOT_IN_LOCKER: 409,
   LOCKER_FULL: 409,
   LOCKER_DISABLED: 503,
+  /** The province's one-stop system did not answer (lookup falls back to what the kiosk already knows). */
+  UPSTREAM_UNAVAILABLE: 503,
+  RATING_NOT_ALLOWED: 409,
   PAYLOAD_TOO_LARGE: 413,
   PRINTER_OFFLINE: 503,
   PRINTER_PAPER_OUT: 503,

@@ -58,9 +58,23 @@ export const PickupDoorReminderEventSchema = z.object({
   data: z.object({ dossierCode: z.string(), board: z.number().int(), lock: z.number().int() }),
 });
 
+/** A pickup finished: the door was shut after the citizen took the result; the receipt printed or not. */
+export const PickupCompletedEventSchema = z.object({
+  type: z.literal('pickup.completed'),
+  at: z.string(),
+  data: z.object({
+    dossierCode: z.string(),
+    board: z.number().int(),
+    lock: z.number().int(),
+    receiptPrinted: z.boolean(),
+    receiptErrorCode: z.string().optional(),
+  }),
+});
+
 export const AgentEventSchema = z.discriminatedUnion('type', [
   StaffAlertEventSchema,
   PickupDoorReminderEventSchema,
+  PickupCompletedEventSchema,
   TicketIssuedEventSchema,
   TicketCalledEventSchema,
   DeviceChangedEventSchema,

@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { DeviceStatus, Health } from '../../shared/api-schemas';
 import { createApp } from './api/create-app';
+import { composePickup } from './compose-pickup';
 import { attachEventSocket } from './api/ws-events';
 import { demoConfig } from './config/demo-config';
+import { seedDemoDossiers } from './demo/seed-demo-dossiers';
 import { applyOverrides, loadSiteConfigFile, parseSiteConfig } from './config/load-config';
 import type { SiteConfig } from './config/site-config-schema';
 import { createDevices, type Devices } from './devices/create-devices';
@@ -16,12 +18,6 @@ import type { LockerBank } from './devices/locker/locker-board';
 import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
-import { LogNotifier, WebhookNotifier, type Notifier, type OutgoingMessage } from './notify/notifier';
-import { Outbox } from './notify/outbox';
-import { DossierRepository } from './pickup/dossier-repository';
-import { DossierService } from './pickup/dossier-service';
-import { LockerPickupService } from './pickup/locker-pickup-service';
-import { LockerStore } from './pickup/locker-store';
 import { systemClock, type Clock } from './queue/local-day';
 import { QueueService } from './queue/queue-service';
 import { TicketIssuer } from './queue/ticket-issuer';
@@ -123,47 +119,17 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     };
 
     let stopping = false;
-    const dossierRepo = new DossierRepository(db);
-    const dossiers = new DossierService(dossierRepo, clock, config.center.timezone);
-    const notifier: Notifier =
-      config.notifier.driver === 'webhook'
-        ? new WebhookNotifier({ url: config.notifier.url, timeoutMs: config.notifier.timeoutMs, ...(config.notifier.token ? { token: config.notifier.token } : {}) })
-        : new LogNotifier(log.child({ module: 'notify' }));
-    const outbox = new Outbox(
-      db,
-      () => clock.now(),
-      { notify: (item) => notifier.send(item.payload as OutgoingMessage) },
-      { pollMs: config.outbox.pollMs, minBackoffMs: config.outbox.minBackoffMs, log: log.child({ module: 'outbox' }) },
-    );
-    outbox.start();
-    cleanups.unshift(() => outbox.stop());
-    const lockers = new LockerPickupService({
-      outbox,
-      overdueDays: config.pickup.overdueDays,
-      doorReminderMs: config.pickup.doorReminderMs,
-      doorAlertMs: config.pickup.doorAlertMs,
-      notify: {
-        staffAlert: (alert) => {
-          log.child({ module: 'pickup' }).warn(alert, 'staff alert');
-          events.publish('staff.alert', alert);
-        },
-        doorReminder: (reminder) => events.publish('pickup.doorReminder', reminder),
-      },
-      centerName: config.center.name,
-      store: new LockerStore(db),
-      dossiers,
-      audit: dossierRepo,
-      locker: devices.locker,
-      boards: config.locker.driver === 'none' ? [] : config.locker.boards,
-      clock,
-      log: log.child({ module: 'pickup' }),
-    });
+    // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
+    if (options.configPath === undefined && options.config === undefined) seedDemoDossiers(db, clock, config.center.timezone);
+    const pickup = composePickup({ config, db, clock, log, events, devices });
+    cleanups.unshift(() => pickup.stop());
     const app = createApp({
       version: AGENT_VERSION,
       queue,
       issuer,
-      dossiers,
-      lockers,
+      dossiers: pickup.dossiers,
+      lockers: pickup.lockers,
+      ratings: pickup.ratings,
       events,
       staffTokens: config.staff.tokens,
       health,
@@ -172,6 +138,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         timezone: config.center.timezone,
         demo: printerDevice.simulator !== undefined,
         priorityCategories: config.queue.priorityCategories,
+        pickup: { lockers: config.locker.driver !== 'none', resultServiceId: config.pickup.resultServiceId ?? null },
+        ratingScale: config.feedback.scale,
       }),
       simulators: {
         ...(printerDevice.simulator ? { printer: printerDevice.simulator } : {}),
@@ -180,13 +148,6 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       isStopping: () => stopping,
       log: log.child({ module: 'http' }),
-    });
-
-    // Finish handovers and deposits a crash interrupted, as soon as the boards answer.
-    const stopRecovery = lockers.recoverInBackground();
-    cleanups.unshift(() => {
-      stopRecovery();
-      lockers.stop();
     });
 
     const server: Server = createServer(app);

@@ -87,13 +87,12 @@ describe('kiosk screens beyond the happy path', () => {
     }
   });
 
-  it('"Nhận kết quả" explains that pickup is coming and leads back home', async () => {
+  it('"Nhận kết quả" asks for the slip, and "Về trang chủ" leads back home', async () => {
     await page.goto(agent.url);
     await page.getByRole('button', { name: 'Chạm vào màn hình để bắt đầu' }).tap();
     await page.getByRole('button', { name: /Nhận kết quả/ }).tap();
     await page.getByRole('heading', { name: 'Nhận kết quả' }).waitFor();
-    await page.getByText('sắp được đưa vào sử dụng', { exact: false }).waitFor();
-    await screenshot(page, '10-pickup-placeholder');
+    await page.getByText('Quét mã trên giấy hẹn trả kết quả').waitFor();
     await page.getByRole('button', { name: 'Về trang chủ' }).tap();
     await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
   });

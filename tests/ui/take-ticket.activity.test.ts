@@ -5,7 +5,7 @@ import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
 import { DEFAULT_TIMING, takeTicketMachine } from '../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
 
-const INFO: KioskInfo = { centerName: 'UBND xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', demo: true, priorityCategories: ['elderly'] };
+const INFO: KioskInfo = { centerName: 'UBND xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', demo: true, priorityCategories: ['elderly'], pickup: { lockers: true, resultServiceId: null }, ratingScale: 3 };
 const SERVICES: ServiceSummary[] = [{ id: 'chung-thuc', prefix: 'B', name: { vi: 'Chứng thực', en: 'Certification' }, waiting: 1, estimatedWaitMinutes: 4 }];
 const TICKET: IssuedTicket = {
   id: 't1',
@@ -111,16 +111,6 @@ describe('take-ticket machine: activity and edges', () => {
     actor.send({ type: 'priority.chosen', priority: null });
     await waitFor(actor, (s) => s.matches({ session: { flow: 'issueFailed' } }));
     expect(actor.getSnapshot().context.errorCode).toBe('UNKNOWN');
-  });
-
-  it('the pickup placeholder goes home by itself', async () => {
-    const { actor, clock } = start();
-    await waitFor(actor, (s) => s.matches('attract'));
-    actor.send({ type: 'kiosk.touched' });
-    actor.send({ type: 'home.collectResult' });
-    expect(flowOf(actor.getSnapshot())).toBe('pickupPlaceholder');
-    clock.increment(DEFAULT_TIMING.placeholderShownMs);
-    expect(flowOf(actor.getSnapshot())).toBe('home');
   });
 
   it('"Quay lại" from the priority question returns to the loaded service list without reloading it', async () => {

@@ -8,6 +8,7 @@ import type { SimulatedPrinter } from '../devices/printer/simulated-printer';
 import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
 import { AgentError } from '../errors/agent-error';
 import type { EventHub } from '../events/event-hub';
+import type { RatingService } from '../feedback/rating-service';
 import type { DossierService } from '../pickup/dossier-service';
 import type { LockerPickupService } from '../pickup/locker-pickup-service';
 import type { QueueService } from '../queue/queue-service';
@@ -27,6 +28,7 @@ export interface AppDeps {
   issuer: TicketIssuer;
   dossiers: DossierService;
   lockers: LockerPickupService;
+  ratings: RatingService;
   events: EventHub;
   staffTokens: readonly string[];
   health: () => Health;

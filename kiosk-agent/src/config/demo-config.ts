@@ -28,6 +28,7 @@ export function demoConfig(dataDir: string): SiteConfigInput {
       { id: '5', services: ['tra-ket-qua'] },
     ],
     queue: { priorityStreakLimit: 3, defaultServiceMinutes: 6 },
+    pickup: { resultServiceId: 'tra-ket-qua' },
     staff: { tokens: [DEMO_STAFF_TOKEN] },
   };
 }

@@ -4,6 +4,7 @@
  * centre in Vietnam.
  */
 import { z } from 'zod';
+import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
 
 function isValidTimeZone(tz: string): boolean {
@@ -132,8 +133,17 @@ export const SiteConfigSchema = z
         /** After a pickup opens a door: remind the citizen to shut it, then alert staff. */
         doorReminderMs: z.number().int().min(100).max(600_000).default(60_000),
         doorAlertMs: z.number().int().min(100).max(3_600_000).default(180_000),
+        /**
+         * The service whose counter hands results over (often its own prefix, e.g. C). When set, a citizen whose
+         * result is not in a locker, or whose compartment will not open, is offered a ticket for it.
+         */
+        resultServiceId: ServiceIdSchema.optional(),
       })
       .default({ overdueDays: 7, doorReminderMs: 60_000, doorAlertMs: 180_000 }),
+    /** Satisfaction ratings after a pickup (and at counters): 3 levels as the indicators ask, or 5 as some portals use. */
+    feedback: z
+      .strictObject({ scale: z.union([z.literal(3), z.literal(5)]).default(3) })
+      .default({ scale: 3 }),
     notifier: z
       .discriminatedUnion('driver', [
         z.strictObject({ driver: z.literal('log') }),
@@ -149,6 +159,8 @@ export const SiteConfigSchema = z
     outbox: z
       .strictObject({ pollMs: z.number().int().min(50).max(60_000).default(1000), minBackoffMs: z.number().int().min(10).max(600_000).default(5000) })
       .default({ pollMs: 1000, minBackoffMs: 5000 }),
+    /** The province's one-stop system (upstream-config-schema.ts): `local` (default) or `http`. */
+    upstream: UpstreamConfigWithDefaultSchema,
     staff: z.strictObject({ tokens: z.array(z.string().min(16, 'at least 16 characters')).default([]) }).default({ tokens: [] }),
     technician: z.strictObject({ pinHash: z.string().min(1) }).optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -162,6 +174,9 @@ export const SiteConfigSchema = z
       ids.add(s.id);
       prefixes.add(s.prefix);
     });
+    if (cfg.pickup.resultServiceId && !ids.has(cfg.pickup.resultServiceId)) {
+      ctx.addIssue({ code: 'custom', path: ['pickup', 'resultServiceId'], message: `unknown service "${cfg.pickup.resultServiceId}"` });
+    }
     const counterIds = new Set<string>();
     cfg.counters.forEach((c, i) => {
       if (counterIds.has(c.id)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'id'], message: `duplicate counter id "${c.id}"` });

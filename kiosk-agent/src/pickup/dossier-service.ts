@@ -4,7 +4,8 @@
  */
 import { parseSlipCode } from '../../../shared/dossier-code';
 import { STATUS_FROM_ONE_STOP_CODE, type DossierLookup, type UpsertDossierRequest } from '../../../shared/dossier-schemas';
-import { AgentError } from '../errors/agent-error';
+import { AgentError, isAgentError } from '../errors/agent-error';
+import type { UpstreamAdapter } from '../upstream/upstream-adapter';
 import { localDayKey, type Clock } from '../queue/local-day';
 import type { DossierRepository, DossierRow } from './dossier-repository';
 import { maskName, maskPhone } from './masking';
@@ -16,7 +17,36 @@ export class DossierService {
     private readonly repo: DossierRepository,
     private readonly clock: Clock,
     private readonly timeZone: string,
+    private readonly upstream: UpstreamAdapter,
+    private readonly log: { warn(obj: object, msg: string): void },
   ) {}
+
+  /**
+   * With a province one-stop system (`upstream.driver: "http"`), what it says now is merged into the kiosk's
+   * store before a lookup or a deposit. The kiosk keeps what only it can know: a result it holds in a compartment
+   * stays "in locker", one it handed over stays "returned". When the system does not answer, the kiosk answers
+   * from what it already knows; only a dossier it has never seen becomes UPSTREAM_UNAVAILABLE.
+   */
+  async refresh(rawCode: string): Promise<void> {
+    if (this.upstream.name === 'local') return;
+    const parsed = parseSlipCode(rawCode);
+    if (!parsed.ok) return; // find() reports the bad code
+    const code = parsed.dossier.code;
+    const known = this.repo.get(code);
+    let remote;
+    try {
+      remote = await this.upstream.fetchDossier(code);
+    } catch (err) {
+      this.log.warn({ dossier: code, err: (err as Error).message, cause: isAgentError(err) ? String(err.details.cause ?? '') : undefined }, 'one-stop system unavailable; answering from the kiosk store');
+      if (known) return;
+      throw isAgentError(err)
+        ? err
+        : new AgentError('UPSTREAM_UNAVAILABLE', 'Chưa kết nối được hệ thống một cửa. Vui lòng thử lại sau ít phút hoặc đến quầy trả kết quả.');
+    }
+    if (!remote) return;
+    const keep = known && (known.status === 'in-locker' || known.status === 'returned');
+    this.repo.upsert({ ...remote, status: keep ? known.status : remote.status === 'in-locker' ? 'ready' : remote.status }, this.clock.now());
+  }
 
   upsert(req: UpsertDossierRequest): DossierRow {
     const parsed = parseSlipCode(req.code);
@@ -65,7 +95,8 @@ export class DossierService {
     return dossier;
   }
 
-  lookup(rawCode: string): DossierLookup {
+  async lookup(rawCode: string): Promise<DossierLookup> {
+    await this.refresh(rawCode);
     const d = this.find(rawCode);
     const today = localDayKey(this.clock.now(), this.timeZone);
     const finished = d.status === 'returned' || d.status === 'ready' || d.status === 'in-locker' || d.status === 'rejected' || d.status === 'withdrawn';

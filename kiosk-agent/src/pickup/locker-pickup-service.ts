@@ -12,7 +12,9 @@ import type { Clock } from '../queue/local-day';
 import type { DossierRepository } from './dossier-repository';
 import type { DossierService } from './dossier-service';
 import type { Compartment, LockerStore } from './locker-store';
+import { DoorWatch } from './door-watch';
 import { hashPickupCode, newPickupCode, verifyPickupCode } from './pickup-code';
+import { recoverPickups } from './pickup-recovery';
 
 export const MAX_WRONG_CODES = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -35,14 +37,16 @@ export interface LockerPickupDeps {
     doorReminder(reminder: { dossierCode: string; board: number; lock: number }): void;
   };
   centerName: string;
+  /** After a handover completed (door shut): the receipt, the kiosk's "done" screen. Never throws into the store. */
+  onHandedOver?: (done: { dossierCode: string; compartment: Compartment; atMs: number }) => void;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
 export class LockerPickupService {
-  /** Reminder and alert timers for doors opened by a pickup, by compartment. */
-  private readonly doorTimers = new Map<string, NodeJS.Timeout[]>();
+  private readonly doors: DoorWatch;
 
   constructor(private readonly deps: LockerPickupDeps) {
+    this.doors = new DoorWatch(deps.notify, deps.doorReminderMs, deps.doorAlertMs);
     deps.locker?.onDoor((e) => {
       if (!e.open) this.doorClosed({ board: e.board, lock: e.lock });
     });
@@ -64,6 +68,7 @@ export class LockerPickupService {
   async deposit(dossierCode: string): Promise<{ compartment: Compartment; pickupCode: string }> {
     const locker = this.lockerOrThrow();
     const { store, clock } = this.deps;
+    await this.deps.dossiers.refresh(dossierCode);
     const dossier = this.deps.dossiers.find(dossierCode, 'deposit-lookup');
     const { id, compartment } = store.tx(() => {
       if (dossier.status !== 'ready') {
@@ -142,8 +147,13 @@ export class LockerPickupService {
     try {
       await locker.unlock(compartment.board, compartment.lock);
     } catch (err) {
-      store.setHandover(dossier.code, 'unlock-failed', clock.now());
-      audit.audit(clock.now(), dossier.code, 'open', `unlock-failed:${isAgentError(err) ? err.code : 'error'}`);
+      // The board confirmed the door still shut, or the frame never left: a later try is safe. No reply after the
+      // frame went out is different: the door may have opened, and a retry could open a compartment someone has
+      // already emptied, so that handover goes to staff and the kiosk never opens it again.
+      const code = isAgentError(err) ? err.code : 'error';
+      const ambiguous = code === 'LOCKER_TIMEOUT' || code === 'LOCKER_BAD_FRAME' || code === 'error';
+      store.setHandover(dossier.code, ambiguous ? 'needs-staff' : 'unlock-failed', clock.now());
+      audit.audit(clock.now(), dossier.code, 'open', `unlock-failed:${code}${ambiguous ? ':needs-staff' : ''}`);
       this.deps.log.warn({ dossier: dossier.code, compartment, err: (err as Error).message }, 'pickup unlock failed: staff must hand over at the counter');
       this.deps.notify.staffAlert({
         kind: 'locker-unlock-failed',
@@ -154,63 +164,14 @@ export class LockerPickupService {
       throw err;
     }
     store.setHandover(dossier.code, 'opened', clock.now());
-    this.watchDoor(dossier.code, compartment);
+    this.doors.watch(dossier.code, compartment);
     audit.audit(clock.now(), dossier.code, 'open', `opened ${compartment.board}/${compartment.lock}`);
     return { compartment };
   }
 
-  /**
-   * After a restart (a crash, a power cut): finish what the doors say is finished. A deposit interrupted before
-   * the officer got the pickup code is abandoned (the dossier stays "ready"); a handover whose unlock may or may not
-   * have been sent, with its door shut now, cannot be told apart from one already collected, so it goes to staff
-   * and the kiosk will not open that compartment again.
-   */
-  async recover(): Promise<boolean> {
-    const { store, locker, clock, audit, log } = this.deps;
-    const deposits = store.activeDeposits();
-    const handovers = store.pendingHandovers();
-    if (!locker || (deposits.length === 0 && handovers.length === 0)) return true;
-    const boards = new Set([...deposits, ...handovers].map((x) => x.board));
-    const openNow = new Set<string>();
-    for (const board of boards) {
-      try {
-        for (const s of await locker.readBoard(board)) if (s.open) openNow.add(`${s.board}/${s.lock}`);
-      } catch (err) {
-        log.warn({ board, err: (err as Error).message }, 'cannot read board during recovery yet; will retry');
-        return false;
-      }
-    }
-    const now = clock.now();
-    for (const d of deposits) {
-      const isOpen = openNow.has(`${d.board}/${d.lock}`);
-      if (d.state === 'opening') {
-        store.setDeposit(d.id, 'failed', now);
-        audit.audit(now, d.dossierCode, 'deposit', 'interrupted-before-code');
-        log.warn({ dossier: d.dossierCode, compartment: `${d.board}/${d.lock}` }, 'deposit interrupted by a restart: staff must deposit again');
-      } else if (!isOpen) this.doorClosed({ board: d.board, lock: d.lock });
-    }
-    for (const h of handovers) {
-      const isOpen = openNow.has(`${h.board}/${h.lock}`);
-      if (h.state === 'opened' && !isOpen) this.doorClosed({ board: h.board, lock: h.lock });
-      else if (h.state === 'unlocking') {
-        if (isOpen) {
-          store.setHandover(h.dossierCode, 'opened', now);
-          audit.audit(now, h.dossierCode, 'handover', 'recovered-opened');
-        } else {
-          store.setHandover(h.dossierCode, 'needs-staff', now);
-          audit.audit(now, h.dossierCode, 'handover', 'needs-staff');
-          this.deps.notify.staffAlert({
-            kind: 'handover-needs-staff',
-            dossierCode: h.dossierCode,
-            board: h.board,
-            lock: h.lock,
-            message: `Việc trao hồ sơ ${h.dossierCode} bị gián đoạn (ki-ốt khởi động lại). Vui lòng kiểm tra ngăn ${h.lock} (bo ${h.board}).`,
-          });
-          log.warn({ dossier: h.dossierCode }, 'handover interrupted with the door shut: staff must check the compartment');
-        }
-      }
-    }
-    return true;
+  /** After a restart: finish what the doors say is finished (pickup-recovery.ts). */
+  recover(): Promise<boolean> {
+    return recoverPickups(this.deps, (c) => this.doorClosed(c));
   }
 
   /** Runs recovery until the boards answer (the port may still be opening at start-up); returns a stopper. */
@@ -266,41 +227,16 @@ export class LockerPickupService {
     return { compartment };
   }
 
-  /** Reminds the citizen, then alerts staff, while a door a pickup opened stays open. */
-  private watchDoor(dossierCode: string, c: Compartment): void {
-    const key = `${c.board}/${c.lock}`;
-    this.clearDoorTimers(key);
-    const reminder = setTimeout(() => this.deps.notify.doorReminder({ dossierCode, ...c }), this.deps.doorReminderMs);
-    const alert = setTimeout(
-      () =>
-        this.deps.notify.staffAlert({
-          kind: 'door-left-open',
-          dossierCode,
-          ...c,
-          message: `Cửa ngăn ${c.lock} (bo ${c.board}) vẫn mở sau khi trao hồ sơ ${dossierCode}. Vui lòng kiểm tra và đóng cửa.`,
-        }),
-      this.deps.doorAlertMs,
-    );
-    reminder.unref();
-    alert.unref();
-    this.doorTimers.set(key, [reminder, alert]);
-  }
-
-  private clearDoorTimers(key: string): void {
-    for (const t of this.doorTimers.get(key) ?? []) clearTimeout(t);
-    this.doorTimers.delete(key);
-  }
-
   stop(): void {
-    for (const key of [...this.doorTimers.keys()]) this.clearDoorTimers(key);
+    this.doors.stopAll();
   }
 
   /** A shut door completes whatever was waiting on that compartment. */
   doorClosed(c: Compartment): void {
-    this.clearDoorTimers(`${c.board}/${c.lock}`);
+    this.doors.clear(c);
     const { store, clock, audit } = this.deps;
     const now = clock.now();
-    store.tx(() => {
+    const completed = store.tx(() => {
       const deposit = store.depositAwaitingAt(c);
       if (deposit) {
         store.markInLocker(deposit.dossierCode, now);
@@ -312,7 +248,19 @@ export class LockerPickupService {
         store.setHandover(handedOver, 'door-closed', now);
         store.markReturned(handedOver, now);
         audit.audit(now, handedOver, 'handover', 'door-closed');
+        // The one-stop system learns "đã trả kết quả" through the outbox, committed with the handover itself, so
+        // a crash after the door shut still reports it.
+        this.deps.outbox.add('upstream.report', {
+          dossierCode: handedOver,
+          status: 'returned',
+          statusCode: 10,
+          at: new Date(now).toISOString(),
+          note: `Trả kết quả qua tủ tự động, ngăn ${c.lock} (bo ${c.board})`,
+          compartment: c,
+        });
       }
+      return handedOver;
     });
+    if (completed) this.deps.onHandedOver?.({ dossierCode: completed, compartment: c, atMs: now });
   }
 }

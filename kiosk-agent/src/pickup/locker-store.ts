@@ -54,6 +54,9 @@ export class LockerStore {
         `UPDATE dossiers SET status = 'ready', locker_board = NULL, locker_lock = NULL, pickup_code_hash = NULL,
            failed_attempts = 0, locked_until_ms = NULL, updated_at_ms = ? WHERE code = ? AND status = 'in-locker'`,
       ),
+      // A handover that never completed (a door that would not open, one staff had to check) is closed by the
+      // recall, so a later deposit of the same dossier can be collected at the kiosk again.
+      dropUnfinishedHandover: db.prepare(`DELETE FROM handovers WHERE dossier_code = ? AND state IN ('unlock-failed', 'needs-staff')`),
       markReturned: db.prepare(`UPDATE dossiers SET status = 'returned', updated_at_ms = ? WHERE code = ?`),
     };
   }
@@ -124,7 +127,9 @@ export class LockerStore {
 
   /** Takes a result back out of its compartment: the dossier is at the counter again and its code is void. */
   recall(code: string, nowMs: number): boolean {
-    return this.s.recall.run(nowMs, code).changes === 1;
+    const recalled = this.s.recall.run(nowMs, code).changes === 1;
+    if (recalled) this.s.dropUnfinishedHandover.run(code);
+    return recalled;
   }
 
   markReturned(code: string, nowMs: number): void {

@@ -15,12 +15,15 @@ import {
   SimulatedPrinterStateSchema,
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
+import { DossierLookupSchema, PickupOpenResponseSchema, RatingResponseSchema } from '../../../shared/dossier-schemas';
 
 export class AgentRequestError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
+    /** Facts the agent attached, e.g. `attemptsLeft` after a wrong pickup code. */
+    readonly details: Record<string, string | number | boolean> = {},
   ) {
     super(message);
     this.name = 'AgentRequestError';
@@ -57,7 +60,7 @@ export class AgentClient {
     }
     if (!res.ok) {
       const parsed = ErrorBodySchema.safeParse(body);
-      if (parsed.success) throw new AgentRequestError(parsed.data.error.code, parsed.data.error.message, res.status);
+      if (parsed.success) throw new AgentRequestError(parsed.data.error.code, parsed.data.error.message, res.status, parsed.data.error.details ?? {});
       throw new AgentRequestError('BAD_RESPONSE', `${path}: HTTP ${res.status} without an error body`, res.status);
     }
     const parsed = schema.safeParse(body);
@@ -75,6 +78,18 @@ export class AgentClient {
 
   issueTicket(body: IssueTicketRequest) {
     return this.request(IssuedTicketSchema, '/api/tickets', { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  lookupDossier(code: string) {
+    return this.request(DossierLookupSchema, '/api/pickup/lookup', { method: 'POST', body: JSON.stringify({ code }) });
+  }
+
+  openCompartment(code: string, pickupCode: string) {
+    return this.request(PickupOpenResponseSchema, '/api/pickup/open', { method: 'POST', body: JSON.stringify({ code, pickupCode }) });
+  }
+
+  ratePickup(reference: string, level: number) {
+    return this.request(RatingResponseSchema, '/api/ratings', { method: 'POST', body: JSON.stringify({ subject: 'pickup', reference, level }) });
   }
 
   health() {
@@ -105,4 +120,10 @@ export class AgentClient {
 /** An error's code for the UI to branch on, whatever was thrown. */
 export function errorCodeOf(err: unknown): string {
   return err instanceof AgentRequestError ? err.code : 'UNKNOWN';
+}
+
+/** A number the agent attached to an error (`attemptsLeft`, `retryAfterMinutes`), if any. */
+export function errorFactOf(err: unknown, name: string): number | null {
+  const value = err instanceof AgentRequestError ? err.details[name] : undefined;
+  return typeof value === 'number' ? value : null;
 }

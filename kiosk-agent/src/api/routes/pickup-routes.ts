@@ -3,6 +3,8 @@ import {
   CompartmentListSchema,
   DepositRequestSchema,
   RecallRequestSchema,
+  RatingRequestSchema,
+  RatingResponseSchema,
   DepositResponseSchema,
   DossierLookupSchema,
   DossierRecordSchema,
@@ -11,6 +13,7 @@ import {
   PickupOpenResponseSchema,
   UpsertDossierRequestSchema,
 } from '../../../../shared/dossier-schemas';
+import type { RatingService } from '../../feedback/rating-service';
 import type { DossierRow } from '../../pickup/dossier-repository';
 import type { DossierService } from '../../pickup/dossier-service';
 import type { LockerPickupService } from '../../pickup/locker-pickup-service';
@@ -26,7 +29,7 @@ const record = (d: DossierRow) => ({
   updatedAt: new Date(d.updatedAtMs).toISOString(),
 });
 
-export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: DossierService; lockers: LockerPickupService }): void {
+export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: DossierService; lockers: LockerPickupService; ratings: RatingService }): void {
   r.add(
     {
       method: 'post',
@@ -108,5 +111,23 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       errors: ['UNAUTHORIZED', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NOT_FOUND', 'LOCKER_TIMEOUT'],
     },
     ({ body }) => deps.lockers.recall(body.dossierCode),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/ratings',
+      summary: 'Satisfaction after a pickup (1 = không hài lòng … scale = rất hài lòng); once per pickup, only after it',
+      tag: 'pickup',
+      auth: 'none',
+      body: RatingRequestSchema,
+      responses: { 201: { description: 'Rating recorded', schema: RatingResponseSchema } },
+      errors: ['VALIDATION_FAILED', 'RATING_NOT_ALLOWED'],
+    },
+    ({ body, res }) => {
+      const rating = deps.ratings.rate(body);
+      res.status(201);
+      return rating;
+    },
   );
 }

@@ -5,12 +5,9 @@
  * bytes we encoded ourselves; in `raster` mode every text block is drawn to a bitmap (`GS v 0`), which any
  * ESC/POS printer prints.
  */
-import { ThermalPrinter, PrinterTypes, BreakLine } from 'node-thermal-printer';
 import type { PriorityCategory } from '../../../../shared/api-schemas';
 import { TICKET_TEXT } from '../../i18n/ticket-text';
-import { encodeCp1258 } from './cp1258';
-import { renderRasterLines, type RasterLine } from './raster-text';
-import { wrapText } from './wrap-text';
+import { addBlocks, formatSlipTime, newEncoder, startJob, type Block, type TextLayoutOptions } from './print-blocks';
 
 export interface TicketPrintData {
   centerName: string;
@@ -24,32 +21,7 @@ export interface TicketPrintData {
   trackUrl: string;
 }
 
-export interface TicketLayoutOptions {
-  text: 'cp1258' | 'raster';
-  codePage: number;
-  columns: number;
-  widthDots: number;
-}
-
-/** One block of the ticket; `size` is the ESC/POS magnification (1 = normal, 2 = double, …). */
-interface Block {
-  text: string;
-  size: 1 | 2 | 3 | 4 | 6;
-  bold?: boolean;
-  invert?: boolean;
-}
-
-export function formatIssuedAt(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));
-}
+export type TicketLayoutOptions = TextLayoutOptions;
 
 export function ticketBlocks(t: TicketPrintData): { header: Block[]; number: Block; footer: Block[]; afterQr: Block[] } {
   const header: Block[] = [
@@ -62,59 +34,20 @@ export function ticketBlocks(t: TicketPrintData): { header: Block[]; number: Blo
   footer.push(
     { text: TICKET_TEXT.ahead(t.ahead), size: 1, bold: true },
     { text: TICKET_TEXT.wait(t.estimatedWaitMinutes), size: 1 },
-    { text: TICKET_TEXT.issuedAt(formatIssuedAt(t.issuedAtMs, t.timeZone)), size: 1 },
+    { text: TICKET_TEXT.issuedAt(formatSlipTime(t.issuedAtMs, t.timeZone)), size: 1 },
   );
   return { header, number: { text: t.number, size: 6, bold: true }, footer, afterQr: [{ text: TICKET_TEXT.track, size: 1 }, { text: TICKET_TEXT.keep, size: 1 }] };
-}
-
-/** The library only needs somewhere to keep its buffer; we take the bytes with getBuffer(). */
-function newEncoder(): ThermalPrinter {
-  const sink = { execute: async () => undefined, isPrinterConnected: async () => true };
-  // node-thermal-printer accepts an object as `interface` at run time; its .d.ts says string. The one cast.
-  return new ThermalPrinter({ type: PrinterTypes.EPSON, interface: sink as unknown as string, breakLine: BreakLine.WORD, width: 48 });
-}
-
-function addCp1258Block(p: ThermalPrinter, block: Block, columns: number): void {
-  const magnification = Math.min(block.size, 8);
-  p.setTextSize(magnification - 1, magnification - 1);
-  p.bold(block.bold ?? false);
-  p.invert(block.invert ?? false);
-  for (const line of wrapText(block.text, Math.max(4, Math.floor(columns / magnification)))) {
-    p.add(Buffer.from(encodeCp1258(line)));
-    p.add(Buffer.from([0x0a]));
-  }
-  p.invert(false);
-  p.bold(false);
-  p.setTextNormal();
-}
-
-const RASTER_PX_PER_SIZE = 24; // font A is 12×24 dots: size 1 → 24 px tall text
-
-function rasterLines(blocks: Block[]): RasterLine[] {
-  return blocks.map((b) => ({ text: b.text, sizePx: Math.round(RASTER_PX_PER_SIZE * (b.size === 6 ? 5 : b.size) * 0.9), bold: b.bold ?? false, align: 'center' }));
 }
 
 export function buildTicketJob(t: TicketPrintData, options: TicketLayoutOptions): Uint8Array {
   const p = newEncoder();
   const { header, number, footer, afterQr } = ticketBlocks(t);
-  p.add(Buffer.from([0x1b, 0x40])); // ESC @: start from a known state
-  p.alignCenter();
-  if (options.text === 'cp1258') {
-    p.add(Buffer.from([0x1b, 0x74, options.codePage])); // ESC t n: Windows-1258
-    for (const b of header) addCp1258Block(p, b, options.columns);
-    addCp1258Block(p, number, options.columns);
-    for (const b of footer) addCp1258Block(p, b, options.columns);
-  } else {
-    p.add(Buffer.from(renderRasterLines(rasterLines([...header, number, ...footer]), { widthDots: options.widthDots })));
-  }
+  startJob(p, options);
+  addBlocks(p, [...header, number, ...footer], options);
   p.newLine();
   p.printQR(t.trackUrl, { cellSize: 6, correction: 'M', model: 2 });
   p.newLine();
-  if (options.text === 'cp1258') {
-    for (const b of afterQr) addCp1258Block(p, b, options.columns);
-  } else {
-    p.add(Buffer.from(renderRasterLines(rasterLines(afterQr), { widthDots: options.widthDots })));
-  }
+  addBlocks(p, afterQr, options);
   p.cut();
   return new Uint8Array(p.getBuffer());
 }

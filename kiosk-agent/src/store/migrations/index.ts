@@ -128,4 +128,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_due ON outbox (next_attempt_ms) WHERE done_at_ms IS NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'satisfaction ratings',
+    sql: `
+      -- One rating per served thing: a pickup (reference = dossier code) or, later, a counter visit (ticket id).
+      -- The scale is stored with each rating so a site that moves from 3 to 5 levels keeps its history readable.
+      CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_ms INTEGER NOT NULL,
+        subject TEXT NOT NULL CHECK (subject IN ('pickup', 'counter')),
+        reference TEXT NOT NULL,
+        counter_id TEXT,
+        level INTEGER NOT NULL CHECK (level >= 1 AND level <= scale),
+        scale INTEGER NOT NULL CHECK (scale IN (3, 5)),
+        UNIQUE (subject, reference)
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,7 +2,7 @@
 import { useMachine } from '@xstate/react';
 import { useT } from '../../i18n/i18n';
 import { liveDemoDevicesMachine } from './demo-devices.actors';
-import { SAMPLE_SLIP_CODES } from './sample-slips';
+import { SAMPLE_SLIPS } from './sample-slips';
 
 export function DemoDevicesPanel({ fullPage = false }: { fullPage?: boolean }) {
   const t = useT();
@@ -25,10 +25,16 @@ export function DemoDevicesPanel({ fullPage = false }: { fullPage?: boolean }) {
           <section aria-label={t.demoDevices.scannerHeading}>
             <h2 className="demo-printer__heading">{t.demoDevices.scannerHeading}</h2>
             <div className="demo-printer__buttons">
-              {SAMPLE_SLIP_CODES.map((code) => (
-                <button key={code} type="button" onClick={() => send({ type: 'scan.send', code })}>
-                  {t.demoDevices.scanSample(code.length > 30 ? `${code.slice(0, 27)}…` : code)}
-                </button>
+              {SAMPLE_SLIPS.map((slip) => (
+                <div key={slip.code} className="demo-printer__slip">
+                  <button type="button" onClick={() => send({ type: 'scan.send', code: slip.scanText })}>
+                    {t.demoDevices.scanSample(slip.code)}
+                  </button>
+                  <span>
+                    {slip.label}
+                    {slip.pickupCode ? ` · ${t.demoDevices.pickupCode(slip.pickupCode)}` : ''}
+                  </span>
+                </div>
               ))}
             </div>
             {lastScan ? <p className="demo-printer__scan" role="status">{t.demoDevices.lastScan(lastScan)}</p> : null}

@@ -1,5 +1,20 @@
-/** What demo "scans" carry: a plain dossier-code barcode and the lookup-URL QR that TT 01/2023 slips often hold. */
-export const SAMPLE_SLIP_CODES = [
-  '000.00.15.H29-250704-0012',
-  'https://dichvucong.example.gov.vn/tra-cuu?SGT=001234567890&MHS=000.00.15.H29-250704-0013',
-] as const;
+/**
+ * What the demo's sample slips carry: the seeded demo dossiers (shared/demo-dossiers.ts). One is scanned as the
+ * lookup-URL QR that TT 01/2023 slips often hold, the others as plain dossier-code barcodes.
+ */
+import { DEMO_DOSSIERS } from '../../../../shared/demo-dossiers';
+
+export interface SampleSlip {
+  code: string;
+  /** What the scanner "reads" off the slip. */
+  scanText: string;
+  label: string;
+  pickupCode: string | null;
+}
+
+export const SAMPLE_SLIPS: readonly SampleSlip[] = DEMO_DOSSIERS.map((d, i) => ({
+  code: d.code,
+  scanText: i === 1 ? `https://dichvucong.example.gov.vn/tra-cuu?SGT=001234567890&MHS=${d.code}` : d.code,
+  label: d.label,
+  pickupCode: d.locker?.pickupCode ?? null,
+}));

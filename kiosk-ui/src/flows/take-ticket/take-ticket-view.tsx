@@ -1,12 +1,12 @@
 /** Picks the screen for the machine's state. Reads state, sends events; no IO. */
 import { useT } from '../../i18n/i18n';
 import { BigButton } from '../../ui/big-button';
+import { CollectResultView } from '../collect-result/collect-result-view';
 import { Screen } from '../../ui/screen';
 import { AttractScreen } from './screens/attract-screen';
 import { HomeScreen } from './screens/home-screen';
 import { IssueFailedScreen } from './screens/issue-failed-screen';
 import { IssuingScreen } from './screens/issuing-screen';
-import { PickupPlaceholderScreen } from './screens/pickup-placeholder-screen';
 import { PriorityScreen } from './screens/priority-screen';
 import type { ScreenProps } from './screens/screen-props';
 import { ServiceScreen } from './screens/service-screen';
@@ -25,6 +25,8 @@ export function TakeTicketView({ state, send }: ScreenProps) {
   if (state.matches('attract')) return <AttractScreen state={state} send={send} />;
 
   const at = (flow: string) => state.matches({ session: { flow } } as never);
+  const pickup = state.children.collectResult;
+  if (at('collectingResult') && pickup) return <CollectResultView actor={pickup} centerName={info.centerName} timeZone={info.timezone} />;
   const props = { state, send };
   let heading: string | undefined;
   let body;
@@ -35,7 +37,7 @@ export function TakeTicketView({ state, send }: ScreenProps) {
   else if (at('issuing')) [heading, body, back] = [undefined, <IssuingScreen />, null];
   else if (at('showingTicket')) [heading, body, back] = [undefined, <TicketScreen {...props} />, 'ticket'];
   else if (at('issueFailed')) [heading, body, back] = [undefined, <IssueFailedScreen {...props} />, null];
-  else [heading, body, back] = [t.pickup.heading, <PickupPlaceholderScreen {...props} />, null];
+  else [heading, body, back] = [undefined, null, 'home'];
 
   const footer =
     back === 'ticket' ? (

@@ -1,8 +1,10 @@
-/** The real IO behind the take-ticket machine: the agent client. Tests provide their own actors instead. */
-import { fromPromise } from 'xstate';
+/** The real IO behind the kiosk machine: the agent client, the scanners, the pickup flow's own IO. */
+import { fromCallback, fromPromise } from 'xstate';
 import type { IssuedTicket, PriorityCategory } from '../../../../shared/api-schemas';
-import { agentClient } from '../../agent-client/default-client';
-import { takeTicketMachine } from './take-ticket.machine';
+import { agentClient, agentEvents } from '../../agent-client/default-client';
+import { KeyboardWedge } from '../../scanning/keyboard-wedge';
+import { liveCollectResultMachine } from '../collect-result/collect-result.actors';
+import { takeTicketMachine, type TakeTicketEvent } from './take-ticket.machine';
 
 export const liveTakeTicketMachine = takeTicketMachine.provide({
   actors: {
@@ -11,5 +13,20 @@ export const liveTakeTicketMachine = takeTicketMachine.provide({
     issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(({ input }) =>
       agentClient.issueTicket({ serviceId: input.serviceId, ...(input.priority ? { priority: input.priority } : {}) }),
     ),
+    collectResult: liveCollectResultMachine,
+    // Slips arrive two ways here: the serial scanner (through the agent) and a keyboard-wedge (USB HID) scanner.
+    scanSource: fromCallback<TakeTicketEvent>(({ sendBack }) => {
+      const wedge = new KeyboardWedge();
+      const onKey = (e: KeyboardEvent): void => {
+        const code = wedge.key(e.key, e.timeStamp);
+        if (code) sendBack({ type: 'scan.received', code });
+      };
+      window.addEventListener('keydown', onKey);
+      const off = agentEvents.subscribe('scanner.scanned', (e) => sendBack({ type: 'scan.received', code: e.data.code }));
+      return () => {
+        window.removeEventListener('keydown', onKey);
+        off();
+      };
+    }),
   },
 });

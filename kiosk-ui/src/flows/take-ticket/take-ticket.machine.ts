@@ -1,19 +1,20 @@
 /**
- * The kiosk's main flow: attract screen → home → service → priority (one touch) → printing → the number → home.
+ * The kiosk's main flow: attract screen → home → service → priority (one touch) → printing → the number → home,
+ * and result pickup (collect-result.machine.ts, a child) from the home button or from a slip scanned anywhere.
  * No React and no IO here: the agent is reached only through the `loadKiosk`, `loadServices` and `issueTicket`
  * actors, provided by the app (take-ticket.actors.ts) or by tests. While a citizen is using the kiosk an idle
  * timer runs in a parallel region; every touch re-arms it, and when it fires the session ends on the attract
  * screen with every trace of the citizen cleared.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
 import { errorCodeOf } from '../../agent-client/agent-client';
+import { collectResultMachine } from '../collect-result/collect-result.machine';
 
 export interface TakeTicketInput {
   idleTimeoutMs?: number;
   ticketShownMs?: number;
   unprintedShownMs?: number;
-  placeholderShownMs?: number;
   bootRetryMs?: number;
 }
 
@@ -24,6 +25,8 @@ export interface TakeTicketContext {
   priority: PriorityCategory | null;
   ticket: IssuedTicket | null;
   errorCode: string | null;
+  /** A slip scanned before the pickup flow started (on the attract or home screen): its first lookup. */
+  pendingScan: string | null;
   timing: Required<TakeTicketInput>;
 }
 
@@ -40,13 +43,17 @@ export type TakeTicketEvent =
   | { type: 'nav.back' }
   | { type: 'nav.home' }
   // Any touch on the kiosk (scrolling a list, reading with a finger on the glass): keeps the session alive.
-  | { type: 'user.activity' };
+  | { type: 'user.activity' }
+  // A slip code from the serial scanner (agent event) or a keyboard-wedge scanner, from any screen.
+  | { type: 'scan.received'; code: string }
+  // The pickup flow holds the session while a compartment door is open (the citizen is at the lockers).
+  | { type: 'session.hold' }
+  | { type: 'session.release' };
 
 export const DEFAULT_TIMING: Required<TakeTicketInput> = {
   idleTimeoutMs: 60_000,
   ticketShownMs: 15_000,
   unprintedShownMs: 45_000,
-  placeholderShownMs: 20_000,
   bootRetryMs: 5_000,
 };
 
@@ -62,6 +69,7 @@ const USER_EVENTS = [
   'nav.back',
   'nav.home',
   'user.activity',
+  'scan.received',
 ] as const;
 // A self-transition of the atomic `counting` state: re-entering a parent instead would conflict with the flow
 // region's transition for the same event and swallow it.
@@ -72,6 +80,7 @@ export const takeTicketMachine = setup({
     context: {} as TakeTicketContext,
     events: {} as TakeTicketEvent,
     input: {} as TakeTicketInput | undefined,
+    children: {} as { collectResult: 'collectResult' },
   },
   actors: {
     loadKiosk: fromPromise<KioskInfo>(async () => {
@@ -83,17 +92,20 @@ export const takeTicketMachine = setup({
     issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(async () => {
       throw new Error('issueTicket not provided');
     }),
+    collectResult: collectResultMachine,
+    /** Sends `scan.received` for every slip scanned (serial scanner events, keyboard wedge); provided by the app. */
+    scanSource: fromCallback<TakeTicketEvent>(() => () => undefined),
   },
   delays: {
     idleTimeout: ({ context }) => context.timing.idleTimeoutMs,
     ticketShown: ({ context }) => context.timing.ticketShownMs,
     unprintedShown: ({ context }) => context.timing.unprintedShownMs,
-    placeholderShown: ({ context }) => context.timing.placeholderShownMs,
     bootRetry: ({ context }) => context.timing.bootRetryMs,
   },
   actions: {
-    clearSession: assign({ services: [], serviceId: null, priority: null, ticket: null, errorCode: null }),
-    clearChoice: assign({ serviceId: null, priority: null, ticket: null, errorCode: null }),
+    clearSession: assign({ services: [], serviceId: null, priority: null, ticket: null, errorCode: null, pendingScan: null }),
+    clearChoice: assign({ serviceId: null, priority: null, ticket: null, errorCode: null, pendingScan: null }),
+    rememberScan: assign({ pendingScan: ({ event }) => (event.type === 'scan.received' ? event.code : null) }),
     rememberError: assign({ errorCode: ({ event }) => errorCodeOf((event as { error?: unknown }).error) }),
   },
   guards: {
@@ -109,8 +121,10 @@ export const takeTicketMachine = setup({
     priority: null,
     ticket: null,
     errorCode: null,
+    pendingScan: null,
     timing: { ...DEFAULT_TIMING, ...input },
   }),
+  invoke: { src: 'scanSource' },
   initial: 'booting',
   states: {
     booting: {
@@ -126,25 +140,50 @@ export const takeTicketMachine = setup({
     },
     attract: {
       entry: 'clearSession',
-      on: { 'kiosk.touched': 'session' },
+      on: { 'kiosk.touched': 'session', 'scan.received': { target: '#collectingResult', actions: 'rememberScan' } },
     },
     session: {
       type: 'parallel',
       states: {
         idle: {
           initial: 'counting',
-          states: { counting: { after: { idleTimeout: '#kiosk.attract' }, on: rearmIdle } },
+          states: {
+            counting: { after: { idleTimeout: '#kiosk.attract' }, on: { ...rearmIdle, 'session.hold': 'held' } },
+            held: { on: { 'session.release': 'counting' } },
+          },
         },
         flow: {
           initial: 'home',
-          on: { 'nav.home': '.home' },
+          on: { 'nav.home': '.home', 'scan.received': { target: '.collectingResult', actions: 'rememberScan' } },
           states: {
             home: {
               entry: 'clearChoice',
-              on: { 'home.takeTicket': 'choosingService', 'home.collectResult': 'pickupPlaceholder' },
+              on: { 'home.takeTicket': 'choosingService', 'home.collectResult': 'collectingResult' },
             },
-            // Nothing to do here yet: go home by itself so the next citizen does not find a dead end.
-            pickupPlaceholder: { after: { placeholderShown: 'home' } },
+            collectingResult: {
+              id: 'collectingResult',
+              invoke: {
+                id: 'collectResult',
+                src: 'collectResult',
+                input: ({ context }) => ({
+                  code: context.pendingScan,
+                  resultServiceId: context.info?.pickup.resultServiceId ?? null,
+                  ratingScale: context.info?.ratingScale ?? 3,
+                }),
+                onDone: [
+                  {
+                    // A ticket for the result counter: the usual priority question, then printing.
+                    guard: ({ event }) => event.output.next === 'ticket',
+                    target: 'askingPriority',
+                    actions: assign({ serviceId: ({ event }) => (event.output.next === 'ticket' ? event.output.serviceId : null) }),
+                  },
+                  { target: 'home' },
+                ],
+              },
+              on: { 'scan.received': { actions: sendTo('collectResult', ({ event }) => ({ type: 'slip.scanned', code: event.code })) } },
+              // However the flow ends (done, home button, idle timeout), the idle timer runs again.
+              exit: raise({ type: 'session.release' }),
+            },
             choosingService: {
               initial: 'loading',
               states: {
@@ -171,10 +210,12 @@ export const takeTicketMachine = setup({
             askingPriority: {
               on: {
                 'priority.chosen': { target: 'issuing', actions: assign({ priority: ({ event }) => event.priority ?? null }) },
-                'nav.back': 'choosingService.ready',
+                // Back to the loaded list; a ticket offered by the pickup flow has no list behind it: home.
+                'nav.back': [{ guard: ({ context }) => context.services.length > 0, target: 'choosingService.ready' }, { target: 'home' }],
               },
             },
             issuing: {
+              on: { 'scan.received': {} }, // a ticket is being printed: a stray scan must not abandon it
               invoke: {
                 src: 'issueTicket',
                 input: ({ context }) => ({ serviceId: context.serviceId!, priority: context.priority }),

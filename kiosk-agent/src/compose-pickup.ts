@@ -1,0 +1,99 @@
+/**
+ * The result-pickup side of the composition root: dossiers, the one-stop system adapter, the outbox that carries
+ * notifications and report-backs, lockers, receipts and ratings. Kept apart from agent.ts so each stays readable.
+ */
+import type { SiteConfig } from './config/site-config-schema';
+import type { Devices } from './devices/create-devices';
+import type { EventHub } from './events/event-hub';
+import { RatingService } from './feedback/rating-service';
+import type { Logger } from './logger';
+import { LogNotifier, WebhookNotifier, type Notifier, type OutgoingMessage } from './notify/notifier';
+import { Outbox } from './notify/outbox';
+import { DossierRepository } from './pickup/dossier-repository';
+import { DossierService } from './pickup/dossier-service';
+import { HandoverReceipts } from './pickup/handover-receipts';
+import { LockerPickupService } from './pickup/locker-pickup-service';
+import { LockerStore } from './pickup/locker-store';
+import type { Clock } from './queue/local-day';
+import type { Db } from './store/sqlite';
+import { createUpstream } from './upstream/create-upstream';
+import type { StatusReport } from './upstream/upstream-adapter';
+
+export interface PickupSide {
+  dossiers: DossierService;
+  lockers: LockerPickupService;
+  ratings: RatingService;
+  outbox: Outbox;
+  /** Stops timers and the outbox worker; the store is closed by the caller. */
+  stop(): Promise<void>;
+}
+
+export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; log: Logger; events: EventHub; devices: Devices }): PickupSide {
+  const { config, db, clock, log, events, devices } = args;
+  const dossierRepo = new DossierRepository(db);
+  const upstream = createUpstream(config.upstream);
+  const dossiers = new DossierService(dossierRepo, clock, config.center.timezone, upstream, log.child({ module: 'upstream' }));
+  const notifier: Notifier =
+    config.notifier.driver === 'webhook'
+      ? new WebhookNotifier({ url: config.notifier.url, timeoutMs: config.notifier.timeoutMs, ...(config.notifier.token ? { token: config.notifier.token } : {}) })
+      : new LogNotifier(log.child({ module: 'notify' }));
+  const outbox = new Outbox(
+    db,
+    () => clock.now(),
+    {
+      notify: (item) => notifier.send(item.payload as OutgoingMessage),
+      'upstream.report': (item) => upstream.reportStatus(item.payload as StatusReport),
+    },
+    { pollMs: config.outbox.pollMs, minBackoffMs: config.outbox.minBackoffMs, log: log.child({ module: 'outbox' }) },
+  );
+  const receipts = new HandoverReceipts({
+    dossiers: dossierRepo,
+    printer: devices.printer.printer,
+    layout: config.printer,
+    centerName: config.center.name,
+    timeZone: config.center.timezone,
+    events,
+    log: log.child({ module: 'receipts' }),
+  });
+  const pickupLog = log.child({ module: 'pickup' });
+  const lockers = new LockerPickupService({
+    outbox,
+    overdueDays: config.pickup.overdueDays,
+    doorReminderMs: config.pickup.doorReminderMs,
+    doorAlertMs: config.pickup.doorAlertMs,
+    notify: {
+      staffAlert: (alert) => {
+        pickupLog.warn(alert, 'staff alert');
+        events.publish('staff.alert', alert);
+      },
+      doorReminder: (reminder) => events.publish('pickup.doorReminder', reminder),
+    },
+    onHandedOver: (done) => {
+      void receipts.completed(done);
+      void outbox.flush(); // tell the one-stop system now rather than at the next poll
+    },
+    centerName: config.center.name,
+    store: new LockerStore(db),
+    dossiers,
+    audit: dossierRepo,
+    locker: devices.locker,
+    boards: config.locker.driver === 'none' ? [] : config.locker.boards,
+    clock,
+    log: pickupLog,
+  });
+  const ratings = new RatingService(db, clock, config.feedback.scale);
+  outbox.start();
+  // Finish handovers and deposits a crash interrupted, as soon as the boards answer.
+  const stopRecovery = lockers.recoverInBackground();
+  return {
+    dossiers,
+    lockers,
+    ratings,
+    outbox,
+    stop: async () => {
+      stopRecovery();
+      lockers.stop();
+      await outbox.stop();
+    },
+  };
+}

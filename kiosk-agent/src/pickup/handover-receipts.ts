@@ -1,0 +1,61 @@
+/**
+ * When a handover completes (the citizen shut the door), print the receipt (biên nhận) and tell the kiosk screen
+ * the pickup is done. Runs after the handover is committed: a printer out of paper costs the citizen the receipt
+ * (the screen says so and where to get one), never the handover.
+ */
+import type { Printer } from '../devices/printer/printer';
+import { buildReceiptJob } from '../devices/printer/receipt-layout';
+import type { TextLayoutOptions } from '../devices/printer/print-blocks';
+import { isAgentError } from '../errors/agent-error';
+import type { EventHub } from '../events/event-hub';
+import type { DossierRepository } from './dossier-repository';
+import type { Compartment } from './locker-store';
+import { maskName } from './masking';
+
+export interface HandoverReceiptsDeps {
+  dossiers: DossierRepository;
+  printer: Printer;
+  layout: TextLayoutOptions;
+  centerName: string;
+  timeZone: string;
+  events: EventHub;
+  log: { warn(obj: object, msg: string): void };
+}
+
+export class HandoverReceipts {
+  constructor(private readonly deps: HandoverReceiptsDeps) {}
+
+  /** Prints the receipt and publishes `pickup.completed`; resolves when both are done, never rejects. */
+  async completed(done: { dossierCode: string; compartment: Compartment; atMs: number }): Promise<void> {
+    const { dossiers, printer, events, log } = this.deps;
+    const dossier = dossiers.get(done.dossierCode);
+    let receiptErrorCode: string | undefined;
+    try {
+      await printer.print(
+        buildReceiptJob(
+          {
+            centerName: this.deps.centerName,
+            dossierCode: done.dossierCode,
+            procedure: dossier?.procedure ?? '',
+            applicantMasked: dossier ? maskName(dossier.applicantName) : '',
+            board: done.compartment.board,
+            lock: done.compartment.lock,
+            handedOverAtMs: done.atMs,
+            timeZone: this.deps.timeZone,
+          },
+          this.deps.layout,
+        ),
+      );
+    } catch (err) {
+      receiptErrorCode = isAgentError(err) ? err.code : 'PRINTER_ERROR';
+      log.warn({ dossier: done.dossierCode, code: receiptErrorCode }, 'handover receipt not printed');
+    }
+    dossiers.audit(done.atMs, done.dossierCode, 'receipt', receiptErrorCode ? `not-printed:${receiptErrorCode}` : 'printed');
+    events.publish('pickup.completed', {
+      dossierCode: done.dossierCode,
+      ...done.compartment,
+      receiptPrinted: receiptErrorCode === undefined,
+      ...(receiptErrorCode ? { receiptErrorCode } : {}),
+    });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Start-up recovery of deposits and handovers a crash or power cut interrupted, decided by what the boards say
+ * about each door now.
+ */
+import type { LockerPickupDeps } from './locker-pickup-service';
+import type { Compartment } from './locker-store';
+
+/**
+ * After a restart (a crash, a power cut): finish what the doors say is finished. A deposit interrupted before
+ * the officer got the pickup code is abandoned (the dossier stays "ready"); a handover whose unlock may or may not
+ * have been sent, with its door shut now, cannot be told apart from one already collected, so it goes to staff
+ * and the kiosk will not open that compartment again.
+ */
+export async function recoverPickups(deps: LockerPickupDeps, doorClosed: (c: Compartment) => void): Promise<boolean> {
+  const { store, locker, clock, audit, log } = deps;
+  const deposits = store.activeDeposits();
+  const handovers = store.pendingHandovers();
+  if (!locker || (deposits.length === 0 && handovers.length === 0)) return true;
+  const boards = new Set([...deposits, ...handovers].map((x) => x.board));
+  const openNow = new Set<string>();
+  for (const board of boards) {
+    try {
+      for (const s of await locker.readBoard(board)) if (s.open) openNow.add(`${s.board}/${s.lock}`);
+    } catch (err) {
+      log.warn({ board, err: (err as Error).message }, 'cannot read board during recovery yet; will retry');
+      return false;
+    }
+  }
+  const now = clock.now();
+  for (const d of deposits) {
+    const isOpen = openNow.has(`${d.board}/${d.lock}`);
+    if (d.state === 'opening') {
+      store.setDeposit(d.id, 'failed', now);
+      audit.audit(now, d.dossierCode, 'deposit', 'interrupted-before-code');
+      log.warn({ dossier: d.dossierCode, compartment: `${d.board}/${d.lock}` }, 'deposit interrupted by a restart: staff must deposit again');
+    } else if (!isOpen) doorClosed({ board: d.board, lock: d.lock });
+  }
+  for (const h of handovers) {
+    const isOpen = openNow.has(`${h.board}/${h.lock}`);
+    if (h.state === 'opened' && !isOpen) doorClosed({ board: h.board, lock: h.lock });
+    else if (h.state === 'unlocking') {
+      if (isOpen) {
+        store.setHandover(h.dossierCode, 'opened', now);
+        audit.audit(now, h.dossierCode, 'handover', 'recovered-opened');
+      } else {
+        store.setHandover(h.dossierCode, 'needs-staff', now);
+        audit.audit(now, h.dossierCode, 'handover', 'needs-staff');
+        deps.notify.staffAlert({
+          kind: 'handover-needs-staff',
+          dossierCode: h.dossierCode,
+          board: h.board,
+          lock: h.lock,
+          message: `Việc trao hồ sơ ${h.dossierCode} bị gián đoạn (ki-ốt khởi động lại). Vui lòng kiểm tra ngăn ${h.lock} (bo ${h.board}).`,
+        });
+        log.warn({ dossier: h.dossierCode }, 'handover interrupted with the door shut: staff must check the compartment');
+      }
+    }
+  }
+  return true;
+}
