@@ -71,4 +71,30 @@ describe('pickup alerts', () => {
       agent.simulators!.locker!.setSilent(0, false);
     }
   });
+
+  it('after an unlock that got no answer the kiosk never retries (the door may have opened); a staff recall clears it', async () => {
+    const code = '000.00.15.H29-250704-0053';
+    const { lock, pickupCode } = await deposit(code);
+    const bus = agent.simulators!.locker!;
+    bus.setSilent(0, true);
+    try {
+      expect((await postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code, pickupCode })).body.error.code).toBe('LOCKER_TIMEOUT');
+    } finally {
+      bus.setSilent(0, false);
+    }
+    const framesBefore = bus.received.length;
+    const retry = await postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code, pickupCode });
+    expect(retry.status).toBe(409);
+    expect(retry.body.error).toMatchObject({ code: 'PICKUP_NEEDS_STAFF', message: expect.stringContaining('quầy trả kết quả') });
+    // Polling may read the board meanwhile; what must not go out is an unlock (KR-CU command 0x31).
+    expect(bus.received.slice(framesBefore).some((f) => f[2] === 0x31)).toBe(false);
+
+    const recalled = await postJson<{ compartment: { lock: number } }>(`${agent.url}/api/lockers/recall`, { dossierCode: code }, staff);
+    expect(recalled.body.compartment.lock).toBe(lock);
+    bus.closeDoor(0, lock);
+    expect((await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body.status).toBe('ready');
+    // Deposited again, the result can be collected at the kiosk again.
+    const again = await deposit(code);
+    expect((await postJson(`${agent.url}/api/pickup/open`, { code, pickupCode: again.pickupCode })).status).toBe(200);
+  });
 });

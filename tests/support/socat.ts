@@ -33,9 +33,10 @@ export function ptyPair(a: string, b: string): PtyPair {
   };
 }
 
-export async function waitUntil(predicate: () => boolean, timeoutMs: number, what: string): Promise<number> {
+/** Polls `predicate` (which may be async) every 10 ms until it holds; returns the time it took. */
+export async function waitUntil(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
   const start = Date.now();
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -49,6 +49,16 @@ export class DossierRepository {
          ON CONFLICT (code) DO UPDATE SET procedure = excluded.procedure, applicant_name = excluded.applicant_name,
            phone = excluded.phone, due_date = excluded.due_date, status = excluded.status, updated_at_ms = excluded.updated_at_ms`,
       ),
+      // What the one-stop system says, merged in one statement: a result the kiosk holds in a compartment or has
+      // handed over keeps that status whatever the system says (it cannot know), decided at write time so a door
+      // shut while the system was being asked is not undone.
+      merge: db.prepare(
+        `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms)
+         VALUES (@code, @procedure, @applicantName, @phone, @dueDate, @status, @now, @now)
+         ON CONFLICT (code) DO UPDATE SET procedure = excluded.procedure, applicant_name = excluded.applicant_name,
+           phone = excluded.phone, due_date = excluded.due_date, updated_at_ms = excluded.updated_at_ms,
+           status = CASE WHEN dossiers.status IN ('in-locker', 'returned') THEN dossiers.status ELSE excluded.status END`,
+      ),
       get: db.prepare('SELECT * FROM dossiers WHERE code = ?'),
       audit: db.prepare('INSERT INTO pickup_audit (at_ms, dossier_code, action, result) VALUES (?, ?, ?, ?)'),
       auditFor: db.prepare('SELECT at_ms AS atMs, dossier_code AS dossierCode, action, result FROM pickup_audit WHERE dossier_code = ? ORDER BY id'),
@@ -58,6 +68,10 @@ export class DossierRepository {
   upsert(d: Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'updatedAtMs'>, nowMs: number): DossierRow {
     this.stmts.upsert.run({ ...d, now: nowMs });
     return this.get(d.code)!;
+  }
+
+  mergeFromUpstream(d: Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'updatedAtMs'>, nowMs: number): void {
+    this.stmts.merge.run({ ...d, now: nowMs });
   }
 
   get(code: string): DossierRow | undefined {

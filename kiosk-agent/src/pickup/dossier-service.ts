@@ -44,8 +44,8 @@ export class DossierService {
         : new AgentError('UPSTREAM_UNAVAILABLE', 'Chưa kết nối được hệ thống một cửa. Vui lòng thử lại sau ít phút hoặc đến quầy trả kết quả.');
     }
     if (!remote) return;
-    const keep = known && (known.status === 'in-locker' || known.status === 'returned');
-    this.repo.upsert({ ...remote, status: keep ? known.status : remote.status === 'in-locker' ? 'ready' : remote.status }, this.clock.now());
+    // Only a deposit puts a result in a compartment: the system's word is "ready" at most.
+    this.repo.mergeFromUpstream({ ...remote, status: remote.status === 'in-locker' ? 'ready' : remote.status }, this.clock.now());
   }
 
   upsert(req: UpsertDossierRequest): DossierRow {
