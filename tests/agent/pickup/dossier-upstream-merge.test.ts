@@ -32,7 +32,7 @@ describe('dossiers merged from the one-stop system', () => {
   function setup() {
     const dir = tempDir();
     dirs.push(dir);
-    const db = openStore({ dataDir: dir.path, synchronous: 'OFF' });
+    const db = openStore({ dataDir: dir.path, synchronous: 'NORMAL' });
     dbs.push(db);
     const repo = new DossierRepository(db);
     const upstream = new ScriptedUpstream();
