@@ -1,5 +1,5 @@
 /**
- * kill -9 during a handover. The locker boards are simulated outside the agent, across a socat pty pair, so they
+ * kill -9 during a handover, and before the one-stop system was told of it. The locker boards are simulated outside the agent, across a socat pty pair, so they
  * keep their state while the agent is dead — as real boards do.
  */
 import Database from 'better-sqlite3';
@@ -12,6 +12,7 @@ import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
 import { spawnAgent, type AgentProcess } from '../support/agent-process';
 import { postJson } from '../support/http';
+import { FakeOneStop } from '../support/fake-one-stop';
 import { ptyPair, waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
@@ -25,6 +26,7 @@ describe('pickup survives a killed agent', () => {
   let boardLink: SerialLink;
   let bus: SimulatedLockerBus;
   let agent: AgentProcess | undefined;
+  const oneStop = new FakeOneStop();
 
   const start = async (): Promise<string> => {
     agent = spawnAgent(['--config', configFile]);
@@ -54,6 +56,7 @@ describe('pickup survives a killed agent', () => {
   };
 
   beforeAll(async () => {
+    await oneStop.start();
     await pair.start();
     boardLink = new SerialLink({ path: pair.b, baudRate: 19200 });
     bus = new SimulatedLockerBus(boardLink, [{ address: 0, locks: 8 }]);
@@ -63,6 +66,8 @@ describe('pickup survives a killed agent', () => {
       JSON.stringify({
         ...testConfig(join(dir.path, 'data')),
         locker: { driver: 'kerong-cu', path: pair.a, boards: [{ address: 0, locks: 8 }], pollMs: 100, replyTimeoutMs: 300 },
+        upstream: { driver: 'http', baseUrl: oneStop.baseUrl, timeoutMs: 300 },
+        outbox: { pollMs: 50, minBackoffMs: 50 },
       }),
     );
   });
@@ -70,6 +75,7 @@ describe('pickup survives a killed agent', () => {
     if (agent && agent.child.exitCode === null) await kill();
     await boardLink.close();
     await pair.stop();
+    await oneStop.stop();
     dir.cleanup();
   });
 
@@ -117,5 +123,28 @@ describe('pickup survives a killed agent', () => {
     expect(res.body.error).toMatchObject({ code: 'PICKUP_NEEDS_STAFF', message: expect.stringContaining('quầy trả kết quả') });
     expect(bus.received.filter((f) => f[2] === 0x31).length).toBe(unlocksBefore);
     expect((await postJson<DossierLookup>(`${url2}/api/pickup/lookup`, { code })).body.status).toBe('in-locker');
+  });
+
+  it('killed after the door shut but before the one-stop system was told: the report goes out after the restart, once', async () => {
+    if (agent && agent.child.exitCode === null) await kill(); // the previous test leaves its agent running
+    const url = await start();
+    const code = '000.00.15.H29-250704-0033';
+    const pickupCode = await deposit(url, code);
+    oneStop.failNext = 1_000; // the province system is down
+    const opened = await postJson<{ compartment: { lock: number } }>(`${url}/api/pickup/open`, { code, pickupCode });
+    expect(opened.status).toBe(200);
+    bus.closeDoor(0, opened.body.compartment.lock);
+    await waitUntil(async () => (await postJson<DossierLookup>(`${url}/api/pickup/lookup`, { code })).body.status === 'returned', 3000, 'handover recorded');
+    await kill();
+    expect(oneStop.reports.filter((r) => r.code === code)).toHaveLength(0);
+
+    oneStop.failNext = 0; // back up
+    await start();
+    await waitUntil(() => oneStop.reports.some((r) => r.code === code), 5000, 'report after restart');
+    await new Promise((r) => setTimeout(r, 300)); // a duplicate would arrive within a few polls
+    const reports = oneStop.reports.filter((r) => r.code === code);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.body).toMatchObject({ MaHoSo: code, TrangThai: 10 });
+    await kill();
   });
 });
