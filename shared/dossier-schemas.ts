@@ -97,3 +97,10 @@ export const RatingRequestSchema = z.strictObject({
 });
 export type RatingRequest = z.infer<typeof RatingRequestSchema>;
 export const RatingResponseSchema = z.object({ id: z.number().int(), level: z.number().int(), scale: z.number().int() });
+
+/** A CSV export of dossiers (see README "Importing dossiers"); up to ~10,000 rows per request. */
+export const DossierImportRequestSchema = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
+export const DossierImportResponseSchema = z.object({
+  imported: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});

@@ -55,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
       next(new AgentError('SHUTTING_DOWN', 'Ki-ốt đang khởi động lại. Vui lòng thử lại sau ít giây.'));
     } else next();
   });
+  // A CSV import may be a few thousand rows; every other body stays small.
+  app.use('/api/dossiers/import', express.json({ limit: '2mb' }));
   app.use('/api', express.json({ limit: '64kb' }));
 
   const api = express.Router();

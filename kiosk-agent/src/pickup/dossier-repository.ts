@@ -41,7 +41,7 @@ const toRow = (r: RawDossier): DossierRow => ({
 export class DossierRepository {
   private readonly stmts;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.stmts = {
       upsert: db.prepare(
         `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms)
@@ -68,6 +68,10 @@ export class DossierRepository {
   upsert(d: Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'updatedAtMs'>, nowMs: number): DossierRow {
     this.stmts.upsert.run({ ...d, now: nowMs });
     return this.get(d.code)!;
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
   }
 
   mergeFromUpstream(d: Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'updatedAtMs'>, nowMs: number): void {

@@ -8,6 +8,7 @@ import { AgentError, isAgentError } from '../errors/agent-error';
 import type { UpstreamAdapter } from '../upstream/upstream-adapter';
 import { localDayKey, type Clock } from '../queue/local-day';
 import type { DossierRepository, DossierRow } from './dossier-repository';
+import { parseDossierCsv } from './dossier-csv';
 import { maskName, maskPhone } from './masking';
 
 const SLIP_HINT = 'Vui lòng quét lại mã trên giấy hẹn trả kết quả, hoặc nhập mã hồ sơ (dạng 000.00.15.H29-250704-0012).';
@@ -62,10 +63,40 @@ export class DossierService {
         fields: [{ path: 'status', message: 'set by a locker deposit, not directly' }],
       });
     }
+    const current = this.repo.get(parsed.dossier.code);
+    if (current?.status === 'in-locker') {
+      // Changing it here would free a compartment that still holds papers: staff take it back first.
+      throw new AgentError(
+        'DOSSIER_IN_LOCKER',
+        `Hồ sơ ${parsed.dossier.code} đang ở ngăn ${current.lockerLock ?? '?'} của tủ kết quả. Vui lòng thu hồi (POST /api/lockers/recall) trước khi sửa.`,
+        { facts: { board: current.lockerBoard ?? -1, lock: current.lockerLock ?? -1 } },
+      );
+    }
     return this.repo.upsert(
       { code: parsed.dossier.code, procedure: req.procedure, applicantName: req.applicantName, phone: req.phone ?? null, dueDate: req.dueDate, status },
       this.clock.now(),
     );
+  }
+
+  /**
+   * Dossiers from a CSV export, in one transaction: every good row is stored, every bad one reported with its line
+   * (a row refused by the rules above, e.g. a dossier in a locker, counts as bad).
+   */
+  importCsv(text: string): { imported: number; errors: { line: number; message: string }[] } {
+    const { rows, errors } = parseDossierCsv(text);
+    let imported = 0;
+    this.repo.tx(() => {
+      for (const { line, dossier } of rows) {
+        try {
+          this.upsert(dossier);
+          imported += 1;
+        } catch (err) {
+          errors.push({ line, message: (err as Error).message });
+        }
+      }
+    });
+    errors.sort((a, b) => a.line - b.line);
+    return { imported, errors };
   }
 
   /**

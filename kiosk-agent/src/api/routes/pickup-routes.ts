@@ -4,6 +4,8 @@ import {
   DepositRequestSchema,
   RecallRequestSchema,
   RatingRequestSchema,
+  DossierImportRequestSchema,
+  DossierImportResponseSchema,
   RatingResponseSchema,
   DepositResponseSchema,
   DossierLookupSchema,
@@ -39,9 +41,23 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       auth: 'staff',
       body: UpsertDossierRequestSchema,
       responses: { 200: { description: 'The dossier as stored', schema: DossierRecordSchema } },
-      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED'],
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'DOSSIER_IN_LOCKER'],
     },
     ({ body }) => record(deps.dossiers.upsert(body)),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/dossiers/import',
+      summary: 'Staff: create or update dossiers from a CSV export ({ csv }); good rows are stored, bad ones reported by line',
+      tag: 'pickup',
+      auth: 'staff',
+      body: DossierImportRequestSchema,
+      responses: { 200: { description: 'How many rows were stored, and why each other row was not', schema: DossierImportResponseSchema } },
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
+    },
+    ({ body }) => deps.dossiers.importCsv(body.csv),
   );
 
   r.add(
