@@ -72,15 +72,24 @@ export const DossierRecordSchema = z.object({
   updatedAt: z.string(),
 });
 
-export const DepositRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
+export const COMPARTMENT_SIZES = ['S', 'M', 'L'] as const;
+export const CompartmentSizeSchema = z.enum(COMPARTMENT_SIZES);
+export type CompartmentSize = z.infer<typeof CompartmentSizeSchema>;
+
+/** `size`: the smallest compartment the papers need (S < M < L); the smallest free one that fits is used. */
+export const DepositRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64), size: CompartmentSizeSchema.optional() });
 export const CompartmentSchema = z.object({ board: z.number().int(), lock: z.number().int() });
-export const DepositResponseSchema = z.object({ compartment: CompartmentSchema, pickupCode: z.string().regex(/^\d{6}$/) });
+export const DepositResponseSchema = z.object({
+  compartment: CompartmentSchema.extend({ size: CompartmentSizeSchema }),
+  pickupCode: z.string().regex(/^\d{6}$/),
+});
 export const PickupOpenRequestSchema = z.strictObject({ code: z.string().min(1).max(2048), pickupCode: z.string().regex(/^\d{6}$/, 'six digits') });
 export const PickupOpenResponseSchema = z.object({ compartment: CompartmentSchema });
 
 export const CompartmentViewSchema = z.object({
   board: z.number().int(),
   lock: z.number().int(),
+  size: CompartmentSizeSchema,
   dossierCode: z.string().optional(),
   depositedAt: z.string().optional(),
   overdue: z.boolean(),

@@ -52,7 +52,7 @@ describe('result pickup from a locker', () => {
     expect((await postJson(`${agent.url}/api/lockers/deposit`, { dossierCode: CODE })).status).toBe(401);
     const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: CODE }, staff);
     expect(res.status).toBe(200);
-    expect(res.body.compartment).toEqual({ board: 0, lock: 1 });
+    expect(res.body.compartment).toEqual({ board: 0, lock: 1, size: 'M' });
     expect(res.body.pickupCode).toMatch(/^\d{6}$/);
     pickupCode = res.body.pickupCode;
     expect(bus.isOpen(0, 1)).toBe(true);
@@ -120,7 +120,7 @@ describe('result pickup from a locker', () => {
     const list = (await (await fetch(`${agent.url}/api/lockers`, { headers: staff })).json()) as { lock: number; dossierCode?: string; overdue: boolean }[];
     expect(list).toHaveLength(4);
     expect(list.find((c) => c.lock === 2)).toMatchObject({ dossierCode: code, overdue: true });
-    expect(list.find((c) => c.lock === 1)).toEqual({ board: 0, lock: 1, overdue: false });
+    expect(list.find((c) => c.lock === 1)).toEqual({ board: 0, lock: 1, size: 'M', overdue: false });
 
     const recall = await postJson<{ compartment: { lock: number } }>(`${agent.url}/api/lockers/recall`, { dossierCode: code }, staff);
     expect(recall.status).toBe(200);

@@ -58,11 +58,20 @@ export const ScannerConfigSchema = z.discriminatedUnion('driver', [
   z.strictObject({ driver: z.literal('none') }),
 ]);
 
-export const LockerBoardSchema = z.strictObject({
-  address: z.number().int().min(0).max(15),
-  locks: z.number().int().min(1).max(16).default(16),
-  lockedBit: z.union([z.literal(0), z.literal(1)]).default(1),
-});
+export const CompartmentSizeSchema = z.enum(['S', 'M', 'L']);
+
+export const LockerBoardSchema = z
+  .strictObject({
+    address: z.number().int().min(0).max(15),
+    locks: z.number().int().min(1).max(16).default(16),
+    lockedBit: z.union([z.literal(0), z.literal(1)]).default(1),
+    /**
+     * The size of each compartment, lock 1 first (S for a few sheets, M for a folder, L for a land-title file
+     * or a box). Deposits ask for a size and get the smallest free compartment that fits. Default: all M.
+     */
+    sizes: z.array(CompartmentSizeSchema).optional(),
+  })
+  .refine((b) => b.sizes === undefined || b.sizes.length === b.locks, { message: 'sizes must list one size per lock', path: ['sizes'] });
 
 export const LockerConfigSchema = z.discriminatedUnion('driver', [
   z.strictObject({

@@ -5,6 +5,7 @@
  * opened twice for a result already handed over; the handover completes when the door is shut. Five wrong codes
  * lock pickup for that dossier for 15 minutes. Every attempt is audited, never with the code.
  */
+import type { CompartmentSize } from '../../../shared/dossier-schemas';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { NOTIFICATION_TEXT } from '../i18n/notification-text';
 import { AgentError, isAgentError } from '../errors/agent-error';
@@ -17,6 +18,7 @@ import { hashPickupCode, newPickupCode, verifyPickupCode } from './pickup-code';
 import { recoverPickups } from './pickup-recovery';
 
 export const MAX_WRONG_CODES = 5;
+const SIZE_ORDER: readonly CompartmentSize[] = ['S', 'M', 'L'];
 export const LOCKOUT_MS = 15 * 60_000;
 
 export interface LockerPickupDeps {
@@ -24,7 +26,7 @@ export interface LockerPickupDeps {
   dossiers: DossierService;
   audit: DossierRepository;
   locker: LockerBank | undefined;
-  boards: { address: number; locks: number }[];
+  boards: { address: number; locks: number; sizes?: CompartmentSize[] | undefined }[];
   clock: Clock;
   /** Where the applicant's notification is queued (delivered and retried by the outbox worker). */
   outbox: { add(kind: string, payload: unknown): void };
@@ -57,15 +59,29 @@ export class LockerPickupService {
     return this.deps.locker;
   }
 
-  private freeCompartment(): Compartment {
-    const used = new Set(this.deps.store.occupied().map((c) => `${c.board}/${c.lock}`));
-    for (const b of this.deps.boards) {
-      for (let lock = 1; lock <= b.locks; lock++) if (!used.has(`${b.address}/${lock}`)) return { board: b.address, lock };
-    }
-    throw new AgentError('LOCKER_FULL', 'Tủ nhận kết quả đã đầy. Vui lòng giữ hồ sơ tại quầy trả kết quả.');
+  sizeOf(board: number, lock: number): CompartmentSize {
+    return this.deps.boards.find((b) => b.address === board)?.sizes?.[lock - 1] ?? 'M';
   }
 
-  async deposit(dossierCode: string): Promise<{ compartment: Compartment; pickupCode: string }> {
+  /** The smallest free compartment at least `size` big (lowest board and lock among equals). */
+  private freeCompartment(size: CompartmentSize): Compartment & { size: CompartmentSize } {
+    const used = new Set(this.deps.store.occupied().map((c) => `${c.board}/${c.lock}`));
+    const rank = (s: CompartmentSize): number => SIZE_ORDER.indexOf(s);
+    let best: (Compartment & { size: CompartmentSize }) | undefined;
+    for (const b of this.deps.boards) {
+      for (let lock = 1; lock <= b.locks; lock++) {
+        const fits = this.sizeOf(b.address, lock);
+        if (used.has(`${b.address}/${lock}`) || rank(fits) < rank(size)) continue;
+        if (!best || rank(fits) < rank(best.size)) best = { board: b.address, lock, size: fits };
+      }
+    }
+    if (!best) {
+      throw new AgentError('LOCKER_FULL', `Tủ kết quả không còn ngăn trống cỡ ${size} trở lên. Vui lòng giữ hồ sơ tại quầy trả kết quả.`, { facts: { size } });
+    }
+    return best;
+  }
+
+  async deposit(dossierCode: string, size: CompartmentSize = 'S'): Promise<{ compartment: Compartment & { size: CompartmentSize }; pickupCode: string }> {
     const locker = this.lockerOrThrow();
     const { store, clock } = this.deps;
     await this.deps.dossiers.refresh(dossierCode);
@@ -74,7 +90,7 @@ export class LockerPickupService {
       if (dossier.status !== 'ready') {
         throw new AgentError('DOSSIER_NOT_READY', `Hồ sơ ${dossier.code} đang ở trạng thái "${dossier.status}", chưa thể gửi vào tủ.`, { facts: { status: dossier.status } });
       }
-      const c = this.freeCompartment();
+      const c = this.freeCompartment(size);
       return { id: store.startDeposit(dossier.code, c, clock.now()), compartment: c };
     });
     try {
@@ -191,17 +207,19 @@ export class LockerPickupService {
   }
 
   /** Every compartment, what it holds, and whether that result has waited longer than `overdueDays`. */
-  compartments(): { board: number; lock: number; dossierCode?: string; depositedAt?: string; overdue: boolean }[] {
+  compartments(): { board: number; lock: number; size: CompartmentSize; dossierCode?: string; depositedAt?: string; overdue: boolean }[] {
     const now = this.deps.clock.now();
     const held = new Map(this.deps.store.inLocker().map((d) => [`${d.board}/${d.lock}`, d]));
     return this.deps.boards.flatMap((b) =>
       Array.from({ length: b.locks }, (_, i) => {
         const d = held.get(`${b.address}/${i + 1}`);
-        if (!d) return { board: b.address, lock: i + 1, overdue: false };
+        const size = this.sizeOf(b.address, i + 1);
+        if (!d) return { board: b.address, lock: i + 1, size, overdue: false };
         const depositedAt = d.depositedAtMs ?? now;
         return {
           board: b.address,
           lock: i + 1,
+          size,
           dossierCode: d.dossierCode,
           depositedAt: new Date(depositedAt).toISOString(),
           overdue: now - depositedAt > this.deps.overdueDays * 24 * 3_600_000,

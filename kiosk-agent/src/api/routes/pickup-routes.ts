@@ -85,7 +85,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       responses: { 200: { description: 'Compartment opened; the dossier is "in locker" once its door is shut', schema: DepositResponseSchema } },
       errors: ['UNAUTHORIZED', 'DOSSIER_NOT_FOUND', 'DOSSIER_NOT_READY', 'LOCKER_FULL', 'LOCKER_TIMEOUT', 'LOCKER_DISABLED'],
     },
-    ({ body }) => deps.lockers.deposit(body.dossierCode),
+    ({ body }) => deps.lockers.deposit(body.dossierCode, body.size),
   );
 
   r.add(
