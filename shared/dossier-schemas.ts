@@ -113,3 +113,6 @@ export const DossierImportResponseSchema = z.object({
   imported: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
 });
+
+export const RemindRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
+export const RemindResponseSchema = z.object({ to: z.string() });

@@ -20,6 +20,7 @@ export const ERROR_HTTP_STATUS = {
   DOSSIER_NOT_READY: 409,
   DOSSIER_NOT_IN_LOCKER: 409,
   DOSSIER_IN_LOCKER: 409,
+  DOSSIER_NO_PHONE: 409,
   LOCKER_FULL: 409,
   LOCKER_DISABLED: 503,
   /** The province's one-stop system did not answer (lookup falls back to what the kiosk already knows). */

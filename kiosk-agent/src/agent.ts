@@ -130,6 +130,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       dossiers: pickup.dossiers,
       lockers: pickup.lockers,
       ratings: pickup.ratings,
+      reminders: pickup.reminders,
       events,
       staffTokens: config.staff.tokens,
       health,

@@ -14,6 +14,7 @@ import { DossierService } from './pickup/dossier-service';
 import { HandoverReceipts } from './pickup/handover-receipts';
 import { LockerPickupService } from './pickup/locker-pickup-service';
 import { LockerStore } from './pickup/locker-store';
+import { OverdueReminders } from './pickup/overdue-reminders';
 import type { Clock } from './queue/local-day';
 import type { Db } from './store/sqlite';
 import { createUpstream } from './upstream/create-upstream';
@@ -23,6 +24,7 @@ export interface PickupSide {
   dossiers: DossierService;
   lockers: LockerPickupService;
   ratings: RatingService;
+  reminders: OverdueReminders;
   outbox: Outbox;
   /** Stops timers and the outbox worker; the store is closed by the caller. */
   stop(): Promise<void>;
@@ -56,6 +58,7 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
     log: log.child({ module: 'receipts' }),
   });
   const pickupLog = log.child({ module: 'pickup' });
+  const lockerStore = new LockerStore(db);
   const lockers = new LockerPickupService({
     outbox,
     overdueDays: config.pickup.overdueDays,
@@ -73,7 +76,7 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
       void outbox.flush(); // tell the one-stop system now rather than at the next poll
     },
     centerName: config.center.name,
-    store: new LockerStore(db),
+    store: lockerStore,
     dossiers,
     audit: dossierRepo,
     locker: devices.locker,
@@ -82,6 +85,17 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
     log: pickupLog,
   });
   const ratings = new RatingService(db, clock, config.feedback.scale);
+  const reminders = new OverdueReminders({
+    store: lockerStore,
+    dossiers,
+    audit: dossierRepo,
+    outbox,
+    clock,
+    overdueDays: config.pickup.overdueDays,
+    centerName: config.center.name,
+    timeZone: config.center.timezone,
+  });
+  const stopReminders = reminders.start(config.pickup.reminderCheckMs);
   outbox.start();
   // Finish handovers and deposits a crash interrupted, as soon as the boards answer.
   const stopRecovery = lockers.recoverInBackground();
@@ -89,9 +103,11 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
     dossiers,
     lockers,
     ratings,
+    reminders,
     outbox,
     stop: async () => {
       stopRecovery();
+      stopReminders();
       lockers.stop();
       await outbox.stop();
     },

@@ -11,6 +11,7 @@ import type { EventHub } from '../events/event-hub';
 import type { RatingService } from '../feedback/rating-service';
 import type { DossierService } from '../pickup/dossier-service';
 import type { LockerPickupService } from '../pickup/locker-pickup-service';
+import type { OverdueReminders } from '../pickup/overdue-reminders';
 import type { QueueService } from '../queue/queue-service';
 import type { TicketIssuer } from '../queue/ticket-issuer';
 import { createErrorMapper } from './error-mapper';
@@ -29,6 +30,7 @@ export interface AppDeps {
   dossiers: DossierService;
   lockers: LockerPickupService;
   ratings: RatingService;
+  reminders: OverdueReminders;
   events: EventHub;
   staffTokens: readonly string[];
   health: () => Health;

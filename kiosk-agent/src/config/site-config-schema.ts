@@ -147,8 +147,10 @@ export const SiteConfigSchema = z
          * result is not in a locker, or whose compartment will not open, is offered a ticket for it.
          */
         resultServiceId: ServiceIdSchema.optional(),
+        /** How often overdue results are checked for their one automatic reminder to the applicant. */
+        reminderCheckMs: z.number().int().min(1000).max(86_400_000).default(3_600_000),
       })
-      .default({ overdueDays: 7, doorReminderMs: 60_000, doorAlertMs: 180_000 }),
+      .default({ overdueDays: 7, doorReminderMs: 60_000, doorAlertMs: 180_000, reminderCheckMs: 3_600_000 }),
     /** Satisfaction ratings after a pickup (and at counters): 3 levels as the indicators ask, or 5 as some portals use. */
     feedback: z
       .strictObject({ scale: z.union([z.literal(3), z.literal(5)]).default(3) })

@@ -32,7 +32,8 @@ export class LockerStore {
       setDeposit: db.prepare('UPDATE deposits SET state = ?, updated_at_ms = ? WHERE id = ?'),
       depositAwaiting: db.prepare(`SELECT id, dossier_code AS dossierCode FROM deposits WHERE state = 'awaiting-door' AND board = ? AND lock = ?`),
       placeInLocker: db.prepare(
-        `UPDATE dossiers SET locker_board = ?, locker_lock = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0, locked_until_ms = NULL, updated_at_ms = ? WHERE code = ?`,
+        `UPDATE dossiers SET locker_board = ?, locker_lock = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0, locked_until_ms = NULL,
+           reminded_at_ms = NULL, updated_at_ms = ? WHERE code = ?`,
       ),
       markInLocker: db.prepare(`UPDATE dossiers SET status = 'in-locker', updated_at_ms = ? WHERE code = ?`),
       secret: db.prepare(
@@ -57,6 +58,11 @@ export class LockerStore {
       // A handover that never completed (a door that would not open, one staff had to check) is closed by the
       // recall, so a later deposit of the same dossier can be collected at the kiosk again.
       dropUnfinishedHandover: db.prepare(`DELETE FROM handovers WHERE dossier_code = ? AND state IN ('unlock-failed', 'needs-staff')`),
+      waitingSince: db.prepare(
+        `SELECT code, procedure, phone, deposited_at_ms AS depositedAtMs, reminded_at_ms AS remindedAtMs FROM dossiers
+         WHERE status = 'in-locker' AND deposited_at_ms IS NOT NULL AND deposited_at_ms < ?`,
+      ),
+      markReminded: db.prepare('UPDATE dossiers SET reminded_at_ms = ? WHERE code = ?'),
       markReturned: db.prepare(`UPDATE dossiers SET status = 'returned', updated_at_ms = ? WHERE code = ?`),
     };
   }
@@ -130,6 +136,15 @@ export class LockerStore {
     const recalled = this.s.recall.run(nowMs, code).changes === 1;
     if (recalled) this.s.dropUnfinishedHandover.run(code);
     return recalled;
+  }
+
+  /** Results deposited before `cutoffMs` and still in their compartment. */
+  waitingSince(cutoffMs: number): { code: string; procedure: string; phone: string | null; depositedAtMs: number; remindedAtMs: number | null }[] {
+    return this.s.waitingSince.all(cutoffMs) as { code: string; procedure: string; phone: string | null; depositedAtMs: number; remindedAtMs: number | null }[];
+  }
+
+  markReminded(code: string, nowMs: number): void {
+    this.s.markReminded.run(nowMs, code);
   }
 
   markReturned(code: string, nowMs: number): void {

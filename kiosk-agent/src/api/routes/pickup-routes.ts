@@ -4,6 +4,8 @@ import {
   DepositRequestSchema,
   RecallRequestSchema,
   RatingRequestSchema,
+  RemindRequestSchema,
+  RemindResponseSchema,
   DossierImportRequestSchema,
   DossierImportResponseSchema,
   RatingResponseSchema,
@@ -19,6 +21,7 @@ import type { RatingService } from '../../feedback/rating-service';
 import type { DossierRow } from '../../pickup/dossier-repository';
 import type { DossierService } from '../../pickup/dossier-service';
 import type { LockerPickupService } from '../../pickup/locker-pickup-service';
+import type { OverdueReminders } from '../../pickup/overdue-reminders';
 import type { RouteRegistry } from '../route-registry';
 
 const record = (d: DossierRow) => ({
@@ -31,7 +34,7 @@ const record = (d: DossierRow) => ({
   updatedAt: new Date(d.updatedAtMs).toISOString(),
 });
 
-export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: DossierService; lockers: LockerPickupService; ratings: RatingService }): void {
+export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: DossierService; lockers: LockerPickupService; ratings: RatingService; reminders: OverdueReminders }): void {
   r.add(
     {
       method: 'post',
@@ -127,6 +130,20 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       errors: ['UNAUTHORIZED', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NOT_FOUND', 'LOCKER_TIMEOUT'],
     },
     ({ body }) => deps.lockers.recall(body.dossierCode),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/lockers/remind',
+      summary: 'Staff: remind the applicant (SMS/Zalo through the outbox) that their result is still waiting in a compartment',
+      tag: 'pickup',
+      auth: 'staff',
+      body: RemindRequestSchema,
+      responses: { 200: { description: 'Reminder queued; the phone it goes to, masked', schema: RemindResponseSchema } },
+      errors: ['UNAUTHORIZED', 'DOSSIER_NOT_FOUND', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NO_PHONE'],
+    },
+    ({ body }) => deps.reminders.remind(body.dossierCode),
   );
 
   r.add(

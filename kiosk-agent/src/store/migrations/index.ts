@@ -146,4 +146,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'overdue reminders',
+    sql: `
+      -- When the applicant was last reminded of a result still waiting in a compartment (one automatic reminder).
+      ALTER TABLE dossiers ADD COLUMN reminded_at_ms INTEGER;
+    `,
+  },
 ];
