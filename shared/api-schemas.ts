@@ -61,6 +61,9 @@ export const TicketViewSchema = z.object({
   issuedAt: z.string(),
   status: TicketStatusSchema,
   counterId: z.string().optional(),
+  /** The queue it waits in after a transfer to another service, or the one counter it was sent to. */
+  queueServiceId: z.string().optional(),
+  targetCounterId: z.string().optional(),
   ahead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
 });

@@ -97,10 +97,13 @@ export const CompartmentViewSchema = z.object({
 export const CompartmentListSchema = z.array(CompartmentViewSchema);
 export const RecallRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
 
-/** A satisfaction rating from the kiosk; `level` 1 (least satisfied) … the site's scale (most satisfied). */
+/**
+ * A satisfaction rating; `level` 1 (least satisfied) … the site's scale (most satisfied). `pickup`: from the
+ * kiosk after a handover, reference = the dossier code. `counter`: a counter visit, reference = the ticket id,
+ * once the counter finished it (from a rating pad at the counter).
+ */
 export const RatingRequestSchema = z.strictObject({
-  subject: z.literal('pickup'),
-  /** The dossier code of the pickup being rated. */
+  subject: z.enum(['pickup', 'counter']),
   reference: z.string().min(1).max(2048),
   level: z.number().int().min(1).max(5),
 });

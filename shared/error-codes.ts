@@ -11,6 +11,14 @@ export const ERROR_HTTP_STATUS = {
   TICKET_NOT_FOUND: 404,
   COUNTER_NOT_FOUND: 404,
   QUEUE_EMPTY: 404,
+  /** A counter action on a ticket in a state that does not allow it (finish a ticket never called…). */
+  TICKET_WRONG_STATE: 409,
+  /** The ticket is being handled at another counter. */
+  TICKET_OTHER_COUNTER: 409,
+  /** Recall/start/finish/no-show without a ticket: the counter has not called anyone. */
+  COUNTER_IDLE: 409,
+  /** A kiosk-only route asked from another machine on the LAN. */
+  KIOSK_ONLY: 403,
   DOSSIER_NOT_FOUND: 404,
   SLIP_CODE_INVALID: 400,
   PICKUP_CODE_INVALID: 403,

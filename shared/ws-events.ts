@@ -1,6 +1,6 @@
 /** Events pushed on WS /api/events. Every message is `{ type, at, data }`, validated by both sides. */
 import { z } from 'zod';
-import { DeviceStatusSchema, IssuedTicketSchema, TicketViewSchema } from './api-schemas';
+import { DeviceStatusSchema, IssuedTicketSchema, LocalizedTextSchema, TicketViewSchema } from './api-schemas';
 
 export const TicketIssuedEventSchema = z.object({
   type: z.literal('ticket.issued'),
@@ -10,7 +10,20 @@ export const TicketIssuedEventSchema = z.object({
 export const TicketCalledEventSchema = z.object({
   type: z.literal('ticket.called'),
   at: z.string(),
-  data: z.object({ ticket: TicketViewSchema, counterId: z.string() }),
+  data: z.object({
+    ticket: TicketViewSchema,
+    counterId: z.string(),
+    /** The counter's name for the display and the announcement ("quầy số 3"). */
+    counterName: LocalizedTextSchema.optional(),
+    /** A recall: the display announces it again. */
+    recall: z.boolean().optional(),
+  }),
+});
+/** A counter started, finished, marked a no-show or transferred a ticket: consoles and /track pages refresh. */
+export const TicketUpdatedEventSchema = z.object({
+  type: z.literal('ticket.updated'),
+  at: z.string(),
+  data: z.object({ ticket: TicketViewSchema, action: z.enum(['serve', 'finish', 'no-show', 'transfer']), counterId: z.string() }),
 });
 export const DeviceChangedEventSchema = z.object({
   type: z.literal('device.changed'),
@@ -77,6 +90,7 @@ export const AgentEventSchema = z.discriminatedUnion('type', [
   PickupCompletedEventSchema,
   TicketIssuedEventSchema,
   TicketCalledEventSchema,
+  TicketUpdatedEventSchema,
   DeviceChangedEventSchema,
   PrinterJobEventSchema,
   ScannerScannedEventSchema,

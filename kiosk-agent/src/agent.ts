@@ -19,7 +19,10 @@ import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
 import { systemClock, type Clock } from './queue/local-day';
+import { CounterDesk } from './queue/counter-desk';
+import { CounterRepository } from './queue/counter-repository';
 import { QueueService } from './queue/queue-service';
+import { QueueStats } from './stats/queue-stats';
 import { TicketIssuer } from './queue/ticket-issuer';
 import { TicketRepository } from './queue/ticket-repository';
 import { openStore } from './store/sqlite';
@@ -94,7 +97,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     // Learn the printer's real state at start-up rather than claiming "ready" until the first ticket fails.
     void printerDevice.printer.refreshStatus();
 
-    const queue = new QueueService({ config, tickets: new TicketRepository(db), clock });
+    const tickets = new TicketRepository(db);
+    const queue = new QueueService({ config, tickets, clock });
+    const counterLog = new CounterRepository(db);
+    const desk = new CounterDesk({ config, queue, tickets, counters: counterLog, clock });
     let port = config.server.port;
     const publicUrl = (): string => config.server.publicUrl ?? `http://${config.server.host}:${port}`;
     const issuer = new TicketIssuer({
@@ -125,14 +131,20 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     cleanups.unshift(() => pickup.stop());
     const app = createApp({
       version: AGENT_VERSION,
+      centerName: config.center.name,
       queue,
       issuer,
+      desk,
+      counterLog,
+      counters: config.counters,
+      stats: new QueueStats(db, config.feedback.scale),
       dossiers: pickup.dossiers,
       lockers: pickup.lockers,
       ratings: pickup.ratings,
       reminders: pickup.reminders,
       events,
       staffTokens: config.staff.tokens,
+      kioskClients: config.server.kioskClients,
       health,
       kioskInfo: () => ({
         centerName: config.center.name,

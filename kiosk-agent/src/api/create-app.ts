@@ -12,27 +12,40 @@ import type { RatingService } from '../feedback/rating-service';
 import type { DossierService } from '../pickup/dossier-service';
 import type { LockerPickupService } from '../pickup/locker-pickup-service';
 import type { OverdueReminders } from '../pickup/overdue-reminders';
+import type { CounterConfig, CounterDesk } from '../queue/counter-desk';
+import type { CounterRepository } from '../queue/counter-repository';
 import type { QueueService } from '../queue/queue-service';
+import type { QueueStats } from '../stats/queue-stats';
 import type { TicketIssuer } from '../queue/ticket-issuer';
 import { createErrorMapper } from './error-mapper';
 import { buildOpenApi } from './openapi';
 import { RouteRegistry, type Auth } from './route-registry';
+import { registerCounterRoutes } from './routes/counter-routes';
 import { registerDemoRoutes } from './routes/demo-routes';
+import { registerLobbyRoutes } from './routes/lobby-routes';
 import { registerPickupRoutes } from './routes/pickup-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerSystemRoutes } from './routes/system-routes';
+import { createKioskCheck } from './kiosk-access';
 import { createStaffCheck } from './staff-auth';
 
 export interface AppDeps {
   version: string;
+  centerName: string;
   queue: QueueService;
   issuer: TicketIssuer;
+  desk: CounterDesk;
+  counterLog: CounterRepository;
+  counters: readonly CounterConfig[];
+  stats: QueueStats;
   dossiers: DossierService;
   lockers: LockerPickupService;
   ratings: RatingService;
   reminders: OverdueReminders;
   events: EventHub;
   staffTokens: readonly string[];
+  /** Addresses besides the agent's own machine that may use kiosk-only routes (server.kioskClients). */
+  kioskClients: readonly string[];
   health: () => Health;
   kioskInfo: () => KioskInfo;
   /** Present only for simulated devices: the demo routes drive them. */
@@ -47,8 +60,17 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   const staffCheck = createStaffCheck(deps.staffTokens);
+  const kioskCheck = createKioskCheck(deps.kioskClients, (req) => {
+    try {
+      staffCheck(req);
+      return true;
+    } catch {
+      return false;
+    }
+  });
   const authorize = (auth: Auth, req: express.Request): void => {
     if (auth === 'staff') staffCheck(req);
+    else if (auth === 'kiosk' || auth === 'demo') kioskCheck(req);
   };
 
   app.use((_req, res, next) => {
@@ -70,6 +92,8 @@ export function createApp(deps: AppDeps): Express {
     openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
   });
   registerQueueRoutes(registry, deps);
+  registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
+  registerLobbyRoutes(registry, { centerName: deps.centerName, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
   registerPickupRoutes(registry, deps);
   registerDemoRoutes(registry, deps.simulators);
   app.use(api);

@@ -13,7 +13,10 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of specs) {
     const path = toOpenApiPath(spec.path);
-    const params = [...spec.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params: object[] = [...spec.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    for (const [name, field] of Object.entries(spec.query?.shape ?? {})) {
+      params.push({ name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema: schemaOf(field as z.ZodType, 'input') });
+    }
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(spec.responses)) {
       responses[status] = { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } } : {}) };
@@ -28,6 +31,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       summary: spec.summary,
       tags: [spec.tag],
       ...(spec.auth === 'staff' ? { security: [{ staffToken: [] }] } : {}),
+      ...(spec.auth === 'kiosk' ? { 'x-kiosk-only': 'From the kiosk itself (its own addresses or server.kioskClients), or with a staff token' } : {}),
       ...(params.length ? { parameters: params } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
       responses,

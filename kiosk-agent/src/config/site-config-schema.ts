@@ -119,8 +119,13 @@ export const SiteConfigSchema = z
         port: z.number().int().min(0).max(65535).default(8080),
         /** Base URL printed in the ticket QR (/track/:id); defaults to http://host:port. */
         publicUrl: z.url().optional(),
+        /**
+         * With `host` on the LAN: other machines allowed to use the kiosk-only routes (a touchscreen PC separate
+         * from the agent). The agent's own machine always is.
+         */
+        kioskClients: z.array(z.union([z.ipv4(), z.ipv6()])).default([]),
       })
-      .default({ host: '127.0.0.1', port: 8080 }),
+      .default({ host: '127.0.0.1', port: 8080, kioskClients: [] }),
     dataDir: z.string().min(1),
     printer: PrinterConfigSchema,
     scanner: ScannerConfigSchema.default({ driver: 'none' }),

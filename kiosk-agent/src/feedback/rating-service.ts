@@ -1,7 +1,8 @@
 /**
  * Satisfaction ratings (DESIGN.md §4: three levels, rất hài lòng / hài lòng / không hài lòng, or five where a
  * portal uses five). A pickup can be rated once, and only by someone who has just collected it: the kiosk sends
- * the rating with the dossier code after the handover completed, so a passer-by cannot stuff the figures.
+ * the rating with the dossier code after the handover completed, so a passer-by cannot stuff the figures. A
+ * counter visit is rated by its ticket id once the counter finished it.
  */
 import { parseSlipCode } from '../../../shared/dossier-code';
 import type { RatingRequest } from '../../../shared/dossier-schemas';
@@ -19,8 +20,9 @@ export class RatingService {
   ) {
     this.s = {
       handover: db.prepare('SELECT state FROM handovers WHERE dossier_code = ?').pluck(),
+      ticket: db.prepare('SELECT status, counter_id AS counterId FROM tickets WHERE id = ?'),
       insert: db.prepare(
-        `INSERT INTO ratings (at_ms, subject, reference, counter_id, level, scale) VALUES (?, ?, ?, NULL, ?, ?)
+        `INSERT INTO ratings (at_ms, subject, reference, counter_id, level, scale) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (subject, reference) DO NOTHING`,
       ),
     };
@@ -32,14 +34,28 @@ export class RatingService {
         fields: [{ path: 'level', message: `1–${this.scale}` }],
       });
     }
-    const parsed = parseSlipCode(req.reference);
-    const code = parsed.ok ? parsed.dossier.code : req.reference;
+    const { reference, counterId } = req.subject === 'pickup' ? this.pickupReference(req.reference) : this.counterReference(req.reference);
+    const result = this.s.insert.run(this.clock.now(), req.subject, reference, counterId, req.level, this.scale);
+    if (result.changes === 0) throw new AgentError('RATING_NOT_ALLOWED', 'Lượt này đã được đánh giá. Cảm ơn ông/bà.');
+    return { id: Number(result.lastInsertRowid), level: req.level, scale: this.scale };
+  }
+
+  private pickupReference(given: string): { reference: string; counterId: null } {
+    const parsed = parseSlipCode(given);
+    const code = parsed.ok ? parsed.dossier.code : given;
     const state = this.s.handover.get(code) as string | undefined;
     if (state !== 'door-closed' && state !== 'opened') {
       throw new AgentError('RATING_NOT_ALLOWED', 'Chỉ đánh giá được sau khi đã nhận kết quả tại ki-ốt.');
     }
-    const result = this.s.insert.run(this.clock.now(), 'pickup', code, req.level, this.scale);
-    if (result.changes === 0) throw new AgentError('RATING_NOT_ALLOWED', 'Lần nhận kết quả này đã được đánh giá. Cảm ơn ông/bà.');
-    return { id: Number(result.lastInsertRowid), level: req.level, scale: this.scale };
+    return { reference: code, counterId: null };
+  }
+
+  /** A counter visit is rated once the counter finished it; the rating goes to that counter. */
+  private counterReference(ticketId: string): { reference: string; counterId: string } {
+    const t = this.s.ticket.get(ticketId) as { status: string; counterId: string | null } | undefined;
+    if (!t || t.status !== 'done' || !t.counterId) {
+      throw new AgentError('RATING_NOT_ALLOWED', 'Chỉ đánh giá được sau khi quầy đã giải quyết xong lượt của ông/bà.');
+    }
+    return { reference: ticketId, counterId: t.counterId };
   }
 }

@@ -8,8 +8,9 @@ import { AgentError } from '../errors/agent-error';
 import type { SiteConfig, ServiceConfig } from '../config/site-config-schema';
 import { averageServiceMinutes, estimateWaitMinutes } from './estimated-wait';
 import { localDayKey, type Clock } from './local-day';
-import { aheadFromCounts, chooseNext, type QueuedTicket } from './priority-order';
+import { aheadFromCounts } from './priority-order';
 import type { TicketRepository, TicketRow } from './ticket-repository';
+import { groupOf } from './ticket-row';
 
 const HISTORY_WINDOW_MS = 14 * 24 * 3_600_000;
 
@@ -19,15 +20,11 @@ export interface QueueServiceDeps {
   clock: Clock;
 }
 
-function toQueued(t: TicketRow): TicketRow & QueuedTicket {
-  return { ...t, isPriority: t.priority !== null };
-}
-
 export class QueueService {
-  private readonly services: Map<string, ServiceConfig>;
+  private readonly serviceById: Map<string, ServiceConfig>;
 
   constructor(private readonly deps: QueueServiceDeps) {
-    this.services = new Map(deps.config.services.map((s) => [s.id, s]));
+    this.serviceById = new Map(deps.config.services.map((s) => [s.id, s]));
   }
 
   today(): string {
@@ -35,7 +32,7 @@ export class QueueService {
   }
 
   service(serviceId: string): ServiceConfig {
-    const service = this.services.get(serviceId);
+    const service = this.serviceById.get(serviceId);
     if (!service) {
       throw new AgentError('SERVICE_NOT_FOUND', `Không có lĩnh vực "${serviceId}" tại quầy này. Vui lòng chọn lại lĩnh vực trên màn hình.`);
     }
@@ -57,21 +54,23 @@ export class QueueService {
   /** Position (people called before this ticket) and estimated wait for a waiting ticket; 0 otherwise. */
   position(ticket: TicketRow): { ahead: number; estimatedWaitMinutes: number } {
     if (ticket.status !== 'waiting' || ticket.day !== this.today()) return { ahead: 0, estimatedWaitMinutes: 0 };
-    const counts = this.deps.tickets.queueCounts(ticket);
+    const group = groupOf(ticket);
+    const counts = this.deps.tickets.queueCounts(ticket, group);
     const ahead = aheadFromCounts({
       isPriority: ticket.priority !== null,
       ...counts,
-      streak: this.deps.tickets.streak(ticket.day, ticket.serviceId),
+      streak: this.deps.tickets.streak(ticket.day, group),
       limit: this.deps.config.queue.priorityStreakLimit,
     });
-    return { ahead, estimatedWaitMinutes: this.estimate(ticket.serviceId, ahead) };
+    // A ticket sent to one counter is served by that counter alone.
+    return { ahead, estimatedWaitMinutes: this.estimate(ticket.queueServiceId, ahead, ticket.targetCounterId ? 1 : undefined) };
   }
 
-  estimate(serviceId: string, ahead: number): number {
+  estimate(serviceId: string, ahead: number, counters = this.countersFor(serviceId)): number {
     const service = this.service(serviceId);
     const durations = this.deps.tickets.recentServiceDurations(serviceId, this.deps.clock.now() - HISTORY_WINDOW_MS);
     const avg = averageServiceMinutes(durations, service.defaultServiceMinutes ?? this.deps.config.queue.defaultServiceMinutes);
-    return estimateWaitMinutes(ahead, avg, this.countersFor(serviceId));
+    return estimateWaitMinutes(ahead, avg, counters);
   }
 
   countersFor(serviceId: string): number {
@@ -81,9 +80,21 @@ export class QueueService {
   listServices(): ServiceSummary[] {
     const counts = this.deps.tickets.waitingCounts(this.today());
     return this.deps.config.services.map((s) => {
-      const waiting = counts.get(s.id) ?? 0;
+      const waiting = counts.get(s.id)?.total ?? 0;
       return { id: s.id, prefix: s.prefix, name: s.name, waiting, estimatedWaitMinutes: this.estimate(s.id, waiting) };
     });
+  }
+
+  services(): readonly ServiceConfig[] {
+    return this.deps.config.services;
+  }
+
+  waitingByClass(): Map<string, { total: number; priority: number }> {
+    return this.deps.tickets.waitingCounts(this.today());
+  }
+
+  waitingForCounter(counterId: string): number {
+    return this.deps.tickets.waitingForCounter(this.today(), counterId);
   }
 
   markPrinted(id: string, printed: boolean, printError: string | null): void {
@@ -105,35 +116,9 @@ export class QueueService {
       issuedAt: new Date(ticket.issuedAtMs).toISOString(),
       status: ticket.status,
       ...(ticket.counterId ? { counterId: ticket.counterId } : {}),
+      ...(ticket.queueServiceId !== ticket.serviceId ? { queueServiceId: ticket.queueServiceId } : {}),
+      ...(ticket.targetCounterId ? { targetCounterId: ticket.targetCounterId } : {}),
       ...this.position(ticket),
     };
-  }
-
-  /**
-   * Calls the next ticket for a counter across the services it serves. Each service's own rule picks its
-   * candidate; between services, a priority candidate goes first, then the longest-waiting one.
-   */
-  callNext(counterId: string): TicketRow {
-    const counter = this.deps.config.counters.find((c) => c.id === counterId);
-    if (!counter) throw new AgentError('COUNTER_NOT_FOUND', `Không có quầy số ${counterId}.`);
-    const day = this.today();
-    const limit = this.deps.config.queue.priorityStreakLimit;
-    return this.deps.tickets.runInTransaction(() => {
-      const candidates = counter.services.flatMap((serviceId) => {
-        const waiting = this.deps.tickets.waiting(day, serviceId).map(toQueued);
-        const decision = chooseNext(
-          waiting.find((t) => t.isPriority),
-          waiting.find((t) => !t.isPriority),
-          this.deps.tickets.streak(day, serviceId),
-          limit,
-        );
-        return decision ? [{ serviceId, ...decision }] : [];
-      });
-      candidates.sort((a, b) => Number(b.ticket.isPriority) - Number(a.ticket.isPriority) || a.ticket.issuedAtMs - b.ticket.issuedAtMs);
-      const pick = candidates[0];
-      if (!pick) throw new AgentError('QUEUE_EMPTY', 'Không còn ai đang chờ ở quầy này.');
-      this.deps.tickets.markCalled(pick.ticket.id, counterId, this.deps.clock.now(), day, pick.serviceId, pick.nextStreak);
-      return this.deps.tickets.get(pick.ticket.id)!;
-    });
   }
 }

@@ -1,66 +1,30 @@
-/** SQL for tickets and the per-day sequences. Numbers are allocated and the ticket inserted in one transaction. */
+/**
+ * SQL for issuing tickets and reading queues. Numbers are allocated and the ticket inserted in one transaction.
+ * What counters do to tickets (call, recall, transfer…) is in counter-repository.ts.
+ */
 import { randomBytes } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/sqlite';
-import type { PriorityCategory, TicketStatus } from '../../../shared/api-schemas';
+import type { PriorityCategory } from '../../../shared/api-schemas';
 import { formatTicketNumber } from '../../../shared/ticket-number';
+import { streakKey, toTicketRow, type QueueGroup, type RawTicketRow, type TicketRow } from './ticket-row';
 
-export interface TicketRow {
-  id: string;
-  day: string;
-  serviceId: string;
-  seq: number;
-  number: string;
-  priority: PriorityCategory | null;
-  status: TicketStatus;
-  issuedAtMs: number;
-  counterId: string | null;
-  calledAtMs: number | null;
-  servingAtMs: number | null;
-  doneAtMs: number | null;
-  printed: boolean;
-  printError: string | null;
-}
-
-interface RawTicketRow {
-  id: string;
-  day: string;
-  service_id: string;
-  seq: number;
-  number: string;
-  priority: string | null;
-  status: string;
-  issued_at_ms: number;
-  counter_id: string | null;
-  called_at_ms: number | null;
-  serving_at_ms: number | null;
-  done_at_ms: number | null;
-  printed: number;
-  print_error: string | null;
-}
-
-function toRow(r: RawTicketRow): TicketRow {
-  return {
-    id: r.id,
-    day: r.day,
-    serviceId: r.service_id,
-    seq: r.seq,
-    number: r.number,
-    priority: r.priority as PriorityCategory | null,
-    status: r.status as TicketStatus,
-    issuedAtMs: r.issued_at_ms,
-    counterId: r.counter_id,
-    calledAtMs: r.called_at_ms,
-    servingAtMs: r.serving_at_ms,
-    doneAtMs: r.done_at_ms,
-    printed: r.printed === 1,
-    printError: r.print_error,
-  };
-}
+export type { TicketRow } from './ticket-row';
 
 /** Ticket ids go into a public QR (/track/:id): unguessable, short enough for a small QR. */
 export function newTicketId(): string {
   return `t${randomBytes(10).toString('base64url')}`;
 }
+
+/** The same statement for a service's shared queue and for a counter's own queue. */
+function perGroup(db: Db, sql: (where: string) => string): Record<QueueGroup['kind'], Statement> {
+  return {
+    service: db.prepare(sql('queue_service_id = @key AND target_counter_id IS NULL')),
+    counter: db.prepare(sql('target_counter_id = @key')),
+  };
+}
+
+const groupKey = (g: QueueGroup): string => (g.kind === 'service' ? g.serviceId : g.counterId);
 
 export class TicketRepository {
   private readonly stmts;
@@ -72,32 +36,37 @@ export class TicketRepository {
          ON CONFLICT (day, service_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
       ),
       insert: db.prepare(
-        `INSERT INTO tickets (id, day, service_id, seq, number, priority, status, issued_at_ms)
-         VALUES (@id, @day, @serviceId, @seq, @number, @priority, 'waiting', @issuedAtMs)`,
+        `INSERT INTO tickets (id, day, service_id, queue_service_id, queue_key_ms, seq, number, priority, status, issued_at_ms)
+         VALUES (@id, @day, @serviceId, @serviceId, @issuedAtMs, @seq, @number, @priority, 'waiting', @issuedAtMs)`,
       ),
       byId: db.prepare('SELECT * FROM tickets WHERE id = ?'),
-      waiting: db.prepare(`SELECT * FROM tickets WHERE day = ? AND service_id = ? AND status = 'waiting' ORDER BY issued_at_ms, seq`),
-      sameClassBefore: db
-        .prepare(
-          `SELECT COUNT(*) FROM tickets WHERE day = @day AND service_id = @serviceId AND status = 'waiting'
-           AND (priority IS NOT NULL) = @isPriority AND (issued_at_ms < @issuedAtMs OR (issued_at_ms = @issuedAtMs AND seq < @seq))`,
-        )
-        .pluck(),
-      otherClassWaiting: db
-        .prepare(`SELECT COUNT(*) FROM tickets WHERE day = @day AND service_id = @serviceId AND status = 'waiting' AND (priority IS NOT NULL) != @isPriority`)
-        .pluck(),
-      waitingCount: db.prepare(`SELECT service_id AS serviceId, COUNT(*) AS n FROM tickets WHERE day = ? AND status = 'waiting' GROUP BY service_id`),
-      streak: db.prepare('SELECT priority_streak FROM queue_state WHERE day = ? AND service_id = ?').pluck(),
-      setStreak: db.prepare(
-        `INSERT INTO queue_state (day, service_id, priority_streak) VALUES (?, ?, ?)
-         ON CONFLICT (day, service_id) DO UPDATE SET priority_streak = excluded.priority_streak`,
+      byNumber: db.prepare('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY issued_at_ms DESC LIMIT 1'),
+      head: perGroup(
+        db,
+        (w) => `SELECT * FROM tickets WHERE day = @day AND status = 'waiting' AND ${w} AND (priority IS NOT NULL) = @isPriority
+                ORDER BY queue_key_ms, seq LIMIT 1`,
       ),
-      markCalled: db.prepare(`UPDATE tickets SET status = 'called', counter_id = ?, called_at_ms = ? WHERE id = ? AND status = 'waiting'`),
+      sameClassBefore: perGroup(
+        db,
+        (w) => `SELECT COUNT(*) FROM tickets WHERE day = @day AND status = 'waiting' AND ${w}
+                AND (priority IS NOT NULL) = @isPriority AND (queue_key_ms < @keyMs OR (queue_key_ms = @keyMs AND seq < @seq))`,
+      ),
+      otherClassWaiting: perGroup(
+        db,
+        (w) => `SELECT COUNT(*) FROM tickets WHERE day = @day AND status = 'waiting' AND ${w} AND (priority IS NOT NULL) != @isPriority`,
+      ),
+      frontKey: perGroup(db, (w) => `SELECT MIN(queue_key_ms) FROM tickets WHERE day = @day AND status = 'waiting' AND ${w}`),
+      waitingCount: db.prepare(
+        `SELECT queue_service_id AS serviceId, COUNT(*) AS n, SUM(priority IS NOT NULL) AS p
+         FROM tickets WHERE day = ? AND status = 'waiting' GROUP BY queue_service_id`,
+      ),
+      waitingForCounter: db.prepare(`SELECT COUNT(*) FROM tickets WHERE day = ? AND status = 'waiting' AND target_counter_id = ?`).pluck(),
+      streak: db.prepare('SELECT priority_streak FROM queue_state WHERE day = ? AND service_id = ?').pluck(),
       markPrinted: db.prepare('UPDATE tickets SET printed = ?, print_error = ? WHERE id = ?'),
       recentDurations: db
         .prepare(
           `SELECT done_at_ms - serving_at_ms FROM tickets
-           WHERE service_id = ? AND status = 'done' AND serving_at_ms IS NOT NULL AND done_at_ms >= ?
+           WHERE queue_service_id = ? AND status = 'done' AND serving_at_ms IS NOT NULL AND done_at_ms >= ?
            ORDER BY done_at_ms DESC LIMIT 30`,
         )
         .pluck(),
@@ -123,38 +92,47 @@ export class TicketRepository {
 
   get(id: string): TicketRow | undefined {
     const r = this.stmts.byId.get(id) as RawTicketRow | undefined;
-    return r ? toRow(r) : undefined;
+    return r ? toTicketRow(r) : undefined;
   }
 
-  waiting(day: string, serviceId: string): TicketRow[] {
-    return (this.stmts.waiting.all(day, serviceId) as RawTicketRow[]).map(toRow);
+  /** Today's ticket with this number (staff type "A012" to call a particular person). */
+  byNumber(day: string, number: string): TicketRow | undefined {
+    const r = this.stmts.byNumber.get(day, number) as RawTicketRow | undefined;
+    return r ? toTicketRow(r) : undefined;
   }
 
-  /** What a position needs: own-class tickets that came earlier, and the other class's waiting tickets. */
-  queueCounts(t: TicketRow): { sameClassBefore: number; otherClassWaiting: number } {
-    const args = { day: t.day, serviceId: t.serviceId, isPriority: t.priority !== null ? 1 : 0, issuedAtMs: t.issuedAtMs, seq: t.seq };
+  /** The first waiting ticket of one class (priority or normal) in a queue. */
+  head(day: string, group: QueueGroup, isPriority: boolean): TicketRow | undefined {
+    const r = this.stmts.head[group.kind].get({ day, key: groupKey(group), isPriority: isPriority ? 1 : 0 }) as RawTicketRow | undefined;
+    return r ? toTicketRow(r) : undefined;
+  }
+
+  /** What a position needs: own-class tickets that come earlier in the queue, and the other class's waiting tickets. */
+  queueCounts(t: TicketRow, group: QueueGroup): { sameClassBefore: number; otherClassWaiting: number } {
+    const base = { day: t.day, key: groupKey(group), isPriority: t.priority !== null ? 1 : 0 };
     return {
-      sameClassBefore: this.stmts.sameClassBefore.get(args) as number,
-      otherClassWaiting: this.stmts.otherClassWaiting.get({ day: t.day, serviceId: t.serviceId, isPriority: args.isPriority }) as number,
+      sameClassBefore: this.stmts.sameClassBefore[group.kind].pluck().get({ ...base, keyMs: t.queueKeyMs, seq: t.seq }) as number,
+      otherClassWaiting: this.stmts.otherClassWaiting[group.kind].pluck().get(base) as number,
     };
   }
 
-  waitingCounts(day: string): Map<string, number> {
-    const rows = this.stmts.waitingCount.all(day) as { serviceId: string; n: number }[];
-    return new Map(rows.map((r) => [r.serviceId, r.n]));
+  /** The smallest queue key among the waiting tickets of a queue (a transfer "to the front" goes before it). */
+  frontKey(day: string, group: QueueGroup): number | null {
+    return (this.stmts.frontKey[group.kind].pluck().get({ day, key: groupKey(group) }) as number | null) ?? null;
   }
 
-  streak(day: string, serviceId: string): number {
-    return (this.stmts.streak.get(day, serviceId) as number | undefined) ?? 0;
+  /** Waiting tickets per service queue (tickets sent to one counter included), and how many are priority. */
+  waitingCounts(day: string): Map<string, { total: number; priority: number }> {
+    const rows = this.stmts.waitingCount.all(day) as { serviceId: string; n: number; p: number }[];
+    return new Map(rows.map((r) => [r.serviceId, { total: r.n, priority: r.p }]));
   }
 
-  /** Marks a ticket called and records the service's new streak; false if someone else called it first. */
-  markCalled(ticketId: string, counterId: string, atMs: number, day: string, serviceId: string, nextStreak: number): boolean {
-    return this.db.transaction(() => {
-      const changed = this.stmts.markCalled.run(counterId, atMs, ticketId).changes === 1;
-      if (changed) this.stmts.setStreak.run(day, serviceId, nextStreak);
-      return changed;
-    }).immediate();
+  waitingForCounter(day: string, counterId: string): number {
+    return this.stmts.waitingForCounter.get(day, counterId) as number;
+  }
+
+  streak(day: string, group: QueueGroup): number {
+    return (this.stmts.streak.get(day, streakKey(group)) as number | undefined) ?? 0;
   }
 
   markPrinted(id: string, printed: boolean, printError: string | null): void {

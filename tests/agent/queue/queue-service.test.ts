@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../../../kiosk-agent/src/config/load-config';
 import { localDayKey } from '../../../kiosk-agent/src/queue/local-day';
+import { CounterDesk } from '../../../kiosk-agent/src/queue/counter-desk';
+import { CounterRepository } from '../../../kiosk-agent/src/queue/counter-repository';
 import { QueueService } from '../../../kiosk-agent/src/queue/queue-service';
 import { TicketRepository } from '../../../kiosk-agent/src/queue/ticket-repository';
 import { openStore, type Db } from '../../../kiosk-agent/src/store/sqlite';
@@ -13,10 +15,14 @@ describe('queue service with a real SQLite file', () => {
   let db: Db;
   let clock: FakeClock;
   let queue: QueueService;
+  let desk: CounterDesk;
 
   const open = () => {
     db = openStore({ dataDir: dir.path });
-    queue = new QueueService({ config: parseSiteConfig(testConfig(dir.path)), tickets: new TicketRepository(db), clock });
+    const config = parseSiteConfig(testConfig(dir.path));
+    const tickets = new TicketRepository(db);
+    queue = new QueueService({ config, tickets, clock });
+    desk = new CounterDesk({ config, queue, tickets, counters: new CounterRepository(db), clock });
   };
 
   beforeEach(() => {
@@ -79,7 +85,7 @@ describe('queue service with a real SQLite file', () => {
       queue.issueTicket('tu-phap', undefined);
       clock.set('2026-11-23T08:00:00+07:00');
       expect(queue.listServices().find((s) => s.id === 'tu-phap')?.waiting).toBe(0);
-      expect(() => queue.callNext('1')).toThrow(expect.objectContaining({ code: 'QUEUE_EMPTY' }));
+      expect(() => desk.callNext('1')).toThrow(expect.objectContaining({ code: 'QUEUE_EMPTY' }));
     });
   });
 
@@ -95,22 +101,22 @@ describe('queue service with a real SQLite file', () => {
     const n1 = queue.issueTicket('tu-phap', undefined);
     const n2 = queue.issueTicket('tu-phap', undefined);
     const p = [1, 2, 3].map(() => queue.issueTicket('tu-phap', 'merit'));
-    expect(queue.callNext('1').id).toBe(p[0]!.id);
-    expect(queue.callNext('1').id).toBe(p[1]!.id);
+    expect(desk.callNext('1').ticket.id).toBe(p[0]!.id);
+    expect(desk.callNext('1').ticket.id).toBe(p[1]!.id);
     db.close();
     open();
     // Two priority calls in a row already: the next call is the normal ticket.
-    expect(queue.callNext('1').id).toBe(n1.id);
-    expect(queue.callNext('1').id).toBe(p[2]!.id);
-    expect(queue.callNext('1').id).toBe(n2.id);
-    expect(() => queue.callNext('1')).toThrow(expect.objectContaining({ code: 'QUEUE_EMPTY' }));
+    expect(desk.callNext('1').ticket.id).toBe(n1.id);
+    expect(desk.callNext('1').ticket.id).toBe(p[2]!.id);
+    expect(desk.callNext('1').ticket.id).toBe(n2.id);
+    expect(() => desk.callNext('1')).toThrow(expect.objectContaining({ code: 'QUEUE_EMPTY' }));
   });
 
   it('a counter only calls the services it serves; unknown counters are refused', () => {
     queue.issueTicket('dat-dai', undefined);
-    expect(() => queue.callNext('1')).toThrow(expect.objectContaining({ code: 'QUEUE_EMPTY' }));
-    expect(queue.callNext('2').number).toBe('D001');
-    expect(() => queue.callNext('99')).toThrow(expect.objectContaining({ code: 'COUNTER_NOT_FOUND' }));
+    expect(() => desk.callNext('1')).toThrow(expect.objectContaining({ code: 'QUEUE_EMPTY' }));
+    expect(desk.callNext('2').ticket.number).toBe('D001');
+    expect(() => desk.callNext('99')).toThrow(expect.objectContaining({ code: 'COUNTER_NOT_FOUND' }));
   });
 
   it('estimates the wait from the default service time before history exists', () => {

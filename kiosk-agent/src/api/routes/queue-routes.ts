@@ -1,7 +1,6 @@
-/** Kiosk and staff queue routes: services, tickets, call-next. Logic lives in queue/; these only translate. */
+/** Kiosk queue routes: services and tickets (counter actions are in counter-routes.ts). Logic lives in queue/. */
 import { z } from 'zod';
 import {
-  CallNextResponseSchema,
   IssueTicketRequestSchema,
   IssuedTicketSchema,
   ServiceListSchema,
@@ -9,11 +8,10 @@ import {
 } from '../../../../shared/api-schemas';
 import type { QueueService } from '../../queue/queue-service';
 import type { TicketIssuer } from '../../queue/ticket-issuer';
-import type { EventHub } from '../../events/event-hub';
 import type { RouteRegistry } from '../route-registry';
 
-export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueService; issuer: TicketIssuer; events: EventHub }): void {
-  const { queue, issuer, events } = deps;
+export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueService; issuer: TicketIssuer }): void {
+  const { queue, issuer } = deps;
 
   r.add(
     {
@@ -33,7 +31,7 @@ export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueServic
       path: '/api/tickets',
       summary: 'Issue a queue ticket and print it before replying',
       tag: 'queue',
-      auth: 'none',
+      auth: 'kiosk',
       body: IssueTicketRequestSchema,
       responses: {
         201: {
@@ -41,7 +39,7 @@ export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueServic
           schema: IssuedTicketSchema,
         },
       },
-      errors: ['VALIDATION_FAILED', 'SERVICE_NOT_FOUND'],
+      errors: ['VALIDATION_FAILED', 'SERVICE_NOT_FOUND', 'KIOSK_ONLY'],
     },
     async ({ res, body }) => {
       res.status(201);
@@ -60,23 +58,5 @@ export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueServic
       errors: ['TICKET_NOT_FOUND'],
     },
     ({ params }) => queue.view(queue.getTicket(z.string().max(64).parse(params.id))),
-  );
-
-  r.add(
-    {
-      method: 'post',
-      path: '/api/counters/:id/call-next',
-      summary: 'Call the next ticket for a counter (priority first, one normal ticket after N priority calls in a row)',
-      tag: 'counters',
-      auth: 'staff',
-      responses: { 200: { description: 'The called ticket', schema: CallNextResponseSchema } },
-      errors: ['UNAUTHORIZED', 'COUNTER_NOT_FOUND', 'QUEUE_EMPTY'],
-    },
-    ({ params }) => {
-      const counterId = String(params.id);
-      const ticket = queue.view(queue.callNext(counterId));
-      events.publish('ticket.called', { ticket, counterId });
-      return { ticket };
-    },
   );
 }

@@ -154,4 +154,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE dossiers ADD COLUMN reminded_at_ms INTEGER;
     `,
   },
+  {
+    version: 7,
+    name: 'counter actions',
+    sql: `
+      -- A ticket keeps the service it was issued for (its number and UNIQUE (day, service_id, seq) belong to it);
+      -- a transfer moves it to another service's queue (queue_service_id) or to one counter (target_counter_id),
+      -- at the front or the end (queue_key_ms orders each queue; the issue time until a transfer).
+      ALTER TABLE tickets ADD COLUMN queue_service_id TEXT;
+      UPDATE tickets SET queue_service_id = service_id;
+      ALTER TABLE tickets ADD COLUMN queue_key_ms INTEGER;
+      UPDATE tickets SET queue_key_ms = issued_at_ms;
+      ALTER TABLE tickets ADD COLUMN target_counter_id TEXT;
+      -- The wait a citizen sat through ends at the first call, even if the ticket is transferred and called again.
+      ALTER TABLE tickets ADD COLUMN first_called_at_ms INTEGER;
+      UPDATE tickets SET first_called_at_ms = called_at_ms;
+      ALTER TABLE tickets ADD COLUMN recalls INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX tickets_queue ON tickets (day, queue_service_id, status, queue_key_ms);
+      CREATE INDEX tickets_target ON tickets (day, target_counter_id, status, queue_key_ms) WHERE target_counter_id IS NOT NULL;
+      CREATE INDEX tickets_at_counter ON tickets (counter_id, status) WHERE status IN ('called', 'serving');
+
+      -- What counters did, in order: the lobby display's "last calls" and the statistics come from here.
+      CREATE TABLE ticket_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        day TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('call', 'recall', 'serve', 'finish', 'no-show', 'transfer')),
+        counter_id TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX ticket_events_day ON ticket_events (day, action, at_ms);
+    `,
+  },
 ];

@@ -1,0 +1,165 @@
+/**
+ * Counter console routes (staff token): the counter's state and every action an officer takes. Logic lives in
+ * queue/counter-desk.ts; these translate, and tell the lobby display, other consoles and /track pages over WS.
+ */
+import { z } from 'zod';
+import {
+  CallTicketRequestSchema,
+  CounterActionResponseSchema,
+  CounterInfoSchema,
+  CounterStateSchema,
+  TicketActionRequestSchema,
+  TransferRequestSchema,
+  type CounterInfo,
+  type CounterState,
+} from '../../../../shared/counter-schemas';
+import type { ErrorCode } from '../../../../shared/error-codes';
+import type { EventHub } from '../../events/event-hub';
+import type { CounterConfig, CounterDesk, DeskResult } from '../../queue/counter-desk';
+import type { QueueService } from '../../queue/queue-service';
+import type { RouteRegistry } from '../route-registry';
+
+export function counterInfo(c: CounterConfig): CounterInfo {
+  return { id: c.id, name: c.name ?? { vi: `Quầy số ${c.id}`, en: `Counter ${c.id}` }, services: c.services };
+}
+
+export interface CounterRouteDeps {
+  desk: CounterDesk;
+  queue: QueueService;
+  events: EventHub;
+  counters: readonly CounterConfig[];
+}
+
+type Action = 'recall' | 'serve' | 'finish' | 'no-show';
+const ACTIONS: { action: Action; path: string; summary: string; errors: ErrorCode[] }[] = [
+  { action: 'recall', path: 'recall', summary: 'Call the current ticket again (the lobby display announces it again)', errors: ['TICKET_WRONG_STATE'] },
+  { action: 'serve', path: 'start', summary: 'The citizen arrived: start serving the called ticket', errors: ['TICKET_WRONG_STATE'] },
+  { action: 'finish', path: 'finish', summary: 'Finish serving (from called or serving)', errors: ['TICKET_WRONG_STATE'] },
+  { action: 'no-show', path: 'no-show', summary: 'The called citizen did not come; they may be called again by number later', errors: ['TICKET_WRONG_STATE'] },
+];
+
+export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps): void {
+  const { desk, queue, events } = deps;
+  const counterId = (params: Record<string, string>): string => z.string().max(64).parse(params.id);
+
+  const publish = (id: string, result: DeskResult, action: 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer') => {
+    const ticket = queue.view(result.ticket);
+    const closed = result.closed ? queue.view(result.closed) : undefined;
+    if (closed) events.publish('ticket.updated', { ticket: closed, action: 'finish', counterId: id });
+    if (action === 'call' || action === 'recall') {
+      events.publish('ticket.called', { ticket, counterId: id, counterName: counterInfo(desk.counter(id)).name, recall: action === 'recall' });
+    } else events.publish('ticket.updated', { ticket, action, counterId: id });
+    return { ticket, ...(closed ? { closed } : {}) };
+  };
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/counters',
+      summary: 'The counters and the services each one serves',
+      tag: 'counters',
+      auth: 'none',
+      responses: { 200: { description: 'Counters in the order of the site config', schema: z.array(CounterInfoSchema) } },
+    },
+    () => deps.counters.map(counterInfo),
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/counters/:id',
+      summary: 'What a counter console shows: its current ticket and the people waiting in each of its queues',
+      tag: 'counters',
+      auth: 'staff',
+      responses: { 200: { description: 'Counter state', schema: CounterStateSchema } },
+      errors: ['UNAUTHORIZED', 'COUNTER_NOT_FOUND'],
+    },
+    ({ params }): CounterState => {
+      const counter = desk.counter(counterId(params));
+      const current = desk.current(counter.id);
+      const waiting = queue.waitingByClass();
+      return {
+        counter: counterInfo(counter),
+        current: current ? queue.view(current) : null,
+        queues: counter.services.map((serviceId) => {
+          const s = queue.service(serviceId);
+          const w = waiting.get(serviceId) ?? { total: 0, priority: 0 };
+          return { serviceId, name: s.name, prefix: s.prefix, waiting: w.total, priorityWaiting: w.priority };
+        }),
+        directWaiting: queue.waitingForCounter(counter.id),
+        counters: deps.counters.map(counterInfo),
+        services: queue.services().map((s) => ({ id: s.id, name: s.name })),
+      };
+    },
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/counters/:id/call-next',
+      summary: 'Call the next ticket (priority first, one normal ticket after N priority calls in a row); finishes the ticket the counter had open',
+      tag: 'counters',
+      auth: 'staff',
+      responses: { 200: { description: 'The called ticket (and the ticket it finished, if any)', schema: CounterActionResponseSchema } },
+      errors: ['UNAUTHORIZED', 'COUNTER_NOT_FOUND', 'QUEUE_EMPTY'],
+    },
+    ({ params }) => {
+      const id = counterId(params);
+      return publish(id, desk.callNext(id), 'call');
+    },
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/counters/:id/call',
+      summary: 'Call one particular waiting ticket (by id or by number, e.g. "A012"), also a no-show who came back',
+      tag: 'counters',
+      auth: 'staff',
+      body: CallTicketRequestSchema,
+      responses: { 200: { description: 'The called ticket', schema: CounterActionResponseSchema } },
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'TICKET_WRONG_STATE'],
+    },
+    ({ params, body }) => {
+      const id = counterId(params);
+      return publish(id, desk.call(id, body), 'call');
+    },
+  );
+
+  for (const a of ACTIONS) {
+    r.add(
+      {
+        method: 'post',
+        path: `/api/counters/:id/${a.path}`,
+        summary: `${a.summary}. Acts on the counter's current ticket unless \`ticketId\` is given.`,
+        tag: 'counters',
+        auth: 'staff',
+        body: TicketActionRequestSchema,
+        responses: { 200: { description: 'The ticket after the action', schema: CounterActionResponseSchema } },
+        errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'COUNTER_IDLE', 'TICKET_OTHER_COUNTER', ...a.errors],
+      },
+      ({ params, body }) => {
+        const id = counterId(params);
+        const run = { recall: desk.recall, serve: desk.serve, finish: desk.finish, 'no-show': desk.noShow }[a.action].bind(desk);
+        return publish(id, run(id, body.ticketId), a.action);
+      },
+    );
+  }
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/counters/:id/transfer',
+      summary: 'Transfer a ticket to another service or to one counter, at the front or the end of that queue; it waits again',
+      tag: 'counters',
+      auth: 'staff',
+      body: TransferRequestSchema,
+      responses: { 200: { description: 'The transferred ticket, waiting in its new queue', schema: CounterActionResponseSchema } },
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'SERVICE_NOT_FOUND', 'TICKET_NOT_FOUND', 'COUNTER_IDLE', 'TICKET_WRONG_STATE', 'TICKET_OTHER_COUNTER'],
+    },
+    ({ params, body }) => {
+      const id = counterId(params);
+      return publish(id, desk.transfer(id, body), 'transfer');
+    },
+  );
+}

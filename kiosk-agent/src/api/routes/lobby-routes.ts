@@ -1,0 +1,101 @@
+/** The lobby display's snapshot (anyone on the LAN: numbers only, no names) and the statistics (staff). */
+import type { z } from 'zod';
+import { DisplaySnapshotSchema, StatsQuerySchema, StatsSchema, type DisplaySnapshot } from '../../../../shared/counter-schemas';
+import type { CounterConfig } from '../../queue/counter-desk';
+import type { CounterRepository } from '../../queue/counter-repository';
+import type { QueueService } from '../../queue/queue-service';
+import type { QueueStats } from '../../stats/queue-stats';
+import { statsToCsv } from '../../stats/stats-csv';
+import type { RouteRegistry } from '../route-registry';
+import { counterInfo } from './counter-routes';
+
+const RECENT_CALLS = 10;
+
+export interface LobbyRouteDeps {
+  centerName: string;
+  queue: QueueService;
+  counterLog: CounterRepository;
+  stats: QueueStats;
+  counters: readonly CounterConfig[];
+}
+
+export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): void {
+  const { queue } = deps;
+  const counterName = (id: string) => {
+    const c = deps.counters.find((x) => x.id === id);
+    return c ? counterInfo(c).name : { vi: `Quầy ${id}`, en: `Counter ${id}` };
+  };
+  const range = (query: Record<string, unknown>) => {
+    const today = queue.today();
+    const q = query as z.infer<typeof StatsQuerySchema>;
+    return { from: q.from ?? q.to ?? today, to: q.to ?? q.from ?? today };
+  };
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/display',
+      summary: "The lobby display's picture: the latest calls (newest first) and the people waiting per service; fetched again after every reconnect",
+      tag: 'display',
+      auth: 'none',
+      responses: { 200: { description: 'Display snapshot', schema: DisplaySnapshotSchema } },
+    },
+    (): DisplaySnapshot => {
+      const waiting = queue.waitingByClass();
+      return {
+        centerName: deps.centerName,
+        calls: deps.counterLog.recentCalls(queue.today(), RECENT_CALLS).map((c) => ({
+          ticketId: c.ticketId,
+          number: c.number,
+          counterId: c.counterId,
+          counterName: counterName(c.counterId),
+          serviceId: c.serviceId,
+          at: new Date(c.atMs).toISOString(),
+          recall: c.recall,
+        })),
+        services: queue.services().map((s) => ({ id: s.id, prefix: s.prefix, name: s.name, waiting: waiting.get(s.id)?.total ?? 0 })),
+      };
+    },
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/stats',
+      summary: 'Statistics per day and service (issued, waits, service time, no-shows) and per counter (served, satisfaction); default today',
+      tag: 'stats',
+      auth: 'staff',
+      query: StatsQuerySchema,
+      responses: { 200: { description: 'Statistics for the days from..to (YYYY-MM-DD, local days)', schema: StatsSchema } },
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED'],
+    },
+    ({ query }) => {
+      const { from, to } = range(query);
+      return deps.stats.compute(from, to);
+    },
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/stats.csv',
+      summary: 'The same statistics as CSV (UTF-8 with BOM, opens in Excel), one row per service and day and per counter and day',
+      tag: 'stats',
+      auth: 'staff',
+      query: StatsQuerySchema,
+      responses: { 200: { description: 'text/csv' } },
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED'],
+    },
+    ({ query, res }) => {
+      const { from, to } = range(query);
+      const csv = statsToCsv(deps.stats.compute(from, to), {
+        service: (id) => deps.queue.services().find((s) => s.id === id)?.name.vi ?? id,
+        counter: (id) => counterName(id).vi,
+      });
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="thong-ke-${from}_${to}.csv"`);
+      res.send(csv);
+      return undefined;
+    },
+  );
+}

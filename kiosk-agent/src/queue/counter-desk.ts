@@ -1,0 +1,176 @@
+/**
+ * What a counter officer does: call the next ticket (priority first, one normal ticket after N priority calls in a
+ * row, per queue), call a particular ticket, recall, start serving, finish, mark a no-show, transfer to another
+ * service or counter (front or end of its queue). Pure decisions are in priority-order.ts and
+ * ticket-transitions.ts; this joins them to the store. Each action runs in one IMMEDIATE transaction.
+ */
+import type { TransferRequest } from '../../../shared/counter-schemas';
+import { AgentError } from '../errors/agent-error';
+import type { SiteConfig } from '../config/site-config-schema';
+import type { CounterRepository } from './counter-repository';
+import type { Clock } from './local-day';
+import { chooseNext } from './priority-order';
+import type { QueueService } from './queue-service';
+import { explainWrongState, type CounterAction, canDo } from './ticket-transitions';
+import type { TicketRepository } from './ticket-repository';
+import { streakKey, type QueueGroup, type TicketRow } from './ticket-row';
+
+const queued = (t: TicketRow | undefined) => (t ? { ...t, isPriority: t.priority !== null } : undefined);
+
+export type CounterConfig = SiteConfig['counters'][number];
+
+export interface CounterDeskDeps {
+  config: Pick<SiteConfig, 'counters' | 'queue'>;
+  queue: QueueService;
+  tickets: TicketRepository;
+  counters: CounterRepository;
+  clock: Clock;
+}
+
+/** The ticket acted on, and the ticket the counter had before, if a call closed it. */
+export interface DeskResult {
+  ticket: TicketRow;
+  closed?: TicketRow;
+}
+
+export class CounterDesk {
+  private readonly byId: Map<string, CounterConfig>;
+
+  constructor(private readonly deps: CounterDeskDeps) {
+    this.byId = new Map(deps.config.counters.map((c) => [c.id, c]));
+  }
+
+  counter(counterId: string): CounterConfig {
+    const counter = this.byId.get(counterId);
+    if (!counter) throw new AgentError('COUNTER_NOT_FOUND', `Không có quầy số ${counterId}. Kiểm tra lại địa chỉ trang quầy.`);
+    return counter;
+  }
+
+  /** The ticket this counter is calling or serving now. */
+  current(counterId: string): TicketRow | undefined {
+    this.counter(counterId);
+    return this.deps.counters.current(counterId, this.deps.queue.today());
+  }
+
+  /**
+   * Calls the next ticket across the counter's queues: each service it serves and its own queue of tickets
+   * transferred to it. Each queue's rule picks its candidate; between queues a priority candidate goes first,
+   * then the earliest. A ticket the counter still had open is finished first (pressing "next" means done).
+   */
+  callNext(counterId: string): DeskResult {
+    const counter = this.counter(counterId);
+    const day = this.deps.queue.today();
+    const limit = this.deps.config.queue.priorityStreakLimit;
+    const { tickets } = this.deps;
+    return tickets.runInTransaction(() => {
+      const groups: QueueGroup[] = [
+        { kind: 'counter', counterId },
+        ...counter.services.map((serviceId): QueueGroup => ({ kind: 'service', serviceId })),
+      ];
+      const candidates = groups.flatMap((group) => {
+        const decision = chooseNext(
+          queued(tickets.head(day, group, true)),
+          queued(tickets.head(day, group, false)),
+          tickets.streak(day, group),
+          limit,
+        );
+        return decision ? [{ group, ...decision }] : [];
+      });
+      candidates.sort(
+        (a, b) =>
+          Number(b.ticket.priority !== null) - Number(a.ticket.priority !== null) ||
+          a.ticket.queueKeyMs - b.ticket.queueKeyMs ||
+          a.ticket.issuedAtMs - b.ticket.issuedAtMs,
+      );
+      const pick = candidates[0];
+      if (!pick) throw new AgentError('QUEUE_EMPTY', 'Không còn ai đang chờ ở quầy này.');
+      const closed = this.closeCurrent(counterId, day);
+      this.deps.counters.call(pick.ticket, counterId, this.now(), { key: streakKey(pick.group), value: pick.nextStreak });
+      return { ticket: tickets.get(pick.ticket.id)!, ...(closed ? { closed } : {}) };
+    });
+  }
+
+  /** Calls one ticket by id or by today's number, out of turn (also a no-show who came back). */
+  call(counterId: string, ref: { ticketId?: string | undefined; number?: string | undefined }): DeskResult {
+    this.counter(counterId);
+    const day = this.deps.queue.today();
+    return this.deps.tickets.runInTransaction(() => {
+      const ticket = ref.ticketId ? this.deps.queue.getTicket(ref.ticketId) : this.byNumber(day, ref.number ?? '');
+      this.require(ticket, 'call', counterId);
+      if (ticket.day !== day) throw new AgentError('TICKET_WRONG_STATE', `Số ${ticket.number} là của ngày ${ticket.day}, không gọi được hôm nay.`);
+      const closed = this.closeCurrent(counterId, day);
+      const group: QueueGroup = ticket.targetCounterId
+        ? { kind: 'counter', counterId: ticket.targetCounterId }
+        : { kind: 'service', serviceId: ticket.queueServiceId };
+      const streak = ticket.priority !== null ? this.deps.tickets.streak(day, group) + 1 : 0;
+      this.deps.counters.call(ticket, counterId, this.now(), ticket.status === 'waiting' ? { key: streakKey(group), value: streak } : null);
+      return { ticket: this.deps.tickets.get(ticket.id)!, ...(closed ? { closed } : {}) };
+    });
+  }
+
+  recall(counterId: string, ticketId?: string): DeskResult {
+    return this.act(counterId, ticketId, 'recall', (t, at) => this.deps.counters.recall(t, at));
+  }
+
+  serve(counterId: string, ticketId?: string): DeskResult {
+    return this.act(counterId, ticketId, 'serve', (t, at) => this.deps.counters.serve(t, at));
+  }
+
+  finish(counterId: string, ticketId?: string): DeskResult {
+    return this.act(counterId, ticketId, 'finish', (t, at) => this.deps.counters.finish(t, at));
+  }
+
+  noShow(counterId: string, ticketId?: string): DeskResult {
+    return this.act(counterId, ticketId, 'no-show', (t, at) => this.deps.counters.noShow(t, at));
+  }
+
+  /** Sends a ticket to another service's queue or to one counter, at the front or the end; it waits again. */
+  transfer(counterId: string, req: TransferRequest): DeskResult {
+    if (req.toCounterId !== undefined) this.counter(req.toCounterId);
+    if (req.toServiceId !== undefined) this.deps.queue.service(req.toServiceId);
+    return this.act(counterId, req.ticketId, 'transfer', (t, at) => {
+      const queueServiceId = req.toServiceId ?? t.queueServiceId;
+      const targetCounterId = req.toCounterId ?? null;
+      const group: QueueGroup = targetCounterId ? { kind: 'counter', counterId: targetCounterId } : { kind: 'service', serviceId: queueServiceId };
+      const front = this.deps.tickets.frontKey(t.day, group);
+      // "Front": just before the first waiting ticket of that queue (priority tickets still go first by class).
+      const keyMs = req.position === 'front' ? Math.min(at, (front ?? at) - 1) : at;
+      return this.deps.counters.transfer(t, { queueServiceId, targetCounterId, keyMs }, at, counterId);
+    });
+  }
+
+  private act(counterId: string, ticketId: string | undefined, action: CounterAction, apply: (t: TicketRow, at: number) => boolean): DeskResult {
+    this.counter(counterId);
+    return this.deps.tickets.runInTransaction(() => {
+      const ticket = ticketId ? this.deps.queue.getTicket(ticketId) : this.current(counterId);
+      if (!ticket) throw new AgentError('COUNTER_IDLE', `Quầy số ${counterId} chưa gọi số nào. Bấm "Gọi số tiếp theo" trước.`);
+      this.require(ticket, action, counterId);
+      if (!apply(ticket, this.now())) this.require(this.deps.tickets.get(ticket.id)!, action, counterId);
+      return { ticket: this.deps.tickets.get(ticket.id)! };
+    });
+  }
+
+  private require(ticket: TicketRow, action: CounterAction, counterId: string): void {
+    const verdict = canDo(action, ticket, counterId);
+    if (verdict === 'ok') return;
+    const code = verdict === 'other-counter' ? 'TICKET_OTHER_COUNTER' : 'TICKET_WRONG_STATE';
+    throw new AgentError(code, explainWrongState(action, ticket, verdict), { facts: { status: ticket.status, number: ticket.number } });
+  }
+
+  private byNumber(day: string, number: string): TicketRow {
+    const ticket = this.deps.tickets.byNumber(day, number.trim().toUpperCase());
+    if (!ticket) throw new AgentError('TICKET_NOT_FOUND', `Hôm nay không có số ${number}.`);
+    return ticket;
+  }
+
+  private closeCurrent(counterId: string, day: string): TicketRow | undefined {
+    const current = this.deps.counters.current(counterId, day);
+    if (!current) return undefined;
+    this.deps.counters.finish(current, this.now());
+    return this.deps.tickets.get(current.id);
+  }
+
+  private now(): number {
+    return this.deps.clock.now();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Statistics as CSV for the centre's monthly report (pure). UTF-8 with a BOM and CRLF so Excel on a Vietnamese
+ * Windows opens the accents correctly; one table, a "Phạm vi" column telling service rows from counter rows.
+ */
+import type { Stats } from '../../../shared/counter-schemas';
+
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  // Leading = + - @ would be run as a formula by spreadsheet programs: quote and prefix them.
+  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function statsToCsv(stats: Stats, names: { service: (id: string) => string; counter: (id: string) => string }): string {
+  const levels = Array.from({ length: stats.ratingScale }, (_, i) => i + 1);
+  const header = [
+    'Phạm vi',
+    'Ngày',
+    'Mã',
+    'Tên',
+    'Phiếu đã cấp',
+    'Đã gọi',
+    'Đã phục vụ',
+    'Vắng mặt',
+    'Chờ trung bình (phút)',
+    'Chờ lâu nhất (phút)',
+    'Phục vụ trung bình (phút)',
+    ...levels.map((l) => `Đánh giá mức ${l}`),
+  ];
+  const rows: (string | number | null)[][] = [
+    ...stats.services.map((s) => [
+      'Lĩnh vực',
+      s.day,
+      s.serviceId,
+      names.service(s.serviceId),
+      s.issued,
+      s.called,
+      s.served,
+      s.noShows,
+      s.averageWaitMinutes,
+      s.longestWaitMinutes,
+      s.averageServiceMinutes,
+      ...levels.map(() => null),
+    ]),
+    ...stats.counters.map((c) => [
+      'Quầy',
+      c.day,
+      c.counterId,
+      names.counter(c.counterId),
+      null,
+      null,
+      c.served,
+      c.noShows,
+      null,
+      null,
+      c.averageServiceMinutes,
+      ...levels.map((l) => c.ratings[String(l)] ?? 0),
+    ]),
+  ];
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,107 @@
+/** Wire schemas for the counter console, the lobby display and the statistics. */
+import { z } from 'zod';
+import { LocalizedTextSchema, ServiceIdSchema, TicketViewSchema } from './api-schemas';
+
+const TicketIdSchema = z.string().min(1).max(64);
+const CounterIdSchema = z.string().min(1).max(16);
+
+/** Recall, start, finish, no-show: on the counter's current ticket, or on the ticket named. */
+export const TicketActionRequestSchema = z.strictObject({ ticketId: TicketIdSchema.optional() });
+
+/** Call one particular ticket: by its id or by today's number ("A012"). */
+export const CallTicketRequestSchema = z
+  .strictObject({ ticketId: TicketIdSchema.optional(), number: z.string().regex(/^[A-Za-z]{1,2}\d{3,4}$/, 'a ticket number such as A012').optional() })
+  .refine((b) => (b.ticketId === undefined) !== (b.number === undefined), { message: 'give ticketId or number, not both', path: ['number'] });
+
+export const TransferRequestSchema = z
+  .strictObject({
+    ticketId: TicketIdSchema.optional(),
+    toServiceId: ServiceIdSchema.optional(),
+    toCounterId: CounterIdSchema.optional(),
+    position: z.enum(['front', 'end']).default('end'),
+  })
+  .refine((b) => b.toServiceId !== undefined || b.toCounterId !== undefined, { message: 'give toServiceId or toCounterId', path: ['toServiceId'] });
+export type TransferRequest = z.infer<typeof TransferRequestSchema>;
+
+/** Every counter action answers with the ticket acted on, and the ticket a call closed, if any. */
+export const CounterActionResponseSchema = z.object({ ticket: TicketViewSchema, closed: TicketViewSchema.optional() });
+export type CounterActionResponse = z.infer<typeof CounterActionResponseSchema>;
+
+export const CounterInfoSchema = z.object({ id: z.string(), name: LocalizedTextSchema, services: z.array(z.string()) });
+export type CounterInfo = z.infer<typeof CounterInfoSchema>;
+
+/** What a counter console shows: its current ticket, and who waits in each queue it serves. */
+export const CounterStateSchema = z.object({
+  counter: CounterInfoSchema,
+  current: TicketViewSchema.nullable(),
+  queues: z.array(
+    z.object({
+      serviceId: z.string(),
+      name: LocalizedTextSchema,
+      prefix: z.string(),
+      waiting: z.number().int().nonnegative(),
+      priorityWaiting: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Tickets transferred to this counter itself. */
+  directWaiting: z.number().int().nonnegative(),
+  counters: z.array(CounterInfoSchema),
+  services: z.array(z.object({ id: z.string(), name: LocalizedTextSchema })),
+});
+export type CounterState = z.infer<typeof CounterStateSchema>;
+
+export const RecentCallSchema = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  counterId: z.string(),
+  counterName: LocalizedTextSchema,
+  serviceId: z.string(),
+  at: z.string(),
+  recall: z.boolean(),
+});
+export type RecentCall = z.infer<typeof RecentCallSchema>;
+
+/** The lobby display's whole picture, fetched on start and after every reconnect (catch-up). */
+export const DisplaySnapshotSchema = z.object({
+  centerName: z.string(),
+  calls: z.array(RecentCallSchema),
+  services: z.array(z.object({ id: z.string(), prefix: z.string(), name: LocalizedTextSchema, waiting: z.number().int().nonnegative() })),
+});
+export type DisplaySnapshot = z.infer<typeof DisplaySnapshotSchema>;
+
+const StatsDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+export const StatsQuerySchema = z
+  .strictObject({ from: StatsDaySchema.optional(), to: StatsDaySchema.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+const minutes = z.number().nonnegative().nullable();
+export const ServiceStatsSchema = z.object({
+  day: z.string(),
+  serviceId: z.string(),
+  issued: z.number().int(),
+  called: z.number().int(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  averageWaitMinutes: minutes,
+  longestWaitMinutes: minutes,
+  averageServiceMinutes: minutes,
+});
+export const CounterStatsSchema = z.object({
+  day: z.string(),
+  counterId: z.string(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  averageServiceMinutes: minutes,
+  /** Ratings given for this counter's tickets: count per level, 1 = least satisfied. */
+  ratings: z.record(z.string(), z.number().int()),
+});
+export const StatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  ratingScale: z.number().int(),
+  services: z.array(ServiceStatsSchema),
+  counters: z.array(CounterStatsSchema),
+});
+export type Stats = z.infer<typeof StatsSchema>;
+export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
+export type CounterStats = z.infer<typeof CounterStatsSchema>;
