@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian packages: Chromium for real-browser tests, socat for virtual
-# serial ports. Idempotent: does nothing when they are already there.
+# serial ports, espeak-ng for the lobby display's Vietnamese voice clips (built by build:ui). Idempotent: does nothing when they are already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v socat >/dev/null 2>&1 || need+=(socat)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "test dependencies present: chromium, socat"
+  echo "test dependencies present: chromium, socat, espeak-ng"
   exit 0
 fi
 SUDO=""

@@ -61,6 +61,8 @@ export const TicketViewSchema = z.object({
   issuedAt: z.string(),
   status: TicketStatusSchema,
   counterId: z.string().optional(),
+  /** The counter's name once called ("Quầy 3"), for the tracking page and the display. */
+  counterName: LocalizedTextSchema.optional(),
   /** The queue it waits in after a transfer to another service, or the one counter it was sent to. */
   queueServiceId: z.string().optional(),
   targetCounterId: z.string().optional(),

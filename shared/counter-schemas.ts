@@ -64,6 +64,8 @@ export type RecentCall = z.infer<typeof RecentCallSchema>;
 /** The lobby display's whole picture, fetched on start and after every reconnect (catch-up). */
 export const DisplaySnapshotSchema = z.object({
   centerName: z.string(),
+  /** The centre's IANA time zone, for the display's clock. */
+  timezone: z.string(),
   calls: z.array(RecentCallSchema),
   services: z.array(z.object({ id: z.string(), prefix: z.string(), name: LocalizedTextSchema, waiting: z.number().int().nonnegative() })),
 });

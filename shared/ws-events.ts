@@ -17,6 +17,8 @@ export const TicketCalledEventSchema = z.object({
     counterName: LocalizedTextSchema.optional(),
     /** A recall: the display announces it again. */
     recall: z.boolean().optional(),
+    /** When the call was recorded: the same instant as the call's `at` in GET /api/display, so a display can tell a call it already announced. */
+    calledAt: z.string().optional(),
   }),
 });
 /** A counter started, finished, marked a no-show or transferred a ticket: consoles and /track pages refresh. */

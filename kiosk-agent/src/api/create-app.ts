@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): Express {
   });
   registerQueueRoutes(registry, deps);
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
-  registerLobbyRoutes(registry, { centerName: deps.centerName, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
+  registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
   registerPickupRoutes(registry, deps);
   registerDemoRoutes(registry, deps.simulators);
   app.use(api);

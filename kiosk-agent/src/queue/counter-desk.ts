@@ -31,6 +31,8 @@ export interface CounterDeskDeps {
 export interface DeskResult {
   ticket: TicketRow;
   closed?: TicketRow;
+  /** When the action was recorded (the ticket event's time): the display keys its announcements on it. */
+  atMs: number;
 }
 
 export class CounterDesk {
@@ -85,8 +87,9 @@ export class CounterDesk {
       const pick = candidates[0];
       if (!pick) throw new AgentError('QUEUE_EMPTY', 'Không còn ai đang chờ ở quầy này.');
       const closed = this.closeCurrent(counterId, day);
-      this.deps.counters.call(pick.ticket, counterId, this.now(), { key: streakKey(pick.group), value: pick.nextStreak });
-      return { ticket: tickets.get(pick.ticket.id)!, ...(closed ? { closed } : {}) };
+      const atMs = this.now();
+      this.deps.counters.call(pick.ticket, counterId, atMs, { key: streakKey(pick.group), value: pick.nextStreak });
+      return { ticket: tickets.get(pick.ticket.id)!, ...(closed ? { closed } : {}), atMs };
     });
   }
 
@@ -103,8 +106,9 @@ export class CounterDesk {
         ? { kind: 'counter', counterId: ticket.targetCounterId }
         : { kind: 'service', serviceId: ticket.queueServiceId };
       const streak = ticket.priority !== null ? this.deps.tickets.streak(day, group) + 1 : 0;
-      this.deps.counters.call(ticket, counterId, this.now(), ticket.status === 'waiting' ? { key: streakKey(group), value: streak } : null);
-      return { ticket: this.deps.tickets.get(ticket.id)!, ...(closed ? { closed } : {}) };
+      const atMs = this.now();
+      this.deps.counters.call(ticket, counterId, atMs, ticket.status === 'waiting' ? { key: streakKey(group), value: streak } : null);
+      return { ticket: this.deps.tickets.get(ticket.id)!, ...(closed ? { closed } : {}), atMs };
     });
   }
 
@@ -145,8 +149,9 @@ export class CounterDesk {
       const ticket = ticketId ? this.deps.queue.getTicket(ticketId) : this.current(counterId);
       if (!ticket) throw new AgentError('COUNTER_IDLE', `Quầy số ${counterId} chưa gọi số nào. Bấm "Gọi số tiếp theo" trước.`);
       this.require(ticket, action, counterId);
-      if (!apply(ticket, this.now())) this.require(this.deps.tickets.get(ticket.id)!, action, counterId);
-      return { ticket: this.deps.tickets.get(ticket.id)! };
+      const atMs = this.now();
+      if (!apply(ticket, atMs)) this.require(this.deps.tickets.get(ticket.id)!, action, counterId);
+      return { ticket: this.deps.tickets.get(ticket.id)!, atMs };
     });
   }
 

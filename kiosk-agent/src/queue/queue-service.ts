@@ -3,11 +3,12 @@
  * counter calls next. Pure decisions live in priority-order.ts and estimated-wait.ts; this module joins them to
  * the store and the clock.
  */
-import type { PriorityCategory, ServiceSummary, TicketView } from '../../../shared/api-schemas';
+import type { LocalizedText, PriorityCategory, ServiceSummary, TicketView } from '../../../shared/api-schemas';
 import { AgentError } from '../errors/agent-error';
 import type { SiteConfig, ServiceConfig } from '../config/site-config-schema';
 import { averageServiceMinutes, estimateWaitMinutes } from './estimated-wait';
 import { localDayKey, type Clock } from './local-day';
+import { counterNameOf } from './counter-info';
 import { aheadFromCounts } from './priority-order';
 import type { TicketRepository, TicketRow } from './ticket-repository';
 import { groupOf } from './ticket-row';
@@ -73,6 +74,10 @@ export class QueueService {
     return estimateWaitMinutes(ahead, avg, counters);
   }
 
+  private counterName(counterId: string): { counterName: LocalizedText } {
+    return { counterName: counterNameOf(this.deps.config.counters, counterId) };
+  }
+
   countersFor(serviceId: string): number {
     return this.deps.config.counters.filter((c) => c.services.includes(serviceId)).length;
   }
@@ -115,7 +120,7 @@ export class QueueService {
       priority: ticket.priority,
       issuedAt: new Date(ticket.issuedAtMs).toISOString(),
       status: ticket.status,
-      ...(ticket.counterId ? { counterId: ticket.counterId } : {}),
+      ...(ticket.counterId ? { counterId: ticket.counterId, ...this.counterName(ticket.counterId) } : {}),
       ...(ticket.queueServiceId !== ticket.serviceId ? { queueServiceId: ticket.queueServiceId } : {}),
       ...(ticket.targetCounterId ? { targetCounterId: ticket.targetCounterId } : {}),
       ...this.position(ticket),

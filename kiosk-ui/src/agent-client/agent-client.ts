@@ -13,8 +13,10 @@ import {
   ServiceListSchema,
   SimulatedLockerStateSchema,
   SimulatedPrinterStateSchema,
+  TicketViewSchema,
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
+import { DisplaySnapshotSchema } from '../../../shared/counter-schemas';
 import { DossierLookupSchema, PickupOpenResponseSchema, RatingResponseSchema } from '../../../shared/dossier-schemas';
 
 export class AgentRequestError extends Error {
@@ -34,17 +36,22 @@ type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export class AgentClient {
   constructor(
-    private readonly fetchImpl: FetchLike,
-    private readonly baseUrl = '',
-    private readonly timeoutMs = 15_000,
+    protected readonly fetchImpl: FetchLike,
+    protected readonly baseUrl = '',
+    protected readonly timeoutMs = 15_000,
   ) {}
 
-  private async request<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
+  /** Extra headers for every request: none for the kiosk (the agent trusts its own machine); a token for staff. */
+  protected authHeaders(): Record<string, string> {
+    return {};
+  }
+
+  protected async request<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.baseUrl}${path}`, {
         ...init,
-        headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...this.authHeaders() },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
@@ -90,6 +97,16 @@ export class AgentClient {
 
   ratePickup(reference: string, level: number) {
     return this.request(RatingResponseSchema, '/api/ratings', { method: 'POST', body: JSON.stringify({ subject: 'pickup', reference, level }) });
+  }
+
+  /** A ticket's status and position, for the tracking page (/track/:id). */
+  ticket(id: string) {
+    return this.request(TicketViewSchema, `/api/tickets/${encodeURIComponent(id)}`);
+  }
+
+  /** The lobby display's whole picture: recent calls and waiting counts. */
+  display() {
+    return this.request(DisplaySnapshotSchema, '/api/display');
   }
 
   health() {

@@ -31,6 +31,7 @@ function defaultUrl(): string {
 
 export class AgentEvents {
   private readonly listeners = new Set<{ type: AgentEventType | '*'; fn: Listener }>();
+  private readonly statusListeners = new Set<(connected: boolean) => void>();
   private socket: SocketLike | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
@@ -50,6 +51,15 @@ export class AgentEvents {
     this.listeners.add(entry);
     if (!this.socket && !this.timer) this.open();
     return () => this.remove(entry);
+  }
+
+  /**
+   * Be told when the socket connects or drops (pages show "reconnecting…" and fetch a fresh picture after a
+   * reconnect, since events sent meanwhile are lost). Does not open the socket by itself.
+   */
+  onStatusChange(listener: (connected: boolean) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
   }
 
   /** Drops every listener and the socket. */
@@ -111,5 +121,6 @@ export class AgentEvents {
     if (value === this.isConnected) return;
     this.isConnected = value;
     this.options.onStatus?.(value);
+    for (const fn of [...this.statusListeners]) fn(value);
   }
 }

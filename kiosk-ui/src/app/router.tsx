@@ -1,10 +1,38 @@
-/** Routes on location.pathname: the kiosk at `/`, the demo printer page; counter, display and tracking come later. */
+/**
+ * Routes on location.pathname: the kiosk at `/`; the staff and lobby pages each in their own chunk, so the
+ * kiosk's first load carries none of them: `/counter/:id`, `/display`, `/track/:id`; the demo printer page.
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
 import { KioskPage } from './kiosk-page';
 import { PlaceholderPage } from './placeholder-page';
 
+const CounterConsolePage = lazy(() => import('../flows/counter-console/counter-console-page'));
+const LobbyDisplayPage = lazy(() => import('../flows/lobby-display/lobby-display-page'));
+const TrackTicketPage = lazy(() => import('../flows/track-ticket/track-ticket-page'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
+
+/** The path's one parameter (`/counter/3` → "3"), decoded; null when the path is not of that shape. */
+export function pathParam(path: string, prefix: string): string | null {
+  const match = new RegExp(`^/${prefix}/([^/]+)/?$`).exec(path);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+}
+
 export function Router({ path }: { path: string }) {
   if (path === '/' || path === '/index.html') return <KioskPage />;
   if (path === '/demo/printer') return <LazyDemoDevicesPanel fullPage />;
+  if (path === '/display' || path === '/display/') return <Lazy><LobbyDisplayPage /></Lazy>;
+  const counterId = pathParam(path, 'counter');
+  if (counterId) return <Lazy><CounterConsolePage key={counterId} counterId={counterId} /></Lazy>;
+  const ticketId = pathParam(path, 'track');
+  if (ticketId) return <Lazy><TrackTicketPage key={ticketId} ticketId={ticketId} /></Lazy>;
   return <PlaceholderPage />;
 }

@@ -1,5 +1,6 @@
 /** English, for visitors who do not read Vietnamese. */
 import type { Catalogue } from './catalogue';
+import { enStaff } from './staff.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -152,4 +153,5 @@ export const en: Catalogue = {
     noOpenDoors: 'All compartment doors are shut.',
     closeDoor: (board, lock) => `Close compartment ${lock} (board ${board})`,
   },
+  ...enStaff,
 };

@@ -1,4 +1,6 @@
 /** Vietnamese, the kiosk's default language. Every visible and spoken string of the UI comes from here. */
+import { viStaff } from './staff.vi';
+
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
   attract: {
@@ -160,4 +162,5 @@ export const vi = {
     noOpenDoors: 'Tất cả cửa tủ đang đóng.',
     closeDoor: (board: number, lock: number) => `Đóng cửa ngăn ${lock} (bo ${board})`,
   },
+  ...viStaff,
 } as const;

@@ -10,18 +10,14 @@ import {
   CounterStateSchema,
   TicketActionRequestSchema,
   TransferRequestSchema,
-  type CounterInfo,
   type CounterState,
 } from '../../../../shared/counter-schemas';
 import type { ErrorCode } from '../../../../shared/error-codes';
 import type { EventHub } from '../../events/event-hub';
 import type { CounterConfig, CounterDesk, DeskResult } from '../../queue/counter-desk';
 import type { QueueService } from '../../queue/queue-service';
+import { counterInfo } from '../../queue/counter-info';
 import type { RouteRegistry } from '../route-registry';
-
-export function counterInfo(c: CounterConfig): CounterInfo {
-  return { id: c.id, name: c.name ?? { vi: `Quầy số ${c.id}`, en: `Counter ${c.id}` }, services: c.services };
-}
 
 export interface CounterRouteDeps {
   desk: CounterDesk;
@@ -47,7 +43,8 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
     const closed = result.closed ? queue.view(result.closed) : undefined;
     if (closed) events.publish('ticket.updated', { ticket: closed, action: 'finish', counterId: id });
     if (action === 'call' || action === 'recall') {
-      events.publish('ticket.called', { ticket, counterId: id, counterName: counterInfo(desk.counter(id)).name, recall: action === 'recall' });
+      const calledAt = new Date(result.atMs).toISOString();
+      events.publish('ticket.called', { ticket, counterId: id, counterName: counterInfo(desk.counter(id)).name, recall: action === 'recall', calledAt });
     } else events.publish('ticket.updated', { ticket, action, counterId: id });
     return { ticket, ...(closed ? { closed } : {}) };
   };

@@ -7,12 +7,13 @@ import type { QueueService } from '../../queue/queue-service';
 import type { QueueStats } from '../../stats/queue-stats';
 import { statsToCsv } from '../../stats/stats-csv';
 import type { RouteRegistry } from '../route-registry';
-import { counterInfo } from './counter-routes';
+import { counterNameOf } from '../../queue/counter-info';
 
 const RECENT_CALLS = 10;
 
 export interface LobbyRouteDeps {
   centerName: string;
+  timeZone: string;
   queue: QueueService;
   counterLog: CounterRepository;
   stats: QueueStats;
@@ -21,10 +22,7 @@ export interface LobbyRouteDeps {
 
 export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): void {
   const { queue } = deps;
-  const counterName = (id: string) => {
-    const c = deps.counters.find((x) => x.id === id);
-    return c ? counterInfo(c).name : { vi: `Quầy ${id}`, en: `Counter ${id}` };
-  };
+  const counterName = (id: string) => counterNameOf(deps.counters, id);
   const range = (query: Record<string, unknown>) => {
     const today = queue.today();
     const q = query as z.infer<typeof StatsQuerySchema>;
@@ -44,6 +42,7 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       const waiting = queue.waitingByClass();
       return {
         centerName: deps.centerName,
+        timezone: deps.timeZone,
         calls: deps.counterLog.recentCalls(queue.today(), RECENT_CALLS).map((c) => ({
           ticketId: c.ticketId,
           number: c.number,

@@ -1,0 +1,66 @@
+/**
+ * The counter console's client: the same typed requests as the kiosk's, with the staff token a counter officer
+ * signed in with sent as `Authorization: Bearer …` (staff routes always need it, from any machine).
+ */
+import {
+  CounterActionResponseSchema,
+  CounterStateSchema,
+  StatsSchema,
+  type TransferRequest,
+} from '../../../shared/counter-schemas';
+import { AgentClient } from './agent-client';
+
+type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type CounterAction = 'recall' | 'start' | 'finish' | 'no-show';
+
+export class StaffClient extends AgentClient {
+  constructor(
+    fetchImpl: FetchLike,
+    private readonly token: string,
+    baseUrl = '',
+    timeoutMs = 15_000,
+  ) {
+    super(fetchImpl, baseUrl, timeoutMs);
+  }
+
+  protected override authHeaders(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}` };
+  }
+
+  private counterPath(counterId: string, action = ''): string {
+    return `/api/counters/${encodeURIComponent(counterId)}${action ? `/${action}` : ''}`;
+  }
+
+  private post(counterId: string, action: string, body: object) {
+    return this.request(CounterActionResponseSchema, this.counterPath(counterId, action), { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  counterState(counterId: string) {
+    return this.request(CounterStateSchema, this.counterPath(counterId));
+  }
+
+  callNext(counterId: string) {
+    return this.post(counterId, 'call-next', {});
+  }
+
+  /** Call one ticket out of turn: by today's number ("A012"), e.g. a no-show who came back. */
+  callNumber(counterId: string, number: string) {
+    return this.post(counterId, 'call', { number });
+  }
+
+  /** Recall, start serving, finish or no-show: on the counter's current ticket. */
+  act(counterId: string, action: CounterAction) {
+    return this.post(counterId, action, {});
+  }
+
+  transfer(counterId: string, to: Omit<TransferRequest, 'ticketId'>) {
+    return this.post(counterId, 'transfer', to);
+  }
+
+  stats(from?: string, to?: string) {
+    const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
+    return this.request(StatsSchema, `/api/stats${query ? `?${query}` : ''}`);
+  }
+}
+

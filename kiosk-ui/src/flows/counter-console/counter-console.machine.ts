@@ -1,0 +1,211 @@
+/**
+ * The counter console (/counter/:id): a counter officer signs in with the staff token, then calls, recalls,
+ * serves, finishes, marks no-shows, transfers and calls particular numbers. The view is the agent's CounterState,
+ * refetched after every action and whenever the queue changes (agent events), and after the live connection
+ * comes back (events sent while it was down are lost, so the picture is fetched whole). No React and no IO here:
+ * the agent is reached through the `loadCounter` and `runCommand` actors, the token kept by `saveToken` /
+ * `forgetToken`, all provided by the page (counter-console.actors.ts) or by tests.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { TicketStatus } from '../../../../shared/api-schemas';
+import type { CounterActionResponse, CounterState, TransferRequest } from '../../../../shared/counter-schemas';
+import { errorCodeOf } from '../../agent-client/agent-client';
+import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
+
+export type CurrentAction = 'recall' | 'start' | 'finish' | 'no-show';
+export type CounterCommand =
+  | { kind: 'call-next' }
+  | { kind: CurrentAction }
+  | { kind: 'call'; number: string }
+  | { kind: 'transfer'; to: Omit<TransferRequest, 'ticketId'> };
+
+export interface CounterConsoleInput {
+  counterId: string;
+  /** A token kept from an earlier sign-in in this browser session, if any. */
+  token?: string | null;
+  retryMs?: number;
+}
+
+export interface CounterConsoleContext {
+  counterId: string;
+  token: string | null;
+  view: CounterState | null;
+  errorCode: string | null;
+  /** What the last action did, for the officer's confirmation line. */
+  notice: { kind: CounterCommand['kind']; number: string } | null;
+  /** The command being sent. */
+  pending: CounterCommand | null;
+  connected: boolean;
+  retryMs: number;
+}
+
+export type CounterConsoleEvent =
+  | { type: 'token.submitted'; token: string }
+  | { type: 'signOut' }
+  | { type: 'retry' }
+  | { type: 'command'; command: CounterCommand }
+  | { type: 'dialog.transfer' }
+  | { type: 'dialog.callNumber' }
+  | { type: 'dialog.cancel' }
+  | AgentUpdate;
+
+/** Which statuses of the current ticket allow each action; the agent checks again (ticket-transitions.ts). */
+const ALLOWED_ON_CURRENT: Record<CurrentAction | 'transfer', readonly TicketStatus[]> = {
+  recall: ['called'],
+  start: ['called'],
+  finish: ['called', 'serving'],
+  'no-show': ['called'],
+  transfer: ['called', 'serving'],
+};
+
+/** Whether a command makes sense for the counter's current ticket: buttons and shortcuts use the same rule. */
+export function commandAllowed(kind: CounterCommand['kind'], view: CounterState | null): boolean {
+  if (!view) return false;
+  if (kind === 'call-next' || kind === 'call') return true;
+  const status = view.current?.status;
+  return status !== undefined && ALLOWED_ON_CURRENT[kind].includes(status);
+}
+
+const QUEUE_EVENTS = new Set(['ticket.issued', 'ticket.called', 'ticket.updated']);
+
+export const counterConsoleMachine = setup({
+  types: {
+    context: {} as CounterConsoleContext,
+    events: {} as CounterConsoleEvent,
+    input: {} as CounterConsoleInput,
+  },
+  actors: {
+    loadCounter: fromPromise<CounterState, { counterId: string; token: string }>(async () => {
+      throw new Error('loadCounter not provided');
+    }),
+    runCommand: fromPromise<CounterActionResponse, { counterId: string; token: string; command: CounterCommand }>(async () => {
+      throw new Error('runCommand not provided');
+    }),
+    updates: noAgentUpdates,
+  },
+  actions: {
+    /** Keeps the token for this browser session (sessionStorage on the page); replaced by the page. */
+    saveToken: () => undefined,
+    forgetToken: () => undefined,
+    rememberError: assign({ errorCode: ({ event }) => errorCodeOf((event as { error?: unknown }).error) }),
+    takeCommand: assign({ pending: ({ event }) => (event.type === 'command' ? event.command : null) }),
+  },
+  guards: {
+    hasToken: ({ context }) => context.token !== null && context.token !== '',
+    unauthorized: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'UNAUTHORIZED',
+    unknownCounter: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'COUNTER_NOT_FOUND',
+    allowed: ({ context, event }) => event.type === 'command' && commandAllowed(event.command.kind, context.view),
+    canTransfer: ({ context }) => commandAllowed('transfer', context.view),
+    queueChanged: ({ event }) => event.type === 'agent.event' && QUEUE_EVENTS.has(event.event.type),
+    reconnected: ({ event }) => event.type === 'agent.connection' && event.connected,
+  },
+  delays: { retry: ({ context }) => context.retryMs },
+}).createMachine({
+  id: 'counter',
+  context: ({ input }) => ({
+    counterId: input.counterId,
+    token: input.token ?? null,
+    view: null,
+    errorCode: null,
+    notice: null,
+    pending: null,
+    connected: false,
+    retryMs: input.retryMs ?? 3_000,
+  }),
+  initial: 'starting',
+  states: {
+    starting: { always: [{ guard: 'hasToken', target: 'verifying' }, { target: 'signedOut' }] },
+    signedOut: {
+      on: {
+        'token.submitted': {
+          guard: ({ event }) => event.token.trim() !== '',
+          target: 'verifying',
+          actions: assign({ token: ({ event }) => event.token.trim(), errorCode: null }),
+        },
+      },
+    },
+    verifying: {
+      invoke: {
+        src: 'loadCounter',
+        input: ({ context }) => ({ counterId: context.counterId, token: context.token! }),
+        onDone: { target: 'ready', actions: [assign({ view: ({ event }) => event.output, errorCode: null }), 'saveToken'] },
+        onError: [
+          { guard: 'unauthorized', target: 'signedOut', actions: ['rememberError', assign({ token: null }), 'forgetToken'] },
+          { guard: 'unknownCounter', target: 'unknownCounter', actions: 'rememberError' },
+          { target: 'unreachable', actions: 'rememberError' },
+        ],
+      },
+    },
+    // The agent is down or restarting: try again by itself, the officer may also press retry.
+    unreachable: { after: { retry: 'verifying' }, on: { retry: 'verifying' } },
+    unknownCounter: {},
+    ready: {
+      invoke: { src: 'updates' },
+      on: {
+        signOut: { target: 'signedOut', actions: [assign({ token: null, view: null, notice: null, errorCode: null }), 'forgetToken'] },
+        'agent.connection': [
+          { guard: 'reconnected', target: '.refreshing', actions: assign({ connected: true }) },
+          { actions: assign({ connected: false }) },
+        ],
+      },
+      initial: 'idle',
+      states: {
+        idle: {
+          on: {
+            command: { guard: 'allowed', target: 'acting', actions: 'takeCommand' },
+            'dialog.transfer': { guard: 'canTransfer', target: 'transferDialog' },
+            'dialog.callNumber': 'callNumberDialog',
+            'agent.event': { guard: 'queueChanged', target: 'refreshing' },
+          },
+        },
+        transferDialog: {
+          on: {
+            command: {
+              guard: ({ context, event }) => event.command.kind === 'transfer' && commandAllowed('transfer', context.view),
+              target: 'acting',
+              actions: 'takeCommand',
+            },
+            // Queue events while the dialog is open are caught up when it closes.
+            'dialog.cancel': 'refreshing',
+          },
+        },
+        callNumberDialog: {
+          on: {
+            command: { guard: ({ event }) => event.command.kind === 'call', target: 'acting', actions: 'takeCommand' },
+            'dialog.cancel': 'refreshing',
+          },
+        },
+        acting: {
+          invoke: {
+            src: 'runCommand',
+            input: ({ context }) => ({ counterId: context.counterId, token: context.token!, command: context.pending! }),
+            onDone: {
+              target: 'refreshing',
+              actions: assign({
+                errorCode: null,
+                notice: ({ context, event }) => ({ kind: context.pending!.kind, number: event.output.ticket.number }),
+              }),
+            },
+            onError: [
+              { guard: 'unauthorized', target: '#counter.signedOut', actions: ['rememberError', assign({ token: null }), 'forgetToken'] },
+              // Whatever failed, the picture may be stale (another counter took the ticket): refetch, keep the error.
+              { target: 'refreshing', actions: ['rememberError', assign({ notice: null })] },
+            ],
+          },
+        },
+        refreshing: {
+          on: { 'agent.event': { guard: 'queueChanged', target: 'refreshing', reenter: true } },
+          invoke: {
+            src: 'loadCounter',
+            input: ({ context }) => ({ counterId: context.counterId, token: context.token! }),
+            onDone: { target: 'idle', actions: assign({ view: ({ event }) => event.output }) },
+            onError: [
+              { guard: 'unauthorized', target: '#counter.signedOut', actions: ['rememberError', assign({ token: null }), 'forgetToken'] },
+              { target: 'idle', actions: 'rememberError' },
+            ],
+          },
+        },
+      },
+    },
+  },
+});

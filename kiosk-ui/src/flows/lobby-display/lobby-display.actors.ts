@@ -1,0 +1,17 @@
+/** The real IO behind the lobby display: the snapshot, live updates, and the voice. */
+import { fromPromise } from 'xstate';
+import { agentClient, agentEvents } from '../../agent-client/default-client';
+import { agentUpdatesActor } from '../../agent-client/agent-updates';
+import type { Announcement } from './announcement';
+import { createAnnouncer } from './announcer';
+import { lobbyDisplayMachine } from './lobby-display.machine';
+
+export const announcer = createAnnouncer();
+
+export const liveLobbyDisplayMachine = lobbyDisplayMachine.provide({
+  actors: {
+    loadSnapshot: fromPromise(() => agentClient.display()),
+    announce: fromPromise<void, Announcement>(({ input }) => announcer.announce(input)),
+    updates: agentUpdatesActor(agentEvents),
+  },
+});

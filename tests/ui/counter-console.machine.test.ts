@@ -1,0 +1,192 @@
+import { describe, expect, it, vi as vitest } from 'vitest';
+import { SimulatedClock, createActor, fromCallback, fromPromise, waitFor } from 'xstate';
+import type { TicketView } from '../../shared/api-schemas';
+import type { CounterActionResponse, CounterState } from '../../shared/counter-schemas';
+import type { AgentEvent } from '../../shared/ws-events';
+import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
+import type { AgentUpdate } from '../../kiosk-ui/src/agent-client/agent-updates';
+import { commandAllowed, counterConsoleMachine, type CounterCommand } from '../../kiosk-ui/src/flows/counter-console/counter-console.machine';
+import { shortcutEvent } from '../../kiosk-ui/src/flows/counter-console/counter-shortcuts';
+
+const ticket = (over: Partial<TicketView> = {}): TicketView => ({
+  id: 't1',
+  number: 'A001',
+  serviceId: 'tu-phap',
+  priority: null,
+  issuedAt: '2026-11-23T01:00:00.000Z',
+  status: 'called',
+  counterId: '1',
+  ahead: 0,
+  estimatedWaitMinutes: 0,
+  ...over,
+});
+const stateWith = (current: TicketView | null, waiting = 2): CounterState => ({
+  counter: { id: '1', name: { vi: 'Quầy số 1', en: 'Counter 1' }, services: ['tu-phap'] },
+  current,
+  queues: [{ serviceId: 'tu-phap', name: { vi: 'Tư pháp', en: 'Justice' }, prefix: 'A', waiting, priorityWaiting: 0 }],
+  directWaiting: 0,
+  counters: [],
+  services: [{ id: 'tu-phap', name: { vi: 'Tư pháp', en: 'Justice' } }],
+});
+
+function start(opts: { initial?: CounterState; token?: string | null; load?: (token: string) => Promise<CounterState>; run?: (c: CounterCommand) => Promise<CounterActionResponse> } = {}) {
+  const clock = new SimulatedClock();
+  let server = opts.initial ?? stateWith(null);
+  const load = vitest.fn(opts.load ?? (async () => server));
+  const run = vitest.fn(
+    opts.run ??
+      (async (c: CounterCommand) => {
+        const t = ticket({ status: c.kind === 'start' ? 'serving' : c.kind === 'finish' ? 'done' : 'called' });
+        server = stateWith(c.kind === 'finish' ? null : t, 1);
+        return { ticket: t };
+      }),
+  );
+  const saveToken = vitest.fn();
+  const forgetToken = vitest.fn();
+  let push: ((u: AgentUpdate) => void) | undefined;
+  const machine = counterConsoleMachine.provide({
+    actors: {
+      loadCounter: fromPromise(({ input }) => load(input.token)),
+      runCommand: fromPromise(({ input }) => run(input.command)),
+      updates: fromCallback<AgentUpdate>(({ sendBack }) => {
+        push = sendBack;
+        return () => (push = undefined);
+      }),
+    },
+    actions: { saveToken, forgetToken },
+  });
+  const actor = createActor(machine, { clock, input: { counterId: '1', token: opts.token ?? null, retryMs: 3000 } }).start();
+  return { actor, clock, load, run, saveToken, forgetToken, push: (u: AgentUpdate) => push?.(u), setServer: (s: CounterState) => (server = s) };
+}
+
+const calledEvent = (): AgentEvent => ({ type: 'ticket.called', at: '2026-11-23T01:00:00.000Z', data: { ticket: ticket({ counterId: '2' }), counterId: '2' } });
+
+describe('counter console machine', () => {
+  it('asks for the token, checks it with the agent and keeps it for the session', async () => {
+    const { actor, load, saveToken } = start();
+    expect(actor.getSnapshot().value).toBe('signedOut');
+    actor.send({ type: 'token.submitted', token: '  secret-token ' });
+    await waitFor(actor, (s) => s.matches('ready'));
+    expect(load).toHaveBeenCalledWith('secret-token');
+    expect(saveToken).toHaveBeenCalledOnce();
+  });
+
+  it('a wrong token returns to sign-in with UNAUTHORIZED, and the kept token is forgotten', async () => {
+    const { actor, forgetToken } = start({ token: 'old', load: async () => Promise.reject(new AgentRequestError('UNAUTHORIZED', 'no', 401)) });
+    await waitFor(actor, (s) => s.matches('signedOut'));
+    expect(actor.getSnapshot().context.errorCode).toBe('UNAUTHORIZED');
+    expect(actor.getSnapshot().context.token).toBeNull();
+    expect(forgetToken).toHaveBeenCalled();
+  });
+
+  it('an unknown counter says so and stays there; an unreachable agent is retried by itself', async () => {
+    const unknown = start({ token: 'x', load: async () => Promise.reject(new AgentRequestError('COUNTER_NOT_FOUND', 'no', 404)) });
+    await waitFor(unknown.actor, (s) => s.matches('unknownCounter'));
+
+    let fail = true;
+    const down = start({ token: 'x', load: async () => (fail ? Promise.reject(new AgentRequestError('NETWORK_ERROR', 'down', 0)) : stateWith(null)) });
+    await waitFor(down.actor, (s) => s.matches('unreachable'));
+    fail = false;
+    down.clock.increment(3000);
+    await waitFor(down.actor, (s) => s.matches('ready'));
+  });
+
+  it('call next → start → finish, refetching the picture after each and confirming what was done', async () => {
+    const { actor, run, load } = start({ token: 'x' });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    actor.send({ type: 'command', command: { kind: 'call-next' } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.view?.current?.status === 'called');
+    expect(actor.getSnapshot().context.notice).toEqual({ kind: 'call-next', number: 'A001' });
+    actor.send({ type: 'command', command: { kind: 'start' } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.view?.current?.status === 'serving');
+    actor.send({ type: 'command', command: { kind: 'finish' } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.view?.current === null);
+    expect(run.mock.calls.map(([c]) => c.kind)).toEqual(['call-next', 'start', 'finish']);
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+
+  it('refuses actions the current ticket does not allow, without asking the agent', async () => {
+    const { actor, run } = start({ token: 'x' });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    for (const kind of ['recall', 'start', 'finish', 'no-show'] as const) actor.send({ type: 'command', command: { kind } });
+    actor.send({ type: 'dialog.transfer' });
+    expect(actor.getSnapshot().matches({ ready: 'idle' })).toBe(true);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('an agent error is shown by code and the picture refreshed (another counter may have taken the ticket)', async () => {
+    const { actor, load } = start({ token: 'x', run: async () => Promise.reject(new AgentRequestError('QUEUE_EMPTY', 'empty', 404)) });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    actor.send({ type: 'command', command: { kind: 'call-next' } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.errorCode === 'QUEUE_EMPTY');
+    expect(actor.getSnapshot().context.notice).toBeNull();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('transfer and call-a-number go through their dialogs; cancel closes them', async () => {
+    const { actor, run } = start({ token: 'x', initial: stateWith(ticket({ status: 'serving' })) });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    actor.send({ type: 'dialog.transfer' });
+    expect(actor.getSnapshot().matches({ ready: 'transferDialog' })).toBe(true);
+    actor.send({ type: 'command', command: { kind: 'call-next' } }); // not while the dialog is open
+    expect(run).not.toHaveBeenCalled();
+    actor.send({ type: 'command', command: { kind: 'transfer', to: { toServiceId: 'dat-dai', position: 'front' } } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    expect(run).toHaveBeenLastCalledWith({ kind: 'transfer', to: { toServiceId: 'dat-dai', position: 'front' } });
+
+    actor.send({ type: 'dialog.callNumber' });
+    actor.send({ type: 'dialog.cancel' });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    actor.send({ type: 'dialog.callNumber' });
+    actor.send({ type: 'command', command: { kind: 'call', number: 'A007' } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    expect(run).toHaveBeenLastCalledWith({ kind: 'call', number: 'A007' });
+  });
+
+  it('refreshes when the queue changes elsewhere, and catches up after the live connection returns', async () => {
+    const { actor, load, push, setServer } = start({ token: 'x' });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    push({ type: 'agent.connection', connected: true });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.connected);
+    setServer(stateWith(null, 5));
+    push({ type: 'agent.event', event: calledEvent() });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.view?.queues[0]?.waiting === 5);
+    push({ type: 'agent.connection', connected: false });
+    expect(actor.getSnapshot().context.connected).toBe(false);
+    const before = load.mock.calls.length;
+    push({ type: 'agent.connection', connected: true });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.connected);
+    expect(load.mock.calls.length).toBe(before + 1);
+  });
+
+  it('a token revoked mid-shift signs the officer out', async () => {
+    const { actor } = start({ token: 'x', run: async () => Promise.reject(new AgentRequestError('UNAUTHORIZED', 'no', 401)) });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    actor.send({ type: 'command', command: { kind: 'call-next' } });
+    await waitFor(actor, (s) => s.matches('signedOut'));
+  });
+});
+
+describe('counter rules and shortcuts', () => {
+  it('allows each action only in the ticket states the agent allows', () => {
+    expect(commandAllowed('call-next', stateWith(null))).toBe(true);
+    expect(commandAllowed('recall', stateWith(null))).toBe(false);
+    expect(commandAllowed('recall', stateWith(ticket({ status: 'called' })))).toBe(true);
+    expect(commandAllowed('recall', stateWith(ticket({ status: 'serving' })))).toBe(false);
+    expect(commandAllowed('finish', stateWith(ticket({ status: 'serving' })))).toBe(true);
+    expect(commandAllowed('no-show', stateWith(ticket({ status: 'serving' })))).toBe(false);
+    expect(commandAllowed('transfer', stateWith(ticket({ status: 'serving' })))).toBe(true);
+    expect(commandAllowed('call-next', null)).toBe(false);
+  });
+
+  it('maps one key to each action, ignores typing, modifiers and held keys', () => {
+    expect(shortcutEvent({ key: 'n', inTextField: false })).toEqual({ type: 'command', command: { kind: 'call-next' } });
+    expect(shortcutEvent({ key: 'H', inTextField: false })).toEqual({ type: 'command', command: { kind: 'finish' } });
+    expect(shortcutEvent({ key: 'c', inTextField: false })).toEqual({ type: 'dialog.transfer' });
+    expect(shortcutEvent({ key: 'n', inTextField: true })).toBeNull();
+    expect(shortcutEvent({ key: 'r', ctrlKey: true, inTextField: false })).toBeNull();
+    expect(shortcutEvent({ key: 'n', repeat: true, inTextField: false })).toBeNull();
+    expect(shortcutEvent({ key: 'Escape', inTextField: true })).toEqual({ type: 'dialog.cancel' });
+    expect(shortcutEvent({ key: 'x', inTextField: false })).toBeNull();
+  });
+});
