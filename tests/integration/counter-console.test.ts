@@ -95,8 +95,12 @@ describe('counter console API', () => {
       'finish',
     ]);
     expect(mine[0]).toMatchObject({ data: { counterId: '1', counterName: { vi: 'Quầy số 1' } } });
+    // The display keys announcements on the call's time: the event and the display snapshot give the same one.
+    const display = await getJson<DisplaySnapshot>(`${agent.url}/api/display`);
+    const callTimes = mine.flatMap((e) => (e.type === 'ticket.called' ? [e.data.calledAt] : []));
+    expect(display.body.calls.filter((c) => c.ticketId === t.id).map((c) => c.at).sort()).toEqual(callTimes.sort());
     const view = await getJson<TicketView>(`${agent.url}/api/tickets/${t.id}`);
-    expect(view.body).toMatchObject({ status: 'done', counterId: '1' });
+    expect(view.body).toMatchObject({ status: 'done', counterId: '1', counterName: { vi: 'Quầy số 1', en: 'Counter 1' } });
   });
 
   it('no-show, then the citizen comes back and is called by number', async () => {

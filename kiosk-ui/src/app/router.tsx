@@ -5,7 +5,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
 import { KioskPage } from './kiosk-page';
-import { PlaceholderPage } from './placeholder-page';
+import { NotFoundPage } from './not-found-page';
 
 const CounterConsolePage = lazy(() => import('../flows/counter-console/counter-console-page'));
 const LobbyDisplayPage = lazy(() => import('../flows/lobby-display/lobby-display-page'));
@@ -34,5 +34,5 @@ export function Router({ path }: { path: string }) {
   if (counterId) return <Lazy><CounterConsolePage key={counterId} counterId={counterId} /></Lazy>;
   const ticketId = pathParam(path, 'track');
   if (ticketId) return <Lazy><TrackTicketPage key={ticketId} ticketId={ticketId} /></Lazy>;
-  return <PlaceholderPage />;
+  return <NotFoundPage />;
 }

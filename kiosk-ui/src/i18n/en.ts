@@ -131,7 +131,10 @@ export const en: Catalogue = {
   },
   boot: { starting: 'The kiosk is starting…', failed: 'The kiosk cannot connect yet. Retrying…' },
   nav: { home: 'Back to start', back: 'Back' },
-  placeholder: { heading: 'Page under construction', body: 'This page comes in a later version.' },
+  notFound: {
+    heading: 'No such page',
+    body: 'This address is not part of the kiosk. Its pages: / (kiosk), /counter/<counter>, /display (lobby TV), /track/<ticket>.',
+  },
   demoPrinter: {
     heading: 'Simulated printer',
     show: 'Show the simulated devices',

@@ -137,9 +137,9 @@ export const vi = {
     failed: 'Ki-ốt chưa kết nối được. Đang thử lại…',
   },
   nav: { home: 'Về trang chủ', back: 'Quay lại' },
-  placeholder: {
-    heading: 'Trang đang được xây dựng',
-    body: 'Trang này sẽ có trong phiên bản sau.',
+  notFound: {
+    heading: 'Không có trang này',
+    body: 'Địa chỉ này không thuộc ki-ốt. Các trang: / (ki-ốt), /counter/<số quầy>, /display (màn hình gọi số), /track/<mã phiếu>.',
   },
   demoPrinter: {
     heading: 'Máy in mô phỏng',
