@@ -1,5 +1,6 @@
 /** `npm run bench`: prints medians and p99s. Targets are printed beside the figures; nothing here asserts time. */
 import { cpus } from 'node:os';
+import { benchCallToDisplay } from './counter-bench';
 import { benchLockerRoundTrips } from './locker-bench';
 import { benchScanToUnlock } from './pickup-bench';
 import { benchDurableTickets, benchTicketLatency } from './ticket-bench';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   for (const line of await benchTicketLatency(500, 'raster')) console.log(line);
   for (const line of await benchLockerRoundTrips()) console.log(line);
   for (const line of await benchScanToUnlock()) console.log(line);
+  for (const line of await benchCallToDisplay()) console.log(line);
 }
 
 main().catch((err: unknown) => {

@@ -4,6 +4,7 @@
  * queues its Vietnamese announcement, the citizen's phone page says where to go; then the agent is killed and
  * restarted under the display, which says it is reconnecting and catches up. Screenshots go to test-artifacts/e2e/.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
@@ -96,6 +97,22 @@ describe('counter console, lobby display and tracking in a real browser', () => 
     await expect.poll(() => phone.getByTestId('track-status').textContent()).toBe('Đã phục vụ xong. Cảm ơn bạn!');
     await phone.goto(`${agent.url}/track/khong-co-so-nay`);
     await phone.getByRole('alert').filter({ hasText: 'Không tìm thấy số thứ tự này' }).waitFor();
+  });
+
+  it("the day's statistics in the same tab (still signed in), and their CSV for Excel", async () => {
+    await counter.goto(`${agent.url}/stats`);
+    await counter.getByRole('heading', { name: 'Thống kê lấy số và phục vụ' }).waitFor();
+    const row = counter.getByRole('row').filter({ hasText: 'Tư pháp – Hộ tịch' });
+    await row.waitFor();
+    // day, service, issued 1, served 1, no-shows 0
+    expect((await row.getByRole('cell').allTextContents()).slice(2, 5)).toEqual(['1', '1', '0']);
+    await counter.getByRole('row').filter({ hasText: 'Quầy số 1' }).waitFor();
+    await screenshot(counter, '26-stats');
+    const [download] = await Promise.all([counter.waitForEvent('download'), counter.getByRole('button', { name: 'Tải tệp CSV (Excel)' }).click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('Lĩnh vực');
+    expect(download.suggestedFilename()).toMatch(/^thong-ke-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
   it('a killed agent: the display says it is reconnecting, then catches up without a refresh', async () => {

@@ -2,13 +2,15 @@
  * The counter console's client: the same typed requests as the kiosk's, with the staff token a counter officer
  * signed in with sent as `Authorization: Bearer …` (staff routes always need it, from any machine).
  */
+import { z } from 'zod';
 import {
   CounterActionResponseSchema,
+  CounterInfoSchema,
   CounterStateSchema,
   StatsSchema,
   type TransferRequest,
 } from '../../../shared/counter-schemas';
-import { AgentClient } from './agent-client';
+import { AgentClient, AgentRequestError } from './agent-client';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -36,6 +38,10 @@ export class StaffClient extends AgentClient {
     return this.request(CounterActionResponseSchema, this.counterPath(counterId, action), { method: 'POST', body: JSON.stringify(body) });
   }
 
+  counters() {
+    return this.request(z.array(CounterInfoSchema), '/api/counters');
+  }
+
   counterState(counterId: string) {
     return this.request(CounterStateSchema, this.counterPath(counterId));
   }
@@ -59,8 +65,28 @@ export class StaffClient extends AgentClient {
   }
 
   stats(from?: string, to?: string) {
-    const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
-    return this.request(StatsSchema, `/api/stats${query ? `?${query}` : ''}`);
+    return this.request(StatsSchema, `/api/stats${rangeQuery(from, to)}`);
+  }
+
+  /** The same figures as CSV (UTF-8 with BOM, for Excel), as text to save. */
+  async statsCsv(from?: string, to?: string): Promise<string> {
+    const res = await this.fetchImpl(`${this.baseUrl}/api/stats.csv${rangeQuery(from, to)}`, {
+      headers: this.authHeaders(),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    }).catch((err: unknown) => {
+      throw new AgentRequestError('NETWORK_ERROR', String(err), 0);
+    });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      throw new AgentRequestError(body?.error?.code ?? 'BAD_RESPONSE', body?.error?.message ?? `HTTP ${res.status}`, res.status);
+    }
+    // The agent starts the file with a BOM so Excel reads UTF-8; keep it in what is saved.
+    const text = await res.text();
+    return text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
   }
 }
 
+function rangeQuery(from?: string, to?: string): string {
+  const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
+  return query ? `?${query}` : '';
+}

@@ -1,6 +1,6 @@
 /**
  * Routes on location.pathname: the kiosk at `/`; the staff and lobby pages each in their own chunk, so the
- * kiosk's first load carries none of them: `/counter/:id`, `/display`, `/track/:id`; the demo printer page.
+ * kiosk's first load carries none of them: `/counter/:id`, `/display`, `/track/:id`, `/stats`; the demo printer page.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
@@ -10,6 +10,7 @@ import { NotFoundPage } from './not-found-page';
 const CounterConsolePage = lazy(() => import('../flows/counter-console/counter-console-page'));
 const LobbyDisplayPage = lazy(() => import('../flows/lobby-display/lobby-display-page'));
 const TrackTicketPage = lazy(() => import('../flows/track-ticket/track-ticket-page'));
+const StaffStatsPage = lazy(() => import('../flows/staff-stats/staff-stats-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
@@ -30,6 +31,7 @@ export function Router({ path }: { path: string }) {
   if (path === '/' || path === '/index.html') return <KioskPage />;
   if (path === '/demo/printer') return <LazyDemoDevicesPanel fullPage />;
   if (path === '/display' || path === '/display/') return <Lazy><LobbyDisplayPage /></Lazy>;
+  if (path === '/stats' || path === '/stats/') return <Lazy><StaffStatsPage /></Lazy>;
   const counterId = pathParam(path, 'counter');
   if (counterId) return <Lazy><CounterConsolePage key={counterId} counterId={counterId} /></Lazy>;
   const ticketId = pathParam(path, 'track');

@@ -1,10 +1,11 @@
 /** /counter/:id — the counter console page: the machine, its real IO, and the keyboard shortcuts. */
 import { useMachine } from '@xstate/react';
 import { useEffect } from 'react';
-import { liveCounterConsoleMachine, storedToken } from './counter-console.actors';
+import { storedToken } from '../../agent-client/staff-token';
+import { liveCounterConsoleMachine } from './counter-console.actors';
 import { CounterConsoleView } from './counter-console-view';
 import { shortcutEvent } from './counter-shortcuts';
-import './counter-console.css';
+import '../../ui/staff-pages.css';
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) && !(target instanceof HTMLInputElement && target.type === 'radio');

@@ -2,10 +2,10 @@
 import type { SnapshotFrom } from 'xstate';
 import { useLang, useT } from '../../i18n/i18n';
 import type { Catalogue } from '../../i18n/catalogue';
+import { StaffSignIn } from '../../ui/staff-sign-in';
 import { CallNumberDialog, TransferDialog } from './counter-dialogs';
 import { COUNTER_SHORTCUTS } from './counter-shortcuts';
 import { commandAllowed, type CounterConsoleEvent, type counterConsoleMachine } from './counter-console.machine';
-import { SignInForm } from './sign-in-form';
 
 export type CounterSnapshot = SnapshotFrom<typeof counterConsoleMachine>;
 export interface CounterViewProps {
@@ -26,7 +26,14 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
   const lang = useLang();
   const { context } = state;
   if (state.matches('starting') || state.matches('signedOut') || state.matches('verifying')) {
-    return <SignInForm checking={state.matches('verifying')} error={context.errorCode === 'UNAUTHORIZED' ? t.counter.badToken : null} send={send} counterId={context.counterId} />;
+    return (
+      <StaffSignIn
+        heading={`${t.counter.signInHeading} · ${context.counterId}`}
+        checking={state.matches('verifying')}
+        error={context.errorCode === 'UNAUTHORIZED' ? t.counter.badToken : null}
+        onSubmit={(token) => send({ type: 'token.submitted', token })}
+      />
+    );
   }
   if (state.matches('unknownCounter')) return <main className="console console--message"><p role="alert">{t.counter.unknownCounter(context.counterId)}</p></main>;
   if (state.matches('unreachable') || !context.view) {

@@ -1,21 +1,11 @@
-/** The real IO behind the counter console: the staff client with the signed-in token, live updates, the token kept per browser session. */
+/** The real IO behind the counter console: the staff client with the signed-in token, live updates, the kept token. */
 import { fromPromise } from 'xstate';
 import type { CounterActionResponse } from '../../../../shared/counter-schemas';
 import { agentEvents } from '../../agent-client/default-client';
 import { agentUpdatesActor } from '../../agent-client/agent-updates';
 import { StaffClient } from '../../agent-client/staff-client';
+import { keepToken } from '../../agent-client/staff-token';
 import { counterConsoleMachine, type CounterCommand } from './counter-console.machine';
-
-// sessionStorage, not localStorage: the token goes when the browser closes, so a shared PC does not keep it.
-const TOKEN_KEY = 'motcua.staffToken';
-
-export function storedToken(): string | null {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
 
 const client = (token: string) => new StaffClient((input, init) => fetch(input, init), token);
 
@@ -39,19 +29,7 @@ export const liveCounterConsoleMachine = counterConsoleMachine.provide({
     updates: agentUpdatesActor(agentEvents),
   },
   actions: {
-    saveToken: ({ context }) => {
-      try {
-        if (context.token) sessionStorage.setItem(TOKEN_KEY, context.token);
-      } catch {
-        // storage disabled: the officer signs in again after a reload
-      }
-    },
-    forgetToken: () => {
-      try {
-        sessionStorage.removeItem(TOKEN_KEY);
-      } catch {
-        // nothing kept
-      }
-    },
+    saveToken: ({ context }) => keepToken(context.token),
+    forgetToken: () => keepToken(null),
   },
 });

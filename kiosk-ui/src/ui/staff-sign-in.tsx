@@ -1,9 +1,8 @@
-/** Staff sign-in: the token typed once per browser session. The field's text is local until submitted. */
+/** Staff sign-in (counter console, statistics): the token typed once per browser session; local until submitted. */
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n';
-import type { CounterConsoleEvent } from './counter-console.machine';
+import { useT } from '../i18n/i18n';
 
-export function SignInForm(props: { checking: boolean; error: string | null; counterId: string; send: (e: CounterConsoleEvent) => void }) {
+export function StaffSignIn(props: { heading: string; checking: boolean; error: string | null; onSubmit: (token: string) => void }) {
   const t = useT();
   const [token, setToken] = useState('');
   return (
@@ -12,10 +11,10 @@ export function SignInForm(props: { checking: boolean; error: string | null; cou
         className="console__form"
         onSubmit={(e) => {
           e.preventDefault();
-          props.send({ type: 'token.submitted', token });
+          props.onSubmit(token);
         }}
       >
-        <h1>{t.counter.signInHeading} · {props.counterId}</h1>
+        <h1>{props.heading}</h1>
         <label htmlFor="staff-token">{t.counter.tokenLabel}</label>
         <input id="staff-token" name="token" type="password" autoComplete="current-password" autoFocus value={token} onChange={(e) => setToken(e.target.value)} aria-describedby="token-hint" />
         <p id="token-hint" className="console__hint">{t.counter.tokenHint}</p>
