@@ -5,6 +5,7 @@
  * 3. otherwise the chime alone — the sentence is on the screen in any case.
  * Resolves when it has finished speaking, so the display's queue never lets two announcements overlap.
  */
+import { playTones } from '../../ui/sound-cue';
 import type { Announcement } from './announcement';
 
 export type VoiceMode = 'speech' | 'clips' | 'chime';
@@ -94,20 +95,8 @@ export function createAnnouncer(options: { clipsBase?: string; lang?: string } =
   const chime = async (): Promise<void> => {
     const ctx = context();
     if (!ctx) return;
-    const now = ctx.currentTime;
-    for (const [i, freq] of [659, 523, 784].entries()) {
-      const osc = ctx.createOscillator();
-      const gain = ctx.createGain();
-      const start = now + i * 0.25;
-      osc.frequency.value = freq;
-      gain.gain.setValueAtTime(0.0001, start);
-      gain.gain.exponentialRampToValueAtTime(0.35, start + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.6);
-      osc.connect(gain).connect(ctx.destination);
-      osc.start(start);
-      osc.stop(start + 0.65);
-    }
-    await sleep(900);
+    const seconds = playTones(ctx, [659, 523, 784], 0.25, 0.35);
+    await sleep(seconds * 1000 + 200);
   };
 
   const speak = (text: string, voice: SpeechSynthesisVoice): Promise<void> =>
