@@ -70,7 +70,7 @@ function start(opts: { inLocker?: boolean } = {}) {
       }),
     },
   });
-  const actor = createActor(machine, { clock, input: { idleTimeoutMs: IDLE } }).start();
+  const actor = createActor(machine, { clock, input: { idleTimeoutMs: IDLE, idleWarningMs: 0 } }).start();
   const scan = (code: string) => scanner!({ type: 'scan.received', code });
   const child = () => actor.getSnapshot().children.collectResult as AnyActorRef | undefined;
   return { actor, clock, lookup, issue, scan, child, agentSays: (e: CollectResultEvent) => pickupEvents!(e) };

@@ -51,13 +51,28 @@ async function toPriority(actor: Actor) {
 }
 
 describe('take-ticket machine: activity and edges', () => {
-  it('uses a 60 s idle timeout by default', async () => {
+  it('after 60 s of silence asks "Cần thêm thời gian?" for 15 s, then ends the session', async () => {
     const { actor, clock } = start();
     await toPriority(actor);
     clock.increment(DEFAULT_TIMING.idleTimeoutMs - 1);
+    expect(actor.getSnapshot().matches({ session: { idle: 'counting' } })).toBe(true);
+    clock.increment(1);
+    expect(actor.getSnapshot().matches({ session: { idle: 'warning' } })).toBe(true);
+    expect(flowOf(actor.getSnapshot())).toBe('askingPriority'); // the screen stays under the question
+    clock.increment(DEFAULT_TIMING.idleWarningMs - 1);
     expect(actor.getSnapshot().matches('session')).toBe(true);
     clock.increment(1);
     expect(actor.getSnapshot().matches('attract')).toBe(true);
+  });
+
+  it('"Cần thêm thời gian?" answered yes gives the full time again, where the visitor was', async () => {
+    const { actor, clock } = start();
+    await toPriority(actor);
+    clock.increment(DEFAULT_TIMING.idleTimeoutMs);
+    actor.send({ type: 'idle.extend' });
+    expect(actor.getSnapshot().matches({ session: { idle: 'counting' } })).toBe(true);
+    clock.increment(DEFAULT_TIMING.idleTimeoutMs - 1);
+    expect(flowOf(actor.getSnapshot())).toBe('askingPriority');
   });
 
   it('a touch that changes nothing on screen still re-arms the idle timer', async () => {
@@ -69,6 +84,8 @@ describe('take-ticket machine: activity and edges', () => {
     clock.increment(59_000);
     expect(flowOf(actor.getSnapshot())).toBe('askingPriority');
     clock.increment(1_000);
+    expect(actor.getSnapshot().matches({ session: { idle: 'warning' } })).toBe(true);
+    clock.increment(DEFAULT_TIMING.idleWarningMs);
     expect(actor.getSnapshot().matches('attract')).toBe(true);
   });
 
@@ -119,5 +136,31 @@ describe('take-ticket machine: activity and edges', () => {
     actor.send({ type: 'nav.back' });
     expect(actor.getSnapshot().matches({ session: { flow: { choosingService: 'ready' } } })).toBe(true);
     expect(actor.getSnapshot().context.services).toHaveLength(1);
+  });
+
+  it('the priority button on the attract screen goes straight to the services as a priority visitor', async () => {
+    const { actor } = start();
+    await waitFor(actor, (s) => s.matches('attract'));
+    actor.send({ type: 'kiosk.priorityTouched' });
+    await waitFor(actor, (s) => s.matches({ session: { flow: { choosingService: 'ready' } } }));
+    expect(actor.getSnapshot().context.priorityPath).toBe(true);
+    actor.send({ type: 'nav.home' });
+    expect(actor.getSnapshot().context.priorityPath).toBe(false);
+  });
+
+  it('language and display modes last for the session and are cleared for the next visitor', async () => {
+    const { actor, clock } = start();
+    await waitFor(actor, (s) => s.matches('attract'));
+    actor.send({ type: 'kiosk.touched' });
+    actor.send({ type: 'prefs.language', lang: 'en' });
+    actor.send({ type: 'prefs.toggle', pref: 'largeText' });
+    actor.send({ type: 'prefs.toggle', pref: 'reach' });
+    actor.send({ type: 'prefs.toggle', pref: 'reach' });
+    actor.send({ type: 'home.takeTicket' });
+    expect(actor.getSnapshot().context.prefs).toEqual({ lang: 'en', largeText: true, highContrast: false, reach: false });
+    clock.increment(DEFAULT_TIMING.idleTimeoutMs);
+    clock.increment(DEFAULT_TIMING.idleWarningMs);
+    expect(actor.getSnapshot().matches('attract')).toBe(true);
+    expect(actor.getSnapshot().context.prefs).toEqual({ lang: 'vi', largeText: false, highContrast: false, reach: false });
   });
 });

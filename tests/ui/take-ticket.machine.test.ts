@@ -21,7 +21,7 @@ const ticket = (over: Partial<IssuedTicket> = {}): IssuedTicket => ({
   printed: true,
   ...over,
 });
-const TIMING: TakeTicketInput = { idleTimeoutMs: 60_000, ticketShownMs: 15_000, unprintedShownMs: 45_000, bootRetryMs: 5_000 };
+const TIMING: TakeTicketInput = { idleTimeoutMs: 60_000, idleWarningMs: 0, ticketShownMs: 15_000, unprintedShownMs: 45_000, bootRetryMs: 5_000 };
 
 function start(issue: (input: { serviceId: string; priority: PriorityCategory | null }) => Promise<IssuedTicket> = async () => ticket()) {
   const clock = new SimulatedClock();

@@ -1,19 +1,50 @@
-/** The kiosk itself: the take-ticket flow, and in demo mode the simulated printer beside it. */
+/**
+ * The kiosk itself: the take-ticket flow (with result pickup inside it), the visitor's language and display modes
+ * applied to the whole document, the idle question, and in demo mode the simulated devices beside it.
+ */
 import { useMachine } from '@xstate/react';
-import { LazyDemoDevicesPanel } from './lazy-demo-panel';
+import { useEffect, useMemo } from 'react';
+import { CATALOGUES, I18nProvider } from '../i18n/i18n';
+import { preferenceClasses } from '../flows/take-ticket/preferences';
 import { liveTakeTicketMachine } from '../flows/take-ticket/take-ticket.actors';
 import { TakeTicketView } from '../flows/take-ticket/take-ticket-view';
+import { IdleWarning } from '../ui/idle-warning';
+import { PreferencesProvider, type PreferencesControl } from '../ui/preferences-context';
+import { LazyDemoDevicesPanel } from './lazy-demo-panel';
+import '../ui/accessibility.css';
 
 export function KioskPage() {
   const [state, send] = useMachine(liveTakeTicketMachine, { input: {} });
+  const { prefs } = state.context;
   const demo = state.context.info?.demo === true;
+
+  // The modes' CSS hangs on the root element, so rem-based sizes grow with "large text" everywhere.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = prefs.lang;
+    const classes = preferenceClasses(prefs);
+    root.classList.remove('a11y-large', 'a11y-contrast', 'a11y-reach');
+    root.classList.add(...classes);
+  }, [prefs]);
+
+  const control = useMemo<PreferencesControl>(
+    () => ({ prefs, setLanguage: (lang) => send({ type: 'prefs.language', lang }), toggle: (pref) => send({ type: 'prefs.toggle', pref }) }),
+    [prefs, send],
+  );
   return (
-    <div className={`kiosk ${demo ? 'kiosk--demo' : ''}`}>
-      {/* Any touch keeps the session alive, not only the ones that change the screen (reading, scrolling). */}
-      <div className="kiosk__flow" onPointerDown={() => send({ type: 'user.activity' })}>
-        <TakeTicketView state={state} send={send} />
-      </div>
-      {demo ? <LazyDemoDevicesPanel /> : null}
-    </div>
+    <I18nProvider value={{ lang: prefs.lang, t: CATALOGUES[prefs.lang] }}>
+      <PreferencesProvider value={control}>
+        <div className={`kiosk ${demo ? 'kiosk--demo' : ''}`}>
+          {/* Any touch keeps the session alive, not only the ones that change the screen (reading, scrolling). */}
+          <div className="kiosk__flow" onPointerDown={() => send({ type: 'user.activity' })}>
+            <TakeTicketView state={state} send={send} />
+          </div>
+          {demo ? <LazyDemoDevicesPanel /> : null}
+        </div>
+        {state.matches({ session: { idle: 'warning' } }) ? (
+          <IdleWarning ms={state.context.timing.idleWarningMs} onExtend={() => send({ type: 'idle.extend' })} />
+        ) : null}
+      </PreferencesProvider>
+    </I18nProvider>
   );
 }

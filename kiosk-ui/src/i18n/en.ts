@@ -4,7 +4,25 @@ import { enStaff } from './staff.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
-  attract: { title: 'Welcome', touchToStart: 'Touch the screen to start', startButton: 'Start' },
+  attract: {
+    title: 'Welcome',
+    touchToStart: 'Touch the screen to start',
+    startButton: 'Start',
+    priority: 'Priority',
+    priorityHint: 'Elderly, people with disabilities, pregnant women, people with merit',
+  },
+  a11y: {
+    bar: 'Language and display',
+    switchLanguage: 'Tiếng Việt',
+    largeText: 'Large text',
+    highContrast: 'High contrast',
+    reach: 'Controls low',
+  },
+  idle: {
+    question: 'Do you need more time?',
+    hint: 'Without a touch, the kiosk returns to the start screen in a few seconds.',
+    extend: 'Yes, I need more time',
+  },
   home: {
     heading: 'What would you like to do?',
     takeTicket: 'Take a queue number',

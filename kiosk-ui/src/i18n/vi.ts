@@ -7,6 +7,20 @@ export const vi = {
     title: 'Xin chào quý khách',
     touchToStart: 'Chạm vào màn hình để bắt đầu',
     startButton: 'Bắt đầu',
+    priority: 'Ưu tiên',
+    priorityHint: 'Người cao tuổi, người khuyết tật, phụ nữ mang thai, người có công',
+  },
+  a11y: {
+    bar: 'Ngôn ngữ và cách hiển thị',
+    switchLanguage: 'English',
+    largeText: 'Chữ lớn',
+    highContrast: 'Tương phản cao',
+    reach: 'Nút ở thấp',
+  },
+  idle: {
+    question: 'Cần thêm thời gian?',
+    hint: 'Nếu không có thao tác, ki-ốt sẽ trở về màn hình đầu sau ít giây.',
+    extend: 'Có, tôi cần thêm thời gian',
   },
   home: {
     heading: 'Quý khách cần làm gì?',

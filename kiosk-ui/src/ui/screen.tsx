@@ -1,5 +1,6 @@
 /** The frame of every kiosk screen: header with the centre's name and the clock, a heading, the content. */
 import type { ReactNode } from 'react';
+import { AccessibilityBar } from './accessibility-bar';
 import { Clock } from './clock';
 
 export function Screen(props: { centerName: string; timeZone: string; heading?: string; children: ReactNode; footer?: ReactNode }) {
@@ -7,6 +8,7 @@ export function Screen(props: { centerName: string; timeZone: string; heading?: 
     <div className="screen">
       <header className="screen__header">
         <span className="screen__center">{props.centerName}</span>
+        <AccessibilityBar />
         <Clock timeZone={props.timeZone} />
       </header>
       <main className="screen__main">

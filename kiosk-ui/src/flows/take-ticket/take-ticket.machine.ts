@@ -9,10 +9,15 @@
 import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
 import { errorCodeOf } from '../../agent-client/agent-client';
+import type { Language } from '../../i18n/catalogue';
 import { collectResultMachine } from '../collect-result/collect-result.machine';
+import { DEFAULT_PREFERENCES, toggled, type PreferenceToggle, type Preferences } from './preferences';
 
 export interface TakeTicketInput {
+  /** Silence before "Cần thêm thời gian?" is asked. */
   idleTimeoutMs?: number;
+  /** How long that question waits for a touch before the session ends; 0 ends it without asking. */
+  idleWarningMs?: number;
   ticketShownMs?: number;
   unprintedShownMs?: number;
   bootRetryMs?: number;
@@ -27,11 +32,21 @@ export interface TakeTicketContext {
   errorCode: string | null;
   /** A slip scanned before the pickup flow started (on the attract or home screen): its first lookup. */
   pendingScan: string | null;
+  /** The visitor's language and display modes for this session. */
+  prefs: Preferences;
+  /** Came in by the priority button on the attract screen: the priority question does not offer "Không". */
+  priorityPath: boolean;
   timing: Required<TakeTicketInput>;
 }
 
 export type TakeTicketEvent =
   | { type: 'kiosk.touched' }
+  // The attract screen's own priority button: straight to the services, as a priority visitor.
+  | { type: 'kiosk.priorityTouched' }
+  | { type: 'prefs.language'; lang: Language }
+  | { type: 'prefs.toggle'; pref: PreferenceToggle }
+  // "Cần thêm thời gian?" answered yes.
+  | { type: 'idle.extend' }
   | { type: 'home.takeTicket' }
   | { type: 'home.collectResult' }
   | { type: 'service.selected'; serviceId: string }
@@ -52,6 +67,7 @@ export type TakeTicketEvent =
 
 export const DEFAULT_TIMING: Required<TakeTicketInput> = {
   idleTimeoutMs: 60_000,
+  idleWarningMs: 15_000,
   ticketShownMs: 15_000,
   unprintedShownMs: 45_000,
   bootRetryMs: 5_000,
@@ -70,6 +86,9 @@ const USER_EVENTS = [
   'nav.home',
   'user.activity',
   'scan.received',
+  'prefs.language',
+  'prefs.toggle',
+  'idle.extend',
 ] as const;
 // A self-transition of the atomic `counting` state: re-entering a parent instead would conflict with the flow
 // region's transition for the same event and swallow it.
@@ -98,12 +117,22 @@ export const takeTicketMachine = setup({
   },
   delays: {
     idleTimeout: ({ context }) => context.timing.idleTimeoutMs,
+    idleWarning: ({ context }) => context.timing.idleWarningMs,
     ticketShown: ({ context }) => context.timing.ticketShownMs,
     unprintedShown: ({ context }) => context.timing.unprintedShownMs,
     bootRetry: ({ context }) => context.timing.bootRetryMs,
   },
   actions: {
-    clearSession: assign({ services: [], serviceId: null, priority: null, ticket: null, errorCode: null, pendingScan: null }),
+    clearSession: assign({
+      services: [],
+      serviceId: null,
+      priority: null,
+      ticket: null,
+      errorCode: null,
+      pendingScan: null,
+      prefs: DEFAULT_PREFERENCES,
+      priorityPath: false,
+    }),
     clearChoice: assign({ serviceId: null, priority: null, ticket: null, errorCode: null, pendingScan: null }),
     rememberScan: assign({ pendingScan: ({ event }) => (event.type === 'scan.received' ? event.code : null) }),
     rememberError: assign({ errorCode: ({ event }) => errorCodeOf((event as { error?: unknown }).error) }),
@@ -122,6 +151,8 @@ export const takeTicketMachine = setup({
     ticket: null,
     errorCode: null,
     pendingScan: null,
+    prefs: DEFAULT_PREFERENCES,
+    priorityPath: false,
     timing: { ...DEFAULT_TIMING, ...input },
   }),
   invoke: { src: 'scanSource' },
@@ -140,7 +171,11 @@ export const takeTicketMachine = setup({
     },
     attract: {
       entry: 'clearSession',
-      on: { 'kiosk.touched': 'session', 'scan.received': { target: '#collectingResult', actions: 'rememberScan' } },
+      on: {
+        'kiosk.touched': 'session',
+        'kiosk.priorityTouched': { target: '#kiosk.session.flow.choosingService', actions: assign({ priorityPath: true }) },
+        'scan.received': { target: '#collectingResult', actions: 'rememberScan' },
+      },
     },
     session: {
       type: 'parallel',
@@ -148,16 +183,28 @@ export const takeTicketMachine = setup({
         idle: {
           initial: 'counting',
           states: {
-            counting: { after: { idleTimeout: '#kiosk.attract' }, on: { ...rearmIdle, 'session.hold': 'held' } },
+            counting: {
+              after: { idleTimeout: [{ guard: ({ context }) => context.timing.idleWarningMs > 0, target: 'warning' }, { target: '#kiosk.attract' }] },
+              on: { ...rearmIdle, 'session.hold': 'held' },
+            },
+            // "Cần thêm thời gian?": any touch (or the button) gives the visitor the full time again.
+            warning: { after: { idleWarning: '#kiosk.attract' }, on: { ...rearmIdle, 'session.hold': 'held' } },
             held: { on: { 'session.release': 'counting' } },
           },
         },
         flow: {
           initial: 'home',
-          on: { 'nav.home': '.home', 'scan.received': { target: '.collectingResult', actions: 'rememberScan' } },
+          // Here rather than on `session`: a parallel state's own transitions only run when no region takes the
+          // event, and the idle region takes every user event to re-arm its timer.
+          on: {
+            'nav.home': '.home',
+            'scan.received': { target: '.collectingResult', actions: 'rememberScan' },
+            'prefs.language': { actions: assign({ prefs: ({ context, event }) => ({ ...context.prefs, lang: event.lang }) }) },
+            'prefs.toggle': { actions: assign({ prefs: ({ context, event }) => toggled(context.prefs, event.pref) }) },
+          },
           states: {
             home: {
-              entry: 'clearChoice',
+              entry: ['clearChoice', assign({ priorityPath: false })],
               on: { 'home.takeTicket': 'choosingService', 'home.collectResult': 'collectingResult' },
             },
             collectingResult: {

@@ -1,4 +1,7 @@
-/** The screen a kiosk shows while nobody uses it: the whole screen is one button. */
+/**
+ * The screen a kiosk shows while nobody uses it: almost all of it one button to start, and below it the priority
+ * button, so an elderly or disabled visitor reaches the priority path in one touch.
+ */
 import { useT } from '../../../i18n/i18n';
 import { Clock } from '../../../ui/clock';
 import type { ScreenProps } from './screen-props';
@@ -7,11 +10,17 @@ export function AttractScreen({ state, send }: ScreenProps) {
   const t = useT();
   const info = state.context.info;
   return (
-    <button type="button" className="attract" onClick={() => send({ type: 'kiosk.touched' })} aria-label={t.attract.touchToStart}>
-      <span className="attract__center">{info?.centerName}</span>
-      <span className="attract__title">{t.attract.title}</span>
-      <span className="attract__cta">{t.attract.touchToStart}</span>
-      {info ? <Clock timeZone={info.timezone} /> : null}
-    </button>
+    <div className="attract">
+      <button type="button" className="attract__start" onClick={() => send({ type: 'kiosk.touched' })} aria-label={t.attract.touchToStart}>
+        <span className="attract__center">{info?.centerName}</span>
+        <span className="attract__title">{t.attract.title}</span>
+        <span className="attract__cta">{t.attract.touchToStart}</span>
+        {info ? <Clock timeZone={info.timezone} /> : null}
+      </button>
+      <button type="button" className="attract__priority" onClick={() => send({ type: 'kiosk.priorityTouched' })}>
+        <span className="attract__priority-label">{t.attract.priority}</span>
+        <span className="attract__priority-hint">{t.attract.priorityHint}</span>
+      </button>
+    </div>
   );
 }

@@ -10,7 +10,10 @@ export function PriorityScreen({ state, send }: ScreenProps) {
     <>
       <p className="lead">{t.priority.hint}</p>
       <div className="choices choices--grid">
-        <BigButton label={t.priority.no} hint={t.priority.noHint} onPress={() => send({ type: 'priority.chosen', priority: null })} />
+        {/* Came by the attract screen's priority button: they have said they are a priority visitor. */}
+        {state.context.priorityPath ? null : (
+          <BigButton label={t.priority.no} hint={t.priority.noHint} onPress={() => send({ type: 'priority.chosen', priority: null })} />
+        )}
         {categories.map((c) => (
           <BigButton key={c} label={t.priority[c]} variant="priority" onPress={() => send({ type: 'priority.chosen', priority: c })} />
         ))}
