@@ -11,7 +11,8 @@ export function Screen(props: { centerName: string; timeZone: string; heading?: 
         <AccessibilityBar />
         <Clock timeZone={props.timeZone} />
       </header>
-      <main className="screen__main">
+      {/* Focusable: it scrolls when large text makes a screen taller, and keyboard users must be able to scroll it. */}
+      <main className="screen__main" tabIndex={0}>
         {props.heading ? <h1 className="screen__heading">{props.heading}</h1> : null}
         {props.children}
       </main>
