@@ -5,12 +5,16 @@
  * a vi-VN speech voice does not need them. Without espeak-ng (`apt-get install espeak-ng`) it writes an empty
  * manifest and says so: the display then plays a chime and shows the sentence.
  * Clips are regenerated only when their text changes (the manifest keeps each clip's text).
+ * It also speaks the kiosk's per-screen guidance sentences (every catalogue's `guide` section, Vietnamese and
+ * English) into kiosk-ui/public/voice/guide/, for kiosks whose browser has no speech voice.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { voiceClips } from '../kiosk-ui/src/flows/lobby-display/announcement';
+import { CATALOGUES } from '../kiosk-ui/src/i18n/i18n';
+import { guidanceClips } from '../kiosk-ui/src/ui/guidance-clips';
 
 const outDir = fileURLToPath(new URL('../kiosk-ui/public/voice/vi/', import.meta.url));
 const manifestPath = join(outDir, 'manifest.json');
@@ -59,4 +63,21 @@ if (!hasEspeak()) {
   }
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   console.log(`voice clips: ${Object.keys(manifest.clips).length} in kiosk-ui/public/voice/vi (${made} generated)`);
+}
+
+const guideDir = fileURLToPath(new URL('../kiosk-ui/public/voice/guide/', import.meta.url));
+mkdirSync(guideDir, { recursive: true });
+if (!hasEspeak()) {
+  writeFileSync(join(guideDir, 'manifest.json'), JSON.stringify({ files: [] }));
+} else {
+  const clips = guidanceClips(CATALOGUES);
+  let made = 0;
+  for (const clip of clips) {
+    const path = join(guideDir, clip.file);
+    if (existsSync(path)) continue; // the name is a hash of the language and the text
+    execFileSync('espeak-ng', ['-v', clip.lang === 'vi' ? 'vi' : 'en', '-s', '145', '-a', '180', '-w', path, clip.text]);
+    made += 1;
+  }
+  writeFileSync(join(guideDir, 'manifest.json'), JSON.stringify({ files: clips.map((c) => c.file) }, null, 2));
+  console.log(`guidance clips: ${clips.length} in kiosk-ui/public/voice/guide (${made} generated)`);
 }

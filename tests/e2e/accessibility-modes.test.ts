@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
 import { tempDir } from '../support/temp-dir';
+import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
+import { clipFile } from '../../kiosk-ui/src/ui/guidance-clips';
 import { launchChromium, screenshot } from './browser';
 
 describe('kiosk accessibility modes in a real browser', () => {
@@ -40,6 +42,21 @@ describe('kiosk accessibility modes in a real browser', () => {
     await page.getByRole('button', { name: 'Người cao tuổi (từ 60 tuổi)' }).tap();
     await expect.poll(() => page.getByLabel(/Số thứ tự của bạn là/).textContent()).toMatch(/^A\d{3}$/);
     await page.getByRole('button', { name: 'Xong' }).tap();
+    await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
+  });
+
+  it("speaks each screen's guidance as it appears (the espeak-ng clip where the browser has no voice), in the visitor's language", async () => {
+    // A screen not shown before in this page (clips once fetched come from the media cache).
+    const scan = page.waitForRequest((r) => r.url().endsWith(`/voice/guide/${clipFile('vi', CATALOGUES.vi.guide.pickupScan)}`));
+    await page.getByRole('button', { name: /Nhận kết quả/ }).tap();
+    await scan;
+    const english = page.waitForRequest((r) => r.url().endsWith(`/voice/guide/${clipFile('en', CATALOGUES.en.guide.pickupScan)}`));
+    await page.getByRole('button', { name: 'English' }).tap();
+    await english;
+    // Replayable: the button is on every screen that speaks.
+    await page.getByRole('button', { name: 'Hear the guidance' }).tap();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).tap();
+    await page.getByRole('button', { name: 'Về trang chủ' }).tap();
     await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
   });
 

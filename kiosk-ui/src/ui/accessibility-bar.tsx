@@ -1,8 +1,9 @@
 /** Language switch and display modes, in every kiosk screen's header: each a real toggle button of 64 px. */
 import { useT } from '../i18n/i18n';
+import { speakGuidance } from './guidance-speaker';
 import { usePreferences } from './preferences-context';
 
-export function AccessibilityBar() {
+export function AccessibilityBar({ guide }: { guide?: string | undefined }) {
   const t = useT();
   const control = usePreferences();
   if (!control) return null;
@@ -14,6 +15,12 @@ export function AccessibilityBar() {
   ] as const;
   return (
     <div className="a11y-bar" role="group" aria-label={t.a11y.bar}>
+      {guide ? (
+        <button type="button" className="a11y-bar__button" onClick={() => void speakGuidance(guide, prefs.lang)}>
+          <span aria-hidden="true" className="a11y-bar__glyph">♪</span>
+          <span>{t.guide.replay}</span>
+        </button>
+      ) : null}
       <button type="button" className="a11y-bar__button" lang={prefs.lang === 'vi' ? 'en' : 'vi'} onClick={() => setLanguage(prefs.lang === 'vi' ? 'en' : 'vi')}>
         {t.a11y.switchLanguage}
       </button>

@@ -1,14 +1,17 @@
 /** The frame of every kiosk screen: header with the centre's name and the clock, a heading, the content. */
 import type { ReactNode } from 'react';
 import { AccessibilityBar } from './accessibility-bar';
+import { useLang } from '../i18n/i18n';
 import { Clock } from './clock';
+import { useSpokenGuidance } from './use-spoken-guidance';
 
-export function Screen(props: { centerName: string; timeZone: string; heading?: string; children: ReactNode; footer?: ReactNode }) {
+export function Screen(props: { centerName: string; timeZone: string; heading?: string | undefined; guide?: string | undefined; children: ReactNode; footer?: ReactNode }) {
+  useSpokenGuidance(props.guide, useLang());
   return (
     <div className="screen">
       <header className="screen__header">
         <span className="screen__center">{props.centerName}</span>
-        <AccessibilityBar />
+        <AccessibilityBar guide={props.guide} />
         <Clock timeZone={props.timeZone} />
       </header>
       {/* Focusable: it scrolls when large text makes a screen taller, and keyboard users must be able to scroll it. */}

@@ -19,14 +19,15 @@ export function CollectResultView(props: { actor: ActorRefFrom<CollectResultMach
   const send = props.actor.send;
   const screen = { state, send };
   let heading: string | undefined = t.pickup.heading;
+  let guide: string | undefined;
   let body;
   let homeButton = true;
-  if (state.matches('waitingForSlip')) body = <SlipEntryScreen {...screen} />;
-  else if (state.matches('showingStatus')) body = <DossierStatusScreen {...screen} />;
-  else if (state.matches('enteringCode')) [heading, body] = [t.pickup.pinTitle, <PickupCodeScreen {...screen} />];
-  else if (state.matches('doorOpen')) [heading, body, homeButton] = [undefined, <DoorOpenScreen {...screen} />, false];
-  else if (state.matches('rating') || state.matches('sendingRating') || state.matches('thanks')) [body, homeButton] = [<RatingScreen {...screen} />, false];
-  else if (state.matches('slipProblem') || state.matches('problem')) [heading, body, homeButton] = [undefined, <PickupProblemScreen {...screen} />, false];
+  if (state.matches('waitingForSlip')) [guide, body] = [t.guide.pickupScan, <SlipEntryScreen {...screen} />];
+  else if (state.matches('showingStatus')) [guide, body] = [t.guide.pickupStatus, <DossierStatusScreen {...screen} />];
+  else if (state.matches('enteringCode')) [heading, guide, body] = [t.pickup.pinTitle, t.guide.pickupCode, <PickupCodeScreen {...screen} />];
+  else if (state.matches('doorOpen')) [heading, guide, body, homeButton] = [undefined, t.guide.doorOpen, <DoorOpenScreen {...screen} />, false];
+  else if (state.matches('rating') || state.matches('sendingRating') || state.matches('thanks')) [guide, body, homeButton] = [t.guide.rating, <RatingScreen {...screen} />, false];
+  else if (state.matches('slipProblem') || state.matches('problem')) [heading, guide, body, homeButton] = [undefined, t.guide.problem, <PickupProblemScreen {...screen} />, false];
   else {
     // lookingUp, opening, and the instant between a final state and the parent moving on.
     const text = state.matches('opening') ? t.pickup.opening : t.pickup.lookingUp;
@@ -38,7 +39,7 @@ export function CollectResultView(props: { actor: ActorRefFrom<CollectResultMach
     </div>
   ) : undefined;
   return (
-    <Screen centerName={props.centerName} timeZone={props.timeZone} heading={heading} footer={footer}>
+    <Screen centerName={props.centerName} timeZone={props.timeZone} heading={heading} guide={guide} footer={footer}>
       {body}
     </Screen>
   );

@@ -29,14 +29,19 @@ export function TakeTicketView({ state, send }: ScreenProps) {
   if (at('collectingResult') && pickup) return <CollectResultView actor={pickup} centerName={info.centerName} timeZone={info.timezone} />;
   const props = { state, send };
   let heading: string | undefined;
+  let guide: string | undefined;
   let body;
   let back: 'home' | 'back' | 'ticket' | null = 'home';
-  if (at('home')) [heading, body, back] = [t.home.heading, <HomeScreen {...props} />, null];
-  else if (at('choosingService')) [heading, body] = [t.services.heading, <ServiceScreen {...props} />];
-  else if (at('askingPriority')) [heading, body, back] = [t.priority.heading, <PriorityScreen {...props} />, 'back'];
-  else if (at('issuing')) [heading, body, back] = [undefined, <IssuingScreen />, null];
-  else if (at('showingTicket')) [heading, body, back] = [undefined, <TicketScreen {...props} />, 'ticket'];
-  else if (at('issueFailed')) [heading, body, back] = [undefined, <IssueFailedScreen {...props} />, null];
+  if (at('home')) [heading, guide, body, back] = [t.home.heading, t.guide.home, <HomeScreen {...props} />, null];
+  else if (at('choosingService')) [heading, guide, body] = [t.services.heading, t.guide.services, <ServiceScreen {...props} />];
+  else if (at('askingPriority')) {
+    const priorityOnly = state.context.priorityPath;
+    [heading, guide, body, back] = [t.priority.heading, priorityOnly ? t.guide.priorityOnly : t.guide.priority, <PriorityScreen {...props} />, 'back'];
+  } else if (at('issuing')) [heading, body, back] = [undefined, <IssuingScreen />, null];
+  else if (at('showingTicket')) {
+    const printed = state.context.ticket?.printed === true;
+    [heading, guide, body, back] = [undefined, printed ? t.guide.ticket : t.guide.unprinted, <TicketScreen {...props} />, 'ticket'];
+  } else if (at('issueFailed')) [heading, guide, body, back] = [undefined, t.guide.issueFailed, <IssueFailedScreen {...props} />, null];
   else [heading, body, back] = [undefined, null, 'home'];
 
   const footer =
@@ -53,7 +58,7 @@ export function TakeTicketView({ state, send }: ScreenProps) {
       </div>
     ) : undefined;
   return (
-    <Screen centerName={info.centerName} timeZone={info.timezone} heading={heading} footer={footer}>
+    <Screen centerName={info.centerName} timeZone={info.timezone} heading={heading} guide={guide} footer={footer}>
       {body}
     </Screen>
   );
