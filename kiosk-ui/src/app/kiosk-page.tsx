@@ -8,6 +8,7 @@ import { CATALOGUES, I18nProvider } from '../i18n/i18n';
 import { preferenceClasses } from '../flows/take-ticket/preferences';
 import { liveTakeTicketMachine } from '../flows/take-ticket/take-ticket.actors';
 import { TakeTicketView } from '../flows/take-ticket/take-ticket-view';
+import { CameraPanel } from '../ui/camera-panel';
 import { IdleWarning } from '../ui/idle-warning';
 import { PreferencesProvider, type PreferencesControl } from '../ui/preferences-context';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
@@ -28,7 +29,12 @@ export function KioskPage() {
   }, [prefs]);
 
   const control = useMemo<PreferencesControl>(
-    () => ({ prefs, setLanguage: (lang) => send({ type: 'prefs.language', lang }), toggle: (pref) => send({ type: 'prefs.toggle', pref }) }),
+    () => ({
+      prefs,
+      setLanguage: (lang) => send({ type: 'prefs.language', lang }),
+      toggle: (pref) => send({ type: 'prefs.toggle', pref }),
+      openCamera: () => send({ type: 'camera.open' }),
+    }),
     [prefs, send],
   );
   return (
@@ -41,6 +47,9 @@ export function KioskPage() {
           </div>
           {demo ? <LazyDemoDevicesPanel /> : null}
         </div>
+        {state.matches({ session: { camera: 'on' } }) || state.matches({ session: { camera: 'failed' } }) ? (
+          <CameraPanel error={state.context.cameraError} onClose={() => send({ type: 'camera.close' })} />
+        ) : null}
         {state.matches({ session: { idle: 'warning' } }) ? (
           <IdleWarning ms={state.context.timing.idleWarningMs} onExtend={() => send({ type: 'idle.extend' })} />
         ) : null}

@@ -18,6 +18,15 @@ export const en: Catalogue = {
     highContrast: 'High contrast',
     reach: 'Controls low',
   },
+  camera: {
+    open: 'Scan with the camera',
+    openHint: 'Hold the code on your slip in front of the kiosk camera',
+    title: 'Hold the QR code or barcode of your appointment slip inside the frame',
+    starting: 'Opening the camera…',
+    close: 'Close the camera',
+    CAMERA_UNAVAILABLE: 'The kiosk cannot open its camera. Please use the scanner below the screen or type the dossier code.',
+    CAMERA_DENIED: 'The camera is not allowed. Please use the scanner below the screen or type the dossier code.',
+  },
   guide: {
     replay: 'Hear the guidance',
     home: 'Please choose: take a queue ticket, or collect a result.',

@@ -17,6 +17,15 @@ export const vi = {
     highContrast: 'Tương phản cao',
     reach: 'Nút ở thấp',
   },
+  camera: {
+    open: 'Quét bằng camera',
+    openHint: 'Đưa mã trên giấy hẹn trước camera của ki-ốt',
+    title: 'Đưa mã QR hoặc mã vạch trên giấy hẹn vào khung hình',
+    starting: 'Đang mở camera…',
+    close: 'Đóng camera',
+    CAMERA_UNAVAILABLE: 'Ki-ốt không mở được camera. Vui lòng dùng máy quét bên dưới màn hình hoặc nhập mã hồ sơ.',
+    CAMERA_DENIED: 'Camera chưa được cho phép dùng. Vui lòng dùng máy quét bên dưới màn hình hoặc nhập mã hồ sơ.',
+  },
   guide: {
     replay: 'Nghe hướng dẫn',
     home: 'Xin mời chọn: lấy số thứ tự, hoặc nhận kết quả.',

@@ -11,6 +11,8 @@ export interface PreferencesControl {
   prefs: Preferences;
   setLanguage: (lang: Language) => void;
   toggle: (pref: PreferenceToggle) => void;
+  /** Opens the camera as a slip scanner (home and slip-entry screens). */
+  openCamera: () => void;
 }
 
 const PreferencesContext = createContext<PreferencesControl | null>(null);

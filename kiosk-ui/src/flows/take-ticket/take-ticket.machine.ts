@@ -9,69 +9,11 @@
 import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
 import { errorCodeOf } from '../../agent-client/agent-client';
-import type { Language } from '../../i18n/catalogue';
 import { collectResultMachine } from '../collect-result/collect-result.machine';
-import { DEFAULT_PREFERENCES, toggled, type PreferenceToggle, type Preferences } from './preferences';
+import { DEFAULT_PREFERENCES, toggled } from './preferences';
+import { DEFAULT_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput } from './take-ticket.types';
 
-export interface TakeTicketInput {
-  /** Silence before "Cần thêm thời gian?" is asked. */
-  idleTimeoutMs?: number;
-  /** How long that question waits for a touch before the session ends; 0 ends it without asking. */
-  idleWarningMs?: number;
-  ticketShownMs?: number;
-  unprintedShownMs?: number;
-  bootRetryMs?: number;
-}
-
-export interface TakeTicketContext {
-  info: KioskInfo | null;
-  services: ServiceSummary[];
-  serviceId: string | null;
-  priority: PriorityCategory | null;
-  ticket: IssuedTicket | null;
-  errorCode: string | null;
-  /** A slip scanned before the pickup flow started (on the attract or home screen): its first lookup. */
-  pendingScan: string | null;
-  /** The visitor's language and display modes for this session. */
-  prefs: Preferences;
-  /** Came in by the priority button on the attract screen: the priority question does not offer "Không". */
-  priorityPath: boolean;
-  timing: Required<TakeTicketInput>;
-}
-
-export type TakeTicketEvent =
-  | { type: 'kiosk.touched' }
-  // The attract screen's own priority button: straight to the services, as a priority visitor.
-  | { type: 'kiosk.priorityTouched' }
-  | { type: 'prefs.language'; lang: Language }
-  | { type: 'prefs.toggle'; pref: PreferenceToggle }
-  // "Cần thêm thời gian?" answered yes.
-  | { type: 'idle.extend' }
-  | { type: 'home.takeTicket' }
-  | { type: 'home.collectResult' }
-  | { type: 'service.selected'; serviceId: string }
-  | { type: 'services.retry' }
-  // No priority (or null) is the "Không" answer.
-  | { type: 'priority.chosen'; priority?: PriorityCategory | null }
-  | { type: 'issue.retry' }
-  | { type: 'ticket.done' }
-  | { type: 'nav.back' }
-  | { type: 'nav.home' }
-  // Any touch on the kiosk (scrolling a list, reading with a finger on the glass): keeps the session alive.
-  | { type: 'user.activity' }
-  // A slip code from the serial scanner (agent event) or a keyboard-wedge scanner, from any screen.
-  | { type: 'scan.received'; code: string }
-  // The pickup flow holds the session while a compartment door is open (the citizen is at the lockers).
-  | { type: 'session.hold' }
-  | { type: 'session.release' };
-
-export const DEFAULT_TIMING: Required<TakeTicketInput> = {
-  idleTimeoutMs: 60_000,
-  idleWarningMs: 15_000,
-  ticketShownMs: 15_000,
-  unprintedShownMs: 45_000,
-  bootRetryMs: 5_000,
-};
+export { DEFAULT_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput };
 
 /** Events that mean a person is using the kiosk: each one re-arms the idle timer. */
 const USER_EVENTS = [
@@ -89,6 +31,8 @@ const USER_EVENTS = [
   'prefs.language',
   'prefs.toggle',
   'idle.extend',
+  'camera.open',
+  'camera.close',
 ] as const;
 // A self-transition of the atomic `counting` state: re-entering a parent instead would conflict with the flow
 // region's transition for the same event and swallow it.
@@ -114,6 +58,8 @@ export const takeTicketMachine = setup({
     collectResult: collectResultMachine,
     /** Sends `scan.received` for every slip scanned (serial scanner events, keyboard wedge); provided by the app. */
     scanSource: fromCallback<TakeTicketEvent>(() => () => undefined),
+    /** While the camera is open: `scan.received` for the code it reads, or `camera.failed`; provided by the app. */
+    cameraScanner: fromCallback<TakeTicketEvent>(() => () => undefined),
   },
   delays: {
     idleTimeout: ({ context }) => context.timing.idleTimeoutMs,
@@ -130,6 +76,7 @@ export const takeTicketMachine = setup({
       ticket: null,
       errorCode: null,
       pendingScan: null,
+      cameraError: null,
       prefs: DEFAULT_PREFERENCES,
       priorityPath: false,
     }),
@@ -151,6 +98,7 @@ export const takeTicketMachine = setup({
     ticket: null,
     errorCode: null,
     pendingScan: null,
+    cameraError: null,
     prefs: DEFAULT_PREFERENCES,
     priorityPath: false,
     timing: { ...DEFAULT_TIMING, ...input },
@@ -190,6 +138,27 @@ export const takeTicketMachine = setup({
             // "Cần thêm thời gian?": any touch (or the button) gives the visitor the full time again.
             warning: { after: { idleWarning: '#kiosk.attract' }, on: { ...rearmIdle, 'session.hold': 'held' } },
             held: { on: { 'session.release': 'counting' } },
+          },
+        },
+        // The camera is on only while this region says so: leaving the session (idle timeout) turns it off.
+        camera: {
+          initial: 'off',
+          states: {
+            off: { on: { 'camera.open': { target: 'on', actions: assign({ cameraError: null }) } } },
+            on: {
+              invoke: { src: 'cameraScanner' },
+              on: {
+                'camera.close': 'off',
+                'scan.received': 'off',
+                'camera.failed': { target: 'failed', actions: assign({ cameraError: ({ event }) => event.code }) },
+              },
+            },
+            failed: {
+              on: {
+                'camera.close': { target: 'off', actions: assign({ cameraError: null }) },
+                'camera.open': { target: 'on', actions: assign({ cameraError: null }) },
+              },
+            },
           },
         },
         flow: {

@@ -1,6 +1,7 @@
 /** Waiting for the slip: scan it (serial or keyboard-wedge scanner), or type the dossier code on the keyboard. */
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
+import { usePreferences } from '../../../ui/preferences-context';
 import { DocumentIcon } from '../../../ui/icons';
 import { KeyGrid } from '../../../ui/key-grid';
 import type { PickupScreenProps } from './pickup-screen-props';
@@ -15,6 +16,7 @@ const ROWS = [
 
 export function SlipEntryScreen({ state, send }: PickupScreenProps) {
   const t = useT();
+  const camera = usePreferences(); // the kiosk's controls; absent when the flow is shown on its own
   const entry = state.context.entry;
   return (
     <div className="slip-entry">
@@ -26,6 +28,7 @@ export function SlipEntryScreen({ state, send }: PickupScreenProps) {
           <p className="slip-entry__title">{t.pickup.scanTitle}</p>
           <p className="muted">{t.pickup.scanHint}</p>
         </div>
+        {camera ? <BigButton label={t.camera.open} variant="quiet" onPress={camera.openCamera} /> : null}
       </div>
       <p className="slip-entry__or">{t.pickup.orType}</p>
       <output className={`slip-entry__entry ${entry ? '' : 'slip-entry__entry--empty'}`} aria-label={t.pickup.entryLabel} aria-live="polite">
