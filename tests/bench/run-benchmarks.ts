@@ -4,6 +4,7 @@ import { benchCallToDisplay } from './counter-bench';
 import { benchLockerRoundTrips } from './locker-bench';
 import { benchScanToUnlock } from './pickup-bench';
 import { benchDurableTickets, benchTicketLatency } from './ticket-bench';
+import { benchKioskUi } from './ui-bench';
 
 async function main(): Promise<void> {
   console.log(`motcua-kiosk benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   for (const line of await benchLockerRoundTrips()) console.log(line);
   for (const line of await benchScanToUnlock()) console.log(line);
   for (const line of await benchCallToDisplay()) console.log(line);
+  for (const line of await benchKioskUi()) console.log(line);
 }
 
 main().catch((err: unknown) => {

@@ -1,0 +1,87 @@
+/**
+ * The kiosk UI in Debian's Chromium: first-load weight (HTML + entry JS + CSS, gzip; the camera, staff and demo
+ * chunks are loaded later and not counted), time to interactive with the CPU throttled 4× (a cheap kiosk PC), and
+ * JS heap growth over many citizen sessions (attract → ticket → back), after forced garbage collection.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startKioskAgent } from '../../kiosk-agent/src/agent';
+import { launchChromium } from '../e2e/browser';
+import { tempDir } from '../support/temp-dir';
+import { ms, summarize } from './stats';
+
+const UI = join(process.cwd(), 'dist', 'ui');
+
+export function firstLoadKiB(): { total: number; parts: string[] } {
+  const html = readFileSync(join(UI, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const parts = [{ name: 'index.html', bytes: gzipSync(html, { level: 9 }).length }];
+  for (const ref of refs) parts.push({ name: ref, bytes: gzipSync(readFileSync(join(UI, ref)), { level: 9 }).length });
+  const total = parts.reduce((sum, p) => sum + p.bytes, 0) / 1024;
+  return { total, parts: parts.map((p) => `${p.name} ${(p.bytes / 1024).toFixed(1)} KiB`) };
+}
+
+export async function benchKioskUi(runs = 10, sessions = Number(process.env.BENCH_SESSIONS ?? 500)): Promise<string[]> {
+  const load = firstLoadKiB();
+  const lines = [`kiosk first load (HTML + entry JS + CSS, gzip): ${load.total.toFixed(1)} KiB  [target ≤ 150 KiB]  (${load.parts.join(', ')})`];
+  const dir = tempDir('motcua-bench-');
+  const agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
+  const browser = await launchChromium();
+  try {
+    const tti: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } }); // cold: no cache
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(agent.url, { waitUntil: 'commit' });
+      await page.locator('.attract__start').waitFor();
+      // Interactive: the start button is drawn and its click handler runs (the home screen follows).
+      await page.locator('.attract__start').click();
+      await page.locator('.screen__heading').waitFor();
+      tti.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    const t = summarize(tti);
+    lines.push(`time to interactive, CPU 4× throttled (${t.n} cold loads, navigation → home screen after a touch): median ${ms(t.median)}, p99 ${ms(t.p99)}  [target ≤ 1 s]`);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const heapMiB = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1048576;
+    };
+    await page.clock.install(); // sessions end by the idle timeout, run through on a fake clock
+    await page.goto(agent.url);
+    const session = async () => {
+      await page.locator('.attract__start').click();
+      await page.getByRole('button', { name: /Lấy số thứ tự/ }).click();
+      await page.getByRole('button', { name: /Tư pháp – Hộ tịch/ }).click();
+      await page.getByRole('button', { name: /^Không/ }).click();
+      await page.getByRole('button', { name: 'Xong', exact: true }).click();
+      await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
+      // End the session the way a citizen does: walk away; the idle question, then the attract screen.
+      await page.clock.fastForward(60_000);
+      await page.getByRole('alertdialog').waitFor();
+      await page.clock.fastForward(15_000);
+      await page.locator('.attract__start').waitFor();
+    };
+    const warm = Math.min(50, Math.floor(sessions / 10));
+    for (let i = 0; i < warm; i++) await session();
+    const before = await heapMiB();
+    const started = performance.now();
+    for (let i = warm; i < sessions; i++) await session();
+    const after = await heapMiB();
+    lines.push(
+      `JS heap after ${warm} sessions ${before.toFixed(2)} MiB, after ${sessions} ${after.toFixed(2)} MiB: growth ${(after - before).toFixed(2)} MiB (${((performance.now() - started) / 1000).toFixed(0)} s)  [target: no growth]`,
+    );
+    return lines;
+  } finally {
+    await browser.close();
+    await agent.stop();
+    dir.cleanup();
+  }
+}
