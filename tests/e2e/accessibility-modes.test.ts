@@ -126,4 +126,19 @@ describe('kiosk accessibility modes in a real browser', () => {
     expect(await page.getAttribute('html', 'class')).toBe('');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
   });
+
+  it('a visitor who walks away mid-entry leaves nothing for the next one: no typed code, no pickup screen', async () => {
+    await page.getByRole('button', { name: 'Chạm vào màn hình để bắt đầu' }).tap();
+    await page.getByRole('button', { name: /Nhận kết quả/ }).tap();
+    const keys = page.getByRole('group', { name: 'Bàn phím nhập mã hồ sơ' });
+    for (const ch of '000.00.15') await keys.getByRole('button', { name: ch, exact: true }).tap();
+    await expect.poll(() => page.getByLabel('Mã hồ sơ đã nhập').textContent()).toBe('000.00.15');
+    await page.clock.fastForward(60_000);
+    await page.clock.fastForward(15_000);
+    await page.getByRole('button', { name: 'Chạm vào màn hình để bắt đầu' }).tap();
+    await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
+    await page.getByRole('button', { name: /Nhận kết quả/ }).tap();
+    expect(await page.getByLabel('Mã hồ sơ đã nhập').textContent()).toBe('VD: 000.00.15.H29-250704-0012');
+    expect(await page.getByText('000.00.15', { exact: true }).count()).toBe(0);
+  });
 });
