@@ -159,6 +159,18 @@ describe('counter console machine', () => {
     expect(load.mock.calls.length).toBe(before + 1);
   });
 
+  it('a key press during a background refresh is not lost', async () => {
+    let hang = false;
+    const { actor, run, push } = start({ token: 'x', load: async () => (hang ? new Promise<CounterState>(() => undefined) : stateWith(null)) });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    hang = true;
+    push({ type: 'agent.event', event: calledEvent() });
+    expect(actor.getSnapshot().matches({ ready: 'refreshing' })).toBe(true);
+    actor.send({ type: 'command', command: { kind: 'call-next' } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(run).toHaveBeenCalledWith({ kind: 'call-next' });
+  });
+
   it('a token revoked mid-shift signs the officer out', async () => {
     const { actor } = start({ token: 'x', run: async () => Promise.reject(new AgentRequestError('UNAUTHORIZED', 'no', 401)) });
     await waitFor(actor, (s) => s.matches({ ready: 'idle' }));

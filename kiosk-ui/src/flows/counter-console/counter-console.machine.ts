@@ -68,6 +68,13 @@ export function commandAllowed(kind: CounterCommand['kind'], view: CounterState 
 
 const QUEUE_EVENTS = new Set(['ticket.issued', 'ticket.called', 'ticket.updated']);
 
+/** What the officer may start while the console is idle or refreshing in the background. */
+const officerActions = {
+  command: { guard: 'allowed', target: 'acting', actions: 'takeCommand' },
+  'dialog.transfer': { guard: 'canTransfer', target: 'transferDialog' },
+  'dialog.callNumber': { target: 'callNumberDialog' },
+} as const;
+
 export const counterConsoleMachine = setup({
   types: {
     context: {} as CounterConsoleContext,
@@ -152,9 +159,7 @@ export const counterConsoleMachine = setup({
       states: {
         idle: {
           on: {
-            command: { guard: 'allowed', target: 'acting', actions: 'takeCommand' },
-            'dialog.transfer': { guard: 'canTransfer', target: 'transferDialog' },
-            'dialog.callNumber': 'callNumberDialog',
+            ...officerActions,
             'agent.event': { guard: 'queueChanged', target: 'refreshing' },
           },
         },
@@ -194,7 +199,8 @@ export const counterConsoleMachine = setup({
           },
         },
         refreshing: {
-          on: { 'agent.event': { guard: 'queueChanged', target: 'refreshing', reenter: true } },
+          // A background refresh must not swallow the officer's key press: the action goes ahead (and refreshes after).
+          on: { ...officerActions, 'agent.event': { guard: 'queueChanged', target: 'refreshing', reenter: true } },
           invoke: {
             src: 'loadCounter',
             input: ({ context }) => ({ counterId: context.counterId, token: context.token! }),
