@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
+import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { CATALOGUES } from '../i18n/i18n';
 import { I18nProvider } from '../i18n/i18n';
 import '../ui/kiosk.css';
 import { Router } from './router';
 
+// zod compiles each schema's parser with `new Function` on first use; a slow kiosk PC pays for that on the first
+// screens, and a strict Content-Security-Policy forbids it. The interpreted parser is plenty for a few responses.
+z.config({ jitless: true });
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -2,11 +2,14 @@
  * The citizen's number. Printed: take the slip. Not printed: the number very large with its tracking QR and
  * what to do next, because the ticket exists and will be called even without paper.
  */
+import { lazy, Suspense } from 'react';
 import { useLang, useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
 import { CountdownBar } from '../../../ui/countdown-bar';
-import { QrCode } from '../../../ui/qr-code';
 import type { ScreenProps } from './screen-props';
+
+// Only a ticket the printer could not print shows its QR on screen: the encoder loads then, not with the kiosk.
+const QrCode = lazy(() => import('../../../ui/qr-code').then((m) => ({ default: m.QrCode })));
 
 export function TicketScreen({ state }: ScreenProps) {
   const t = useT();
@@ -46,7 +49,9 @@ export function TicketScreen({ state }: ScreenProps) {
         </div>
         {unprinted ? (
           <div className="ticket__qr">
-            <QrCode value={ticket.trackUrl} label={t.unprinted.qrLabel} size={200} />
+            <Suspense fallback={<div style={{ width: 200, height: 200 }} />}>
+              <QrCode value={ticket.trackUrl} label={t.unprinted.qrLabel} size={200} />
+            </Suspense>
             <p>{t.unprinted.scanQr}</p>
           </div>
         ) : null}
