@@ -15,6 +15,21 @@ import { DEFAULT_TIMING, type TakeTicketContext, type TakeTicketEvent, type Take
 
 export { DEFAULT_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput };
 
+/** Everything one visitor's session may leave behind, as the next visitor must find it. */
+function freshSession(): Omit<TakeTicketContext, 'info' | 'timing'> {
+  return {
+    services: [],
+    serviceId: null,
+    priority: null,
+    ticket: null,
+    errorCode: null,
+    pendingScan: null,
+    cameraError: null,
+    prefs: DEFAULT_PREFERENCES,
+    priorityPath: false,
+  };
+}
+
 /** Events that mean a person is using the kiosk: each one re-arms the idle timer. */
 const USER_EVENTS = [
   'home.takeTicket',
@@ -69,17 +84,7 @@ export const takeTicketMachine = setup({
     bootRetry: ({ context }) => context.timing.bootRetryMs,
   },
   actions: {
-    clearSession: assign({
-      services: [],
-      serviceId: null,
-      priority: null,
-      ticket: null,
-      errorCode: null,
-      pendingScan: null,
-      cameraError: null,
-      prefs: DEFAULT_PREFERENCES,
-      priorityPath: false,
-    }),
+    clearSession: assign(() => freshSession()),
     clearChoice: assign({ serviceId: null, priority: null, ticket: null, errorCode: null, pendingScan: null }),
     rememberScan: assign({ pendingScan: ({ event }) => (event.type === 'scan.received' ? event.code : null) }),
     rememberError: assign({ errorCode: ({ event }) => errorCodeOf((event as { error?: unknown }).error) }),
@@ -90,19 +95,7 @@ export const takeTicketMachine = setup({
   },
 }).createMachine({
   id: 'kiosk',
-  context: ({ input }) => ({
-    info: null,
-    services: [],
-    serviceId: null,
-    priority: null,
-    ticket: null,
-    errorCode: null,
-    pendingScan: null,
-    cameraError: null,
-    prefs: DEFAULT_PREFERENCES,
-    priorityPath: false,
-    timing: { ...DEFAULT_TIMING, ...input },
-  }),
+  context: ({ input }) => ({ info: null, ...freshSession(), timing: { ...DEFAULT_TIMING, ...input } }),
   invoke: { src: 'scanSource' },
   initial: 'booting',
   states: {
