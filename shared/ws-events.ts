@@ -14,11 +14,11 @@ export const TicketCalledEventSchema = z.object({
     ticket: TicketViewSchema,
     counterId: z.string(),
     /** The counter's name for the display and the announcement ("quầy số 3"). */
-    counterName: LocalizedTextSchema.optional(),
+    counterName: LocalizedTextSchema,
     /** A recall: the display announces it again. */
     recall: z.boolean().optional(),
     /** When the call was recorded: the same instant as the call's `at` in GET /api/display, so a display can tell a call it already announced. */
-    calledAt: z.string().optional(),
+    calledAt: z.string(),
   }),
 });
 /** A counter started, finished, marked a no-show or transferred a ticket: consoles and /track pages refresh. */

@@ -64,6 +64,8 @@ describe('kiosk accessibility modes in a real browser', () => {
     await page.getByRole('button', { name: 'English' }).tap();
     await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // No Vietnamese left on an English screen: the clock's day name too.
+    expect(await page.locator('.screen__header .clock__date').textContent()).toMatch(/Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday/);
     await screenshot(page, '30-home-english');
     await page.getByRole('button', { name: 'Tiếng Việt' }).tap();
     await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();

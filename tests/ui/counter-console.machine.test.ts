@@ -59,7 +59,7 @@ function start(opts: { initial?: CounterState; token?: string | null; load?: (to
   return { actor, clock, load, run, saveToken, forgetToken, push: (u: AgentUpdate) => push?.(u), setServer: (s: CounterState) => (server = s) };
 }
 
-const calledEvent = (): AgentEvent => ({ type: 'ticket.called', at: '2026-11-23T01:00:00.000Z', data: { ticket: ticket({ counterId: '2' }), counterId: '2' } });
+const calledEvent = (): AgentEvent => ({ type: 'ticket.called', at: '2026-11-23T01:00:00.000Z', data: { ticket: ticket({ counterId: '2' }), counterId: '2', counterName: { vi: 'Quầy số 2', en: 'Counter 2' }, calledAt: '2026-11-23T01:00:00.000Z' } });
 
 describe('counter console machine', () => {
   it('asks for the token, checks it with the agent and keeps it for the session', async () => {

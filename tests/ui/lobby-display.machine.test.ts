@@ -30,6 +30,7 @@ const called = (ticketId: string, number: string, at: string, counterId = '2', r
     counterId,
     counterName: { vi: `Quầy số ${counterId}`, en: `Counter ${counterId}` },
     recall,
+    calledAt: at,
   },
 });
 

@@ -42,10 +42,10 @@ describe('track-ticket machine', () => {
     const d = start(async () => tracking(ticket()));
     await waitFor(d.actor, (s) => s.matches('tracking'));
     d.setServer(ticket({ ahead: 2, estimatedWaitMinutes: 8 }));
-    d.push({ type: 'agent.event', event: { type: 'ticket.called', at: 'x', data: { ticket: ticket({ id: 'other', status: 'called' }), counterId: '1' } } });
+    d.push({ type: 'agent.event', event: { type: 'ticket.called', at: 'x', data: { ticket: ticket({ id: 'other', status: 'called' }), counterId: '1', counterName: { vi: 'Quầy số 1', en: 'Counter 1' }, calledAt: 'x' } } });
     await waitFor(d.actor, (s) => s.context.tracking?.ticket.ahead === 2);
     d.setServer(ticket({ status: 'called', ahead: 0, counterId: '3', counterName: { vi: 'Quầy số 3', en: 'Counter 3' } }));
-    d.push({ type: 'agent.event', event: { type: 'ticket.called', at: 'y', data: { ticket: ticket({ status: 'called' }), counterId: '3' } } });
+    d.push({ type: 'agent.event', event: { type: 'ticket.called', at: 'y', data: { ticket: ticket({ status: 'called' }), counterId: '3', counterName: { vi: 'Quầy số 3', en: 'Counter 3' }, calledAt: 'y' } } });
     await waitFor(d.actor, (s) => s.context.tracking?.ticket.status === 'called');
     expect(d.actor.getSnapshot().context.tracking?.centerName).toBe('UBND xã');
   });

@@ -1,33 +1,11 @@
 /**
- * Which counter action a ticket allows in which state (pure). waiting → called → serving → done, with recall
- * while called, no-show while called, and transfer back to waiting. A no-show may be called again (people come
- * back from the toilet). Only the counter holding a ticket may act on it, except to call or transfer a waiting one.
+ * The counter actions' rules live in shared/ticket-transitions.ts (the console uses them too); this adds the
+ * Vietnamese explanation the agent gives when a ticket is in the wrong state.
  */
 import type { TicketStatus } from '../../../shared/api-schemas';
+import type { CounterAction, Verdict } from '../../../shared/ticket-transitions';
 
-export type CounterAction = 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer';
-export type Verdict = 'ok' | 'wrong-state' | 'other-counter';
-
-const ALLOWED: Record<CounterAction, readonly TicketStatus[]> = {
-  call: ['waiting', 'no-show'],
-  recall: ['called'],
-  serve: ['called'],
-  finish: ['called', 'serving'],
-  'no-show': ['called'],
-  transfer: ['waiting', 'called', 'serving'],
-};
-
-/** Actions that do not need the ticket to be at the acting counter: it is not at any counter yet. */
-const FROM_ANYWHERE: Partial<Record<CounterAction, readonly TicketStatus[]>> = {
-  call: ['waiting', 'no-show'],
-  transfer: ['waiting'],
-};
-
-export function canDo(action: CounterAction, ticket: { status: TicketStatus; counterId: string | null }, counterId: string): Verdict {
-  if (!ALLOWED[action].includes(ticket.status)) return 'wrong-state';
-  if (FROM_ANYWHERE[action]?.includes(ticket.status)) return 'ok';
-  return ticket.counterId === counterId ? 'ok' : 'other-counter';
-}
+export { canDo, type CounterAction, type Verdict } from '../../../shared/ticket-transitions';
 
 const STATUS_VI: Record<TicketStatus, string> = {
   waiting: 'đang chờ, chưa được gọi',

@@ -46,7 +46,11 @@ export class AgentClient {
     return {};
   }
 
-  protected async request<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
+  /**
+   * One exchange with the agent: network failures and error bodies become AgentRequestError with the agent's code;
+   * a successful response is returned for the caller to read (JSON in `request`, text for a CSV download).
+   */
+  protected async send(path: string, init: RequestInit = {}): Promise<Response> {
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.baseUrl}${path}`, {
@@ -58,17 +62,26 @@ export class AgentClient {
       const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
       throw new AgentRequestError(timedOut ? 'NETWORK_TIMEOUT' : 'NETWORK_ERROR', String(err), 0);
     }
+    if (res.ok) return res;
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new AgentRequestError('NETWORK_ERROR', `${path}: response is not JSON (HTTP ${res.status})`, res.status);
+    }
+    const parsed = ErrorBodySchema.safeParse(body);
+    if (parsed.success) throw new AgentRequestError(parsed.data.error.code, parsed.data.error.message, res.status, parsed.data.error.details ?? {});
+    throw new AgentRequestError('BAD_RESPONSE', `${path}: HTTP ${res.status} without an error body`, res.status);
+  }
+
+  protected async request<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}): Promise<z.infer<S>> {
+    const res = await this.send(path, init);
     if (res.status === 204) return schema.parse(undefined);
     let body: unknown;
     try {
       body = await res.json();
     } catch {
-      throw new AgentRequestError(res.ok ? 'BAD_RESPONSE' : 'NETWORK_ERROR', `${path}: response is not JSON (HTTP ${res.status})`, res.status);
-    }
-    if (!res.ok) {
-      const parsed = ErrorBodySchema.safeParse(body);
-      if (parsed.success) throw new AgentRequestError(parsed.data.error.code, parsed.data.error.message, res.status, parsed.data.error.details ?? {});
-      throw new AgentRequestError('BAD_RESPONSE', `${path}: HTTP ${res.status} without an error body`, res.status);
+      throw new AgentRequestError('BAD_RESPONSE', `${path}: response is not JSON (HTTP ${res.status})`, res.status);
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new AgentRequestError('BAD_RESPONSE', `${path}: unexpected response (${parsed.error.issues[0]?.message ?? 'invalid'})`, res.status);

@@ -10,7 +10,7 @@ import {
   StatsSchema,
   type TransferRequest,
 } from '../../../shared/counter-schemas';
-import { AgentClient, AgentRequestError } from './agent-client';
+import { AgentClient } from './agent-client';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -70,20 +70,11 @@ export class StaffClient extends AgentClient {
 
   /** The same figures as CSV (UTF-8 with BOM, for Excel), as text to save. */
   async statsCsv(from?: string, to?: string): Promise<string> {
-    const res = await this.fetchImpl(`${this.baseUrl}/api/stats.csv${rangeQuery(from, to)}`, {
-      headers: this.authHeaders(),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    }).catch((err: unknown) => {
-      throw new AgentRequestError('NETWORK_ERROR', String(err), 0);
-    });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-      throw new AgentRequestError(body?.error?.code ?? 'BAD_RESPONSE', body?.error?.message ?? `HTTP ${res.status}`, res.status);
-    }
-    // The agent starts the file with a BOM so Excel reads UTF-8; keep it in what is saved.
-    const text = await res.text();
+    const text = await (await this.send(`/api/stats.csv${rangeQuery(from, to)}`)).text();
+    // The agent starts the file with a BOM so Excel reads UTF-8; text() drops it, so put it back in what is saved.
     return text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
   }
+
 }
 
 function rangeQuery(from?: string, to?: string): string {

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../i18n/catalogue';
 import { clipFile } from './guidance-clips';
+import { speechVoice } from './speech-voice';
 
 const BASE = '/voice/guide/';
 let manifest: Promise<Set<string>> | null = null;
@@ -17,12 +18,6 @@ function available(): Promise<Set<string>> {
   return manifest;
 }
 
-function voiceFor(lang: Language): SpeechSynthesisVoice | null {
-  if (typeof speechSynthesis === 'undefined') return null;
-  const prefix = lang === 'vi' ? 'vi' : 'en';
-  return speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().startsWith(prefix)) ?? null;
-}
-
 export function stopGuidance(): void {
   if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
   playing?.pause();
@@ -31,7 +26,7 @@ export function stopGuidance(): void {
 
 export async function speakGuidance(text: string, lang: Language): Promise<void> {
   stopGuidance();
-  const voice = voiceFor(lang);
+  const voice = speechVoice(lang);
   if (voice) {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.voice = voice;

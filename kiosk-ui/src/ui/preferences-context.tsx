@@ -4,7 +4,6 @@
  */
 import { createContext, useContext } from 'react';
 import type { PreferenceToggle, Preferences } from '../flows/take-ticket/preferences';
-import { DEFAULT_PREFERENCES } from '../flows/take-ticket/preferences';
 import type { Language } from '../i18n/catalogue';
 
 export interface PreferencesControl {
@@ -23,5 +22,3 @@ export const PreferencesProvider = PreferencesContext.Provider;
 export function usePreferences(): PreferencesControl | null {
   return useContext(PreferencesContext);
 }
-
-export { DEFAULT_PREFERENCES };

@@ -1,7 +1,7 @@
 /** The counter console's screens, chosen from the machine's state. Reads state, sends events; no IO. */
 import type { SnapshotFrom } from 'xstate';
 import { useLang, useT } from '../../i18n/i18n';
-import type { Catalogue } from '../../i18n/catalogue';
+import { errorText } from '../../i18n/error-text';
 import { StaffSignIn } from '../../ui/staff-sign-in';
 import { CallNumberDialog, TransferDialog } from './counter-dialogs';
 import { COUNTER_SHORTCUTS } from './counter-shortcuts';
@@ -15,11 +15,6 @@ export interface CounterViewProps {
 
 const ACTION_KIND = { recall: 'recall', start: 'start', finish: 'finish', noShow: 'no-show' } as const;
 
-function errorText(t: Catalogue, code: string | null): string | null {
-  if (!code) return null;
-  const errors = t.counter.errors as Record<string, string>;
-  return errors[code] ?? (code.startsWith('NETWORK') ? t.counter.errors.NETWORK_ERROR : t.counter.errors.other);
-}
 
 export function CounterConsoleView({ state, send }: CounterViewProps) {
   const t = useT();
@@ -50,7 +45,7 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
   const busy = state.matches({ ready: 'acting' });
   const serviceName = (id: string) => view.services.find((s) => s.id === id)?.name[lang] ?? id;
   const notice = context.notice ? t.counter.done[context.notice.kind](context.notice.number) : null;
-  const error = errorText(t, context.errorCode);
+  const error = errorText(t.counter.errors, context.errorCode);
   const canRun = (kind: Parameters<typeof commandAllowed>[0]) => !busy && commandAllowed(kind, view);
   const keyOf = (action: string) => COUNTER_SHORTCUTS.find((s) => s.action === action)?.key ?? '';
 

@@ -7,8 +7,8 @@
  * `forgetToken`, all provided by the page (counter-console.actors.ts) or by tests.
  */
 import { assign, fromPromise, setup } from 'xstate';
-import type { TicketStatus } from '../../../../shared/api-schemas';
 import type { CounterActionResponse, CounterState, TransferRequest } from '../../../../shared/counter-schemas';
+import { canDo, type CounterAction } from '../../../../shared/ticket-transitions';
 import { errorCodeOf } from '../../agent-client/agent-client';
 import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
 
@@ -49,21 +49,21 @@ export type CounterConsoleEvent =
   | { type: 'dialog.cancel' }
   | AgentUpdate;
 
-/** Which statuses of the current ticket allow each action; the agent checks again (ticket-transitions.ts). */
-const ALLOWED_ON_CURRENT: Record<CurrentAction | 'transfer', readonly TicketStatus[]> = {
-  recall: ['called'],
-  start: ['called'],
-  finish: ['called', 'serving'],
-  'no-show': ['called'],
-  transfer: ['called', 'serving'],
+/** The console's action names for the agent's (shared/ticket-transitions.ts): "start" is the agent's "serve". */
+const AGENT_ACTION: Record<CurrentAction | 'transfer', CounterAction> = {
+  recall: 'recall',
+  start: 'serve',
+  finish: 'finish',
+  'no-show': 'no-show',
+  transfer: 'transfer',
 };
 
-/** Whether a command makes sense for the counter's current ticket: buttons and shortcuts use the same rule. */
+/** Whether a command makes sense for the counter's current ticket: buttons and shortcuts use the agent's own rule. */
 export function commandAllowed(kind: CounterCommand['kind'], view: CounterState | null): boolean {
   if (!view) return false;
   if (kind === 'call-next' || kind === 'call') return true;
-  const status = view.current?.status;
-  return status !== undefined && ALLOWED_ON_CURRENT[kind].includes(status);
+  const current = view.current;
+  return current !== null && canDo(AGENT_ACTION[kind], { status: current.status, counterId: current.counterId ?? null }, view.counter.id) === 'ok';
 }
 
 const QUEUE_EVENTS = new Set(['ticket.issued', 'ticket.called', 'ticket.updated']);

@@ -6,6 +6,7 @@
  * Resolves when it has finished speaking, so the display's queue never lets two announcements overlap.
  */
 import { playTones } from '../../ui/sound-cue';
+import { speechVoice } from '../../ui/speech-voice';
 import type { Announcement } from './announcement';
 
 export type VoiceMode = 'speech' | 'clips' | 'chime';
@@ -51,11 +52,7 @@ export function createAnnouncer(options: { clipsBase?: string; lang?: string } =
     }
   };
 
-  const vietnameseVoice = (): SpeechSynthesisVoice | null => {
-    if (typeof speechSynthesis === 'undefined') return null;
-    const voices = speechSynthesis.getVoices();
-    return voices.find((v) => v.lang.toLowerCase().replace('_', '-') === lang.toLowerCase()) ?? voices.find((v) => v.lang.toLowerCase().startsWith('vi')) ?? null;
-  };
+  const vietnameseVoice = (): SpeechSynthesisVoice | null => speechVoice(lang);
 
   // Voices load asynchronously in Chromium; asking once early lets them arrive before the first call.
   if (typeof speechSynthesis !== 'undefined') speechSynthesis.getVoices();

@@ -91,14 +91,14 @@ export const lobbyDisplayMachine = setup({
     }),
     applyCall: assign(({ context, event }) => {
       if (event.type !== 'agent.event' || event.event.type !== 'ticket.called') return {};
-      const { data, at } = event.event;
+      const { data } = event.event;
       const call: RecentCall = {
         ticketId: data.ticket.id,
         number: data.ticket.number,
         counterId: data.counterId,
-        counterName: data.counterName ?? { vi: `Quầy số ${data.counterId}`, en: `Counter ${data.counterId}` },
+        counterName: data.counterName,
         serviceId: data.ticket.serviceId,
-        at: data.calledAt ?? at,
+        at: data.calledAt,
         recall: data.recall === true,
       };
       const snapshot = context.snapshot ? { ...context.snapshot, calls: withCall(context.snapshot.calls, call) } : null;

@@ -2,18 +2,13 @@
 import { useMachine } from '@xstate/react';
 import { useState } from 'react';
 import { storedToken } from '../../agent-client/staff-token';
-import type { Catalogue } from '../../i18n/catalogue';
+import { errorText } from '../../i18n/error-text';
 import { useLang, useT } from '../../i18n/i18n';
 import { StaffSignIn } from '../../ui/staff-sign-in';
 import '../../ui/staff-pages.css';
 import { liveStaffStatsMachine } from './staff-stats.actors';
 import type { StatsView } from './staff-stats.machine';
 
-function errorText(t: Catalogue, code: string | null): string | null {
-  if (!code) return null;
-  const errors = t.stats.errors as Record<string, string>;
-  return errors[code] ?? (code.startsWith('NETWORK') ? t.stats.errors.NETWORK_ERROR : t.stats.errors.other);
-}
 
 export default function StaffStatsPage() {
   const t = useT();
@@ -33,7 +28,7 @@ export default function StaffStatsPage() {
   if (state.matches('failed') || !view || !stats) {
     return (
       <main className="console console--message">
-        <p role="alert">{errorText(t, errorCode) ?? t.stats.failed}</p>
+        <p role="alert">{errorText(t.stats.errors, errorCode) ?? t.stats.failed}</p>
         <button type="button" className="console__button" onClick={() => send({ type: 'retry' })}>{t.stats.retry}</button>
       </main>
     );
@@ -47,7 +42,7 @@ export default function StaffStatsPage() {
       </header>
       <RangeForm key={`${stats.from}_${stats.to}`} from={stats.from} to={stats.to} disabled={busy} onShow={(from, to) => send({ type: 'range.set', from, to })} />
       <p className="console__feedback" role="status" aria-live="polite">
-        {state.matches('loading') ? t.stats.loading : state.matches({ ready: 'saving' }) ? t.stats.saving : errorCode ? <span className="console__error">{errorText(t, errorCode)}</span> : state.context.saved ? t.stats.saved : null}
+        {state.matches('loading') ? t.stats.loading : state.matches({ ready: 'saving' }) ? t.stats.saving : errorCode ? <span className="console__error">{errorText(t.stats.errors, errorCode)}</span> : state.context.saved ? t.stats.saved : null}
       </p>
       <button type="button" className="console__button stats__csv" disabled={busy} onClick={() => send({ type: 'csv.save' })}>{t.stats.saveCsv}</button>
       <ServiceTable view={view} />
