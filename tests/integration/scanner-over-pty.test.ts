@@ -48,8 +48,16 @@ describe('serial scanner over a pty pair', () => {
   });
 
   it('goes offline when the port disappears and comes back by itself', async () => {
+    let scannerSideLost = false;
+    const off = scannerLink.onState((open) => {
+      if (!open) scannerSideLost = true;
+    });
     await pair.stop();
     await waitUntil(() => scanner.status().state === 'offline', 2000, 'offline');
+    // Both ends must have seen the pair go (under load the simulator's side may notice later than the agent's);
+    // restarting socat before that would leave the simulator writing into the dead pty.
+    await waitUntil(() => scannerSideLost, 2000, 'simulator side offline');
+    off();
     await pair.start();
     await waitUntil(() => scanner.status().state === 'ready' && scannerLink.isOpen, 5000, 'ready');
     await sim.scan('SCAN-AFTER-RECONNECT');

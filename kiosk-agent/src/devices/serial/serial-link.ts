@@ -3,6 +3,7 @@
  * closed and reopens with backoff (250 ms doubling to 5 s) until the path works again; the agent never restarts
  * for it. The binding is injected (the real one by default; tests may pass another BindingInterface).
  */
+import { stat } from 'node:fs/promises';
 import { autoDetect } from '@serialport/bindings-cpp';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { AgentError } from '../../errors/agent-error';
@@ -17,6 +18,12 @@ export interface SerialLinkOptions {
   binding?: SerialBinding;
   /** First and longest wait between reopen attempts. */
   backoffMs?: { min: number; max: number };
+  /**
+   * How often an open port's path is checked (0 = never). A pulled USB adapter or a dead pty does not always wake
+   * a pending read (seen under load: the slave of a killed socat stayed "open" for seconds), so the link also checks
+   * that the path still leads to the device it opened.
+   */
+  watchPathMs?: number;
   log?: { debug(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -28,10 +35,31 @@ export class SerialLink implements ByteLink {
   private retryTimer: NodeJS.Timeout | undefined;
   private delay: number;
   private lastReason: string | undefined;
+  private watchTimer: NodeJS.Timeout | undefined;
+  /** Device number the path led to when the port opened; a different one means another device took the name. */
+  private openedRdev: number | undefined;
 
   constructor(private readonly options: SerialLinkOptions) {
     this.delay = options.backoffMs?.min ?? 250;
     this.open();
+    const every = options.watchPathMs ?? 1000;
+    if (every > 0) {
+      this.watchTimer = setInterval(() => void this.checkPath(), every);
+      this.watchTimer.unref();
+    }
+  }
+
+  private async checkPath(): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen || this.openedRdev === undefined) return;
+    let rdev: number | undefined;
+    try {
+      rdev = (await stat(this.options.path)).rdev;
+    } catch {
+      rdev = undefined;
+    }
+    if (this.port !== port || !port.isOpen) return;
+    if (rdev !== this.openedRdev) this.lost(rdev === undefined ? `${this.options.path} is gone` : `${this.options.path} now leads to another device`);
   }
 
   get isOpen(): boolean {
@@ -62,9 +90,18 @@ export class SerialLink implements ByteLink {
         this.lost(err.message);
         return;
       }
-      this.delay = this.options.backoffMs?.min ?? 250;
-      this.lastReason = undefined;
-      this.state.emit(true);
+      // Remember which device the path led to (a path stat cannot read, e.g. an injected test binding's, is
+      // simply not watched).
+      void stat(this.options.path).then(
+        (st) => st.rdev,
+        () => undefined,
+      ).then((rdev) => {
+        if (this.port !== port) return;
+        this.openedRdev = rdev;
+        this.delay = this.options.backoffMs?.min ?? 250;
+        this.lastReason = undefined;
+        this.state.emit(true);
+      });
     });
   }
 
@@ -72,6 +109,7 @@ export class SerialLink implements ByteLink {
     if (this.closed || this.retryTimer) return;
     const port = this.port;
     this.port = undefined;
+    this.openedRdev = undefined;
     if (port?.isOpen) port.close(() => undefined);
     if (reason !== this.lastReason) this.options.log?.warn({ path: this.options.path, reason }, 'serial port unavailable');
     this.lastReason = reason;
@@ -108,6 +146,7 @@ export class SerialLink implements ByteLink {
   close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.watchTimer) clearInterval(this.watchTimer);
     const port = this.port;
     this.port = undefined;
     if (!port?.isOpen) return Promise.resolve();
