@@ -95,6 +95,8 @@ export type Health = z.infer<typeof HealthSchema>;
 export const KioskInfoSchema = z.object({
   centerName: z.string(),
   timezone: z.string(),
+  /** The zone's offset from UTC now, in minutes (420 in Vietnam): the header clock needs no Intl with it. */
+  utcOffsetMinutes: z.number().int(),
   demo: z.boolean(),
   priorityCategories: z.array(PriorityCategorySchema),
   /** Result pickup at this kiosk: whether it has lockers, and the service whose counter hands results over. */

@@ -66,6 +66,8 @@ export const DisplaySnapshotSchema = z.object({
   centerName: z.string(),
   /** The centre's IANA time zone, for the display's clock. */
   timezone: z.string(),
+  /** The zone's offset from UTC now, in minutes, for the clock (see shared/wall-clock.ts). */
+  utcOffsetMinutes: z.number().int(),
   calls: z.array(RecentCallSchema),
   services: z.array(z.object({ id: z.string(), prefix: z.string(), name: LocalizedTextSchema, waiting: z.number().int().nonnegative() })),
 });

@@ -18,7 +18,7 @@ import type { LockerBank } from './devices/locker/locker-board';
 import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
-import { systemClock, type Clock } from './queue/local-day';
+import { systemClock, utcOffsetMinutes, type Clock } from './queue/local-day';
 import { CounterDesk } from './queue/counter-desk';
 import { CounterRepository } from './queue/counter-repository';
 import { QueueService } from './queue/queue-service';
@@ -149,6 +149,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       kioskInfo: () => ({
         centerName: config.center.name,
         timezone: config.center.timezone,
+        utcOffsetMinutes: utcOffsetMinutes(config.center.timezone, clock.now()),
         demo: printerDevice.simulator !== undefined,
         priorityCategories: config.queue.priorityCategories,
         pickup: { lockers: config.locker.driver !== 'none', resultServiceId: config.pickup.resultServiceId ?? null },

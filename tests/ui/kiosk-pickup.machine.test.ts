@@ -14,6 +14,7 @@ const CODE = '000.00.15.H29-250704-0012';
 const INFO: KioskInfo = {
   centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên',
   timezone: 'Asia/Ho_Chi_Minh',
+  utcOffsetMinutes: 420,
   demo: false,
   priorityCategories: ['elderly'],
   pickup: { lockers: true, resultServiceId: 'tra-ket-qua' },

@@ -19,6 +19,7 @@ const recent = (ticketId: string, number: string, at: string, counterId = '1'): 
 const snapshotWith = (calls: RecentCall[], waiting = 3): DisplaySnapshot => ({
   centerName: 'UBND xã Cát Tiên',
   timezone: 'Asia/Ho_Chi_Minh',
+  utcOffsetMinutes: 420,
   calls,
   services: [{ id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp', en: 'Justice' }, waiting }],
 });

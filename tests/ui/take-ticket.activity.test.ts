@@ -5,7 +5,7 @@ import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
 import { DEFAULT_TIMING, takeTicketMachine } from '../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
 
-const INFO: KioskInfo = { centerName: 'UBND xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', demo: true, priorityCategories: ['elderly'], pickup: { lockers: true, resultServiceId: null }, ratingScale: 3 };
+const INFO: KioskInfo = { centerName: 'UBND xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', utcOffsetMinutes: 420, demo: true, priorityCategories: ['elderly'], pickup: { lockers: true, resultServiceId: null }, ratingScale: 3 };
 const SERVICES: ServiceSummary[] = [{ id: 'chung-thuc', prefix: 'B', name: { vi: 'Chứng thực', en: 'Certification' }, waiting: 1, estimatedWaitMinutes: 4 }];
 const TICKET: IssuedTicket = {
   id: 't1',

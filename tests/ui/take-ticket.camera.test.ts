@@ -4,7 +4,7 @@ import { SimulatedClock, createActor, fromCallback, fromPromise, waitFor } from 
 import type { KioskInfo, ServiceSummary } from '../../shared/api-schemas';
 import { DEFAULT_TIMING, takeTicketMachine, type TakeTicketEvent } from '../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
 
-const INFO: KioskInfo = { centerName: 'UBND xã', timezone: 'Asia/Ho_Chi_Minh', demo: false, priorityCategories: ['elderly'], pickup: { lockers: true, resultServiceId: null }, ratingScale: 3 };
+const INFO: KioskInfo = { centerName: 'UBND xã', timezone: 'Asia/Ho_Chi_Minh', utcOffsetMinutes: 420, demo: false, priorityCategories: ['elderly'], pickup: { lockers: true, resultServiceId: null }, ratingScale: 3 };
 
 function start() {
   const clock = new SimulatedClock();

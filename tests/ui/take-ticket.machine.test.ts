@@ -4,7 +4,7 @@ import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
 import { takeTicketMachine, type TakeTicketInput } from '../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
 
-const INFO: KioskInfo = { centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', demo: false, priorityCategories: ['elderly', 'disabled', 'pregnant', 'merit'], pickup: { lockers: true, resultServiceId: 'tra-ket-qua' }, ratingScale: 3 };
+const INFO: KioskInfo = { centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', utcOffsetMinutes: 420, demo: false, priorityCategories: ['elderly', 'disabled', 'pregnant', 'merit'], pickup: { lockers: true, resultServiceId: 'tra-ket-qua' }, ratingScale: 3 };
 const SERVICES: ServiceSummary[] = [
   { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' }, waiting: 3, estimatedWaitMinutes: 9 },
   { id: 'dat-dai', prefix: 'D', name: { vi: 'Đất đai', en: 'Land' }, waiting: 0, estimatedWaitMinutes: 0 },

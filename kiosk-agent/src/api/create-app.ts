@@ -1,5 +1,6 @@
 /** Builds the express app (no listen): API routes, the built UI with SPA fallback, and the error mapper. */
 import express, { type Express } from 'express';
+import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Health, KioskInfo } from '../../../shared/api-schemas';
@@ -93,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
   });
   registerQueueRoutes(registry, deps);
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
-  registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
+  registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
   registerPickupRoutes(registry, deps);
   registerDemoRoutes(registry, deps.simulators);
   app.use(api);
@@ -101,7 +102,14 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.uiDir && existsSync(join(deps.uiDir, 'index.html'))) {
     const uiDir = deps.uiDir;
-    app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('cache-control', 'no-cache') }));
+    // The page is revalidated on every load (a new build takes effect at once); the build's assets have content
+    // hashes in their names, so the browser keeps them, and V8's code cache for them, across kiosk restarts: a
+    // restarted kiosk compiles nothing it ran before. Other files (voice clips, their manifest) are kept an hour.
+    const cacheControl = (res: ServerResponse, path: string) => {
+      if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+      else if (/[\\/]assets[\\/][^\\/]+-[\w-]{8}\.(?:js|css)$/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    };
+    app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h', setHeaders: cacheControl }));
     // Client-side routes (/counter/1, /display, /track/:id, /demo/printer) all load the same page.
     app.get(/^\/(?!api\/).*/, (_req, res) => {
       res.setHeader('cache-control', 'no-cache');

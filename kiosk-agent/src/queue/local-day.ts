@@ -18,6 +18,25 @@ export function localDayKey(epochMs: number, timeZone: string): string {
   return formatterFor(timeZone).format(new Date(epochMs));
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's offset from UTC at an instant, in minutes (Asia/Ho_Chi_Minh: 420). Sent to the screens so their clocks
+ * need no Intl of their own (see shared/wall-clock.ts).
+ */
+export function utcOffsetMinutes(timeZone: string, epochMs: number): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    offsetFormatters.set(timeZone, f);
+  }
+  const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const parts = f.formatToParts(new Date(epochMs));
+  const asUtc = Date.UTC(part(parts, 'year'), part(parts, 'month') - 1, part(parts, 'day'), part(parts, 'hour'), part(parts, 'minute'));
+  const wholeMinute = Math.floor(epochMs / 60_000) * 60_000;
+  return Math.round((asUtc - wholeMinute) / 60_000);
+}
+
 export interface Clock {
   now(): number;
 }

@@ -2,6 +2,10 @@
  * Typed HTTP client for the local agent. Every response is parsed with the shared zod schemas, so a mismatch
  * between UI and agent fails loudly here instead of as `undefined` on a citizen's screen. Errors carry the agent's
  * code (`SERVICE_NOT_FOUND`…), or NETWORK_ERROR / NETWORK_TIMEOUT / BAD_RESPONSE from the client itself.
+ *
+ * This class carries what the kiosk's first screens read. The pickup flow (pickup-client.ts), the lobby display
+ * (lobby-client.ts) and the staff pages (staff-client.ts) extend it in modules of their own, so their zod schemas
+ * (about 300 of the 560) are not built while a slow kiosk PC is drawing its first screen.
  */
 import { z } from 'zod';
 import {
@@ -16,8 +20,6 @@ import {
   TicketViewSchema,
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
-import { DisplaySnapshotSchema } from '../../../shared/counter-schemas';
-import { DossierLookupSchema, PickupOpenResponseSchema, RatingResponseSchema } from '../../../shared/dossier-schemas';
 
 export class AgentRequestError extends Error {
   constructor(
@@ -100,26 +102,9 @@ export class AgentClient {
     return this.request(IssuedTicketSchema, '/api/tickets', { method: 'POST', body: JSON.stringify(body) });
   }
 
-  lookupDossier(code: string) {
-    return this.request(DossierLookupSchema, '/api/pickup/lookup', { method: 'POST', body: JSON.stringify({ code }) });
-  }
-
-  openCompartment(code: string, pickupCode: string) {
-    return this.request(PickupOpenResponseSchema, '/api/pickup/open', { method: 'POST', body: JSON.stringify({ code, pickupCode }) });
-  }
-
-  ratePickup(reference: string, level: number) {
-    return this.request(RatingResponseSchema, '/api/ratings', { method: 'POST', body: JSON.stringify({ subject: 'pickup', reference, level }) });
-  }
-
   /** A ticket's status and position, for the tracking page (/track/:id). */
   ticket(id: string) {
     return this.request(TicketViewSchema, `/api/tickets/${encodeURIComponent(id)}`);
-  }
-
-  /** The lobby display's whole picture: recent calls and waiting counts. */
-  display() {
-    return this.request(DisplaySnapshotSchema, '/api/display');
   }
 
   health() {

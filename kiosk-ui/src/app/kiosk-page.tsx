@@ -3,7 +3,7 @@
  * applied to the whole document, the idle question, and in demo mode the simulated devices beside it.
  */
 import { useMachine } from '@xstate/react';
-import { useEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { CATALOGUES, I18nProvider } from '../i18n/i18n';
 import { preferenceClasses } from '../flows/take-ticket/preferences';
 import { liveTakeTicketMachine } from '../flows/take-ticket/take-ticket.actors';
@@ -19,8 +19,10 @@ export function KioskPage() {
   const { prefs } = state.context;
   const demo = state.context.info?.demo === true;
 
-  // The modes' CSS hangs on the root element, so rem-based sizes grow with "large text" everywhere.
-  useEffect(() => {
+  // The modes' CSS hangs on the root element, so rem-based sizes grow with "large text" everywhere. A layout
+  // effect: the root changes with the screen it belongs to, never a frame later (new words in the old language's
+  // lang, or the old text size, for one paint).
+  useLayoutEffect(() => {
     const root = document.documentElement;
     root.lang = prefs.lang;
     const classes = preferenceClasses(prefs);

@@ -175,6 +175,10 @@ export const en: Catalogue = {
   },
   boot: { starting: 'The kiosk is starting…', failed: 'The kiosk cannot connect yet. Retrying…' },
   nav: { home: 'Back to start', back: 'Back' },
+  clock: {
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    date: (weekday, day, month, year) => `${weekday}, ${day}/${month}/${year}`,
+  },
   notFound: {
     heading: 'No such page',
     body: 'This address is not part of the kiosk. Its pages: / (kiosk), /counter/<counter>, /display (lobby TV), /track/<ticket>.',

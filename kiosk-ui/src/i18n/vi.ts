@@ -177,6 +177,11 @@ export const vi = {
     failed: 'Ki-ốt chưa kết nối được. Đang thử lại…',
   },
   nav: { home: 'Về trang chủ', back: 'Quay lại' },
+  clock: {
+    /** Sunday first, as Date#getUTCDay counts (shared/wall-clock.ts). */
+    weekdays: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+    date: (weekday: string, day: string, month: string, year: number) => `${weekday}, ${day}/${month}/${year}`,
+  },
   notFound: {
     heading: 'Không có trang này',
     body: 'Địa chỉ này không thuộc ki-ốt. Các trang: / (ki-ốt), /counter/<số quầy>, /display (màn hình gọi số), /track/<mã phiếu>.',

@@ -1,23 +1,24 @@
 /**
- * Date and time in the header, in the centre's time zone: vi-VN style, with English day names on an English screen
- * (a Vietnamese weekday there was the one Vietnamese word left on it).
+ * Date and time in the header, in the centre's time zone, in the screen's language ("Thứ Hai, 23/11/2026" or
+ * "Monday, 23/11/2026"). Formatted by hand from the centre's UTC offset: Intl's first use in a page is the slowest
+ * thing on a kiosk's first screen (see shared/wall-clock.ts).
  */
 import { useEffect, useState } from 'react';
-import { useLang } from '../i18n/i18n';
+import { twoDigits, wallClock } from '../../../shared/wall-clock';
+import { useT } from '../i18n/i18n';
 
-export function Clock({ timeZone }: { timeZone: string }) {
-  const locale = useLang() === 'en' ? 'en-GB' : 'vi-VN';
-  const [now, setNow] = useState(() => new Date());
+export function Clock({ utcOffsetMinutes }: { utcOffsetMinutes: number }) {
+  const t = useT();
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 10_000);
+    const timer = setInterval(() => setNow(Date.now()), 10_000);
     return () => clearInterval(timer);
   }, []);
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
-  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(now);
+  const w = wallClock(now, utcOffsetMinutes);
   return (
     <div className="clock">
-      <time className="clock__time" dateTime={now.toISOString()}>{time}</time>
-      <span className="clock__date">{date}</span>
+      <time className="clock__time" dateTime={new Date(now).toISOString()}>{`${twoDigits(w.hour)}:${twoDigits(w.minute)}`}</time>
+      <span className="clock__date">{t.clock.date(t.clock.weekdays[w.weekday] ?? '', twoDigits(w.day), twoDigits(w.month), w.year)}</span>
     </div>
   );
 }

@@ -5,14 +5,14 @@ import { useLang } from '../i18n/i18n';
 import { Clock } from './clock';
 import { useSpokenGuidance } from './use-spoken-guidance';
 
-export function Screen(props: { centerName: string; timeZone: string; heading?: string | undefined; guide?: string | undefined; children: ReactNode; footer?: ReactNode }) {
+export function Screen(props: { centerName: string; utcOffsetMinutes: number; heading?: string | undefined; guide?: string | undefined; children: ReactNode; footer?: ReactNode }) {
   useSpokenGuidance(props.guide, useLang());
   return (
     <div className="screen">
       <header className="screen__header">
         <span className="screen__center">{props.centerName}</span>
         <AccessibilityBar guide={props.guide} />
-        <Clock timeZone={props.timeZone} />
+        <Clock utcOffsetMinutes={props.utcOffsetMinutes} />
       </header>
       {/* Focusable: it scrolls when large text makes a screen taller, and keyboard users must be able to scroll it. */}
       <main className="screen__main" tabIndex={0}>

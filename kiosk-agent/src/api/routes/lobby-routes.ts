@@ -14,6 +14,8 @@ const RECENT_CALLS = 10;
 export interface LobbyRouteDeps {
   centerName: string;
   timeZone: string;
+  /** The centre's offset from UTC now (the agent's clock), for the display's clock. */
+  utcOffsetMinutes: () => number;
   queue: QueueService;
   counterLog: CounterRepository;
   stats: QueueStats;
@@ -43,6 +45,7 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       return {
         centerName: deps.centerName,
         timezone: deps.timeZone,
+        utcOffsetMinutes: deps.utcOffsetMinutes(),
         calls: deps.counterLog.recentCalls(queue.today(), RECENT_CALLS).map((c) => ({
           ticketId: c.ticketId,
           number: c.number,

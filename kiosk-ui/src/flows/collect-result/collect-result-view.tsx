@@ -13,7 +13,7 @@ import { PickupProblemScreen } from './screens/pickup-problem-screen';
 import { RatingScreen } from './screens/rating-screen';
 import { SlipEntryScreen } from './screens/slip-entry-screen';
 
-export function CollectResultView(props: { actor: ActorRefFrom<CollectResultMachine>; centerName: string; timeZone: string }) {
+export function CollectResultView(props: { actor: ActorRefFrom<CollectResultMachine>; centerName: string; utcOffsetMinutes: number }) {
   const t = useT();
   const state = useSelector(props.actor, (s) => s);
   const send = props.actor.send;
@@ -39,7 +39,7 @@ export function CollectResultView(props: { actor: ActorRefFrom<CollectResultMach
     </div>
   ) : undefined;
   return (
-    <Screen centerName={props.centerName} timeZone={props.timeZone} heading={heading} guide={guide} footer={footer}>
+    <Screen centerName={props.centerName} utcOffsetMinutes={props.utcOffsetMinutes} heading={heading} guide={guide} footer={footer}>
       {body}
     </Screen>
   );

@@ -26,7 +26,7 @@ export function LobbyDisplayView(props: { state: SnapshotFrom<typeof lobbyDispla
       <header className="lobby__header">
         <span className="lobby__center">{snapshot.centerName}</span>
         <h1 className="lobby__title">{t.display.title}</h1>
-        <Clock timeZone={snapshot.timezone} />
+        <Clock utcOffsetMinutes={snapshot.utcOffsetMinutes} />
       </header>
 
       <section className="lobby__now" aria-label={t.display.nowCalling}>

@@ -1,6 +1,7 @@
 /** The real IO behind the lobby display: the snapshot, live updates, and the voice. */
 import { fromPromise } from 'xstate';
-import { agentClient, agentEvents } from '../../agent-client/default-client';
+import { agentEvents } from '../../agent-client/default-client';
+import { lobbyClient } from '../../agent-client/lobby-client';
 import { agentUpdatesActor } from '../../agent-client/agent-updates';
 import type { Announcement } from './announcement';
 import { createAnnouncer } from './announcer';
@@ -10,7 +11,7 @@ export const announcer = createAnnouncer();
 
 export const liveLobbyDisplayMachine = lobbyDisplayMachine.provide({
   actors: {
-    loadSnapshot: fromPromise(() => agentClient.display()),
+    loadSnapshot: fromPromise(() => lobbyClient.display()),
     announce: fromPromise<void, Announcement>(({ input }) => announcer.announce(input)),
     updates: agentUpdatesActor(agentEvents),
   },

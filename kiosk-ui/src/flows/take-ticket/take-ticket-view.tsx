@@ -26,7 +26,7 @@ export function TakeTicketView({ state, send }: ScreenProps) {
 
   const at = (flow: string) => state.matches({ session: { flow } } as never);
   const pickup = state.children.collectResult;
-  if (at('collectingResult') && pickup) return <CollectResultView actor={pickup} centerName={info.centerName} timeZone={info.timezone} />;
+  if (at('collectingResult') && pickup) return <CollectResultView actor={pickup} centerName={info.centerName} utcOffsetMinutes={info.utcOffsetMinutes} />;
   const props = { state, send };
   let heading: string | undefined;
   let guide: string | undefined;
@@ -58,7 +58,7 @@ export function TakeTicketView({ state, send }: ScreenProps) {
       </div>
     ) : undefined;
   return (
-    <Screen centerName={info.centerName} timeZone={info.timezone} heading={heading} guide={guide} footer={footer}>
+    <Screen centerName={info.centerName} utcOffsetMinutes={info.utcOffsetMinutes} heading={heading} guide={guide} footer={footer}>
       {body}
     </Screen>
   );

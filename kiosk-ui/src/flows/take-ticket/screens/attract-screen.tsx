@@ -17,7 +17,7 @@ export function AttractScreen({ state, send }: ScreenProps) {
         <span className="attract__title">{t.attract.title}</span>
         <span className="attract__cta">{t.attract.touchToStart}</span>
       </button>
-      {info ? <Clock timeZone={info.timezone} /> : null}
+      {info ? <Clock utcOffsetMinutes={info.utcOffsetMinutes} /> : null}
       <button type="button" className="attract__priority" onClick={() => send({ type: 'kiosk.priorityTouched' })}>
         <span className="attract__priority-label">{t.attract.priority}</span>
         <span className="attract__priority-hint">{t.attract.priorityHint}</span>
