@@ -1,8 +1,7 @@
 /** The agent client and event stream the running kiosk uses: same origin as the page (the agent serves the UI). */
 import { AgentClient } from './agent-client';
 import { AgentEvents } from './agent-events';
-import { takeEarly } from './early-requests';
 
-export const agentClient = new AgentClient((input, init) => takeEarly(input, init) ?? fetch(input, init));
+export const agentClient = new AgentClient((input, init) => fetch(input, init));
 
 export const agentEvents = new AgentEvents();

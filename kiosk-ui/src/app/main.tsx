@@ -1,5 +1,3 @@
-// First, so the kiosk's info is fetched while everything below is evaluated.
-import './early-kiosk-info';
 import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
