@@ -35,6 +35,17 @@ export const ERROR_HTTP_STATUS = {
   UPSTREAM_UNAVAILABLE: 503,
   RATING_NOT_ALLOWED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** Technician sign-in: wrong PIN (details.attemptsLeft), too many wrong PINs (details.retryAfterMinutes). */
+  TECHNICIAN_PIN_INVALID: 403,
+  TECHNICIAN_LOCKED: 429,
+  /** The site config has no technician.pinHash: diagnostics cannot be entered. */
+  TECHNICIAN_NOT_CONFIGURED: 503,
+  /** A diagnostics route without a live technician session (none, signed out, or ended by inactivity). */
+  TECHNICIAN_SESSION_REQUIRED: 401,
+  /** Opening a compartment that holds a citizen's result needs a reason, written to the audit trail. */
+  REASON_REQUIRED: 400,
+  /** "Open all" needs an explicit confirmation in the request. */
+  CONFIRMATION_REQUIRED: 400,
   PRINTER_OFFLINE: 503,
   PRINTER_PAPER_OUT: 503,
   PRINTER_COVER_OPEN: 503,

@@ -187,4 +187,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ticket_events_day ON ticket_events (day, action, at_ms);
     `,
   },
+  {
+    version: 8,
+    name: 'technician diagnostics audit',
+    sql: `
+      -- Every technician sign-in attempt and every diagnostics action, kept on the kiosk for support and audit.
+      -- Failed sign-ins are counted from here, so a restart does not lift a lockout.
+      CREATE TABLE diagnostics_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_ms INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'denied', 'failed')),
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX diagnostics_audit_action ON diagnostics_audit (action, at_ms);
+    `,
+  },
 ];

@@ -1,0 +1,60 @@
+/** The technician's audit trail: sign-ins (also failed ones) and every diagnostics action, with what it touched. */
+import type { Database } from 'better-sqlite3';
+
+export type AuditOutcome = 'ok' | 'denied' | 'failed';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  outcome: AuditOutcome;
+  detail: Record<string, unknown> | null;
+}
+
+interface AuditRow {
+  id: number;
+  atMs: number;
+  action: string;
+  outcome: AuditOutcome;
+  detail: string | null;
+}
+
+export class DiagnosticsAudit {
+  private readonly stmts;
+
+  constructor(db: Database) {
+    this.stmts = {
+      insert: db.prepare('INSERT INTO diagnostics_audit (at_ms, action, outcome, detail) VALUES (?, ?, ?, ?)'),
+      recent: db.prepare('SELECT id, at_ms AS atMs, action, outcome, detail FROM diagnostics_audit ORDER BY id DESC LIMIT ?'),
+      lastReset: db.prepare(
+        "SELECT id, action, json_extract(detail, '$.untilMs') AS untilMs FROM diagnostics_audit WHERE (action = 'session.open' AND outcome = 'ok') OR action = 'session.lockout' ORDER BY id DESC LIMIT 1",
+      ),
+      failuresAfter: db.prepare("SELECT COUNT(*) AS n FROM diagnostics_audit WHERE action = 'session.open' AND outcome = 'denied' AND id > ? AND at_ms >= ?"),
+    };
+  }
+
+  record(atMs: number, action: string, outcome: AuditOutcome, detail?: Record<string, unknown>): void {
+    this.stmts.insert.run(atMs, action, outcome, detail ? JSON.stringify(detail) : null);
+  }
+
+  /** Newest first. */
+  recent(limit: number): AuditEntry[] {
+    return (this.stmts.recent.all(limit) as AuditRow[]).map((r) => ({
+      id: r.id,
+      at: new Date(r.atMs).toISOString(),
+      action: r.action,
+      outcome: r.outcome,
+      detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+    }));
+  }
+
+  /**
+   * Where sign-in stands: wrong PINs since the last success or the last lockout (only those after `sinceMs`), and
+   * until when the last lockout runs.
+   */
+  signInState(sinceMs: number): { failures: number; lockedUntilMs: number | null } {
+    const reset = this.stmts.lastReset.get() as { id: number; action: string; untilMs: number | null } | undefined;
+    const { n } = this.stmts.failuresAfter.get(reset?.id ?? 0, sinceMs) as { n: number };
+    return { failures: n, lockedUntilMs: reset?.action === 'session.lockout' ? reset.untilMs : null };
+  }
+}
