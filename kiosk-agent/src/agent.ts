@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeviceStatus, Health } from '../../shared/api-schemas';
 import { createApp } from './api/create-app';
@@ -26,6 +27,8 @@ import { QueueStats } from './stats/queue-stats';
 import { TicketIssuer } from './queue/ticket-issuer';
 import { TicketRepository } from './queue/ticket-repository';
 import { openStore } from './store/sqlite';
+import { DiagnosticsAudit } from './diagnostics/diagnostics-audit';
+import { TechnicianGate } from './diagnostics/technician-gate';
 
 export const AGENT_VERSION = '0.1.0';
 const DEFAULT_UI_DIR = fileURLToPath(new URL('../../dist/ui', import.meta.url));
@@ -86,7 +89,9 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
   const clock = options.clock ?? systemClock;
   const events = new EventHub((err) => log.error({ err }, 'event listener failed'));
 
-  const db = openStore({ dataDir: config.dataDir });
+  const startedAtMs = clock.now();
+  const STORE_FILE = 'kiosk.sqlite';
+  const db = openStore({ dataDir: config.dataDir, fileName: STORE_FILE });
   const cleanups: (() => Promise<void> | void)[] = [() => void db.close()];
   try {
     const devices = await createDevices(config, log);
@@ -114,6 +119,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       log: log.child({ module: 'tickets' }),
     });
 
+    const diagnosticsAudit = new DiagnosticsAudit(db);
     const health = (): Health => {
       const states = {
         printer: printerDevice.printer.status(),
@@ -158,6 +164,15 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       simulators: {
         ...(printerDevice.simulator ? { printer: printerDevice.simulator } : {}),
         ...devices.simulators,
+      },
+      diagnostics: {
+        gate: new TechnicianGate({ pinHash: config.technician?.pinHash, audit: diagnosticsAudit, clock, idleMs: (config.technician?.idleMinutes ?? 5) * 60_000 }),
+        audit: diagnosticsAudit,
+        clock,
+        health,
+        refreshPrinter: () => printerDevice.printer.refreshStatus(),
+        startedAtMs,
+        storePath: join(config.dataDir, STORE_FILE),
       },
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       isStopping: () => stopping,

@@ -22,13 +22,14 @@ import { createErrorMapper } from './error-mapper';
 import { buildOpenApi } from './openapi';
 import { RouteRegistry, type Auth } from './route-registry';
 import { registerCounterRoutes } from './routes/counter-routes';
+import { registerDiagnosticsRoutes, type DiagnosticsRouteDeps } from './routes/diagnostics-routes';
 import { registerDemoRoutes } from './routes/demo-routes';
 import { registerLobbyRoutes } from './routes/lobby-routes';
 import { registerPickupRoutes } from './routes/pickup-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerSystemRoutes } from './routes/system-routes';
 import { createKioskCheck } from './kiosk-access';
-import { createStaffCheck } from './staff-auth';
+import { bearerToken, createStaffCheck } from './staff-auth';
 
 export interface AppDeps {
   version: string;
@@ -51,6 +52,8 @@ export interface AppDeps {
   kioskInfo: () => KioskInfo;
   /** Present only for simulated devices: the demo routes drive them. */
   simulators: { printer?: SimulatedPrinter; scanner?: SimulatedScanner; locker?: SimulatedLockerBus };
+  /** The technician's entry (PIN, sessions, audit) and what the diagnostics routes read. */
+  diagnostics: DiagnosticsRouteDeps;
   uiDir?: string;
   isStopping: () => boolean;
   log: { error(obj: object, msg: string): void };
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   const authorize = (auth: Auth, req: express.Request): void => {
     if (auth === 'staff') staffCheck(req);
     else if (auth === 'kiosk' || auth === 'demo') kioskCheck(req);
+    else if (auth === 'technician') deps.diagnostics.gate.touch(bearerToken(req));
   };
 
   app.use((_req, res, next) => {
@@ -97,6 +101,7 @@ export function createApp(deps: AppDeps): Express {
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
   registerPickupRoutes(registry, deps);
   registerDemoRoutes(registry, deps.simulators);
+  registerDiagnosticsRoutes(registry, deps.diagnostics);
   app.use(api);
   app.use('/api', (req, _res, next) => next(new AgentError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));
 

@@ -31,6 +31,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       summary: spec.summary,
       tags: [spec.tag],
       ...(spec.auth === 'staff' ? { security: [{ staffToken: [] }] } : {}),
+      ...(spec.auth === 'technician' ? { security: [{ technicianSession: [] }] } : {}),
       ...(spec.auth === 'kiosk' ? { 'x-kiosk-only': 'From the kiosk itself (its own addresses or server.kioskClients), or with a staff token' } : {}),
       ...(params.length ? { parameters: params } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
@@ -44,7 +45,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       version: info.version,
       description: 'Local agent of the one-stop-centre lobby kiosk. Events are pushed on WS /api/events as { type, at, data }.',
     },
-    components: { securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A token from staff.tokens in the site config' } } },
+    components: { securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A token from staff.tokens in the site config' }, technicianSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/diagnostics/session (technician PIN); ends after 5 idle minutes' } } },
     paths,
   };
 }

@@ -9,9 +9,10 @@ import { AgentError } from '../errors/agent-error';
 /**
  * none: anyone (health, a ticket's tracking page, the lobby display); kiosk: the kiosk itself (issuing tickets,
  * pickup) — from the agent's own machine or a configured kiosk address, or with a staff token; staff: a staff
- * token always; demo: the demo controls of simulated devices.
+ * token always; demo: the demo controls of simulated devices; technician: a diagnostics session opened with the
+ * technician PIN (its token as the bearer), kept alive by each request.
  */
-export type Auth = 'none' | 'kiosk' | 'staff' | 'demo';
+export type Auth = 'none' | 'kiosk' | 'staff' | 'demo' | 'technician';
 
 export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined> {
   method: 'get' | 'post';

@@ -2,6 +2,9 @@
 import type { SiteConfigInput } from './site-config-schema';
 
 export const DEMO_STAFF_TOKEN = 'demo-staff-token-not-for-production';
+/** The demo's technician PIN (README); its hash below was made once with `npm run hash-pin -- 123456`. */
+export const DEMO_TECHNICIAN_PIN = '123456';
+const DEMO_TECHNICIAN_PIN_HASH = 'scrypt$32768$8$1$e/S8hhXEhApnGpnE64+E3Q==$rLad/hsv6f/eC04DgNaJfqT31NTFYNrJWSq0xi0B5C8=';
 
 export function demoConfig(dataDir: string): SiteConfigInput {
   return {
@@ -30,5 +33,6 @@ export function demoConfig(dataDir: string): SiteConfigInput {
     queue: { priorityStreakLimit: 3, defaultServiceMinutes: 6 },
     pickup: { resultServiceId: 'tra-ket-qua' },
     staff: { tokens: [DEMO_STAFF_TOKEN] },
+    technician: { pinHash: DEMO_TECHNICIAN_PIN_HASH },
   };
 }

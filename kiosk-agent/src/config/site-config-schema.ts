@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
+import { parsePinHash } from '../diagnostics/technician-pin';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
 
 function isValidTimeZone(tz: string): boolean {
@@ -178,7 +179,17 @@ export const SiteConfigSchema = z
     /** The province's one-stop system (upstream-config-schema.ts): `local` (default) or `http`. */
     upstream: UpstreamConfigWithDefaultSchema,
     staff: z.strictObject({ tokens: z.array(z.string().min(16, 'at least 16 characters')).default([]) }).default({ tokens: [] }),
-    technician: z.strictObject({ pinHash: z.string().min(1) }).optional(),
+    technician: z
+      .strictObject({
+        /** `npm run hash-pin -- <pin>`; the PIN itself is never stored. */
+        pinHash: z.string().superRefine((v, ctx) => {
+          const parsed = parsePinHash(v);
+          if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+        }),
+        /** A diagnostics session ends this many minutes after its last action. */
+        idleMinutes: z.number().int().min(1).max(60).default(5),
+      })
+      .optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((cfg, ctx) => {
