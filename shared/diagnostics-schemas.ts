@@ -39,3 +39,45 @@ export const AuditEntrySchema = z.object({
 });
 export const AuditListSchema = z.array(AuditEntrySchema);
 export const AuditQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
+export const PrinterDiagnosisSchema = DeviceDiagnosisSchema.extend({ interface: z.string(), text: z.enum(['cp1258', 'raster']), codePage: z.number().int(), columns: z.number().int() });
+export const TestPrintRequestSchema = z.strictObject({ kind: z.enum(['sample', 'code-page']).default('sample') });
+export const TestPrintResponseSchema = z.object({ printed: z.literal(true), bytes: z.number().int() });
+
+const ErrorFactSchema = z.object({ code: z.string(), message: z.string() });
+export const LockerGridSchema = z.object({
+  status: DeviceDiagnosisSchema,
+  boards: z.array(z.object({ address: z.number().int(), answered: z.boolean(), error: ErrorFactSchema.optional() })),
+  compartments: z.array(
+    z.object({ board: z.number().int(), lock: z.number().int(), open: z.boolean().nullable(), dossierCode: z.string().nullable(), overdue: z.boolean() }),
+  ),
+});
+export const OpenCompartmentRequestSchema = z.strictObject({
+  board: z.number().int().min(0).max(255),
+  lock: z.number().int().min(1).max(64),
+  /** Required when the compartment holds a citizen's result; written to the audit trail. */
+  reason: z.string().max(500).optional(),
+});
+export const OpenCompartmentResponseSchema = z.object({ board: z.number().int(), lock: z.number().int(), open: z.boolean(), dossierCode: z.string().nullable() });
+export const OpenAllRequestSchema = z.strictObject({ confirm: z.boolean(), reason: z.string().max(500) });
+export const OpenAllResponseSchema = z.object({ opened: z.number().int(), failed: z.array(z.object({ board: z.number().int(), lock: z.number().int(), code: z.string() })) });
+
+export const SerialPortListSchema = z.object({
+  ports: z.array(z.object({ path: z.string(), byId: z.string().optional(), manufacturer: z.string().optional(), vendorId: z.string().optional(), productId: z.string().optional(), serialNumber: z.string().optional() })),
+  source: z.enum(['udev', 'by-id']),
+  note: z.string().optional(),
+  /** The paths the site config names, and whether each exists now. */
+  configured: z.array(z.object({ path: z.string(), usedBy: z.string(), present: z.boolean() })),
+});
+export const LogQuerySchema = z.strictObject({ lines: z.coerce.number().int().min(1).max(500).default(100) });
+export const LogTailSchema = z.object({ lines: z.array(z.unknown()) });
+
+export const SelfTestRequestSchema = z.strictObject({ print: z.boolean().default(false) });
+export const SelfTestReportSchema = z.object({
+  ok: z.boolean(),
+  at: z.string(),
+  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string(), advice: z.array(z.string()) })),
+  /** When a printed report was asked for: whether it printed, or the printer's error code. */
+  printed: z.union([z.literal(true), z.string()]).optional(),
+});
+export type SelfTestReport = z.infer<typeof SelfTestReportSchema>;

@@ -4,7 +4,6 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeviceStatus, Health } from '../../shared/api-schemas';
 import { createApp } from './api/create-app';
@@ -27,8 +26,8 @@ import { QueueStats } from './stats/queue-stats';
 import { TicketIssuer } from './queue/ticket-issuer';
 import { TicketRepository } from './queue/ticket-repository';
 import { openStore } from './store/sqlite';
-import { DiagnosticsAudit } from './diagnostics/diagnostics-audit';
-import { TechnicianGate } from './diagnostics/technician-gate';
+import { composeDiagnostics } from './compose-diagnostics';
+import { LogRing } from './diagnostics/log-ring';
 
 export const AGENT_VERSION = '0.1.0';
 const DEFAULT_UI_DIR = fileURLToPath(new URL('../../dist/ui', import.meta.url));
@@ -85,7 +84,8 @@ function wireDeviceEvents(devices: Devices, events: EventHub, log: Logger): void
 
 export async function startKioskAgent(options: StartOptions = {}): Promise<RunningAgent> {
   const config = resolveConfig(options);
-  const log = options.logger ?? createLogger(options.logLevel ?? config.logLevel);
+  const logRing = new LogRing();
+  const log = options.logger ?? createLogger(options.logLevel ?? config.logLevel, logRing);
   const clock = options.clock ?? systemClock;
   const events = new EventHub((err) => log.error({ err }, 'event listener failed'));
 
@@ -119,7 +119,6 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       log: log.child({ module: 'tickets' }),
     });
 
-    const diagnosticsAudit = new DiagnosticsAudit(db);
     const health = (): Health => {
       const states = {
         printer: printerDevice.printer.status(),
@@ -165,15 +164,18 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         ...(printerDevice.simulator ? { printer: printerDevice.simulator } : {}),
         ...devices.simulators,
       },
-      diagnostics: {
-        gate: new TechnicianGate({ pinHash: config.technician?.pinHash, audit: diagnosticsAudit, clock, idleMs: (config.technician?.idleMinutes ?? 5) * 60_000 }),
-        audit: diagnosticsAudit,
+      diagnostics: composeDiagnostics({
+        config,
+        db,
         clock,
+        devices,
+        printer: printerDevice.printer,
+        lockers: pickup.lockers,
         health,
-        refreshPrinter: () => printerDevice.printer.refreshStatus(),
+        logRing,
         startedAtMs,
-        storePath: join(config.dataDir, STORE_FILE),
-      },
+        storeFile: STORE_FILE,
+      }),
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       isStopping: () => stopping,
       log: log.child({ module: 'http' }),

@@ -14,7 +14,8 @@ const CONTRACT_EXAMPLE = {
   services: [{ id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice – Civil status' } }],
   counters: [{ id: '1', services: ['tu-phap'] }],
   staff: { tokens: ['a-long-random-secret-for-staff'] },
-  technician: { pinHash: 'scrypt$placeholder' },
+  // A real hash (npm run hash-pin -- 123456): the validator refuses anything else.
+  technician: { pinHash: 'scrypt$32768$8$1$e/S8hhXEhApnGpnE64+E3Q==$rLad/hsv6f/eC04DgNaJfqT31NTFYNrJWSq0xi0B5C8=' },
 };
 
 function problems(raw: unknown): string[] {

@@ -10,7 +10,20 @@ import {
   DiagnosticsOverviewSchema,
   TechnicianSessionRequestSchema,
   TechnicianSessionSchema,
+  LogQuerySchema,
+  LogTailSchema,
+  SelfTestReportSchema,
+  SelfTestRequestSchema,
+  SerialPortListSchema,
+  type SelfTestReport,
 } from '../../../../shared/diagnostics-schemas';
+import type { LogRing } from '../../diagnostics/log-ring';
+import type { LockerTools } from '../../diagnostics/locker-tools';
+import type { PrinterTools } from '../../diagnostics/printer-tools';
+import type { SelfTestCheck } from '../../diagnostics/self-test';
+import type { PortList } from '../../devices/serial/list-ports';
+import { isAgentError } from '../../errors/agent-error';
+import { registerDiagnosticsDeviceRoutes } from './diagnostics-device-routes';
 import type { DiagnosticsAudit } from '../../diagnostics/diagnostics-audit';
 import { diagnosticsOverview } from '../../diagnostics/diagnostics-overview';
 import type { TechnicianGate } from '../../diagnostics/technician-gate';
@@ -27,6 +40,16 @@ export interface DiagnosticsRouteDeps {
   refreshPrinter: () => Promise<unknown>;
   startedAtMs: number;
   storePath: string;
+  printer: PrinterTools;
+  lockers: LockerTools;
+  selfTest: () => Promise<SelfTestCheck[]>;
+  printSelfTest: (checks: SelfTestCheck[]) => Promise<void>;
+  serialPorts: () => Promise<PortList>;
+  /** The serial paths the site config names, with the device that uses each. */
+  configuredPorts: () => { path: string; usedBy: string; present: boolean }[];
+  logRing: LogRing;
+  /** The site config with secrets (tokens, the PIN hash) replaced, for the support bundle. */
+  redactedConfig: () => unknown;
 }
 
 export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRouteDeps): void {
@@ -83,4 +106,80 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
     },
     ({ query }) => deps.audit.recent((query as z.infer<typeof AuditQuerySchema>).limit),
   );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/diagnostics/serial-ports',
+      summary: "Serial ports on this machine (from udev, or /dev/serial/by-id when udevadm is absent) and the config's ports",
+      tag: 'diagnostics',
+      auth: 'technician',
+      responses: { 200: { description: 'Ports', schema: SerialPortListSchema } },
+    },
+    async () => ({ ...(await deps.serialPorts()), configured: deps.configuredPorts() }),
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/api/diagnostics/log',
+      summary: "The agent's last log lines (info and above), oldest first",
+      tag: 'diagnostics',
+      auth: 'technician',
+      query: LogQuerySchema,
+      responses: { 200: { description: 'Log lines', schema: LogTailSchema } },
+    },
+    ({ query }) => ({ lines: deps.logRing.tail((query as z.infer<typeof LogQuerySchema>).lines) }),
+  );
+  const selfTest = async (print: boolean): Promise<SelfTestReport> => {
+    const checks = await deps.selfTest();
+    const report: SelfTestReport = { ok: checks.every((c) => c.ok), at: new Date(deps.clock.now()).toISOString(), checks };
+    if (print) {
+      report.printed = await deps.printSelfTest(checks).then(
+        () => true as const,
+        (err: unknown) => (isAgentError(err) ? err.code : 'PRINTER_ERROR'),
+      );
+    }
+    deps.audit.record(deps.clock.now(), 'self-test', report.ok ? 'ok' : 'failed', { failed: checks.filter((c) => !c.ok).map((c) => c.name), printed: report.printed ?? false });
+    return report;
+  };
+  r.add(
+    {
+      method: 'post',
+      path: '/api/diagnostics/self-test',
+      summary: 'Run every probe (store, disk, configured ports, printer, scanner, each lock board); `print: true` also prints the report',
+      tag: 'diagnostics',
+      auth: 'technician',
+      body: SelfTestRequestSchema,
+      responses: { 200: { description: 'Report', schema: SelfTestReportSchema } },
+    },
+    ({ body }) => selfTest(body.print),
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/api/diagnostics/bundle',
+      summary: 'Everything support needs in one JSON file: overview, self-test, ports, config without secrets, log and audit',
+      tag: 'diagnostics',
+      auth: 'technician',
+      responses: { 200: { description: 'Diagnostics bundle (a JSON download)' } },
+    },
+    async ({ res }) => {
+      await deps.refreshPrinter().catch(() => undefined);
+      const now = deps.clock.now();
+      const bundle = {
+        generatedAt: new Date(now).toISOString(),
+        overview: diagnosticsOverview({ health: deps.health(), startedAtMs: deps.startedAtMs, nowMs: now, storePath: deps.storePath }),
+        selfTest: await deps.selfTest(),
+        serialPorts: { ...(await deps.serialPorts().catch((err: unknown) => ({ error: String(err) }))), configured: deps.configuredPorts() },
+        config: deps.redactedConfig(),
+        log: deps.logRing.tail(500),
+        audit: deps.audit.recent(200),
+      };
+      deps.audit.record(now, 'bundle.export', 'ok');
+      const stamp = bundle.generatedAt.replace(/[:.]/g, '-');
+      res.setHeader('content-disposition', `attachment; filename="motcua-diagnostics-${stamp}.json"`);
+      return bundle;
+    },
+  );
+  registerDiagnosticsDeviceRoutes(r, { printer: deps.printer, lockers: deps.lockers });
 }

@@ -1,0 +1,92 @@
+/**
+ * The technician's side of the composition root: entry (PIN, sessions, audit) and the tools the diagnostics
+ * routes use, built from the config and the devices agent.ts already made.
+ */
+import { join } from 'node:path';
+import type { Health } from '../../shared/api-schemas';
+import type { DiagnosticsRouteDeps } from './api/routes/diagnostics-routes';
+import type { SiteConfig } from './config/site-config-schema';
+import type { Devices } from './devices/create-devices';
+import { buildSelfTestReportJob } from './devices/printer/test-print-layout';
+import { formatSlipTime } from './devices/printer/print-blocks';
+import type { Printer } from './devices/printer/printer';
+import { listSerialPorts } from './devices/serial/list-ports';
+import { DiagnosticsAudit } from './diagnostics/diagnostics-audit';
+import { LockerTools } from './diagnostics/locker-tools';
+import type { LogRing } from './diagnostics/log-ring';
+import { PrinterTools } from './diagnostics/printer-tools';
+import { runSelfTest } from './diagnostics/self-test';
+import { TechnicianGate } from './diagnostics/technician-gate';
+import type { LockerPickupService } from './pickup/locker-pickup-service';
+import type { Clock } from './queue/local-day';
+import type { Db } from './store/sqlite';
+import { existsSync } from 'node:fs';
+
+const SECRET_KEY = /token|pinhash|secret|password/i;
+
+/** A deep copy with every secret-looking value replaced, so a bundle can be mailed to support. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? (Array.isArray(v) ? v.map(() => '***') : '***') : redactSecrets(v)]));
+  }
+  return value;
+}
+
+/** The serial paths the config names, with the device that uses each. */
+export function configuredSerialPaths(config: SiteConfig): { path: string; usedBy: string }[] {
+  const paths: { path: string; usedBy: string }[] = [];
+  if (config.scanner.driver === 'serial') paths.push({ path: config.scanner.path, usedBy: 'máy quét' });
+  if (config.locker.driver === 'kerong-cu') paths.push({ path: config.locker.path, usedBy: 'tủ khóa' });
+  if (config.printer.driver === 'escpos') {
+    const serial = /^serial:([^?]+)/.exec(config.printer.interface)?.[1];
+    const device = config.printer.interface.startsWith('/') ? config.printer.interface : undefined;
+    if (serial ?? device) paths.push({ path: (serial ?? device)!, usedBy: 'máy in' });
+  }
+  return paths;
+}
+
+export function composeDiagnostics(args: {
+  config: SiteConfig;
+  db: Db;
+  clock: Clock;
+  devices: Devices;
+  printer: Printer;
+  lockers: LockerPickupService;
+  health: () => Health;
+  logRing: LogRing;
+  startedAtMs: number;
+  storeFile: string;
+}): DiagnosticsRouteDeps {
+  const { config, db, clock, devices, printer } = args;
+  const audit = new DiagnosticsAudit(db);
+  const interfaceName = config.printer.driver === 'escpos' ? config.printer.interface : 'simulated';
+  const boardAddresses = config.locker.driver === 'none' ? [] : config.locker.boards.map((b) => b.address);
+  const serialPaths = configuredSerialPaths(config);
+  return {
+    gate: new TechnicianGate({ pinHash: config.technician?.pinHash, audit, clock, idleMs: (config.technician?.idleMinutes ?? 5) * 60_000 }),
+    audit,
+    clock,
+    health: args.health,
+    refreshPrinter: () => printer.refreshStatus(),
+    startedAtMs: args.startedAtMs,
+    storePath: join(config.dataDir, args.storeFile),
+    printer: new PrinterTools({ printer, layout: config.printer, interfaceName, centerName: config.center.name, timeZone: config.center.timezone, clock, audit }),
+    lockers: new LockerTools({ bank: devices.locker, lockers: args.lockers, clock, audit }),
+    selfTest: () =>
+      runSelfTest({
+        db,
+        dataDir: config.dataDir,
+        printer,
+        scannerStatus: () => devices.scanner?.status() ?? devices.disabled(config.scanner.driver),
+        locker: devices.locker,
+        boardAddresses,
+        serialPaths,
+      }),
+    printSelfTest: (checks) => printer.print(buildSelfTestReportJob({ centerName: config.center.name, printedAt: formatSlipTime(clock.now(), config.center.timezone), checks }, config.printer)),
+    serialPorts: () => listSerialPorts(),
+    configuredPorts: () => serialPaths.map((p) => ({ ...p, present: existsSync(p.path) })),
+    logRing: args.logRing,
+    redactedConfig: () => redactSecrets(config),
+  };
+}

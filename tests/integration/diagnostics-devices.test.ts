@@ -1,0 +1,172 @@
+/**
+ * Diagnostics against the simulators, healthy and in fault states: test prints decoded at the printer, paper out,
+ * compartments with and without a citizen's result, a lock board that does not answer, a configured serial port
+ * that is missing, the self-test and the support bundle.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import type { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
+import { hashTechnicianPin } from '../../kiosk-agent/src/diagnostics/technician-pin';
+import { getJson, postJson } from '../support/http';
+import { waitUntil } from '../support/socat';
+import { STAFF_TOKEN, testConfig } from '../support/test-config';
+import { tempDir } from '../support/temp-dir';
+
+const PIN = '975310';
+const CODE = '000.00.15.H29-251120-0007';
+type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
+
+describe('diagnostics with the simulated devices', () => {
+  const dir = tempDir('motcua-diag-dev-');
+  let agent: RunningAgent;
+  let bus: SimulatedLockerBus;
+  let auth: Record<string, string>;
+  const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
+
+  beforeAll(async () => {
+    agent = await startKioskAgent({
+      config: {
+        ...testConfig(dir.path),
+        locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }, { address: 1, locks: 2 }], pollMs: 50 },
+        technician: { pinHash: await hashTechnicianPin(PIN) },
+      },
+      uiDir: '/nonexistent',
+    });
+    bus = agent.simulators!.locker!;
+    const session = await postJson<{ token: string }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
+    auth = { authorization: `Bearer ${session.body.token}` };
+  });
+  afterAll(async () => {
+    await agent.stop();
+    dir.cleanup();
+  });
+
+  it('prints the Vietnamese sample and the code-page chart, each cut; the printer receives exactly that', async () => {
+    const sample = await postJson<{ printed: boolean }>(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'sample' }, auth);
+    expect(sample.status).toBe(200);
+    const text = agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('ư ừ ứ ử ữ ự');
+    expect(text).toContain('Chế độ chữ: cp1258 (ESC t 52)');
+    const chart = await postJson(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'code-page' }, auth);
+    expect(chart.status).toBe(200);
+    const bytes = agent.simulatedPrinter!.jobs.at(-1)!.bytes;
+    const row = Buffer.from(bytes).indexOf(Buffer.from('C_ ', 'latin1'));
+    expect(row).toBeGreaterThan(0);
+    expect([...bytes.slice(row + 3, row + 7)]).toEqual([0xc0, 0x20, 0xc1, 0x20]);
+    expect([...bytes.slice(-4)]).toContain(0x56); // GS V: the cut
+  });
+
+  it('out of paper: the test print fails with the printer code and the advice says to load paper; audited', async () => {
+    agent.simulatedPrinter!.setState({ paper: 'out' });
+    try {
+      const res = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'sample' }, auth);
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('PRINTER_PAPER_OUT');
+      const printer = await getJson<{ state: string; advice: string[] }>(`${agent.url}/api/diagnostics/printer`, auth);
+      expect(printer.body.state).toBe('paper-out');
+      expect(printer.body.advice[0]).toMatch(/Nạp cuộn giấy in nhiệt 80 mm/i);
+    } finally {
+      agent.simulatedPrinter!.setState({ paper: 'ok' });
+    }
+    const audit = await getJson<{ action: string; outcome: string; detail: Record<string, unknown> }[]>(`${agent.url}/api/diagnostics/audit?limit=3`, auth);
+    expect(audit.body[0]).toMatchObject({ action: 'printer.test-print', outcome: 'failed', detail: { kind: 'sample', code: 'PRINTER_PAPER_OUT' } });
+  });
+
+  it("a compartment holding a citizen's result opens only with a reason, which is audited", async () => {
+    await postJson(`${agent.url}/api/dossiers`, { code: CODE, procedure: 'Chứng thực bản sao', applicantName: 'Lê Thị Hoa', dueDate: '2026-11-25', status: 'ready' }, staff);
+    const deposit = await postJson<{ compartment: { board: number; lock: number } }>(`${agent.url}/api/lockers/deposit`, { dossierCode: CODE }, staff);
+    const { board, lock } = deposit.body.compartment;
+    bus.closeDoor(board, lock);
+    // The dossier is "in the locker" once the agent has seen the door shut (its next poll).
+    await waitUntil(async () => (await postJson<{ inLocker: boolean }>(`${agent.url}/api/pickup/lookup`, { code: CODE })).body.inLocker, 3000, 'the agent to see the door shut');
+    const grid = await getJson<{ compartments: { board: number; lock: number; open: boolean | null; dossierCode: string | null }[] }>(`${agent.url}/api/diagnostics/lockers`, auth);
+    expect(grid.body.compartments).toHaveLength(6);
+    expect(grid.body.compartments.find((c) => c.board === board && c.lock === lock)).toMatchObject({ open: false, dossierCode: CODE });
+
+    const refused = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/lockers/open`, { board, lock }, auth);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('REASON_REQUIRED');
+    expect(bus.isOpen(board, lock)).toBe(false);
+
+    const opened = await postJson<{ open: boolean; dossierCode: string }>(`${agent.url}/api/diagnostics/lockers/open`, { board, lock, reason: 'Kiểm tra khóa kẹt theo phiếu sửa chữa 12' }, auth);
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ open: true, dossierCode: CODE });
+    expect(bus.isOpen(board, lock)).toBe(true);
+    bus.closeDoor(board, lock);
+    const audit = await getJson<{ action: string; detail: Record<string, unknown> }[]>(`${agent.url}/api/diagnostics/audit?limit=1`, auth);
+    expect(audit.body[0]).toMatchObject({ action: 'locker.open', detail: { board, lock, dossierCode: CODE, reason: 'Kiểm tra khóa kẹt theo phiếu sửa chữa 12' } });
+  });
+
+  it('"open all" needs a confirmation', async () => {
+    const res = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/lockers/open-all`, { confirm: false, reason: 'kiểm tra' }, auth);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('CONFIRMATION_REQUIRED');
+    expect(bus.state().flatMap((b) => b.open)).toEqual([]);
+  });
+
+  it('a board that does not answer: the grid says which, opening there times out, the self-test names it with what to check', async () => {
+    bus.setSilent(1, true);
+    try {
+      const grid = await getJson<{ boards: { address: number; answered: boolean; error?: { code: string } }[]; compartments: { board: number; open: boolean | null }[] }>(`${agent.url}/api/diagnostics/lockers`, auth);
+      expect(grid.body.boards).toEqual([{ address: 0, answered: true }, { address: 1, answered: false, error: expect.objectContaining({ code: 'LOCKER_TIMEOUT' }) }]);
+      expect(grid.body.compartments.filter((c) => c.board === 1).map((c) => c.open)).toEqual([null, null]);
+      const open = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/lockers/open`, { board: 1, lock: 2 }, auth);
+      expect(open.status).toBe(504);
+      expect(open.body.error.code).toBe('LOCKER_TIMEOUT');
+      const report = await postJson<{ ok: boolean; checks: { name: string; ok: boolean; advice: string[] }[] }>(`${agent.url}/api/diagnostics/self-test`, {}, auth);
+      expect(report.body.ok).toBe(false);
+      const failed = report.body.checks.filter((c) => !c.ok);
+      expect(failed.map((c) => c.name)).toEqual(['locker board 1']);
+      expect(failed[0]!.advice.join(' ')).toMatch(/Công tắc địa chỉ/);
+      expect(report.body.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['store', 'disk', 'printer', 'scanner', 'locker board 0']));
+    } finally {
+      bus.setSilent(1, false);
+    }
+  });
+
+  it('prints the self-test report when asked, and exports a bundle without secrets', async () => {
+    const report = await postJson<{ ok: boolean; printed: unknown }>(`${agent.url}/api/diagnostics/self-test`, { print: true }, auth);
+    expect(report.body).toMatchObject({ ok: true, printed: true });
+    expect(agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('TỰ KIỂM TRA KI-ỐT');
+    const res = await fetch(`${agent.url}/api/diagnostics/bundle`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="motcua-diagnostics-.*\.json"/);
+    const text = await res.text();
+    expect(text).not.toContain(STAFF_TOKEN);
+    expect(text).not.toContain('scrypt$');
+    const bundle = JSON.parse(text) as { overview: { version: string }; selfTest: unknown[]; config: { staff: { tokens: string[] } }; audit: { action: string }[] };
+    expect(bundle.config.staff.tokens).toEqual(['***']);
+    expect(bundle.selfTest.length).toBeGreaterThan(4);
+    expect(bundle.audit.map((a) => a.action)).toContain('locker.open');
+  });
+});
+
+describe('diagnostics of a kiosk whose scanner port is missing', () => {
+  it('lists the configured port as absent, marks the self-test and says to replug the cable', async () => {
+    const dir = tempDir('motcua-diag-port-');
+    const agent = await startKioskAgent({
+      config: { ...testConfig(dir.path), scanner: { driver: 'serial', path: `${dir.path}/no-such-tty`, baudRate: 9600 }, technician: { pinHash: await hashTechnicianPin(PIN) } },
+      uiDir: '/nonexistent',
+    });
+    try {
+      const session = await postJson<{ token: string }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
+      const auth = { authorization: `Bearer ${session.body.token}` };
+      const ports = await getJson<{ configured: { path: string; usedBy: string; present: boolean }[]; source: string }>(`${agent.url}/api/diagnostics/serial-ports`, auth);
+      expect(ports.status).toBe(200);
+      expect(ports.body.configured).toEqual([{ path: `${dir.path}/no-such-tty`, usedBy: 'máy quét', present: false }]);
+      const report = await postJson<{ checks: { name: string; ok: boolean; advice: string[] }[] }>(`${agent.url}/api/diagnostics/self-test`, {}, auth);
+      const port = report.body.checks.find((c) => c.name === `port ${dir.path}/no-such-tty`)!;
+      expect(port.ok).toBe(false);
+      expect(port.advice[0]).toMatch(/cắm lại cáp USB của máy quét/);
+      const scanner = report.body.checks.find((c) => c.name === 'scanner')!;
+      expect(scanner.ok).toBe(false);
+      expect(scanner.advice.join(' ')).toMatch(/Cáp USB của máy quét/);
+      const log = await getJson<{ lines: { msg?: string }[] }>(`${agent.url}/api/diagnostics/log?lines=50`, auth);
+      expect(log.body.lines.length).toBeGreaterThan(0);
+    } finally {
+      await agent.stop();
+      dir.cleanup();
+    }
+  });
+});
