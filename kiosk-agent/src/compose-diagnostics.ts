@@ -2,6 +2,7 @@
  * The technician's side of the composition root: entry (PIN, sessions, audit) and the tools the diagnostics
  * routes use, built from the config and the devices agent.ts already made.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Health } from '../../shared/api-schemas';
 import type { DiagnosticsRouteDeps } from './api/routes/diagnostics-routes';
@@ -20,7 +21,6 @@ import { TechnicianGate } from './diagnostics/technician-gate';
 import type { LockerPickupService } from './pickup/locker-pickup-service';
 import type { Clock } from './queue/local-day';
 import type { Db } from './store/sqlite';
-import { existsSync } from 'node:fs';
 
 const SECRET_KEY = /token|pinhash|secret|password/i;
 
