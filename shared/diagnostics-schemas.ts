@@ -69,6 +69,11 @@ export const SerialPortListSchema = z.object({
   /** The paths the site config names, and whether each exists now. */
   configured: z.array(z.object({ path: z.string(), usedBy: z.string(), present: z.boolean() })),
 });
+export const ScannerDiagnosisSchema = z.object({
+  status: DeviceDiagnosisSchema,
+  /** The last frames, newest first: accepted ones with their text, refused ones with the reason; bytes in hex. */
+  recent: z.array(z.object({ at: z.string(), accepted: z.boolean(), code: z.string().optional(), reason: z.string().optional(), hex: z.string() })),
+});
 export const LogQuerySchema = z.strictObject({ lines: z.coerce.number().int().min(1).max(500).default(100) });
 export const LogTailSchema = z.object({ lines: z.array(z.unknown()) });
 

@@ -16,6 +16,7 @@ import { DiagnosticsAudit } from './diagnostics/diagnostics-audit';
 import { LockerTools } from './diagnostics/locker-tools';
 import type { LogRing } from './diagnostics/log-ring';
 import { PrinterTools } from './diagnostics/printer-tools';
+import { ScanLog } from './diagnostics/scan-log';
 import { runSelfTest } from './diagnostics/self-test';
 import { TechnicianGate } from './diagnostics/technician-gate';
 import type { LockerPickupService } from './pickup/locker-pickup-service';
@@ -87,6 +88,7 @@ export function composeDiagnostics(args: {
     serialPorts: () => listSerialPorts(),
     configuredPorts: () => serialPaths.map((p) => ({ ...p, present: existsSync(p.path) })),
     logRing: args.logRing,
+    scanLog: new ScanLog(devices.scanner, clock),
     redactedConfig: () => redactSecrets(config),
   };
 }

@@ -28,6 +28,7 @@ describe('diagnostics with the simulated devices', () => {
       config: {
         ...testConfig(dir.path),
         locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }, { address: 1, locks: 2 }], pollMs: 50 },
+        scanner: { driver: 'simulated' },
         technician: { pinHash: await hashTechnicianPin(PIN) },
       },
       uiDir: '/nonexistent',
@@ -96,6 +97,16 @@ describe('diagnostics with the simulated devices', () => {
     bus.closeDoor(board, lock);
     const audit = await getJson<{ action: string; detail: Record<string, unknown> }[]>(`${agent.url}/api/diagnostics/audit?limit=1`, auth);
     expect(audit.body[0]).toMatchObject({ action: 'locker.open', detail: { board, lock, dossierCode: CODE, reason: 'Kiểm tra khóa kẹt theo phiếu sửa chữa 12' } });
+  });
+
+  it("the scanner's live view shows accepted and refused frames with their bytes in hex, newest first", async () => {
+    await agent.simulators!.scanner!.scan('000.00.15.H29-250704-0012');
+    await agent.simulators!.scanner!.sendRaw(Uint8Array.from([0xff, 0xfe, 0x41, 0x0d]));
+    await waitUntil(async () => (await getJson<{ recent: unknown[] }>(`${agent.url}/api/diagnostics/scanner`, auth)).body.recent.length >= 2, 3000, 'two frames');
+    const view = await getJson<{ status: { state: string }; recent: { accepted: boolean; code?: string; reason?: string; hex: string }[] }>(`${agent.url}/api/diagnostics/scanner`, auth);
+    expect(view.body.status.state).toBe('ready');
+    expect(view.body.recent[0]).toMatchObject({ accepted: false, hex: 'ff fe 41' });
+    expect(view.body.recent[1]).toMatchObject({ accepted: true, code: '000.00.15.H29-250704-0012', hex: expect.stringMatching(/^30 30 30 2e 30 30 2e 31 35 2e 48 32 39 2d/) });
   });
 
   it('"open all" needs a confirmation', async () => {

@@ -12,12 +12,15 @@ import {
   TechnicianSessionSchema,
   LogQuerySchema,
   LogTailSchema,
+  ScannerDiagnosisSchema,
   SelfTestReportSchema,
   SelfTestRequestSchema,
   SerialPortListSchema,
   type SelfTestReport,
 } from '../../../../shared/diagnostics-schemas';
 import type { LogRing } from '../../diagnostics/log-ring';
+import type { ScanLog } from '../../diagnostics/scan-log';
+import { faultAdvice } from '../../i18n/fault-advice';
 import type { LockerTools } from '../../diagnostics/locker-tools';
 import type { PrinterTools } from '../../diagnostics/printer-tools';
 import type { SelfTestCheck } from '../../diagnostics/self-test';
@@ -48,6 +51,7 @@ export interface DiagnosticsRouteDeps {
   /** The serial paths the site config names, with the device that uses each. */
   configuredPorts: () => { path: string; usedBy: string; present: boolean }[];
   logRing: LogRing;
+  scanLog: ScanLog;
   /** The site config with secrets (tokens, the PIN hash) replaced, for the support bundle. */
   redactedConfig: () => unknown;
 }
@@ -117,6 +121,20 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       responses: { 200: { description: 'Ports', schema: SerialPortListSchema } },
     },
     async () => ({ ...(await deps.serialPorts()), configured: deps.configuredPorts() }),
+  );
+  r.add(
+    {
+      method: 'get',
+      path: '/api/diagnostics/scanner',
+      summary: "The scanner's state with what to check, and its last frames (accepted or refused) with their bytes in hex",
+      tag: 'diagnostics',
+      auth: 'technician',
+      responses: { 200: { description: 'Scanner', schema: ScannerDiagnosisSchema } },
+    },
+    () => {
+      const status = deps.health().devices.scanner;
+      return { status: { ...status, advice: faultAdvice('scanner', status.state) }, recent: deps.scanLog.recent() };
+    },
   );
   r.add(
     {
