@@ -1,0 +1,202 @@
+/**
+ * Technician diagnostics (/diagnostics, reached from the kiosk by a hidden long press): the PIN, then screens
+ * for each device, with actions (test print, open a compartment, self-test). Wrong PINs count down; after the
+ * agent locks entry the PIN pad waits out the lockout. The session ends by itself after the agent's idle time
+ * without a touch, or at once when the agent says it has ended; the technician can end it. No React and no IO:
+ * the agent is reached through the `openSession`, `loadSection`, `runAction` and `endSession` actors, given by the
+ * page (diagnostics.actors.ts) or by tests.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { TechnicianSession } from '../../../../shared/diagnostics-schemas';
+import { AgentRequestError, errorCodeOf, errorFactOf } from '../../agent-client/agent-client';
+
+/** A text fact the agent attached to an error (the dossier in a compartment), if any. */
+function errorTextOf(err: unknown, name: string): string | null {
+  const value = err instanceof AgentRequestError ? err.details[name] : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+export const SECTIONS = ['overview', 'printer', 'scanner', 'lockers', 'ports', 'log', 'audit'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type DiagnosticsAction =
+  | { kind: 'test-print'; print: 'sample' | 'code-page' }
+  | { kind: 'open-compartment'; board: number; lock: number; reason?: string }
+  | { kind: 'self-test'; print: boolean }
+  | { kind: 'export-bundle' };
+
+export interface DiagnosticsContext {
+  token: string | null;
+  idleMs: number;
+  section: Section;
+  /** The section's data as the agent sent it; each screen knows its shape. */
+  data: unknown;
+  /** Why the last PIN was refused: the code and, for a wrong PIN, the tries left. */
+  pinError: { code: string; attemptsLeft: number | null } | null;
+  lockedMinutes: number;
+  /** The last action's result (the screen shows it) or its error code. */
+  result: { action: DiagnosticsAction['kind']; value: unknown } | null;
+  errorCode: string | null;
+  /** The action being run. */
+  pending: DiagnosticsAction | null;
+  /** Set when the agent refused an open without a reason: the dossier inside. */
+  needsReason: { board: number; lock: number; dossierCode: string | null } | null;
+}
+
+export type DiagnosticsEvent =
+  | { type: 'pin.submit'; pin: string }
+  | { type: 'section.show'; section: Section }
+  | { type: 'refresh' }
+  | { type: 'action'; action: DiagnosticsAction }
+  | { type: 'reason.cancel' }
+  | { type: 'user.activity' }
+  | { type: 'end' };
+
+const SESSION_ENDED = 'TECHNICIAN_SESSION_REQUIRED';
+
+export const diagnosticsMachine = setup({
+  types: {
+    context: {} as DiagnosticsContext,
+    events: {} as DiagnosticsEvent,
+    input: {} as { section?: Section } | undefined,
+  },
+  actors: {
+    openSession: fromPromise<TechnicianSession, { pin: string }>(async () => {
+      throw new Error('openSession not provided');
+    }),
+    loadSection: fromPromise<unknown, { token: string; section: Section }>(async () => {
+      throw new Error('loadSection not provided');
+    }),
+    runAction: fromPromise<unknown, { token: string; action: DiagnosticsAction }>(async () => {
+      throw new Error('runAction not provided');
+    }),
+    endSession: fromPromise<void, { token: string }>(async () => undefined),
+  },
+  delays: {
+    idle: ({ context }) => context.idleMs,
+    lockout: ({ context }) => context.lockedMinutes * 60_000,
+  },
+  guards: {
+    locked: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === 'TECHNICIAN_LOCKED',
+    sessionEnded: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === SESSION_ENDED,
+    reasonRequired: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === 'REASON_REQUIRED',
+  },
+  actions: {
+    forgetSession: assign({ token: null, data: null, result: null, errorCode: null, pending: null, needsReason: null }),
+  },
+}).createMachine({
+  id: 'diagnostics',
+  context: ({ input }) => ({
+    token: null,
+    idleMs: 5 * 60_000,
+    section: input?.section ?? 'overview',
+    data: null,
+    pinError: null,
+    lockedMinutes: 0,
+    result: null,
+    errorCode: null,
+    pending: null,
+    needsReason: null,
+  }),
+  initial: 'entering',
+  states: {
+    entering: {
+      on: { 'pin.submit': { target: 'signingIn', guard: ({ event }) => event.pin.length > 0 } },
+    },
+    signingIn: {
+      invoke: {
+        src: 'openSession',
+        input: ({ event }) => ({ pin: (event as { pin: string }).pin }),
+        onDone: {
+          target: 'open',
+          actions: assign({ token: ({ event }) => event.output.token, idleMs: ({ event }) => event.output.idleSeconds * 1000, pinError: null }),
+        },
+        onError: [
+          { guard: 'locked', target: 'locked', actions: assign({ lockedMinutes: ({ event }) => errorFactOf(event.error, 'retryAfterMinutes') ?? 15, pinError: null }) },
+          {
+            target: 'entering',
+            actions: assign({ pinError: ({ event }) => ({ code: errorCodeOf(event.error), attemptsLeft: errorFactOf(event.error, 'attemptsLeft') }) }),
+          },
+        ],
+      },
+    },
+    locked: {
+      after: { lockout: { target: 'entering', actions: assign({ lockedMinutes: 0 }) } },
+    },
+    open: {
+      type: 'parallel',
+      on: { end: { target: 'ending' } },
+      states: {
+        // Any touch keeps the session; without one for the agent's idle time it has ended there too.
+        idle: {
+          initial: 'watching',
+          states: {
+            watching: {
+              after: { idle: { target: '#diagnostics.ended', actions: 'forgetSession' } },
+              on: { 'user.activity': { target: 'watching', reenter: true } },
+            },
+          },
+        },
+        screen: {
+          initial: 'loading',
+          states: {
+            loading: {
+              invoke: {
+                src: 'loadSection',
+                input: ({ context }) => ({ token: context.token!, section: context.section }),
+                onDone: { target: 'showing', actions: assign({ data: ({ event }) => event.output, errorCode: null }) },
+                onError: [
+                  { guard: 'sessionEnded', target: '#diagnostics.ended', actions: 'forgetSession' },
+                  { target: 'showing', actions: assign({ data: null, errorCode: ({ event }) => errorCodeOf(event.error) }) },
+                ],
+              },
+            },
+            showing: {
+              on: {
+                'section.show': { target: 'loading', actions: assign({ section: ({ event }) => event.section, result: null, errorCode: null, needsReason: null }) },
+                refresh: { target: 'loading' },
+                action: { target: 'acting', actions: assign({ pending: ({ event }) => event.action, result: null, errorCode: null, needsReason: null }) },
+                'reason.cancel': { actions: assign({ needsReason: null }) },
+              },
+            },
+            acting: {
+              invoke: {
+                src: 'runAction',
+                input: ({ context }) => ({ token: context.token!, action: context.pending! }),
+                onDone: {
+                  target: 'loading', // the screen shows the state the action left
+                  actions: assign({ result: ({ context, event }) => ({ action: context.pending!.kind, value: event.output }), pending: null }),
+                },
+                onError: [
+                  { guard: 'sessionEnded', target: '#diagnostics.ended', actions: 'forgetSession' },
+                  {
+                    guard: 'reasonRequired',
+                    target: 'showing',
+                    actions: assign({
+                      needsReason: ({ context, event }) =>
+                        context.pending?.kind === 'open-compartment'
+                          ? { board: context.pending.board, lock: context.pending.lock, dossierCode: errorTextOf(event.error, 'dossierCode') }
+                          : null,
+                      errorCode: ({ context }) => (context.pending?.kind === 'open-compartment' ? null : 'REASON_REQUIRED'),
+                      pending: null,
+                    }),
+                  },
+                  { target: 'showing', actions: assign({ errorCode: ({ event }) => errorCodeOf(event.error), pending: null }) },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+    ending: {
+      invoke: { src: 'endSession', input: ({ context }) => ({ token: context.token! }), onDone: 'done', onError: 'done' },
+      exit: 'forgetSession',
+    },
+    /** The session ended (idle, or the agent says so): the PIN again, or back to the kiosk. */
+    ended: {
+      on: { 'pin.submit': { target: 'signingIn', guard: ({ event }) => event.pin.length > 0 } },
+    },
+    done: { type: 'final' },
+  },
+});
