@@ -56,6 +56,7 @@ describe('diagnostics machine', () => {
     await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }));
     expect(actor.getSnapshot().context).toMatchObject({ token: 'tok', section: 'overview', data: { section: 'overview' } });
     actor.send({ type: 'section.show', section: 'printer' });
+    expect(actor.getSnapshot().context.data).toBeNull(); // never the overview's data under the printer's heading
     await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }) && s.context.section === 'printer');
     actor.send({ type: 'action', action: { kind: 'test-print', print: 'sample' } });
     await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }) && s.context.result !== null);

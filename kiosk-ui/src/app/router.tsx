@@ -11,6 +11,7 @@ const CounterConsolePage = lazy(() => import('../flows/counter-console/counter-c
 const LobbyDisplayPage = lazy(() => import('../flows/lobby-display/lobby-display-page'));
 const TrackTicketPage = lazy(() => import('../flows/track-ticket/track-ticket-page'));
 const StaffStatsPage = lazy(() => import('../flows/staff-stats/staff-stats-page'));
+const DiagnosticsPage = lazy(() => import('../flows/diagnostics/diagnostics-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
@@ -32,6 +33,7 @@ export function Router({ path }: { path: string }) {
   if (path === '/demo/printer') return <LazyDemoDevicesPanel fullPage />;
   if (path === '/display' || path === '/display/') return <Lazy><LobbyDisplayPage /></Lazy>;
   if (path === '/stats' || path === '/stats/') return <Lazy><StaffStatsPage /></Lazy>;
+  if (path === '/diagnostics' || path === '/diagnostics/') return <Lazy><DiagnosticsPage /></Lazy>;
   const counterId = pathParam(path, 'counter');
   if (counterId) return <Lazy><CounterConsolePage key={counterId} counterId={counterId} /></Lazy>;
   const ticketId = pathParam(path, 'track');

@@ -1,6 +1,7 @@
 /** English, for visitors who do not read Vietnamese. */
 import type { Catalogue } from './catalogue';
 import { enStaff } from './staff.en';
+import { enDiagnostics } from './diagnostics.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -205,4 +206,5 @@ export const en: Catalogue = {
     closeDoor: (board, lock) => `Close compartment ${lock} (board ${board})`,
   },
   ...enStaff,
+  ...enDiagnostics,
 };

@@ -1,5 +1,6 @@
 /** Vietnamese, the kiosk's default language. Every visible and spoken string of the UI comes from here. */
 import { viStaff } from './staff.vi';
+import { viDiagnostics } from './diagnostics.vi';
 
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
@@ -208,4 +209,5 @@ export const vi = {
     closeDoor: (board: number, lock: number) => `Đóng cửa ngăn ${lock} (bo ${board})`,
   },
   ...viStaff,
+  ...viDiagnostics,
 } as const;

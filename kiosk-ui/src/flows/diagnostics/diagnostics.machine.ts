@@ -153,7 +153,8 @@ export const diagnosticsMachine = setup({
             },
             showing: {
               on: {
-                'section.show': { target: 'loading', actions: assign({ section: ({ event }) => event.section, result: null, errorCode: null, needsReason: null }) },
+                // The old section's data goes at once: no screen is ever drawn with another screen's data.
+                'section.show': { target: 'loading', actions: assign({ section: ({ event }) => event.section, data: null, result: null, errorCode: null, needsReason: null }) },
                 refresh: { target: 'loading' },
                 action: { target: 'acting', actions: assign({ pending: ({ event }) => event.action, result: null, errorCode: null, needsReason: null }) },
                 'reason.cancel': { actions: assign({ needsReason: null }) },

@@ -4,6 +4,7 @@
  */
 import { useT } from '../../../i18n/i18n';
 import { Clock } from '../../../ui/clock';
+import { TechnicianCorner } from '../../../ui/technician-corner';
 import type { ScreenProps } from './screen-props';
 
 export function AttractScreen({ state, send }: ScreenProps) {
@@ -18,6 +19,7 @@ export function AttractScreen({ state, send }: ScreenProps) {
         <span className="attract__cta">{t.attract.touchToStart}</span>
       </button>
       {info ? <Clock utcOffsetMinutes={info.utcOffsetMinutes} /> : null}
+      <TechnicianCorner onTap={() => send({ type: 'kiosk.touched' })} />
       <button type="button" className="attract__priority" onClick={() => send({ type: 'kiosk.priorityTouched' })}>
         <span className="attract__priority-label">{t.attract.priority}</span>
         <span className="attract__priority-hint">{t.attract.priorityHint}</span>

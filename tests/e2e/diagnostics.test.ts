@@ -1,0 +1,77 @@
+/**
+ * Technician mode in real Chromium: the hidden long press on the attract screen, a wrong PIN and the right one
+ * (the demo's 123456) on the on-screen keypad, the overview, a test print that reaches the simulated printer,
+ * and ending the session back to the kiosk. A short touch on the same corner still starts the kiosk.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { DEMO_TECHNICIAN_PIN } from '../../kiosk-agent/src/config/demo-config';
+import { tempDir } from '../support/temp-dir';
+import { launchChromium, screenshot } from './browser';
+
+describe('technician diagnostics in a real browser', () => {
+  const dir = tempDir();
+  let agent: RunningAgent;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await agent?.stop();
+    dir.cleanup();
+  });
+
+  const typePin = async (pin: string) => {
+    for (const digit of pin) await page.getByRole('group', { name: 'Mã PIN' }).getByRole('button', { name: digit, exact: true }).click();
+    await page.getByRole('button', { name: 'Vào chế độ kỹ thuật' }).click();
+  };
+
+  it('a short touch on the corner starts the kiosk as anywhere else', async () => {
+    await page.goto(agent.url);
+    await page.locator('.attract__start').waitFor();
+    await page.mouse.click(30, 30);
+    await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
+  });
+
+  it('holding the corner 3 s opens the PIN pad; a wrong PIN counts down, the right one opens the overview', async () => {
+    await page.goto(agent.url);
+    await page.locator('.attract__start').waitFor();
+    await page.mouse.move(30, 30);
+    await page.mouse.down();
+    await page.waitForURL('**/diagnostics', { timeout: 6_000 });
+    await page.mouse.up();
+    await page.getByRole('heading', { name: 'Nhập mã PIN kỹ thuật viên' }).waitFor();
+    await screenshot(page, '40-diagnostics-pin');
+
+    await typePin('000000');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Mã PIN không đúng. Còn 4 lần thử.');
+    await typePin(DEMO_TECHNICIAN_PIN);
+    await page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
+    await page.getByText(/Máy in: Sẵn sàng/).waitFor();
+    await screenshot(page, '41-diagnostics-overview');
+  });
+
+  it('prints a Vietnamese test slip from the printer screen', async () => {
+    const before = agent.simulatedPrinter!.jobs.length;
+    await page.getByRole('navigation').getByRole('button', { name: 'Máy in' }).click();
+    await page.getByRole('heading', { name: 'Máy in', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'In thử tiếng Việt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã in' }).waitFor();
+    expect(agent.simulatedPrinter!.jobs.length).toBe(before + 1);
+    expect(agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    await screenshot(page, '42-diagnostics-test-print');
+  });
+
+  it('"Kết thúc" ends the session and returns to the kiosk', async () => {
+    await page.getByRole('button', { name: 'Kết thúc' }).click();
+    await page.waitForURL(agent.url.replace(/\/?$/, '/'));
+    await page.locator('.attract__start').waitFor();
+  });
+});
