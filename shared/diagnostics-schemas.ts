@@ -40,7 +40,22 @@ export const AuditEntrySchema = z.object({
 export const AuditListSchema = z.array(AuditEntrySchema);
 export const AuditQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
-export const PrinterDiagnosisSchema = DeviceDiagnosisSchema.extend({ interface: z.string(), text: z.enum(['cp1258', 'raster']), codePage: z.number().int(), columns: z.number().int() });
+export const PrinterDiagnosisSchema = DeviceDiagnosisSchema.extend({
+  interface: z.string(),
+  text: z.enum(['cp1258', 'raster']),
+  codePage: z.number().int(),
+  columns: z.number().int(),
+  /** The printer's own answer to DLE EOT 1, 4 (and 2 when offline), and what its bits say; null if it never answered. */
+  status: z
+    .object({
+      printerStatus: z.number().int(),
+      offlineCause: z.number().int().optional(),
+      paperSensor: z.number().int(),
+      bits: z.object({ offline: z.boolean(), coverOpen: z.boolean(), paperNearEnd: z.boolean(), paperEnd: z.boolean() }),
+    })
+    .nullable(),
+});
+export type PrinterDiagnosis = z.infer<typeof PrinterDiagnosisSchema>;
 export const TestPrintRequestSchema = z.strictObject({ kind: z.enum(['sample', 'code-page']).default('sample') });
 export const TestPrintResponseSchema = z.object({ printed: z.literal(true), bytes: z.number().int() });
 

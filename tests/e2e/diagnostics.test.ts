@@ -69,6 +69,19 @@ describe('technician diagnostics in a real browser', () => {
     await screenshot(page, '42-diagnostics-test-print');
   });
 
+  it('the lockers screen reads every compartment; opening an empty one says so; "open all" asks first', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Tủ khóa' }).click();
+    await page.getByRole('heading', { name: 'Bo 0' }).waitFor();
+    await page.getByRole('button', { name: 'Mở 16', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã mở ngăn 16.' }).waitFor();
+    expect(agent.simulators!.locker!.isOpen(0, 16)).toBe(true);
+    await page.getByRole('button', { name: 'Mở tất cả các ngăn…' }).click();
+    await page.getByRole('dialog', { name: 'Mở tất cả các ngăn?' }).waitFor();
+    await screenshot(page, '43-diagnostics-open-all');
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    expect(agent.simulators!.locker!.state()[0]!.open).toEqual([16]);
+  });
+
   it('"Kết thúc" ends the session and returns to the kiosk', async () => {
     await page.getByRole('button', { name: 'Kết thúc' }).click();
     await page.waitForURL(agent.url.replace(/\/?$/, '/'));

@@ -64,8 +64,12 @@ describe('diagnostics with the simulated devices', () => {
       const res = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'sample' }, auth);
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('PRINTER_PAPER_OUT');
-      const printer = await getJson<{ state: string; advice: string[] }>(`${agent.url}/api/diagnostics/printer`, auth);
+      const printer = await getJson<{ state: string; advice: string[]; status: { printerStatus: number; offlineCause?: number; paperSensor: number; bits: Record<string, boolean> } }>(`${agent.url}/api/diagnostics/printer`, auth);
       expect(printer.body.state).toBe('paper-out');
+      // The printer's own answers, as an Epson-compatible printer gives them without paper: DLE EOT 1 = 0x1A (it is
+      // offline because the paper ran out), DLE EOT 2 = 0x32 (stopped by paper end), DLE EOT 4 = 0x7E.
+      expect(printer.body.status).toMatchObject({ printerStatus: 0x1a, offlineCause: 0x32, paperSensor: 0x7e });
+      expect(printer.body.status.bits).toEqual({ offline: true, coverOpen: false, paperNearEnd: true, paperEnd: true });
       expect(printer.body.advice[0]).toMatch(/Nạp cuộn giấy in nhiệt 80 mm/i);
     } finally {
       agent.simulatedPrinter!.setState({ paper: 'ok' });

@@ -1,5 +1,6 @@
 /** The printer screen: its state with advice, and the test prints (audited, with the printer's answer). */
-import type { DeviceDiagnosis } from '../../../shared/diagnostics-schemas';
+import type { PrinterDiagnosis } from '../../../shared/diagnostics-schemas';
+import { decodeStatus } from '../devices/printer/escpos-status';
 import type { TextLayoutOptions } from '../devices/printer/print-blocks';
 import type { Printer } from '../devices/printer/printer';
 import { buildCodePageChartJob, buildSamplePrintJob } from '../devices/printer/test-print-layout';
@@ -24,10 +25,19 @@ export interface PrinterToolsDeps {
 export class PrinterTools {
   constructor(private readonly deps: PrinterToolsDeps) {}
 
-  async detail(): Promise<DeviceDiagnosis & { interface: string; text: string; codePage: number; columns: number }> {
+  async detail(): Promise<PrinterDiagnosis> {
     const status = await this.deps.printer.refreshStatus().catch(() => this.deps.printer.status());
     const { layout } = this.deps;
-    return { ...status, advice: faultAdvice('printer', status.state), interface: this.deps.interfaceName, text: layout.text, codePage: layout.codePage, columns: layout.columns };
+    const replies = this.deps.printer.lastStatusReplies();
+    return {
+      ...status,
+      advice: faultAdvice('printer', status.state),
+      interface: this.deps.interfaceName,
+      text: layout.text,
+      codePage: layout.codePage,
+      columns: layout.columns,
+      status: replies ? { ...replies, bits: decodeStatus(replies.printerStatus, replies.offlineCause, replies.paperSensor) } : null,
+    };
   }
 
   /** Prints and cuts; a printer that cannot print throws its PRINTER_* error, which is audited too. */

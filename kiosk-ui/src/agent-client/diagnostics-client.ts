@@ -8,6 +8,7 @@ import {
   DiagnosticsOverviewSchema,
   LockerGridSchema,
   LogTailSchema,
+  OpenAllResponseSchema,
   OpenCompartmentResponseSchema,
   PrinterDiagnosisSchema,
   ScannerDiagnosisSchema,
@@ -75,6 +76,10 @@ export class DiagnosticsClient extends AgentClient {
 
   openCompartment(board: number, lock: number, reason?: string) {
     return this.request(OpenCompartmentResponseSchema, '/api/diagnostics/lockers/open', { method: 'POST', body: JSON.stringify({ board, lock, ...(reason ? { reason } : {}) }) });
+  }
+
+  openAll(reason: string) {
+    return this.request(OpenAllResponseSchema, '/api/diagnostics/lockers/open-all', { method: 'POST', body: JSON.stringify({ confirm: true, reason }) });
   }
 
   selfTest(print: boolean) {

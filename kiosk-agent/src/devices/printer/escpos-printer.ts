@@ -26,6 +26,7 @@ const STATE_OF_ERROR: Partial<Record<ErrorCode, DeviceState>> = {
 export class EscposPrinter implements Printer {
   private tail: Promise<unknown> = Promise.resolve();
   private current: DeviceStatus;
+  private replies: StatusReplies | null = null;
   private readonly listeners = new Set<(s: DeviceStatus) => void>();
   private closed = false;
   private pollTimer: NodeJS.Timeout | undefined;
@@ -85,6 +86,7 @@ export class EscposPrinter implements Printer {
   }
 
   private observe(s: StatusReplies): DeviceState {
+    this.replies = s;
     const state = stateFromBits(decodeStatus(s.printerStatus, s.offlineCause, s.paperSensor));
     this.set({ state, driver: this.current.driver });
     return state;
@@ -104,6 +106,10 @@ export class EscposPrinter implements Printer {
 
   status(): DeviceStatus {
     return this.current;
+  }
+
+  lastStatusReplies(): StatusReplies | null {
+    return this.replies;
   }
 
   onStatusChange(listener: (s: DeviceStatus) => void): () => void {

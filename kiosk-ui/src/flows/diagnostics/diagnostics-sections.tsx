@@ -17,6 +17,8 @@ import type { DiagnosticsContext, DiagnosticsEvent } from './diagnostics.machine
 
 type Send = (e: DiagnosticsEvent) => void;
 
+const hex = (b: number) => `0x${b.toString(16).padStart(2, '0').toUpperCase()}`;
+
 function DeviceCard({ name, d }: { name: string; d: DeviceDiagnosis }) {
   const t = useT();
   return (
@@ -78,6 +80,23 @@ function Printer({ data, context, busy, send }: { data: z.infer<typeof PrinterDi
       <p>
         {t.diag.printerInterface}: {data.interface} · {t.diag.printerText}: {data.text === 'cp1258' ? `cp1258 (ESC t ${data.codePage})` : 'raster'}
       </p>
+      {data.status ? (
+        <section className="diag__card" aria-label={t.diag.statusBytes}>
+          <p>
+            {t.diag.statusBytes}: <code>1 → {hex(data.status.printerStatus)}</code> · <code>4 → {hex(data.status.paperSensor)}</code>
+            {data.status.offlineCause !== undefined ? <> · <code>2 → {hex(data.status.offlineCause)}</code></> : null}
+          </p>
+          <ul className="diag__bits">
+            {(Object.keys(data.status.bits) as (keyof typeof data.status.bits)[]).map((b) => (
+              <li key={b} data-on={data.status!.bits[b]}>
+                {t.diag.bits[b]}: {data.status!.bits[b] ? t.diag.bitOn : t.diag.bitOff}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p>{t.diag.noStatus}</p>
+      )}
       <div className="diag__actions">
         <button type="button" className="console__button console__button--primary" disabled={busy} onClick={() => send({ type: 'action', action: { kind: 'test-print', print: 'sample' } })}>{t.diag.testPrint}</button>
         <button type="button" className="console__button" disabled={busy} onClick={() => send({ type: 'action', action: { kind: 'test-print', print: 'code-page' } })}>{t.diag.testCodePage}</button>
@@ -108,12 +127,39 @@ function Scanner({ data }: { data: z.infer<typeof ScannerDiagnosisSchema> }) {
 function Lockers({ data, context, busy, send }: { data: z.infer<typeof LockerGridSchema>; context: DiagnosticsContext; busy: boolean; send: Send }) {
   const t = useT();
   const [reason, setReason] = useState('');
+  const [confirmAll, setConfirmAll] = useState(false);
   const ask = context.needsReason;
   const opened = context.result?.action === 'open-compartment' ? (context.result.value as { lock: number }).lock : null;
+  const openedAll = context.result?.action === 'open-all' ? (context.result.value as { opened: number; failed: unknown[] }) : null;
   return (
     <>
       <DeviceCard name={t.diag.device.locker} d={data.status} />
       {opened !== null ? <p role="status">{t.diag.opened(opened)}</p> : null}
+      {openedAll ? <p role="status">{t.diag.openedAll(openedAll.opened, openedAll.failed.length)}</p> : null}
+      <div className="diag__actions">
+        <button type="button" className="console__button" disabled={busy} onClick={() => setConfirmAll(true)}>{t.diag.openAll}</button>
+      </div>
+      {confirmAll ? (
+        <div className="diag__dialog" role="dialog" aria-modal="true" aria-labelledby="diag-all-heading">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              send({ type: 'action', action: { kind: 'open-all', reason } });
+              setReason('');
+              setConfirmAll(false);
+            }}
+          >
+            <h3 id="diag-all-heading">{t.diag.openAllHeading}</h3>
+            <p>{t.diag.openAllWarning}</p>
+            <label htmlFor="diag-all-reason">{t.diag.reasonLabel}</label>
+            <input id="diag-all-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+            <div className="diag__actions">
+              <button type="submit" className="console__button console__button--primary" disabled={reason.trim().length < 3}>{t.diag.openAllSubmit}</button>
+              <button type="button" className="console__button" onClick={() => setConfirmAll(false)}>{t.diag.cancel}</button>
+            </div>
+          </form>
+        </div>
+      ) : null}
       {data.boards.map((b) => (
         <section key={b.address} className="diag__card">
           <h3>

@@ -41,6 +41,8 @@ async function runAction(c: DiagnosticsClient, action: DiagnosticsAction): Promi
       return c.testPrint(action.print);
     case 'open-compartment':
       return c.openCompartment(action.board, action.lock, action.reason);
+    case 'open-all':
+      return c.openAll(action.reason);
     case 'self-test':
       return c.selfTest(action.print);
     case 'export-bundle': {

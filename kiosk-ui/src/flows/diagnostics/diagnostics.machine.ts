@@ -22,6 +22,8 @@ export type Section = (typeof SECTIONS)[number];
 export type DiagnosticsAction =
   | { kind: 'test-print'; print: 'sample' | 'code-page' }
   | { kind: 'open-compartment'; board: number; lock: number; reason?: string }
+  /** Sent only after the technician confirmed on screen; the agent requires both. */
+  | { kind: 'open-all'; reason: string }
   | { kind: 'self-test'; print: boolean }
   | { kind: 'export-bundle' };
 
