@@ -69,6 +69,15 @@ describe('technician diagnostics in a real browser', () => {
     await screenshot(page, '42-diagnostics-test-print');
   });
 
+  it('the scanner screen shows a scan as it happens, with its bytes in hex', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Máy quét' }).click();
+    await page.getByText('Chưa có mã nào được quét.').waitFor();
+    await agent.simulators!.scanner!.scan('000.00.15.H29-250704-0013');
+    await page.getByText('000.00.15.H29-250704-0013').waitFor({ timeout: 3_000 });
+    await page.getByText(/^30 30 30 2e 30 30 2e 31 35/).waitFor();
+    await screenshot(page, '44-diagnostics-scanner');
+  });
+
   it('the lockers screen reads every compartment; opening an empty one says so; "open all" asks first', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Tủ khóa' }).click();
     await page.getByRole('heading', { name: 'Bo 0' }).waitFor();

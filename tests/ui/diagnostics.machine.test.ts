@@ -86,6 +86,22 @@ describe('diagnostics machine', () => {
     await waitFor(actor, (s) => s.matches('open'));
   });
 
+  it('the scanner screen fetches its frames again every second; the overview does not', async () => {
+    const { actor, clock, loaded } = start();
+    actor.send({ type: 'pin.submit', pin: PIN });
+    await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }));
+    clock.increment(3_000);
+    await settle();
+    expect(loaded).toEqual(['overview']);
+    actor.send({ type: 'section.show', section: 'scanner' });
+    await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }) && s.context.section === 'scanner');
+    for (let i = 0; i < 2; i++) {
+      clock.increment(1_000);
+      await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }));
+    }
+    expect(loaded).toEqual(['overview', 'scanner', 'scanner', 'scanner']);
+  });
+
   it('ends after the idle time without a touch; each touch restarts it', async () => {
     const { actor, clock } = start({ idleSeconds: 300 });
     actor.send({ type: 'pin.submit', pin: PIN });

@@ -81,7 +81,10 @@ export default function DiagnosticsPage() {
     <div className="console diag" onPointerDown={() => activity({ type: 'user.activity' })} onKeyDown={() => activity({ type: 'user.activity' })}>
       <header className="console__header">
         <h1>{t.diag.title}</h1>
-        <button type="button" className="console__button" onClick={() => send({ type: 'end' })}>{t.diag.end}</button>
+        <div className="diag__actions">
+          <button type="button" className="console__button" onClick={() => send({ type: 'refresh' })}>{t.diag.refresh}</button>
+          <button type="button" className="console__button" onClick={() => send({ type: 'end' })}>{t.diag.end}</button>
+        </div>
       </header>
       <nav className="diag__nav" aria-label={t.diag.title}>
         {SECTIONS.map((s) => (

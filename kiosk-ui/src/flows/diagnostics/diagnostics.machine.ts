@@ -56,6 +56,10 @@ export type DiagnosticsEvent =
 
 const SESSION_ENDED = 'TECHNICIAN_SESSION_REQUIRED';
 
+/** Sections whose screen follows the device as it happens (a scan appears within a second). */
+const LIVE_SECTIONS = new Set<Section>(['scanner', 'log']);
+const LIVE_MS = 1_000;
+
 export const diagnosticsMachine = setup({
   types: {
     context: {} as DiagnosticsContext,
@@ -76,9 +80,11 @@ export const diagnosticsMachine = setup({
   },
   delays: {
     idle: ({ context }) => context.idleMs,
+    live: LIVE_MS,
     lockout: ({ context }) => context.lockedMinutes * 60_000,
   },
   guards: {
+    liveSection: ({ context }) => LIVE_SECTIONS.has(context.section),
     locked: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === 'TECHNICIAN_LOCKED',
     sessionEnded: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === SESSION_ENDED,
     reasonRequired: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === 'REASON_REQUIRED',
@@ -154,6 +160,8 @@ export const diagnosticsMachine = setup({
               },
             },
             showing: {
+              // The scanner's frames and the log are watched live: fetched again every LIVE_MS while shown.
+              after: { live: { guard: 'liveSection', target: 'loading' } },
               on: {
                 // The old section's data goes at once: no screen is ever drawn with another screen's data.
                 'section.show': { target: 'loading', actions: assign({ section: ({ event }) => event.section, data: null, result: null, errorCode: null, needsReason: null }) },
