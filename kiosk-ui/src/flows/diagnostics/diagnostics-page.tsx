@@ -3,11 +3,11 @@
  * then the device screens. Reads the machine's state; every request goes through its actors.
  */
 import { useMachine } from '@xstate/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { KeyGrid } from '../../ui/key-grid';
 import { liveDiagnosticsMachine } from './diagnostics.actors';
-import { SECTIONS, type DiagnosticsEvent } from './diagnostics.machine';
+import { SECTIONS } from './diagnostics.machine';
 import { SectionView } from './diagnostics-sections';
 import '../../ui/staff-pages.css';
 import './diagnostics.css';
@@ -49,12 +49,13 @@ export default function DiagnosticsPage() {
   const t = useT();
   const [state, send] = useMachine(liveDiagnosticsMachine, { input: {} });
   const { context } = state;
-  const activity = (e: DiagnosticsEvent) => send(e);
+  const done = state.matches('done');
+  // The session is closed on the agent: back to the kiosk (a page of its own, so a full navigation).
+  useEffect(() => {
+    if (done) location.assign('/');
+  }, [done]);
 
-  if (state.matches('done')) {
-    location.assign('/');
-    return null;
-  }
+  if (done) return null;
   if (state.matches('entering') || state.matches('signingIn') || state.matches('ended')) {
     const e = context.pinError;
     const message = state.matches('ended')
@@ -78,7 +79,7 @@ export default function DiagnosticsPage() {
     );
   }
   return (
-    <div className="console diag" onPointerDown={() => activity({ type: 'user.activity' })} onKeyDown={() => activity({ type: 'user.activity' })}>
+    <div className="console diag" onPointerDown={() => send({ type: 'user.activity' })} onKeyDown={() => send({ type: 'user.activity' })}>
       <header className="console__header">
         <h1>{t.diag.title}</h1>
         <div className="diag__actions">
