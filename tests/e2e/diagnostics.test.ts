@@ -84,6 +84,20 @@ describe('technician diagnostics in a real browser', () => {
     await page.getByRole('button', { name: 'Mở 16', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã mở ngăn 16.' }).waitFor();
     expect(agent.simulators!.locker!.isOpen(0, 16)).toBe(true);
+    // A compartment holding a sample result: the reason is asked first, then it opens.
+    const held = page.locator('.diag__compartment', { has: page.locator('small') }).first();
+    const dossier = (await held.locator('small').textContent())!;
+    const lock = Number((await held.getByRole('button').textContent())!.replace(/\D/g, ''));
+    await held.getByRole('button').click();
+    const dialog = page.getByRole('dialog', { name: `Ngăn này đang giữ kết quả hồ sơ ${dossier}` });
+    await dialog.waitFor();
+    expect(agent.simulators!.locker!.isOpen(0, lock)).toBe(false);
+    await dialog.getByLabel('Lý do mở ngăn (lưu vào nhật ký)').fill('Kiểm tra khóa theo phiếu 12');
+    await dialog.getByRole('button', { name: 'Mở ngăn' }).click();
+    await page.getByRole('status').filter({ hasText: `Đã mở ngăn ${lock}.` }).waitFor();
+    expect(agent.simulators!.locker!.isOpen(0, lock)).toBe(true);
+    agent.simulators!.locker!.closeDoor(0, lock);
+
     await page.getByRole('button', { name: 'Mở tất cả các ngăn…' }).click();
     await page.getByRole('dialog', { name: 'Mở tất cả các ngăn?' }).waitFor();
     await screenshot(page, '43-diagnostics-open-all');

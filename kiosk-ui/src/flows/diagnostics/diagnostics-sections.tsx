@@ -124,9 +124,33 @@ function Scanner({ data }: { data: z.infer<typeof ScannerDiagnosisSchema> }) {
   );
 }
 
-function Lockers({ data, context, busy, send }: { data: z.infer<typeof LockerGridSchema>; context: DiagnosticsContext; busy: boolean; send: Send }) {
+/** Asks why before a compartment opens: the reason goes to the audit trail (at least 3 characters). */
+function ReasonDialog(props: { id: string; heading: string; warning?: string; submitLabel: string; onSubmit: (reason: string) => void; onCancel: () => void }) {
   const t = useT();
   const [reason, setReason] = useState('');
+  return (
+    <div className="diag__dialog" role="dialog" aria-modal="true" aria-labelledby={`${props.id}-heading`}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit(reason.trim());
+        }}
+      >
+        <h3 id={`${props.id}-heading`}>{props.heading}</h3>
+        {props.warning ? <p>{props.warning}</p> : null}
+        <label htmlFor={`${props.id}-reason`}>{t.diag.reasonLabel}</label>
+        <input id={`${props.id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+        <div className="diag__actions">
+          <button type="submit" className="console__button console__button--primary" disabled={reason.trim().length < 3}>{props.submitLabel}</button>
+          <button type="button" className="console__button" onClick={props.onCancel}>{t.diag.cancel}</button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function Lockers({ data, context, busy, send }: { data: z.infer<typeof LockerGridSchema>; context: DiagnosticsContext; busy: boolean; send: Send }) {
+  const t = useT();
   const [confirmAll, setConfirmAll] = useState(false);
   const ask = context.needsReason;
   const opened = context.result?.action === 'open-compartment' ? (context.result.value as { lock: number }).lock : null;
@@ -140,25 +164,17 @@ function Lockers({ data, context, busy, send }: { data: z.infer<typeof LockerGri
         <button type="button" className="console__button" disabled={busy} onClick={() => setConfirmAll(true)}>{t.diag.openAll}</button>
       </div>
       {confirmAll ? (
-        <div className="diag__dialog" role="dialog" aria-modal="true" aria-labelledby="diag-all-heading">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              send({ type: 'action', action: { kind: 'open-all', reason } });
-              setReason('');
-              setConfirmAll(false);
-            }}
-          >
-            <h3 id="diag-all-heading">{t.diag.openAllHeading}</h3>
-            <p>{t.diag.openAllWarning}</p>
-            <label htmlFor="diag-all-reason">{t.diag.reasonLabel}</label>
-            <input id="diag-all-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-            <div className="diag__actions">
-              <button type="submit" className="console__button console__button--primary" disabled={reason.trim().length < 3}>{t.diag.openAllSubmit}</button>
-              <button type="button" className="console__button" onClick={() => setConfirmAll(false)}>{t.diag.cancel}</button>
-            </div>
-          </form>
-        </div>
+        <ReasonDialog
+          id="diag-all"
+          heading={t.diag.openAllHeading}
+          warning={t.diag.openAllWarning}
+          submitLabel={t.diag.openAllSubmit}
+          onSubmit={(reason) => {
+            send({ type: 'action', action: { kind: 'open-all', reason } });
+            setConfirmAll(false);
+          }}
+          onCancel={() => setConfirmAll(false)}
+        />
       ) : null}
       {data.boards.map((b) => (
         <section key={b.address} className="diag__card">
@@ -183,23 +199,13 @@ function Lockers({ data, context, busy, send }: { data: z.infer<typeof LockerGri
         </section>
       ))}
       {ask ? (
-        <div className="diag__dialog" role="dialog" aria-modal="true" aria-labelledby="diag-reason-heading">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              send({ type: 'action', action: { kind: 'open-compartment', board: ask.board, lock: ask.lock, reason } });
-              setReason('');
-            }}
-          >
-            <h3 id="diag-reason-heading">{t.diag.reasonHeading(ask.dossierCode)}</h3>
-            <label htmlFor="diag-reason">{t.diag.reasonLabel}</label>
-            <input id="diag-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
-            <div className="diag__actions">
-              <button type="submit" className="console__button console__button--primary" disabled={reason.trim().length < 3}>{t.diag.reasonSubmit}</button>
-              <button type="button" className="console__button" onClick={() => send({ type: 'reason.cancel' })}>{t.diag.cancel}</button>
-            </div>
-          </form>
-        </div>
+        <ReasonDialog
+          id="diag-one"
+          heading={t.diag.reasonHeading(ask.dossierCode)}
+          submitLabel={t.diag.reasonSubmit}
+          onSubmit={(reason) => send({ type: 'action', action: { kind: 'open-compartment', board: ask.board, lock: ask.lock, reason } })}
+          onCancel={() => send({ type: 'reason.cancel' })}
+        />
       ) : null}
     </>
   );
