@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
 import { DEMO_TECHNICIAN_PIN } from '../../kiosk-agent/src/config/demo-config';
 import { tempDir } from '../support/temp-dir';
+import { axeFindings, type AxeFinding } from './axe';
 import { launchChromium, screenshot } from './browser';
 
 describe('technician diagnostics in a real browser', () => {
@@ -15,6 +16,9 @@ describe('technician diagnostics in a real browser', () => {
   let agent: RunningAgent;
   let browser: Browser;
   let page: Page;
+  /** axe-core (WCAG 2.2 A/AA) on every diagnostics screen the tests pass through: it is a kiosk screen too. */
+  const findings: AxeFinding[] = [];
+  const audit = async (screen: string) => findings.push(...(await axeFindings(page, `diagnostics/${screen}`)));
 
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
@@ -49,6 +53,7 @@ describe('technician diagnostics in a real browser', () => {
     await page.mouse.up();
     await page.getByRole('heading', { name: 'Nhập mã PIN kỹ thuật viên' }).waitFor();
     await screenshot(page, '40-diagnostics-pin');
+    await audit('pin');
 
     await typePin('000000');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Mã PIN không đúng. Còn 4 lần thử.');
@@ -56,6 +61,7 @@ describe('technician diagnostics in a real browser', () => {
     await page.getByRole('heading', { name: 'Tổng quan', level: 2 }).waitFor();
     await page.getByText(/Máy in: Sẵn sàng/).waitFor();
     await screenshot(page, '41-diagnostics-overview');
+    await audit('overview');
   });
 
   it('prints a Vietnamese test slip from the printer screen', async () => {
@@ -67,6 +73,7 @@ describe('technician diagnostics in a real browser', () => {
     expect(agent.simulatedPrinter!.jobs.length).toBe(before + 1);
     expect(agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     await screenshot(page, '42-diagnostics-test-print');
+    await audit('printer');
   });
 
   it('the scanner screen shows a scan as it happens, with its bytes in hex', async () => {
@@ -76,6 +83,7 @@ describe('technician diagnostics in a real browser', () => {
     await page.getByText('000.00.15.H29-250704-0013').waitFor({ timeout: 3_000 });
     await page.getByText(/^30 30 30 2e 30 30 2e 31 35/).waitFor();
     await screenshot(page, '44-diagnostics-scanner');
+    await audit('scanner');
   });
 
   it('the lockers screen reads every compartment; opening an empty one says so; "open all" asks first', async () => {
@@ -101,8 +109,13 @@ describe('technician diagnostics in a real browser', () => {
     await page.getByRole('button', { name: 'Mở tất cả các ngăn…' }).click();
     await page.getByRole('dialog', { name: 'Mở tất cả các ngăn?' }).waitFor();
     await screenshot(page, '43-diagnostics-open-all');
+    await audit('lockers-open-all');
     await page.getByRole('button', { name: 'Hủy' }).click();
     expect(agent.simulators!.locker!.state()[0]!.open).toEqual([16]);
+  });
+
+  it('axe-core finds nothing on the diagnostics screens', () => {
+    expect(findings).toEqual([]);
   });
 
   it('"Kết thúc" ends the session and returns to the kiosk', async () => {
