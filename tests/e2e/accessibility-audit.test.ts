@@ -10,7 +10,7 @@ import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent'
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
 import { DEMO_DOSSIERS } from '../../shared/demo-dossiers';
 import { tempDir } from '../support/temp-dir';
-import { axeFindings, type AxeFinding } from './axe';
+import { axeFindings, touchTargetFindings, type AxeFinding } from './axe';
 import { launchChromium, screenshot } from './browser';
 
 type Mode = 'default' | 'large' | 'contrast' | 'reach' | 'english';
@@ -39,16 +39,7 @@ describe('every kiosk screen in every mode: axe-core finds nothing', () => {
         await page.waitForTimeout(150); // let transitions and fonts settle before measuring colours
         await screenshot(page, `a11y/${mode}-${screen}`);
         findings.push(...(await axeFindings(page, `${mode}/${screen}`, { enhancedContrast: mode === 'contrast' })));
-        // The kiosk's own rule, stricter than WCAG's 24 px: every touch target at least 64 × 64 CSS px.
-        const small = await page.evaluate(() =>
-          [...document.querySelectorAll('.kiosk button, [role=alertdialog] button')]
-            .filter((b) => !b.closest('.demo-printer')) // the demo's simulated devices are not part of the kiosk
-            .map((b) => ({ text: (b.textContent ?? '').trim().slice(0, 40), r: b.getBoundingClientRect() }))
-            .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 64 || r.height < 64))
-            .filter(({ r }) => r.bottom > 0 && r.top < window.innerHeight)
-            .map(({ text, r }) => `${text} ${Math.round(r.width)}×${Math.round(r.height)}`),
-        );
-        for (const target of small) findings.push({ screen: `${mode}/${screen}`, rule: 'touch-target-64', impact: 'serious', targets: [target], help: 'touch targets of at least 64 px' });
+        findings.push(...(await touchTargetFindings(page, `${mode}/${screen}`, '.kiosk button, [role=alertdialog] button')));
       };
       const scan = (code: string) =>
         fetch(`${agent.url}/api/demo/scanner/scan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
 import { DEMO_TECHNICIAN_PIN } from '../../kiosk-agent/src/config/demo-config';
 import { tempDir } from '../support/temp-dir';
-import { axeFindings, type AxeFinding } from './axe';
+import { axeFindings, touchTargetFindings, type AxeFinding } from './axe';
 import { launchChromium, screenshot } from './browser';
 
 describe('technician diagnostics in a real browser', () => {
@@ -18,7 +18,10 @@ describe('technician diagnostics in a real browser', () => {
   let page: Page;
   /** axe-core (WCAG 2.2 A/AA) on every diagnostics screen the tests pass through: it is a kiosk screen too. */
   const findings: AxeFinding[] = [];
-  const audit = async (screen: string) => findings.push(...(await axeFindings(page, `diagnostics/${screen}`)));
+  const audit = async (screen: string) => {
+    findings.push(...(await axeFindings(page, `diagnostics/${screen}`)));
+    findings.push(...(await touchTargetFindings(page, `diagnostics/${screen}`, '.diag button')));
+  };
 
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
@@ -114,7 +117,7 @@ describe('technician diagnostics in a real browser', () => {
     expect(agent.simulators!.locker!.state()[0]!.open).toEqual([16]);
   });
 
-  it('axe-core finds nothing on the diagnostics screens', () => {
+  it('axe-core and the 64 px touch-target rule find nothing on the diagnostics screens', () => {
     expect(findings).toEqual([]);
   });
 
