@@ -8,11 +8,13 @@ import type { Health } from '../../shared/api-schemas';
 import type { DiagnosticsRouteDeps } from './api/routes/diagnostics-routes';
 import type { SiteConfig } from './config/site-config-schema';
 import type { Devices } from './devices/create-devices';
+import { parseSerialUri } from './devices/printer/serial-transport';
 import { buildSelfTestReportJob } from './devices/printer/test-print-layout';
 import { formatSlipTime } from './devices/printer/print-blocks';
 import type { Printer } from './devices/printer/printer';
 import { listSerialPorts } from './devices/serial/list-ports';
 import { DiagnosticsAudit } from './diagnostics/diagnostics-audit';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
 import { LockerTools } from './diagnostics/locker-tools';
 import type { LogRing } from './diagnostics/log-ring';
 import { PrinterTools } from './diagnostics/printer-tools';
@@ -40,7 +42,7 @@ export function configuredSerialPaths(config: SiteConfig): { path: string; usedB
   if (config.scanner.driver === 'serial') paths.push({ path: config.scanner.path, usedBy: 'máy quét' });
   if (config.locker.driver === 'kerong-cu') paths.push({ path: config.locker.path, usedBy: 'tủ khóa' });
   if (config.printer.driver === 'escpos') {
-    const serial = /^serial:([^?]+)/.exec(config.printer.interface)?.[1];
+    const serial = config.printer.interface.startsWith('serial:') ? parseSerialUri(config.printer.interface).path : undefined;
     const device = config.printer.interface.startsWith('/') ? config.printer.interface : undefined;
     if (serial ?? device) paths.push({ path: (serial ?? device)!, usedBy: 'máy in' });
   }
@@ -67,28 +69,31 @@ export function composeDiagnostics(args: {
   return {
     gate: new TechnicianGate({ pinHash: config.technician?.pinHash, audit, clock, idleMs: (config.technician?.idleMinutes ?? 5) * 60_000 }),
     audit,
-    clock,
-    health: args.health,
-    refreshPrinter: () => printer.refreshStatus(),
-    startedAtMs: args.startedAtMs,
-    storePath: join(config.dataDir, args.storeFile),
     printer: new PrinterTools({ printer, layout: config.printer, interfaceName, centerName: config.center.name, timeZone: config.center.timezone, clock, audit }),
     lockers: new LockerTools({ bank: devices.locker, lockers: args.lockers, clock, audit }),
-    selfTest: () =>
-      runSelfTest({
-        db,
-        dataDir: config.dataDir,
-        printer,
-        scannerStatus: () => devices.scanner?.status() ?? devices.disabled(config.scanner.driver),
-        locker: devices.locker,
-        boardAddresses,
-        serialPaths,
-      }),
-    printSelfTest: (checks) => printer.print(buildSelfTestReportJob({ centerName: config.center.name, printedAt: formatSlipTime(clock.now(), config.center.timezone), checks }, config.printer)),
-    serialPorts: () => listSerialPorts(),
-    configuredPorts: () => serialPaths.map((p) => ({ ...p, present: existsSync(p.path) })),
-    logRing: args.logRing,
-    scanLog: new ScanLog(devices.scanner, clock),
-    redactedConfig: () => redactSecrets(config),
+    service: new DiagnosticsService({
+      audit,
+      clock,
+      health: args.health,
+      refreshPrinter: () => printer.refreshStatus(),
+      startedAtMs: args.startedAtMs,
+      storePath: join(config.dataDir, args.storeFile),
+      runChecks: () =>
+        runSelfTest({
+          db,
+          dataDir: config.dataDir,
+          printer,
+          scannerStatus: () => devices.scanner?.status() ?? devices.disabled(config.scanner.driver),
+          locker: devices.locker,
+          boardAddresses,
+          serialPaths,
+        }),
+      printReport: (checks) => printer.print(buildSelfTestReportJob({ centerName: config.center.name, printedAt: formatSlipTime(clock.now(), config.center.timezone), checks }, config.printer)),
+      listPorts: () => listSerialPorts(),
+      configuredPorts: () => serialPaths.map((p) => ({ ...p, present: existsSync(p.path) })),
+      logRing: args.logRing,
+      scanLog: new ScanLog(devices.scanner, clock),
+      redactedConfig: () => redactSecrets(config),
+    }),
   };
 }

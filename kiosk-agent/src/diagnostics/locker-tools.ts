@@ -83,8 +83,14 @@ export class LockerTools {
     }
   }
 
-  /** Opens every compartment, one at a time (a board's supply cannot release many locks at once). */
-  async openAll(reason: string): Promise<{ opened: number; failed: { board: number; lock: number; code: string }[] }> {
+  /**
+   * Opens every compartment, one at a time (a board's supply cannot release many locks at once). Every result in
+   * the locker is exposed, so the request must confirm it and say why.
+   */
+  async openAll(confirmed: boolean, reasonGiven: string): Promise<{ opened: number; failed: { board: number; lock: number; code: string }[] }> {
+    const reason = reasonGiven.trim();
+    if (!confirmed) throw new AgentError('CONFIRMATION_REQUIRED', 'Mở tất cả các ngăn cần xác nhận (confirm: true): mọi kết quả trong tủ sẽ lộ ra.');
+    if (reason.length < 3) throw new AgentError('REASON_REQUIRED', 'Ghi lý do mở tất cả các ngăn (được lưu vào nhật ký).');
     const bank = this.bank();
     const failed: { board: number; lock: number; code: string }[] = [];
     let opened = 0;

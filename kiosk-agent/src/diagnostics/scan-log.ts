@@ -3,11 +3,9 @@
  * (a scanner set to the wrong suffix or code page shows at once). In memory only: slip codes are not written to
  * disk or put in the support bundle.
  */
+import { hexBytes } from '../devices/scanner/scan-framing';
 import type { Scanner } from '../devices/scanner/scanner';
 import type { Clock } from '../queue/local-day';
-
-/** "30 30 30 2e …", as the scanner's refused frames are reported. */
-const spacedHex = (bytes: Buffer): string => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 
 export interface ScanFrame {
   at: string;
@@ -16,6 +14,7 @@ export interface ScanFrame {
   code?: string;
   /** Why a frame was refused (too short, not text…). */
   reason?: string;
+  /** The first 64 bytes, as the scanner framing reports refused frames. */
   hex: string;
 }
 
@@ -28,7 +27,7 @@ export class ScanLog {
     private readonly capacity = 20,
   ) {
     // Subscribed for the agent's lifetime: the scanner and this log end together.
-    scanner?.onScan((code) => this.add({ accepted: true, code, hex: spacedHex(Buffer.from(code, 'utf8')) }));
+    scanner?.onScan((code) => this.add({ accepted: true, code, hex: hexBytes(new TextEncoder().encode(code)) }));
     scanner?.onRejected((r) => this.add({ accepted: false, reason: r.reason, hex: r.rawHex }));
   }
 

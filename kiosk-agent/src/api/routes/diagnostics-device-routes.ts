@@ -11,7 +11,6 @@ import {
 } from '../../../../shared/diagnostics-schemas';
 import type { LockerTools } from '../../diagnostics/locker-tools';
 import type { PrinterTools } from '../../diagnostics/printer-tools';
-import { AgentError } from '../../errors/agent-error';
 import type { RouteRegistry } from '../route-registry';
 
 export function registerDiagnosticsDeviceRoutes(r: RouteRegistry, deps: { printer: PrinterTools; lockers: LockerTools }): void {
@@ -75,10 +74,6 @@ export function registerDiagnosticsDeviceRoutes(r: RouteRegistry, deps: { printe
       responses: { 200: { description: 'Opened and failed', schema: OpenAllResponseSchema } },
       errors: ['CONFIRMATION_REQUIRED', 'REASON_REQUIRED', 'LOCKER_DISABLED'],
     },
-    ({ body }) => {
-      if (!body.confirm) throw new AgentError('CONFIRMATION_REQUIRED', 'Mở tất cả các ngăn cần xác nhận (confirm: true): mọi kết quả trong tủ sẽ lộ ra.');
-      if (body.reason.trim().length < 3) throw new AgentError('REASON_REQUIRED', 'Ghi lý do mở tất cả các ngăn (được lưu vào nhật ký).');
-      return deps.lockers.openAll(body.reason.trim());
-    },
+    ({ body }) => deps.lockers.openAll(body.confirm, body.reason),
   );
 }

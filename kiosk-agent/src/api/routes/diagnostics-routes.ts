@@ -3,57 +3,34 @@
  * token and keeps the session alive. Every action is written to the diagnostics audit trail.
  */
 import type { z } from 'zod';
-import type { Health } from '../../../../shared/api-schemas';
 import {
   AuditListSchema,
   AuditQuerySchema,
   DiagnosticsOverviewSchema,
-  TechnicianSessionRequestSchema,
-  TechnicianSessionSchema,
   LogQuerySchema,
   LogTailSchema,
   ScannerDiagnosisSchema,
   SelfTestReportSchema,
   SelfTestRequestSchema,
   SerialPortListSchema,
-  type SelfTestReport,
+  TechnicianSessionRequestSchema,
+  TechnicianSessionSchema,
 } from '../../../../shared/diagnostics-schemas';
-import type { LogRing } from '../../diagnostics/log-ring';
-import type { ScanLog } from '../../diagnostics/scan-log';
-import { faultAdvice } from '../../i18n/fault-advice';
+import type { DiagnosticsAudit } from '../../diagnostics/diagnostics-audit';
+import type { DiagnosticsService } from '../../diagnostics/diagnostics-service';
 import type { LockerTools } from '../../diagnostics/locker-tools';
 import type { PrinterTools } from '../../diagnostics/printer-tools';
-import type { SelfTestCheck } from '../../diagnostics/self-test';
-import type { PortList } from '../../devices/serial/list-ports';
-import { isAgentError } from '../../errors/agent-error';
-import { registerDiagnosticsDeviceRoutes } from './diagnostics-device-routes';
-import type { DiagnosticsAudit } from '../../diagnostics/diagnostics-audit';
-import { diagnosticsOverview } from '../../diagnostics/diagnostics-overview';
 import type { TechnicianGate } from '../../diagnostics/technician-gate';
-import type { Clock } from '../../queue/local-day';
 import type { RouteRegistry } from '../route-registry';
 import { bearerToken } from '../staff-auth';
+import { registerDiagnosticsDeviceRoutes } from './diagnostics-device-routes';
 
 export interface DiagnosticsRouteDeps {
   gate: TechnicianGate;
   audit: DiagnosticsAudit;
-  clock: Clock;
-  health: () => Health;
-  /** Asks the printer for its state now: a technician looking at the overview wants the present, not the last poll. */
-  refreshPrinter: () => Promise<unknown>;
-  startedAtMs: number;
-  storePath: string;
+  service: DiagnosticsService;
   printer: PrinterTools;
   lockers: LockerTools;
-  selfTest: () => Promise<SelfTestCheck[]>;
-  printSelfTest: (checks: SelfTestCheck[]) => Promise<void>;
-  serialPorts: () => Promise<PortList>;
-  /** The serial paths the site config names, with the device that uses each. */
-  configuredPorts: () => { path: string; usedBy: string; present: boolean }[];
-  logRing: LogRing;
-  scanLog: ScanLog;
-  /** The site config with secrets (tokens, the PIN hash) replaced, for the support bundle. */
-  redactedConfig: () => unknown;
 }
 
 export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRouteDeps): void {
@@ -93,10 +70,7 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       auth: 'technician',
       responses: { 200: { description: 'Overview', schema: DiagnosticsOverviewSchema } },
     },
-    async () => {
-      await deps.refreshPrinter().catch(() => undefined); // a failure shows in the state it leaves
-      return diagnosticsOverview({ health: deps.health(), startedAtMs: deps.startedAtMs, nowMs: deps.clock.now(), storePath: deps.storePath });
-    },
+    () => deps.service.overview(),
   );
   r.add(
     {
@@ -120,7 +94,7 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       auth: 'technician',
       responses: { 200: { description: 'Ports', schema: SerialPortListSchema } },
     },
-    async () => ({ ...(await deps.serialPorts()), configured: deps.configuredPorts() }),
+    () => deps.service.serialPorts(),
   );
   r.add(
     {
@@ -131,10 +105,7 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       auth: 'technician',
       responses: { 200: { description: 'Scanner', schema: ScannerDiagnosisSchema } },
     },
-    () => {
-      const status = deps.health().devices.scanner;
-      return { status: { ...status, advice: faultAdvice('scanner', status.state) }, recent: deps.scanLog.recent() };
-    },
+    () => deps.service.scanner(),
   );
   r.add(
     {
@@ -146,20 +117,8 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       query: LogQuerySchema,
       responses: { 200: { description: 'Log lines', schema: LogTailSchema } },
     },
-    ({ query }) => ({ lines: deps.logRing.tail((query as z.infer<typeof LogQuerySchema>).lines) }),
+    ({ query }) => deps.service.logTail((query as z.infer<typeof LogQuerySchema>).lines),
   );
-  const selfTest = async (print: boolean): Promise<SelfTestReport> => {
-    const checks = await deps.selfTest();
-    const report: SelfTestReport = { ok: checks.every((c) => c.ok), at: new Date(deps.clock.now()).toISOString(), checks };
-    if (print) {
-      report.printed = await deps.printSelfTest(checks).then(
-        () => true as const,
-        (err: unknown) => (isAgentError(err) ? err.code : 'PRINTER_ERROR'),
-      );
-    }
-    deps.audit.record(deps.clock.now(), 'self-test', report.ok ? 'ok' : 'failed', { failed: checks.filter((c) => !c.ok).map((c) => c.name), printed: report.printed ?? false });
-    return report;
-  };
   r.add(
     {
       method: 'post',
@@ -170,7 +129,7 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       body: SelfTestRequestSchema,
       responses: { 200: { description: 'Report', schema: SelfTestReportSchema } },
     },
-    ({ body }) => selfTest(body.print),
+    ({ body }) => deps.service.selfTest(body.print),
   );
   r.add(
     {
@@ -182,21 +141,9 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       responses: { 200: { description: 'Diagnostics bundle (a JSON download)' } },
     },
     async ({ res }) => {
-      await deps.refreshPrinter().catch(() => undefined);
-      const now = deps.clock.now();
-      const bundle = {
-        generatedAt: new Date(now).toISOString(),
-        overview: diagnosticsOverview({ health: deps.health(), startedAtMs: deps.startedAtMs, nowMs: now, storePath: deps.storePath }),
-        selfTest: await deps.selfTest(),
-        serialPorts: { ...(await deps.serialPorts().catch((err: unknown) => ({ error: String(err) }))), configured: deps.configuredPorts() },
-        config: deps.redactedConfig(),
-        log: deps.logRing.tail(500),
-        audit: deps.audit.recent(200),
-      };
-      deps.audit.record(now, 'bundle.export', 'ok');
-      const stamp = bundle.generatedAt.replace(/[:.]/g, '-');
-      res.setHeader('content-disposition', `attachment; filename="motcua-diagnostics-${stamp}.json"`);
-      return bundle;
+      const { fileName, content } = await deps.service.bundle();
+      res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+      return content;
     },
   );
   registerDiagnosticsDeviceRoutes(r, { printer: deps.printer, lockers: deps.lockers });

@@ -55,8 +55,13 @@ export type ScanCheck = { ok: true; code: string } | { ok: false; reason: 'empty
 
 const CONTROL = /[\p{Cc}\p{Cs}\uFFFD]/u;
 
+/** Bytes as technicians read them: "30 30 2e ff", at most the first 64. */
+export function hexBytes(bytes: Uint8Array): string {
+  return Array.from(bytes.slice(0, 64), (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
 export function checkScan(raw: Uint8Array): ScanCheck {
-  const rawHex = Array.from(raw.slice(0, 64), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const rawHex = hexBytes(raw);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(raw).trim();
   if (!text) return { ok: false, reason: 'empty', rawHex };
   if (CONTROL.test(text)) return { ok: false, reason: 'not-text', rawHex };
