@@ -77,6 +77,16 @@ describe('technician diagnostics in a real browser', () => {
     expect(agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     await screenshot(page, '42-diagnostics-test-print');
     await audit('printer');
+
+    // Out of paper: what happened and what to do, and the printer's card now says so.
+    agent.simulatedPrinter!.setState({ paper: 'out' });
+    try {
+      await page.getByRole('button', { name: 'In thử tiếng Việt' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Không in được: máy in hết giấy. Nạp cuộn giấy 80 mm' }).waitFor();
+      await page.getByRole('heading', { name: /Máy in: Hết giấy/ }).waitFor();
+    } finally {
+      agent.simulatedPrinter!.setState({ paper: 'ok' });
+    }
   });
 
   it('the scanner screen shows a scan as it happens, with its bytes in hex', async () => {

@@ -145,6 +145,24 @@ describe('diagnostics machine', () => {
     expect(actor.getSnapshot().context.needsReason).toBeNull();
   });
 
+  it('a failed action keeps its code while the section reloads, so the device card shows what to check', async () => {
+    const { actor, loaded } = start({
+      action: () => {
+        throw err('PRINTER_PAPER_OUT', 503);
+      },
+    });
+    actor.send({ type: 'pin.submit', pin: PIN });
+    await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }));
+    actor.send({ type: 'section.show', section: 'printer' });
+    await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }) && s.context.section === 'printer');
+    actor.send({ type: 'action', action: { kind: 'test-print', print: 'sample' } });
+    await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }) && s.context.actionError !== null);
+    expect(actor.getSnapshot().context.actionError).toBe('PRINTER_PAPER_OUT');
+    expect(loaded).toEqual(['overview', 'printer', 'printer']);
+    actor.send({ type: 'section.show', section: 'overview' });
+    expect(actor.getSnapshot().context.actionError).toBeNull();
+  });
+
   it('"end" closes the session on the agent and finishes', async () => {
     const { actor, ended } = start();
     actor.send({ type: 'pin.submit', pin: PIN });

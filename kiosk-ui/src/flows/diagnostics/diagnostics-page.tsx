@@ -4,6 +4,7 @@
  */
 import { useMachine } from '@xstate/react';
 import { useEffect, useState } from 'react';
+import { errorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/i18n';
 import { KeyGrid } from '../../ui/key-grid';
 import { liveDiagnosticsMachine } from './diagnostics.actors';
@@ -62,11 +63,7 @@ export default function DiagnosticsPage() {
       ? t.diag.ended
       : e?.code === 'TECHNICIAN_PIN_INVALID'
         ? t.diag.wrongPin(e.attemptsLeft)
-        : e?.code === 'TECHNICIAN_NOT_CONFIGURED'
-          ? t.diag.notConfigured
-          : e
-            ? t.diag.failed(e.code)
-            : null;
+        : errorText(t.diag.errors, e?.code ?? null);
     return <PinPad message={message} busy={state.matches('signingIn')} onSubmit={(pin) => send({ type: 'pin.submit', pin })} />;
   }
   if (state.matches('locked')) {
@@ -96,7 +93,9 @@ export default function DiagnosticsPage() {
       </nav>
       <main className="diag__section" aria-busy={!state.matches({ open: { screen: 'showing' } })}>
         <h2>{t.diag.sections[context.section]}</h2>
-        {context.errorCode ? <p className="console__error" role="alert">{t.diag.failed(context.errorCode)}</p> : null}
+        {[context.actionError, context.errorCode].map((code) =>
+          code ? <p key={code} className="console__error" role="alert">{errorText(t.diag.errors, code)}</p> : null,
+        )}
         <SectionView context={context} busy={!state.matches({ open: { screen: 'showing' } })} send={send} />
       </main>
     </div>

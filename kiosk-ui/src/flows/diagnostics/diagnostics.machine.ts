@@ -39,6 +39,8 @@ export interface DiagnosticsContext {
   /** The last action's result (the screen shows it) or its error code. */
   result: { action: DiagnosticsAction['kind']; value: unknown } | null;
   errorCode: string | null;
+  /** Why the last action failed (paper out, a lock that did not answer): kept while the section reloads to show it. */
+  actionError: string | null;
   /** The action being run. */
   pending: DiagnosticsAction | null;
   /** Set when the agent refused an open without a reason: the dossier inside. */
@@ -90,7 +92,7 @@ export const diagnosticsMachine = setup({
     reasonRequired: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === 'REASON_REQUIRED',
   },
   actions: {
-    forgetSession: assign({ token: null, data: null, result: null, errorCode: null, pending: null, needsReason: null }),
+    forgetSession: assign({ token: null, data: null, result: null, errorCode: null, actionError: null, pending: null, needsReason: null }),
   },
 }).createMachine({
   id: 'diagnostics',
@@ -103,6 +105,7 @@ export const diagnosticsMachine = setup({
     lockedMinutes: 0,
     result: null,
     errorCode: null,
+    actionError: null,
     pending: null,
     needsReason: null,
   }),
@@ -164,9 +167,9 @@ export const diagnosticsMachine = setup({
               after: { live: { guard: 'liveSection', target: 'loading' } },
               on: {
                 // The old section's data goes at once: no screen is ever drawn with another screen's data.
-                'section.show': { target: 'loading', actions: assign({ section: ({ event }) => event.section, data: null, result: null, errorCode: null, needsReason: null }) },
+                'section.show': { target: 'loading', actions: assign({ section: ({ event }) => event.section, data: null, result: null, errorCode: null, actionError: null, needsReason: null }) },
                 refresh: { target: 'loading' },
-                action: { target: 'acting', actions: assign({ pending: ({ event }) => event.action, result: null, errorCode: null, needsReason: null }) },
+                action: { target: 'acting', actions: assign({ pending: ({ event }) => event.action, result: null, actionError: null, needsReason: null }) },
                 'reason.cancel': { actions: assign({ needsReason: null }) },
               },
             },
@@ -188,11 +191,12 @@ export const diagnosticsMachine = setup({
                         context.pending?.kind === 'open-compartment'
                           ? { board: context.pending.board, lock: context.pending.lock, dossierCode: errorTextOf(event.error, 'dossierCode') }
                           : null,
-                      errorCode: ({ context }) => (context.pending?.kind === 'open-compartment' ? null : 'REASON_REQUIRED'),
+                      actionError: ({ context }) => (context.pending?.kind === 'open-compartment' ? null : 'REASON_REQUIRED'),
                       pending: null,
                     }),
                   },
-                  { target: 'showing', actions: assign({ errorCode: ({ event }) => errorCodeOf(event.error), pending: null }) },
+                  // The device's state after the failure is fetched again, so its card shows what to check.
+                  { target: 'loading', actions: assign({ actionError: ({ event }) => errorCodeOf(event.error), pending: null }) },
                 ],
               },
             },
