@@ -84,13 +84,28 @@ export const DeviceStatusSchema = z.object({
 });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 
+/** Whether the store takes writes; when it does not, what went wrong and what to do (Vietnamese). */
+export const StoreHealthSchema = z.object({
+  state: z.enum(['ready', 'error']),
+  lastError: z.string().optional(),
+  advice: z.string().optional(),
+});
+export type StoreHealth = z.infer<typeof StoreHealthSchema>;
+
+/**
+ * `devices` and `store` are for the kiosk and staff only: device paths, hosts and errors tell a stranger on the
+ * LAN too much. Everyone else gets the overall status.
+ */
 export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   demo: z.boolean(),
-  devices: z.object({ printer: DeviceStatusSchema, scanner: DeviceStatusSchema, locker: DeviceStatusSchema }),
+  devices: z.object({ printer: DeviceStatusSchema, scanner: DeviceStatusSchema, locker: DeviceStatusSchema }).optional(),
+  store: StoreHealthSchema.optional(),
 });
 export type Health = z.infer<typeof HealthSchema>;
+/** Health as the agent knows it, before the public's copy is trimmed. */
+export type FullHealth = Required<Health>;
 
 export const KioskInfoSchema = z.object({
   centerName: z.string(),

@@ -119,3 +119,6 @@ export const DossierImportResponseSchema = z.object({
 
 export const RemindRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
 export const RemindResponseSchema = z.object({ to: z.string() });
+
+/** POST /api/pickup/resume: whether a pause of every pickup (too many wrong codes) was in force and is lifted. */
+export const PickupResumeResponseSchema = z.object({ resumed: z.boolean() });

@@ -17,19 +17,31 @@ export const ERROR_HTTP_STATUS = {
   TICKET_OTHER_COUNTER: 409,
   /** Recall/start/finish/no-show without a ticket: the counter has not called anyone. */
   COUNTER_IDLE: 409,
-  /** A kiosk-only route asked from another machine on the LAN. */
+  /** A kiosk-only route asked from another machine on the LAN (without the kiosk's device token). */
   KIOSK_ONLY: 403,
+  /** The request named a host the agent does not answer to (DNS rebinding, a mistyped address). */
+  HOST_NOT_ALLOWED: 421,
+  /** A browser page from another site tried to use the agent. */
+  ORIGIN_NOT_ALLOWED: 403,
+  /** Too many requests of one kind from one client in a short time (slip lookups). */
+  RATE_LIMITED: 429,
+  /** Too many event connections (in all, or from one address). */
+  TOO_MANY_CONNECTIONS: 503,
   DOSSIER_NOT_FOUND: 404,
   SLIP_CODE_INVALID: 400,
   PICKUP_CODE_INVALID: 403,
   PICKUP_LOCKED: 429,
   PICKUP_ALREADY_DONE: 409,
   PICKUP_NEEDS_STAFF: 409,
+  /** Too many wrong pickup codes at this kiosk in a short time: every pickup pauses until it ends or staff lift it. */
+  PICKUP_PAUSED: 429,
   DOSSIER_NOT_READY: 409,
   DOSSIER_NOT_IN_LOCKER: 409,
   DOSSIER_IN_LOCKER: 409,
   DOSSIER_NO_PHONE: 409,
   LOCKER_FULL: 409,
+  /** The dossier is already being put in a compartment (its door not shut yet). */
+  DEPOSIT_IN_PROGRESS: 409,
   LOCKER_DISABLED: 503,
   /** The province's one-stop system did not answer (lookup falls back to what the kiosk already knows). */
   UPSTREAM_UNAVAILABLE: 503,
@@ -57,6 +69,8 @@ export const ERROR_HTTP_STATUS = {
   LOCKER_NOT_OPENED: 502,
   SERIAL_UNAVAILABLE: 503,
   SHUTTING_DOWN: 503,
+  /** The store cannot be written (disk full, read-only, database restarting): reads still work. */
+  STORE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 } as const;
 

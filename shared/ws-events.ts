@@ -59,10 +59,11 @@ export const StaffAlertEventSchema = z.object({
   type: z.literal('staff.alert'),
   at: z.string(),
   data: z.object({
-    kind: z.enum(['locker-unlock-failed', 'door-left-open', 'handover-needs-staff']),
-    dossierCode: z.string(),
-    board: z.number().int(),
-    lock: z.number().int(),
+    kind: z.enum(['locker-unlock-failed', 'door-left-open', 'handover-needs-staff', 'pickup-guessing', 'pickup-paused']),
+    /** The dossier and compartment concerned; absent for an alert about the whole kiosk (`pickup-paused`). */
+    dossierCode: z.string().optional(),
+    board: z.number().int().optional(),
+    lock: z.number().int().optional(),
     message: z.string(),
   }),
 });
@@ -101,3 +102,47 @@ export const AgentEventSchema = z.discriminatedUnion('type', [
 ]);
 export type AgentEvent = z.infer<typeof AgentEventSchema>;
 export type AgentEventType = AgentEvent['type'];
+
+/**
+ * Who may receive each event (DESIGN §7). `public`: displays and phones — numbers, counters, queue counts, never a
+ * slip code, a dossier code, a name, a phone or a compartment. `kiosk`: the touchscreen beside the agent (or a
+ * remote screen with its device token): scans, pickups, doors, devices. `staff`: officers signed in with a token:
+ * alerts that name dossiers and compartments. A socket always receives `public` events, and the others only when
+ * the agent decided at the upgrade (or after an `auth` message) that it belongs to that audience.
+ */
+export const EVENT_AUDIENCES = ['public', 'kiosk', 'staff'] as const;
+export type EventAudience = (typeof EVENT_AUDIENCES)[number];
+
+export const EVENT_AUDIENCE = {
+  'ticket.issued': 'public',
+  'ticket.called': 'public',
+  'ticket.updated': 'public',
+  'device.changed': 'kiosk',
+  'printer.job': 'kiosk',
+  'scanner.scanned': 'kiosk',
+  'scanner.rejected': 'kiosk',
+  'locker.door': 'kiosk',
+  'pickup.doorReminder': 'kiosk',
+  'pickup.completed': 'kiosk',
+  'staff.alert': 'staff',
+} as const satisfies Record<AgentEventType, EventAudience>;
+
+/**
+ * What a client may send on the socket: credentials, after connecting (a browser cannot set headers on a
+ * WebSocket, and a token in the URL would end up in logs and browser history). The agent answers `auth.result`.
+ */
+export const SocketAuthMessageSchema = z.strictObject({
+  type: z.literal('auth'),
+  staffToken: z.string().min(1).max(512).optional(),
+  kioskToken: z.string().min(1).max(512).optional(),
+});
+export type SocketAuthMessage = z.infer<typeof SocketAuthMessageSchema>;
+
+export const SocketAuthResultSchema = z.object({
+  type: z.literal('auth.result'),
+  /** The audiences this socket now receives. */
+  audiences: z.array(z.enum(EVENT_AUDIENCES)),
+  /** Credentials that were sent and refused (an unknown or expired token). */
+  refused: z.array(z.enum(['staffToken', 'kioskToken'])),
+});
+export type SocketAuthResult = z.infer<typeof SocketAuthResultSchema>;

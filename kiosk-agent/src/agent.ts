@@ -2,15 +2,19 @@
  * Composition root: config → store → devices → domain → HTTP. The only module that knows which concrete drivers
  * run. Used by main.ts (the CLI) and by integration and e2e tests, which start a real agent in-process.
  */
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { DeviceStatus, Health } from '../../shared/api-schemas';
+import type { DeviceStatus, FullHealth } from '../../shared/api-schemas';
 import { createApp } from './api/create-app';
 import { composePickup } from './compose-pickup';
-import { attachEventSocket } from './api/ws-events';
+import { AccessPolicy } from './api/access-policy';
+import { attachEventSocket, type EventSocket } from './api/event-socket';
+import { HostNames } from './api/host-names';
+import { createAgentServer } from './api/http-server';
+import { defaultKeyFile, loadOrCreateSecretKey } from './config/secret-key';
 import { demoConfig } from './config/demo-config';
 import { seedDemoDossiers } from './demo/seed-demo-dossiers';
+import { PickupCodeHasher } from './pickup/pickup-code';
 import { applyOverrides, loadSiteConfigFile, parseSiteConfig } from './config/load-config';
 import type { SiteConfig } from './config/site-config-schema';
 import { createDevices, type Devices } from './devices/create-devices';
@@ -25,7 +29,8 @@ import { QueueService } from './queue/queue-service';
 import { QueueStats } from './stats/queue-stats';
 import { TicketIssuer } from './queue/ticket-issuer';
 import { TicketRepository } from './queue/ticket-repository';
-import { openStore } from './store/sqlite';
+import { StoreHealthWatch } from './store/store-health';
+import { openStore, probeWrite } from './store/sqlite';
 import { composeDiagnostics } from './compose-diagnostics';
 import { LogRing } from './diagnostics/log-ring';
 
@@ -50,6 +55,10 @@ export interface RunningAgent {
   port: number;
   config: SiteConfig;
   events: EventHub;
+  /** The agent's logger (main.ts logs process-level failures with it). */
+  log: Logger;
+  /** Event sockets connected now, per audience. */
+  sockets: Pick<EventSocket, 'counts'>;
   simulatedPrinter?: SimulatedPrinter;
   /** The devices as the domain sees them, and the simulators behind them when simulated (tests and demo). */
   locker?: LockerBank;
@@ -91,9 +100,20 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
   const startedAtMs = clock.now();
   const STORE_FILE = 'kiosk.sqlite';
+  // Refuses to start (StoreOpenError, exit 2) on a data folder that cannot be written.
   const db = openStore({ dataDir: config.dataDir, fileName: STORE_FILE });
   const cleanups: (() => Promise<void> | void)[] = [() => void db.close()];
   try {
+    const secretKey = loadOrCreateSecretKey(config.secrets.keyFile ?? defaultKeyFile(config.dataDir));
+    const storeHealth = new StoreHealthWatch(() => probeWrite(db), log.child({ module: 'store' }));
+    cleanups.unshift(storeHealth.start(10_000));
+    // Background work (outbox, reminders, recovery, retention) never kills the agent: a store failure shows in
+    // /api/health, anything else is logged, and each loop tries again later.
+    const onBackgroundError = (err: unknown, what: string): void => {
+      if (!storeHealth.report(err)) log.error({ err, task: what }, 'background task failed; will retry');
+    };
+    const access = new AccessPolicy({ staffTokens: config.staff.tokens, kioskDevices: config.server.kioskDevices }, () => clock.now());
+    const hostNames = new HostNames({ host: config.server.host, publicUrl: config.server.publicUrl, allowedHosts: config.server.allowedHosts });
     const devices = await createDevices(config, log);
     cleanups.unshift(devices.stop);
     const printerDevice = devices.printer;
@@ -107,7 +127,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     const counterLog = new CounterRepository(db);
     const desk = new CounterDesk({ config, queue, tickets, counters: counterLog, clock });
     let port = config.server.port;
-    const publicUrl = (): string => config.server.publicUrl ?? `http://${config.server.host}:${port}`;
+    const scheme = config.server.tls ? 'https' : 'http';
+    const publicUrl = (): string => config.server.publicUrl ?? `${scheme}://${config.server.host}:${port}`;
     const issuer = new TicketIssuer({
       queue,
       printer: printerDevice.printer,
@@ -119,20 +140,21 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       log: log.child({ module: 'tickets' }),
     });
 
-    const health = (): Health => {
+    const health = (): FullHealth => {
       const states = {
         printer: printerDevice.printer.status(),
         scanner: devices.scanner?.status() ?? devices.disabled(config.scanner.driver),
         locker: devices.locker?.status() ?? devices.disabled(config.locker.driver),
       };
-      const ok = Object.values(states).every((d) => d.state === 'ready' || d.state === 'disabled');
-      return { status: ok ? 'ok' : 'degraded', version: AGENT_VERSION, demo: config.printer.driver === 'simulated', devices: states };
+      const store = storeHealth.health();
+      const ok = Object.values(states).every((d) => d.state === 'ready' || d.state === 'disabled') && store.state === 'ready';
+      return { status: ok ? 'ok' : 'degraded', version: AGENT_VERSION, demo: config.printer.driver === 'simulated', devices: states, store };
     };
 
     let stopping = false;
     // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
-    if (options.configPath === undefined && options.config === undefined) seedDemoDossiers(db, clock, config.center.timezone);
-    const pickup = composePickup({ config, db, clock, log, events, devices });
+    if (options.configPath === undefined && options.config === undefined) seedDemoDossiers(db, clock, config.center.timezone, new PickupCodeHasher(secretKey));
+    const pickup = composePickup({ config, db, clock, log, events, devices, secretKey, onBackgroundError });
     cleanups.unshift(() => pickup.stop());
     const app = createApp({
       version: AGENT_VERSION,
@@ -148,8 +170,12 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       ratings: pickup.ratings,
       reminders: pickup.reminders,
       events,
-      staffTokens: config.staff.tokens,
-      kioskClients: config.server.kioskClients,
+      access,
+      hostNames,
+      storeFailed: (err) => storeHealth.report(err),
+      lookupsPerMinute: config.pickup.guessing.lookupsPerMinute,
+      // Real time, not the queue's clock: a rate is about how fast a client asks.
+      now: Date.now,
       health,
       kioskInfo: () => ({
         centerName: config.center.name,
@@ -181,15 +207,15 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       log: log.child({ module: 'http' }),
     });
 
-    const server: Server = createServer(app);
+    const { server } = createAgentServer(app, config.server.tls);
     server.keepAliveTimeout = 5_000;
-    const sockets = attachEventSocket(server, events);
+    const sockets = attachEventSocket(server, events, { access, hostNames, ...config.server.websocket, log: log.child({ module: 'events' }) });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.server.port, config.server.host, () => resolve());
     });
     port = (server.address() as AddressInfo).port;
-    const url = `http://${config.server.host}:${port}`;
+    const url = `${scheme}://${config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host}:${port}`;
     log.info({ url, dataDir: config.dataDir, printer: printerDevice.printer.status().driver }, 'kiosk agent listening');
 
     let stopped: Promise<void> | undefined;
@@ -212,6 +238,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       port,
       config,
       events,
+      log,
+      sockets,
       stop,
       ...(printerDevice.simulator ? { simulatedPrinter: printerDevice.simulator } : {}),
       ...(devices.locker ? { locker: devices.locker } : {}),

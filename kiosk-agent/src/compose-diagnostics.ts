@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Health } from '../../shared/api-schemas';
+import type { FullHealth } from '../../shared/api-schemas';
 import type { DiagnosticsRouteDeps } from './api/routes/diagnostics-routes';
 import type { SiteConfig } from './config/site-config-schema';
 import type { Devices } from './devices/create-devices';
@@ -56,7 +56,7 @@ export function composeDiagnostics(args: {
   devices: Devices;
   printer: Printer;
   lockers: LockerPickupService;
-  health: () => Health;
+  health: () => FullHealth;
   logRing: LogRing;
   startedAtMs: number;
   storeFile: string;

@@ -15,6 +15,8 @@ import { HandoverReceipts } from './pickup/handover-receipts';
 import { LockerPickupService } from './pickup/locker-pickup-service';
 import { LockerStore } from './pickup/locker-store';
 import { OverdueReminders } from './pickup/overdue-reminders';
+import { PickupCodeHasher } from './pickup/pickup-code';
+import { Retention } from './privacy/retention';
 import type { Clock } from './queue/local-day';
 import type { Db } from './store/sqlite';
 import { createUpstream } from './upstream/create-upstream';
@@ -30,8 +32,19 @@ export interface PickupSide {
   stop(): Promise<void>;
 }
 
-export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; log: Logger; events: EventHub; devices: Devices }): PickupSide {
-  const { config, db, clock, log, events, devices } = args;
+export function composePickup(args: {
+  config: SiteConfig;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  events: EventHub;
+  devices: Devices;
+  /** The kiosk's secret key (config/secret-key.ts): pickup-code hashes are keyed with it. */
+  secretKey: Buffer;
+  /** A background task failed: the store's health hears of it, anything else is logged. Never throws. */
+  onBackgroundError: (err: unknown, what: string) => void;
+}): PickupSide {
+  const { config, db, clock, log, events, devices, onBackgroundError } = args;
   const dossierRepo = new DossierRepository(db);
   const upstream = createUpstream(config.upstream);
   const dossiers = new DossierService(dossierRepo, clock, config.center.timezone, upstream, log.child({ module: 'upstream' }));
@@ -46,7 +59,12 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
       notify: (item) => notifier.send(item.payload as OutgoingMessage),
       'upstream.report': (item) => upstream.reportStatus(item.payload as StatusReport),
     },
-    { pollMs: config.outbox.pollMs, minBackoffMs: config.outbox.minBackoffMs, log: log.child({ module: 'outbox' }) },
+    {
+      pollMs: config.outbox.pollMs,
+      minBackoffMs: config.outbox.minBackoffMs,
+      log: log.child({ module: 'outbox' }),
+      onWorkerError: (err) => onBackgroundError(err, 'outbox'),
+    },
   );
   const receipts = new HandoverReceipts({
     dossiers: dossierRepo,
@@ -73,9 +91,17 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
     },
     onHandedOver: (done) => {
       void receipts.completed(done);
-      void outbox.flush(); // tell the one-stop system now rather than at the next poll
+      outbox.flushSoon(); // tell the one-stop system now rather than at the next poll
     },
     centerName: config.center.name,
+    codes: new PickupCodeHasher(args.secretKey),
+    guessing: {
+      wrongCodesPerKiosk: config.pickup.guessing.wrongCodesPerKiosk,
+      windowMs: config.pickup.guessing.windowMinutes * 60_000,
+      pauseMs: config.pickup.guessing.pauseMinutes * 60_000,
+      lockoutsBeforeStaff: config.pickup.guessing.lockoutsBeforeStaff,
+    },
+    onBackgroundError,
     store: lockerStore,
     dossiers,
     audit: dossierRepo,
@@ -95,7 +121,12 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
     centerName: config.center.name,
     timeZone: config.center.timezone,
   });
-  const stopReminders = reminders.start(config.pickup.reminderCheckMs);
+  const stopReminders = reminders.start(config.pickup.reminderCheckMs, (err) => onBackgroundError(err, 'overdue-reminders'));
+  const retentionLog = log.child({ module: 'retention' });
+  const stopRetention = new Retention(db, clock, config.privacy.retentionDays).start(config.privacy.sweepMs, {
+    done: (r) => retentionLog.info(r, 'personal data past retention removed'),
+    failed: (err) => onBackgroundError(err, 'retention'),
+  });
   outbox.start();
   // Finish handovers and deposits a crash interrupted, as soon as the boards answer.
   const stopRecovery = lockers.recoverInBackground();
@@ -108,6 +139,7 @@ export function composePickup(args: { config: SiteConfig; db: Db; clock: Clock; 
     stop: async () => {
       stopRecovery();
       stopReminders();
+      stopRetention();
       lockers.stop();
       await outbox.stop();
     },

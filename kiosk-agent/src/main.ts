@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 import { startKioskAgent, type StartOptions } from './agent';
 import { ConfigError } from './config/load-config';
 import { UnsupportedPrinterInterfaceError } from './devices/printer/create-printer';
+import { TlsConfigError } from './api/http-server';
+import { SecretKeyError } from './config/secret-key';
+import { StoreOpenError } from './store/sqlite';
 
 function usage(): never {
   process.stderr.write('usage: npm start -- [--config FILE] [--port N] [--data DIR]\n');
@@ -42,7 +45,9 @@ async function main(): Promise<void> {
       process.stderr.write(`${configPath ?? 'config'}: invalid site config\n${err.problems.join('\n')}\n`);
       process.exit(2);
     }
-    if (err instanceof UnsupportedPrinterInterfaceError) {
+    // Nothing is half-started: a printer address, a store, a key or a certificate the agent cannot use is one clear
+    // line and exit code 2.
+    if (err instanceof UnsupportedPrinterInterfaceError || err instanceof StoreOpenError || err instanceof SecretKeyError || err instanceof TlsConfigError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
@@ -54,6 +59,12 @@ async function main(): Promise<void> {
     throw err;
   }
   process.stdout.write(`Kiosk ready at ${agent.url}\n`);
+
+  // A failure nobody caught (a bug in a background path) is logged, not fatal: the kiosk keeps serving the queue
+  // and a technician finds the line in the log. Each background loop also catches its own errors.
+  const log = agent.log.child({ module: 'process' });
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection (logged; the agent keeps running)'));
+  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception (logged; the agent keeps running)'));
 
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
-import type { Health } from '../../shared/api-schemas';
+import type { FullHealth } from '../../shared/api-schemas';
 import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';
 import { getJson, postJson } from '../support/http';
 import { waitUntil } from '../support/socat';
@@ -35,7 +35,7 @@ describe('device events through the agent', () => {
   });
 
   it('reports every device ready at start', async () => {
-    const health = await getJson<Health>(`${agent.url}/api/health`);
+    const health = await getJson<FullHealth>(`${agent.url}/api/health`);
     expect(health.body.status).toBe('ok');
     expect(health.body.devices.printer.state).toBe('ready');
     expect(health.body.devices.scanner.state).toBe('ready');
@@ -47,10 +47,10 @@ describe('device events through the agent', () => {
     const printerStates = () => events.flatMap((e) => (e.type === 'device.changed' && e.data.device === 'printer' ? [e.data.status.state] : []));
     sim.setState({ paper: 'low' });
     await waitUntil(() => printerStates().includes('paper-low'), 2000, 'paper-low event');
-    expect((await getJson<Health>(`${agent.url}/api/health`)).body.devices.printer.state).toBe('paper-low');
+    expect((await getJson<FullHealth>(`${agent.url}/api/health`)).body.devices.printer.state).toBe('paper-low');
     sim.setState({ paper: 'out' });
     await waitUntil(() => printerStates().includes('paper-out'), 2000, 'paper-out event');
-    expect((await getJson<Health>(`${agent.url}/api/health`)).body.status).toBe('degraded');
+    expect((await getJson<FullHealth>(`${agent.url}/api/health`)).body.status).toBe('degraded');
     sim.setState({ paper: 'ok' });
     await waitUntil(() => printerStates().at(-1) === 'ready', 2000, 'ready again');
   });
@@ -89,10 +89,10 @@ describe('devices on ports that do not exist', () => {
 
   it('reports them offline with the reason and keeps serving tickets', async () => {
     // Opening a port fails asynchronously: give the agent a moment to learn it.
-    let health = await getJson<Health>(`${agent.url}/api/health`);
+    let health = await getJson<FullHealth>(`${agent.url}/api/health`);
     for (let i = 0; i < 50 && !(health.body.devices.scanner.lastError && health.body.devices.locker.lastError); i++) {
       await new Promise((r) => setTimeout(r, 20));
-      health = await getJson<Health>(`${agent.url}/api/health`);
+      health = await getJson<FullHealth>(`${agent.url}/api/health`);
     }
     expect(health.body.status).toBe('degraded');
     expect(health.body.devices.scanner).toMatchObject({ state: 'offline', lastError: expect.stringMatching(/SERIAL_UNAVAILABLE/) });

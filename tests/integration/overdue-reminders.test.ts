@@ -47,7 +47,7 @@ describe('reminding applicants of overdue results', () => {
         locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }], pollMs: 50 },
         notifier: { driver: 'webhook', url: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms` },
         outbox: { pollMs: 50, minBackoffMs: 50 },
-        pickup: { overdueDays: 7, reminderCheckMs: 1000 },
+        pickup: { ...testConfig(dir.path).pickup, overdueDays: 7, reminderCheckMs: 1000 },
       },
       clock,
       uiDir: '/nonexistent',

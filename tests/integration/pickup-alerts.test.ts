@@ -31,11 +31,12 @@ describe('pickup alerts', () => {
       config: {
         ...testConfig(dir.path),
         locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }], pollMs: 50 },
-        pickup: { doorReminderMs: 150, doorAlertMs: 400 },
+        pickup: { ...testConfig(dir.path).pickup, doorReminderMs: 150, doorAlertMs: 400 },
       },
       uiDir: '/nonexistent',
     });
-    ws = new WebSocket(`${agent.url.replace('http', 'ws')}/api/events`);
+    // Alerts go to staff: the socket signs in with a staff token (a header is fine for a non-browser client).
+    ws = new WebSocket(`${agent.url.replace('http', 'ws')}/api/events`, { headers: staff });
     ws.on('message', (d: Buffer) => events.push(AgentEventSchema.parse(JSON.parse(d.toString()))));
     await new Promise((r) => ws.once('open', r));
   });

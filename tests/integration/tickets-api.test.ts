@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
-import type { ErrorBody, Health, IssuedTicket, TicketView } from '../../shared/api-schemas';
+import type { ErrorBody, FullHealth, IssuedTicket, TicketView } from '../../shared/api-schemas';
 import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';
 import { getJson, postJson } from '../support/http';
 import { tempDir } from '../support/temp-dir';
@@ -72,7 +72,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     expect(sim.jobs.length).toBe(jobsBefore);
     const view = await getJson<TicketView>(`${agent.url}/api/tickets/${res.body.id}`);
     expect(view.body).toMatchObject({ number: res.body.number, status: 'waiting' });
-    const health = await getJson<Health>(`${agent.url}/api/health`);
+    const health = await getJson<FullHealth>(`${agent.url}/api/health`);
     expect(health.body.status).toBe('degraded');
     expect(health.body.devices.printer.state).toBe('paper-out');
     // Paper back: the next ticket prints and the number continues, none skipped or reused.
@@ -80,7 +80,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     const next = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(next.body.printed).toBe(true);
     expect(Number(next.body.number.slice(1))).toBe(Number(res.body.number.slice(1)) + 1);
-    expect((await getJson<Health>(`${agent.url}/api/health`)).body.devices.printer.state).toBe('ready');
+    expect((await getJson<FullHealth>(`${agent.url}/api/health`)).body.devices.printer.state).toBe('ready');
   });
 
   it('cover open is reported with its own code', async () => {
@@ -188,7 +188,7 @@ describe('printer unreachable', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ number: 'A001', printed: false, printError: { code: 'PRINTER_OFFLINE' } });
     expect((await getJson<TicketView>(`${agent.url}/api/tickets/${res.body.id}`)).body.number).toBe('A001');
-    expect((await getJson<Health>(`${agent.url}/api/health`)).body.devices.printer.state).toBe('offline');
+    expect((await getJson<FullHealth>(`${agent.url}/api/health`)).body.devices.printer.state).toBe('offline');
   });
 });
 

@@ -19,6 +19,10 @@ export function testConfig(dataDir: string, printer: SiteConfigInput['printer'] 
     ],
     queue: { priorityStreakLimit: 2, defaultServiceMinutes: 5 },
     staff: { tokens: [STAFF_TOKEN] },
+    // Tests poll lookups while a door shuts; the limit itself is tested with its own config.
+    pickup: { guessing: { lookupsPerMinute: 10_000 } },
+    // Inside the test's own folder, so it goes with it (a site keeps it beside the data folder: README).
+    secrets: { keyFile: `${dataDir}/kiosk.key` },
     logLevel: 'silent',
   };
 }

@@ -7,7 +7,11 @@ class FakeSocket implements SocketLike {
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   onclose: ((ev: unknown) => void) | null = null;
   closed = false;
+  readonly sent: string[] = [];
   constructor(readonly url: string) {}
+  send(data: string): void {
+    this.sent.push(data);
+  }
   close(): void {
     this.closed = true;
     this.onclose?.({});
@@ -126,5 +130,49 @@ describe('agent events', () => {
     off();
     sockets[0]!.push(JOB);
     expect(heard).toEqual([3]);
+  });
+});
+
+describe('credentials on the socket', () => {
+  it('are sent as the first message after every (re)connect, never in the URL', () => {
+    vi.useFakeTimers();
+    try {
+      const officer: { staffToken?: string } = {};
+      const sockets: FakeSocket[] = [];
+      const events = new AgentEvents({
+        url: 'ws://kiosk/api/events',
+        createSocket: (url) => {
+          const s = new FakeSocket(url);
+          sockets.push(s);
+          return s;
+        },
+        credentials: () => ({ kioskToken: 'screen-b-device-token-0123456789', staffToken: officer.staffToken }),
+      });
+      events.subscribe('*', () => undefined);
+      sockets[0]!.accept();
+      expect(sockets[0]!.url).toBe('ws://kiosk/api/events');
+      expect(sockets[0]!.sent.map((m) => JSON.parse(m) as unknown)).toEqual([{ type: 'auth', kioskToken: 'screen-b-device-token-0123456789' }]);
+      // An officer signs in: the open socket is told at once.
+      officer.staffToken = 'staff-token-for-counter-pcs-0123456789';
+      events.refreshCredentials();
+      expect(JSON.parse(sockets[0]!.sent[1]!)).toEqual({ type: 'auth', kioskToken: 'screen-b-device-token-0123456789', staffToken: officer.staffToken });
+      sockets[0]!.drop();
+      vi.advanceTimersByTime(300);
+      sockets[1]!.accept();
+      expect(JSON.parse(sockets[1]!.sent[0]!)).toEqual({ type: 'auth', kioskToken: 'screen-b-device-token-0123456789', staffToken: officer.staffToken });
+      expect(sockets.every((s) => !s.url.includes('token'))).toBe(true);
+      events.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a socket without credentials sends nothing', () => {
+    const sockets: FakeSocket[] = [];
+    const events = new AgentEvents({ url: 'ws://kiosk/api/events', createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1)!), credentials: () => ({}) });
+    events.subscribe('*', () => undefined);
+    sockets[0]!.accept();
+    expect(sockets[0]!.sent).toEqual([]);
+    events.close();
   });
 });

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Health, KioskInfo } from '../../../shared/api-schemas';
+import type { FullHealth, KioskInfo } from '../../../shared/api-schemas';
 import type { SimulatedLockerBus } from '../devices/locker/simulated-locker-bus';
 import type { SimulatedPrinter } from '../devices/printer/simulated-printer';
 import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
@@ -28,8 +28,9 @@ import { registerLobbyRoutes } from './routes/lobby-routes';
 import { registerPickupRoutes } from './routes/pickup-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerSystemRoutes } from './routes/system-routes';
-import { createKioskCheck } from './kiosk-access';
-import { bearerToken, createStaffCheck } from './staff-auth';
+import type { AccessPolicy } from './access-policy';
+import type { HostNames } from './host-names';
+import { createRouteAuth } from './route-auth';
 
 export interface AppDeps {
   version: string;
@@ -45,16 +46,22 @@ export interface AppDeps {
   ratings: RatingService;
   reminders: OverdueReminders;
   events: EventHub;
-  staffTokens: readonly string[];
-  /** Addresses besides the agent's own machine that may use kiosk-only routes (server.kioskClients). */
-  kioskClients: readonly string[];
-  health: () => Health;
+  /** Who is asking: the kiosk, staff or the public (access-policy.ts). */
+  access: AccessPolicy;
+  /** The names this agent answers to (Host and Origin checks). */
+  hostNames: HostNames;
+  /** The full picture for the kiosk and staff; the public sees only the overall status. */
+  health: () => FullHealth;
   kioskInfo: () => KioskInfo;
   /** Present only for simulated devices: the demo routes drive them. */
   simulators: { printer?: SimulatedPrinter; scanner?: SimulatedScanner; locker?: SimulatedLockerBus };
   /** The technician's entry (PIN, sessions, audit) and what the diagnostics routes read. */
   diagnostics: DiagnosticsRouteDeps;
   uiDir?: string;
+  /** Told of store failures seen while answering (503, and /api/health says what is wrong). */
+  storeFailed: (err: unknown) => boolean;
+  lookupsPerMinute: number;
+  now: () => number;
   isStopping: () => boolean;
   log: { error(obj: object, msg: string): void };
 }
@@ -63,43 +70,37 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const staffCheck = createStaffCheck(deps.staffTokens);
-  const kioskCheck = createKioskCheck(deps.kioskClients, (req) => {
-    try {
-      staffCheck(req);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  const authorize = (auth: Auth, req: express.Request): void => {
-    if (auth === 'staff') staffCheck(req);
-    else if (auth === 'kiosk' || auth === 'demo') kioskCheck(req);
-    else if (auth === 'technician') deps.diagnostics.gate.touch(bearerToken(req));
-  };
+  const authorize: (auth: Auth, req: express.Request) => void = createRouteAuth(deps.access, deps.diagnostics.gate);
 
+  // A Host this agent does not answer to (DNS rebinding), or a page from another site: refused before anything.
+  app.use((req, _res, next) => {
+    if (!deps.hostNames.allowsHost(req.headers.host)) {
+      next(new AgentError('HOST_NOT_ALLOWED', 'Địa chỉ truy cập không đúng. Hãy mở ki-ốt bằng địa chỉ cán bộ kỹ thuật cung cấp (server.host / server.allowedHosts).'));
+    } else if (!deps.hostNames.allowsOrigin(req.headers.origin)) {
+      next(new AgentError('ORIGIN_NOT_ALLOWED', 'Trang web khác không được dùng ki-ốt này.'));
+    } else next();
+  });
   app.use((_req, res, next) => {
     if (deps.isStopping()) {
       res.set('connection', 'close');
       next(new AgentError('SHUTTING_DOWN', 'Ki-ốt đang khởi động lại. Vui lòng thử lại sau ít giây.'));
     } else next();
   });
-  // A CSV import may be a few thousand rows; every other body stays small.
-  app.use('/api/dossiers/import', express.json({ limit: '2mb' }));
-  app.use('/api', express.json({ limit: '64kb' }));
+  // Bodies are read by each route after its auth check, with the route's own limit (route-registry.ts).
 
   const api = express.Router();
   const registry = new RouteRegistry(api, authorize);
   let openapiDoc: object | undefined;
   registerSystemRoutes(registry, {
     health: deps.health,
+    access: deps.access,
     kioskInfo: deps.kioskInfo,
     openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
   });
   registerQueueRoutes(registry, deps);
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
-  registerPickupRoutes(registry, deps);
+  registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
   registerDemoRoutes(registry, deps.simulators);
   registerDiagnosticsRoutes(registry, deps.diagnostics);
   app.use(api);
@@ -122,6 +123,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
 
-  app.use(createErrorMapper(deps.log));
+  app.use(createErrorMapper(deps.log, deps.storeFailed));
   return app;
 }

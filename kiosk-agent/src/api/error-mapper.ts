@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ErrorBody } from '../../../shared/api-schemas';
 import { httpStatusOf } from '../../../shared/api-schemas';
 import { isAgentError } from '../errors/agent-error';
+import { STORE_UNAVAILABLE_MESSAGE } from '../i18n/store-text';
 
 interface HttpishError {
   status?: number;
@@ -21,7 +22,11 @@ export function errorBody(
   return { error: { code, message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) } };
 }
 
-export function createErrorMapper(log: { error(obj: object, msg: string): void }) {
+/**
+ * `storeFailed` is told of every error first and answers whether it was the store failing (disk full, read-only,
+ * busy): those are 503 STORE_UNAVAILABLE, not 500 — nothing was lost, the citizen or officer may try again.
+ */
+export function createErrorMapper(log: { error(obj: object, msg: string): void }, storeFailed: (err: unknown) => boolean = () => false) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) {
       res.end();
@@ -42,6 +47,10 @@ export function createErrorMapper(log: { error(obj: object, msg: string): void }
     }
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
       res.status(400).json(errorBody('VALIDATION_FAILED', 'Yêu cầu không hợp lệ.'));
+      return;
+    }
+    if (storeFailed(err)) {
+      res.status(503).json(errorBody('STORE_UNAVAILABLE', STORE_UNAVAILABLE_MESSAGE));
       return;
     }
     log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');

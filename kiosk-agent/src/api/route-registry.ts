@@ -1,18 +1,21 @@
 /**
  * Routes are declared once, with their zod schemas: the same declaration validates requests, registers the
  * express handler and produces the OpenAPI document, so the document cannot drift from what the agent does.
+ *
+ * Order inside every route: who is asking (auth) → path params → query → only then the body is read, with the
+ * route's own size limit. An anonymous client on the LAN cannot make the agent read a 2 MB body it will refuse.
  */
-import type { Request, Response, Router } from 'express';
-import type { z } from 'zod';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
 import { AgentError } from '../errors/agent-error';
 
 /**
- * none: anyone (health, a ticket's tracking page, the lobby display); kiosk: the kiosk itself (issuing tickets,
- * pickup) — from the agent's own machine or a configured kiosk address, or with a staff token; staff: a staff
- * token always; demo: the demo controls of simulated devices; technician: a diagnostics session opened with the
- * technician PIN (its token as the bearer), kept alive by each request.
+ * none: anyone (a ticket's tracking page, the lobby display); kiosk: the kiosk itself (issuing tickets, pickup) —
+ * its own machine or a remote screen with its device token — or a staff token; kiosk-device: the kiosk itself
+ * only (technician entry); staff: a staff token always; demo: the demo controls of simulated devices (as kiosk);
+ * technician: a diagnostics session opened with the technician PIN (its token as the bearer), on the kiosk.
  */
-export type Auth = 'none' | 'kiosk' | 'staff' | 'demo' | 'technician';
+export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'staff' | 'demo' | 'technician';
 
 export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined> {
   method: 'get' | 'post';
@@ -21,6 +24,10 @@ export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefin
   tag: string;
   auth: Auth;
   body?: B;
+  /** Largest body accepted (express/body-parser syntax); 16 kB unless a route needs more. */
+  bodyLimit?: string;
+  /** Path parameters; every `:name` without a schema here is a string of 1–64 characters. */
+  params?: z.ZodObject;
   /** Query parameters (GET filters), validated like bodies. */
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
@@ -29,6 +36,9 @@ export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefin
 
 export type Handler<B> = (ctx: { req: Request; res: Response; body: B; params: Record<string, string>; query: Record<string, unknown> }) => unknown;
 
+/** The default shape of a path parameter: ids, numbers and codes are short. */
+export const PathParamSchema = z.string().min(1).max(64);
+
 export function zodFields(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({
     path: i.path.length ? i.path.map(String).join('.') : '(body)',
@@ -36,14 +46,31 @@ export function zodFields(error: z.ZodError): { path: string; message: string }[
   }));
 }
 
-function validated(schema: z.ZodType, value: unknown): unknown {
+function validated(schema: z.ZodType, value: unknown, where: 'body' | 'path' | 'query'): unknown {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const fields = zodFields(parsed.error);
+    const fields = zodFields(parsed.error).map((f) => ({ ...f, path: where === 'body' ? f.path : `${where}.${f.path === '(body)' ? '' : f.path}`.replace(/\.$/, '') }));
     throw new AgentError('VALIDATION_FAILED', `Dữ liệu gửi lên không hợp lệ: ${fields.map((f) => f.path).join(', ')}.`, { fields });
   }
   return parsed.data;
 }
+
+/** The names of a path's `:params`. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+}
+
+/** The schema a route's path params are checked with (declared ones, the default for the rest). */
+export function paramsSchemaOf(spec: RouteSpec): z.ZodObject {
+  const declared = spec.params?.shape ?? {};
+  return z.strictObject(Object.fromEntries(pathParamNames(spec.path).map((n) => [n, (declared[n] as z.ZodType | undefined) ?? PathParamSchema])));
+}
+
+const readJson = (limit: string) => {
+  const parser = express.json({ limit });
+  return (req: Request, res: Response): Promise<void> =>
+    new Promise((resolve, reject) => parser(req, res, ((err?: unknown) => (err ? reject(err) : resolve())) as NextFunction));
+};
 
 export class RouteRegistry {
   readonly specs: RouteSpec[] = [];
@@ -55,11 +82,18 @@ export class RouteRegistry {
 
   add<B extends z.ZodType | undefined>(spec: RouteSpec<B>, handler: Handler<B extends z.ZodType ? z.infer<B> : undefined>): void {
     this.specs.push(spec as RouteSpec);
+    const paramsSchema = paramsSchemaOf(spec as RouteSpec);
+    const read = spec.body ? readJson(spec.bodyLimit ?? '16kb') : undefined;
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
       this.authorize(spec.auth, req);
-      const body = spec.body ? validated(spec.body, req.body ?? {}) : undefined;
-      const query = spec.query ? (validated(spec.query, req.query) as Record<string, unknown>) : {};
-      const result = await handler({ req, res, body: body as never, params: req.params as Record<string, string>, query });
+      const params = validated(paramsSchema, { ...req.params }, 'path') as Record<string, string>;
+      const query = spec.query ? (validated(spec.query, req.query, 'query') as Record<string, unknown>) : {};
+      let body: unknown;
+      if (spec.body && read) {
+        await read(req, res);
+        body = validated(spec.body, req.body ?? {}, 'body');
+      }
+      const result = await handler({ req, res, body: body as never, params, query });
       if (result !== undefined && !res.headersSent) res.json(result);
     });
   }

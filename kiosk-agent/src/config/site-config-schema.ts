@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
+import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
 import { parsePinHash } from '../diagnostics/technician-pin';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
 
@@ -114,19 +115,7 @@ export const SiteConfigSchema = z
       name: z.string().min(1),
       timezone: z.string().default('Asia/Ho_Chi_Minh').refine(isValidTimeZone, 'not an IANA time zone'),
     }),
-    server: z
-      .strictObject({
-        host: z.string().min(1).default('127.0.0.1'),
-        port: z.number().int().min(0).max(65535).default(8080),
-        /** Base URL printed in the ticket QR (/track/:id); defaults to http://host:port. */
-        publicUrl: z.url().optional(),
-        /**
-         * With `host` on the LAN: other machines allowed to use the kiosk-only routes (a touchscreen PC separate
-         * from the agent). The agent's own machine always is.
-         */
-        kioskClients: z.array(z.union([z.ipv4(), z.ipv6()])).default([]),
-      })
-      .default({ host: '127.0.0.1', port: 8080, kioskClients: [] }),
+    server: ServerConfigSchema.prefault({}),
     dataDir: z.string().min(1),
     printer: PrinterConfigSchema,
     scanner: ScannerConfigSchema.default({ driver: 'none' }),
@@ -155,8 +144,10 @@ export const SiteConfigSchema = z
         resultServiceId: ServiceIdSchema.optional(),
         /** How often overdue results are checked for their one automatic reminder to the applicant. */
         reminderCheckMs: z.number().int().min(1000).max(86_400_000).default(3_600_000),
+        /** Limits on guessing pickup codes and probing slips (security-config-schema.ts). */
+        guessing: PickupGuessingSchema,
       })
-      .default({ overdueDays: 7, doorReminderMs: 60_000, doorAlertMs: 180_000, reminderCheckMs: 3_600_000 }),
+      .prefault({}),
     /** Satisfaction ratings after a pickup (and at counters): 3 levels as the indicators ask, or 5 as some portals use. */
     feedback: z
       .strictObject({ scale: z.union([z.literal(3), z.literal(5)]).default(3) })
@@ -178,7 +169,7 @@ export const SiteConfigSchema = z
       .default({ pollMs: 1000, minBackoffMs: 5000 }),
     /** The province's one-stop system (upstream-config-schema.ts): `local` (default) or `http`. */
     upstream: UpstreamConfigWithDefaultSchema,
-    staff: z.strictObject({ tokens: z.array(z.string().min(16, 'at least 16 characters')).default([]) }).default({ tokens: [] }),
+    staff: z.strictObject({ tokens: z.array(StaffTokenSchema).default([]) }).prefault({}),
     technician: z
       .strictObject({
         /** `npm run hash-pin -- <pin>`; the PIN itself is never stored. */
@@ -188,8 +179,12 @@ export const SiteConfigSchema = z
         }),
         /** A diagnostics session ends this many minutes after its last action. */
         idleMinutes: z.number().int().min(1).max(60).default(5),
+        /** A session ends this many minutes after it opened, however busy (an absolute lifetime). */
+        maxSessionMinutes: z.number().int().min(5).max(720).default(60),
       })
       .optional(),
+    privacy: PrivacyConfigSchema,
+    secrets: SecretsConfigSchema,
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((cfg, ctx) => {

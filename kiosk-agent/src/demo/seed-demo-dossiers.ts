@@ -5,7 +5,7 @@
  * in the store is touched.
  */
 import { DEMO_DOSSIERS } from '../../../shared/demo-dossiers';
-import { hashPickupCode } from '../pickup/pickup-code';
+import type { PickupCodeHasher } from '../pickup/pickup-code';
 import { localDayKey, type Clock } from '../queue/local-day';
 import type { Db } from '../store/sqlite';
 
@@ -15,7 +15,7 @@ function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function seedDemoDossiers(db: Db, clock: Clock, timeZone: string): void {
+export function seedDemoDossiers(db: Db, clock: Clock, timeZone: string, codes: PickupCodeHasher): void {
   const now = clock.now();
   const today = localDayKey(now, timeZone);
   const upsert = db.prepare(
@@ -25,24 +25,27 @@ export function seedDemoDossiers(db: Db, clock: Clock, timeZone: string): void {
        due_date = excluded.due_date, status = excluded.status, updated_at_ms = excluded.updated_at_ms`,
   );
   const place = db.prepare(
-    `UPDATE dossiers SET locker_board = ?, locker_lock = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0, locked_until_ms = NULL WHERE code = ?`,
+    `UPDATE dossiers SET locker_board = ?, locker_lock = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0, locked_until_ms = NULL, lockouts = 0 WHERE code = ?`,
   );
   const clearLocker = db.prepare(
-    `UPDATE dossiers SET locker_board = NULL, locker_lock = NULL, pickup_code_hash = NULL, failed_attempts = 0, locked_until_ms = NULL WHERE code = ?`,
+    `UPDATE dossiers SET locker_board = NULL, locker_lock = NULL, pickup_code_hash = NULL, failed_attempts = 0, locked_until_ms = NULL, lockouts = 0 WHERE code = ?`,
   );
   const dropHandover = db.prepare('DELETE FROM handovers WHERE dossier_code = ?');
   const dropDeposits = db.prepare('DELETE FROM deposits WHERE dossier_code = ?');
   const dropRating = db.prepare(`DELETE FROM ratings WHERE subject = 'pickup' AND reference = ?`);
   // A compartment a sample result needs may have been used by a real deposit made during the demo: leave that one.
   const occupiedBy = db.prepare(`SELECT code FROM dossiers WHERE status = 'in-locker' AND locker_board = ? AND locker_lock = ? AND code <> ?`).pluck();
+  // A demo visitor who typed wrong codes until every pickup paused gets a fresh start too.
+  const liftPauses = db.prepare('UPDATE pickup_pauses SET lifted_at_ms = ? WHERE lifted_at_ms IS NULL');
   db.transaction(() => {
+    liftPauses.run(now);
     for (const d of DEMO_DOSSIERS) {
       const free = !d.locker || occupiedBy.get(d.locker.board, d.locker.lock, d.code) === undefined;
       dropHandover.run(d.code);
       dropDeposits.run(d.code);
       dropRating.run(d.code);
       upsert.run({ code: d.code, procedure: d.procedure, applicantName: d.applicantName, phone: d.phone, dueDate: addDays(today, d.dueInDays), status: d.locker && !free ? 'ready' : d.status, now });
-      if (d.locker && free) place.run(d.locker.board, d.locker.lock, hashPickupCode(d.locker.pickupCode), now, d.code);
+      if (d.locker && free) place.run(d.locker.board, d.locker.lock, codes.hash(d.locker.pickupCode), now, d.code);
       else clearLocker.run(d.code);
     }
   }).immediate();

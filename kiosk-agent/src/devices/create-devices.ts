@@ -33,7 +33,7 @@ export async function createDevices(config: SiteConfig, log: Logger): Promise<De
 
   let scanner: Scanner | undefined;
   if (config.scanner.driver === 'serial') {
-    const link = new SerialLink({ path: config.scanner.path, baudRate: config.scanner.baudRate, log: log.child({ module: 'scanner' }) });
+    const link = new SerialLink({ path: config.scanner.path, baudRate: config.scanner.baudRate, logBytes: false, log: log.child({ module: 'scanner' }) });
     links.push(link);
     scanner = new SerialScanner(link, { suffix: config.scanner.suffix, interByteTimeoutMs: config.scanner.interByteTimeoutMs });
   } else if (config.scanner.driver === 'simulated') {

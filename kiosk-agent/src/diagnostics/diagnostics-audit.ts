@@ -25,6 +25,7 @@ export class DiagnosticsAudit {
   constructor(db: Database) {
     this.stmts = {
       insert: db.prepare('INSERT INTO diagnostics_audit (at_ms, action, outcome, detail) VALUES (?, ?, ?, ?)'),
+      settle: db.prepare('UPDATE diagnostics_audit SET outcome = ?, detail = ? WHERE id = ?'),
       recent: db.prepare('SELECT id, at_ms AS atMs, action, outcome, detail FROM diagnostics_audit ORDER BY id DESC LIMIT ?'),
       lastReset: db.prepare(
         "SELECT id, action, json_extract(detail, '$.untilMs') AS untilMs FROM diagnostics_audit WHERE (action = 'session.open' AND outcome = 'ok') OR action = 'session.lockout' ORDER BY id DESC LIMIT 1",
@@ -33,8 +34,14 @@ export class DiagnosticsAudit {
     };
   }
 
-  record(atMs: number, action: string, outcome: AuditOutcome, detail?: Record<string, unknown>): void {
-    this.stmts.insert.run(atMs, action, outcome, detail ? JSON.stringify(detail) : null);
+  /** Appends an entry; returns its id. */
+  record(atMs: number, action: string, outcome: AuditOutcome, detail?: Record<string, unknown>): number {
+    return Number(this.stmts.insert.run(atMs, action, outcome, detail ? JSON.stringify(detail) : null).lastInsertRowid);
+  }
+
+  /** Rewrites the outcome of an entry recorded in advance (a sign-in counted as failed until the PIN checks out). */
+  settle(id: number, outcome: AuditOutcome, detail?: Record<string, unknown>): void {
+    this.stmts.settle.run(outcome, detail ? JSON.stringify(detail) : null, id);
   }
 
   /** Newest first. */

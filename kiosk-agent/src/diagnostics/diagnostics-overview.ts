@@ -1,6 +1,6 @@
 /** The overview screen's facts: agent version and uptime, the store's size, each device's state with advice. */
 import { statSync } from 'node:fs';
-import type { Health } from '../../../shared/api-schemas';
+import type { FullHealth } from '../../../shared/api-schemas';
 import type { DiagnosticsOverview } from '../../../shared/diagnostics-schemas';
 import { faultAdvice, type DeviceKind } from '../i18n/fault-advice';
 
@@ -15,7 +15,7 @@ export function storeBytes(path: string): number {
   }, 0);
 }
 
-export function diagnosticsOverview(deps: { health: Health; startedAtMs: number; nowMs: number; storePath: string }): DiagnosticsOverview {
+export function diagnosticsOverview(deps: { health: FullHealth; startedAtMs: number; nowMs: number; storePath: string }): DiagnosticsOverview {
   const devices = Object.fromEntries(
     (['printer', 'scanner', 'locker'] as const).map((kind: DeviceKind) => {
       const d = deps.health.devices[kind];

@@ -3,7 +3,7 @@
  * overview, the scanner view, ports, the log, the self-test with its audit and printed report, and the support
  * bundle. The routes only validate and call these.
  */
-import type { Health } from '../../../shared/api-schemas';
+import type { FullHealth } from '../../../shared/api-schemas';
 import type { DiagnosticsOverview, SelfTestReport } from '../../../shared/diagnostics-schemas';
 import type { PortList } from '../devices/serial/list-ports';
 import { isAgentError } from '../errors/agent-error';
@@ -18,7 +18,7 @@ import type { SelfTestCheck } from './self-test';
 export interface DiagnosticsServiceDeps {
   audit: DiagnosticsAudit;
   clock: Clock;
-  health: () => Health;
+  health: () => FullHealth;
   /** Asks the printer for its state now: a technician looking at the overview wants the present, not the last poll. */
   refreshPrinter: () => Promise<unknown>;
   startedAtMs: number;

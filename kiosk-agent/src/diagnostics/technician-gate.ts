@@ -21,6 +21,8 @@ export interface TechnicianGateOptions {
   lockoutMs?: number;
   /** A session ends this long after its last request. */
   idleMs?: number;
+  /** …and this long after it opened, however busy (an absolute lifetime). */
+  maxSessionMs?: number;
 }
 
 export interface TechnicianSession {
@@ -30,18 +32,29 @@ export interface TechnicianSession {
 }
 
 export class TechnicianGate {
-  private readonly sessions = new Map<string, { lastSeenMs: number }>();
+  private readonly sessions = new Map<string, { lastSeenMs: number; openedAtMs: number }>();
   private readonly maxFailures: number;
   private readonly lockoutMs: number;
   readonly idleMs: number;
+  readonly maxSessionMs: number;
+  /** PIN checks run one at a time: parallel attempts cannot all read the same failure count. */
+  private checks: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: TechnicianGateOptions) {
     this.maxFailures = options.maxFailures ?? 5;
     this.lockoutMs = options.lockoutMs ?? 15 * 60_000;
     this.idleMs = options.idleMs ?? 5 * 60_000;
+    this.maxSessionMs = options.maxSessionMs ?? 60 * 60_000;
   }
 
-  async open(pin: string): Promise<TechnicianSession> {
+  /** Checks the PIN (one check at a time) and opens a session. */
+  open(pin: string): Promise<TechnicianSession> {
+    const run = this.checks.then(() => this.openNow(pin));
+    this.checks = run.catch(() => undefined);
+    return run;
+  }
+
+  private async openNow(pin: string): Promise<TechnicianSession> {
     const { audit, clock, pinHash } = this.options;
     if (!pinHash) {
       throw new AgentError('TECHNICIAN_NOT_CONFIGURED', 'Ki-ốt chưa có mã PIN kỹ thuật viên. Đặt technician.pinHash trong tệp cấu hình (tạo bằng: npm run hash-pin -- <mã PIN>).');
@@ -52,8 +65,11 @@ export class TechnicianGate {
       audit.record(now, 'session.refused', 'denied', { reason: 'locked' });
       throw this.locked(state.lockedUntilMs - now);
     }
+    // The attempt counts as a failure before the hash is checked: a crash or a kill during the check (or a second
+    // request, were checks ever to overlap) cannot get a free try.
+    const attempt = audit.record(now, 'session.open', 'denied', { reason: 'checking' });
     if (!(await verifyTechnicianPin(pin, pinHash))) {
-      audit.record(now, 'session.open', 'denied', { reason: 'wrong-pin' });
+      audit.settle(attempt, 'denied', { reason: 'wrong-pin' });
       const left = this.maxFailures - state.failures - 1;
       if (left <= 0) {
         audit.record(now, 'session.lockout', 'ok', { untilMs: now + this.lockoutMs });
@@ -62,9 +78,9 @@ export class TechnicianGate {
       throw new AgentError('TECHNICIAN_PIN_INVALID', `Mã PIN không đúng. Còn ${left} lần thử.`, { facts: { attemptsLeft: left } });
     }
     const token = randomBytes(24).toString('base64url');
-    this.sessions.set(token, { lastSeenMs: now });
-    audit.record(now, 'session.open', 'ok');
-    return { token, expiresAt: new Date(now + this.idleMs).toISOString(), idleSeconds: Math.round(this.idleMs / 1000) };
+    this.sessions.set(token, { lastSeenMs: now, openedAtMs: now });
+    audit.settle(attempt, 'ok');
+    return { token, expiresAt: new Date(now + Math.min(this.idleMs, this.maxSessionMs)).toISOString(), idleSeconds: Math.round(this.idleMs / 1000) };
   }
 
   private locked(remainingMs: number): AgentError {
@@ -82,6 +98,11 @@ export class TechnicianGate {
       this.sessions.delete(token!);
       this.options.audit.record(now, 'session.expired', 'ok');
       throw new AgentError('TECHNICIAN_SESSION_REQUIRED', 'Phiên kỹ thuật đã kết thúc vì không thao tác. Nhập lại mã PIN để tiếp tục.');
+    }
+    if (session && now - session.openedAtMs > this.maxSessionMs) {
+      this.sessions.delete(token!);
+      this.options.audit.record(now, 'session.expired', 'ok', { reason: 'max-lifetime' });
+      throw new AgentError('TECHNICIAN_SESSION_REQUIRED', 'Phiên kỹ thuật đã hết thời hạn tối đa. Nhập lại mã PIN để tiếp tục.');
     }
     if (!session) throw new AgentError('TECHNICIAN_SESSION_REQUIRED', 'Cần mở chế độ kỹ thuật bằng mã PIN (POST /api/diagnostics/session).');
     session.lastSeenMs = now;

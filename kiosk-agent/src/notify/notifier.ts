@@ -4,6 +4,7 @@
  * which retries until the gateway acknowledges and survives restarts.
  */
 import { AgentError } from '../errors/agent-error';
+import { maskPhone } from '../pickup/masking';
 
 export interface OutgoingMessage {
   to: string;
@@ -22,8 +23,8 @@ export class LogNotifier implements Notifier {
   constructor(private readonly log: { info(obj: object, msg: string): void }) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    // The text holds the pickup code: log who and what dossier, never the code.
-    this.log.info({ to: message.to, dossier: message.dossierCode }, 'notification (log notifier: no gateway configured)');
+    // The text holds the pickup code: log to whom (masked) and what dossier, never the code or the whole number.
+    this.log.info({ toMasked: maskPhone(message.to), dossier: message.dossierCode }, 'notification (log notifier: no gateway configured)');
   }
 }
 

@@ -1,8 +1,12 @@
 /**
- * A durable outbox: work that must reach another system (a notification now; report-backs to the one-stop system
- * later) is written in the same store as the change that caused it, then delivered by a worker that retries with
- * backoff (5 s doubling to 5 min) until the handler succeeds — across restarts. A delivered payload that held a
- * secret (the pickup code) is redacted once sent.
+ * A durable outbox: work that must reach another system (notifications; report-backs to the one-stop system) is
+ * written in the same store as the change that caused it, then delivered by a worker that retries with backoff
+ * (5 s doubling to 5 min) until the handler succeeds — across restarts. A delivered payload that held a secret (the
+ * pickup code) is redacted once sent; an undelivered one expires with its code (`expire`), so a code that no longer
+ * opens anything is never sent late and never kept.
+ *
+ * The worker never dies: a store that cannot be written (disk full, read-only) is reported and the worker backs
+ * off (up to a minute) and tries again; the messages wait in the store.
  */
 import type { Db } from '../store/sqlite';
 
@@ -15,38 +19,62 @@ export interface OutboxItem {
 
 export type OutboxHandler = (item: OutboxItem) => Promise<void>;
 
+export interface OutboxOptions {
+  pollMs?: number;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  log?: { warn(obj: object, msg: string): void };
+  /** A failure of the worker itself (the store), not of a delivery. */
+  onWorkerError?: (err: unknown) => void;
+}
+
+const REDACTED_DELIVERED = '[delivered; redacted]';
+const REDACTED_EXPIRED = '[expired with its pickup code; not sent]';
+
 export class Outbox {
   private readonly s;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = false;
+  private workerDelayMs: number;
 
   constructor(
     db: Db,
     private readonly now: () => number,
     private readonly handlers: Record<string, OutboxHandler>,
-    private readonly options: { pollMs?: number; minBackoffMs?: number; maxBackoffMs?: number; log?: { warn(obj: object, msg: string): void } } = {},
+    private readonly options: OutboxOptions = {},
   ) {
+    this.workerDelayMs = options.pollMs ?? 1000;
     this.s = {
-      add: db.prepare('INSERT INTO outbox (kind, payload, next_attempt_ms, created_at_ms) VALUES (?, ?, ?, ?)'),
+      add: db.prepare('INSERT INTO outbox (kind, payload, next_attempt_ms, created_at_ms, expires_with) VALUES (?, ?, ?, ?, ?)'),
       due: db.prepare('SELECT id, kind, payload, attempts FROM outbox WHERE done_at_ms IS NULL AND next_attempt_ms <= ? ORDER BY id LIMIT 20'),
-      done: db.prepare(`UPDATE outbox SET done_at_ms = ?, attempts = attempts + 1, last_error = NULL, payload = ? WHERE id = ?`),
-      retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ?, last_error = ? WHERE id = ?'),
+      done: db.prepare(`UPDATE outbox SET done_at_ms = ?, attempts = attempts + 1, last_error = NULL, payload = ? WHERE id = ? AND done_at_ms IS NULL`),
+      retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ?, last_error = ? WHERE id = ? AND done_at_ms IS NULL'),
       pending: db.prepare('SELECT COUNT(*) FROM outbox WHERE done_at_ms IS NULL').pluck(),
+      expire: db.prepare(
+        `UPDATE outbox SET done_at_ms = ?, last_error = 'expired', payload = json_set(payload, '$.text', '${REDACTED_EXPIRED}')
+         WHERE expires_with = ? AND done_at_ms IS NULL`,
+      ),
     };
   }
 
   /** Adds an item; call inside the transaction that made the change it reports. */
-  add(kind: string, payload: unknown): void {
+  add(kind: string, payload: unknown, options: { expiresWith?: string } = {}): void {
     const now = this.now();
-    this.s.add.run(kind, JSON.stringify(payload), now, now);
+    this.s.add.run(kind, JSON.stringify(payload), now, now, options.expiresWith ?? null);
   }
+
+  /** Cancels undelivered messages that carry this dossier's pickup code (call in the transaction that voids it). */
+  expire(dossierCode: string): number {
+    return this.s.expire.run(this.now(), dossierCode).changes;
+  }
+
 
   pendingCount(): number {
     return this.s.pending.get() as number;
   }
 
-  /** Delivers every item that is due; returns how many succeeded. */
+  /** Delivers every item that is due; returns how many succeeded. Store failures are thrown to the caller. */
   async flush(): Promise<number> {
     if (this.running) return 0;
     this.running = true;
@@ -54,19 +82,25 @@ export class Outbox {
     try {
       const rows = this.s.due.all(this.now()) as { id: number; kind: string; payload: string; attempts: number }[];
       for (const row of rows) {
+        if (this.stopped) break;
         const payload = JSON.parse(row.payload) as Record<string, unknown>;
         const handler = this.handlers[row.kind];
+        let failure: unknown;
         try {
           if (!handler) throw new Error(`no handler for outbox kind "${row.kind}"`);
           await handler({ id: row.id, kind: row.kind, payload, attempts: row.attempts });
-          const redacted = 'text' in payload ? { ...payload, text: '[delivered; redacted]' } : payload;
+        } catch (err) {
+          failure = err;
+        }
+        if (failure === undefined) {
+          const redacted = 'text' in payload ? { ...payload, text: REDACTED_DELIVERED } : payload;
           this.s.done.run(this.now(), JSON.stringify(redacted), row.id);
           delivered += 1;
-        } catch (err) {
+        } else {
           const min = this.options.minBackoffMs ?? 5000;
           const backoff = Math.min(min * 2 ** row.attempts, this.options.maxBackoffMs ?? 300_000);
-          this.s.retry.run(this.now() + backoff, (err as Error).message.slice(0, 500), row.id);
-          this.options.log?.warn({ id: row.id, kind: row.kind, attempts: row.attempts + 1, err: (err as Error).message }, 'outbox delivery failed; will retry');
+          this.s.retry.run(this.now() + backoff, (failure as Error).message.slice(0, 500), row.id);
+          this.options.log?.warn({ id: row.id, kind: row.kind, attempts: row.attempts + 1, err: (failure as Error).message }, 'outbox delivery failed; will retry');
         }
       }
     } finally {
@@ -75,11 +109,26 @@ export class Outbox {
     return delivered;
   }
 
+  /** Delivers now, for callers that must not wait for the next poll; never rejects. */
+  flushSoon(): void {
+    this.flush().catch((err: unknown) => this.options.onWorkerError?.(err));
+  }
+
   start(): void {
+    const pollMs = this.options.pollMs ?? 1000;
     const tick = (): void => {
       if (this.stopped) return;
-      void this.flush().finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs ?? 1000);
+      this.flush().then(
+        () => {
+          this.workerDelayMs = pollMs;
+        },
+        (err: unknown) => {
+          // The store, not a gateway: say so, wait longer each time (up to a minute), keep the worker alive.
+          this.options.onWorkerError?.(err);
+          this.workerDelayMs = Math.min(Math.max(this.workerDelayMs * 2, pollMs), 60_000);
+        },
+      ).finally(() => {
+        if (!this.stopped) this.timer = setTimeout(tick, this.workerDelayMs);
       });
     };
     tick();

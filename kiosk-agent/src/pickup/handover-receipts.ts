@@ -28,7 +28,12 @@ export class HandoverReceipts {
   /** Prints the receipt and publishes `pickup.completed`; resolves when both are done, never rejects. */
   async completed(done: { dossierCode: string; compartment: Compartment; atMs: number }): Promise<void> {
     const { dossiers, printer, events, log } = this.deps;
-    const dossier = dossiers.get(done.dossierCode);
+    let dossier: ReturnType<DossierRepository['get']>;
+    try {
+      dossier = dossiers.get(done.dossierCode);
+    } catch {
+      dossier = undefined; // the receipt then prints without the procedure and name
+    }
     let receiptErrorCode: string | undefined;
     try {
       await printer.print(
@@ -50,7 +55,12 @@ export class HandoverReceipts {
       receiptErrorCode = isAgentError(err) ? err.code : 'PRINTER_ERROR';
       log.warn({ dossier: done.dossierCode, code: receiptErrorCode }, 'handover receipt not printed');
     }
-    dossiers.audit(done.atMs, done.dossierCode, 'receipt', receiptErrorCode ? `not-printed:${receiptErrorCode}` : 'printed');
+    try {
+      dossiers.audit(done.atMs, done.dossierCode, 'receipt', receiptErrorCode ? `not-printed:${receiptErrorCode}` : 'printed');
+    } catch (err) {
+      // The handover itself is committed; only this audit line is lost. The kiosk still tells the citizen.
+      log.warn({ dossier: done.dossierCode, err: (err as Error).message }, 'receipt audit not written');
+    }
     events.publish('pickup.completed', {
       dossierCode: done.dossierCode,
       ...done.compartment,

@@ -1,56 +1,76 @@
 /**
  * Results in lockers. Deposit (staff): pick a free compartment, record the deposit, unlock it, give the officer
- * the compartment and a pickup code; the dossier becomes "in locker" when the door is shut. Pickup (citizen):
- * slip + pickup code → one handover per dossier, recorded before the unlock is sent, so a compartment is never
- * opened twice for a result already handed over; the handover completes when the door is shut. Five wrong codes
- * lock pickup for that dossier for 15 minutes. Every attempt is audited, never with the code.
+ * the compartment and a pickup code; the dossier becomes "in locker" when the door is shut. At most one deposit per
+ * dossier is in progress (checked in the transaction and enforced by a unique index), so a double click never
+ * opens two compartments for one dossier. Pickup (citizen): slip + pickup code → one handover per dossier,
+ * recorded before the unlock is sent, so a compartment is never opened twice for a result already handed over; the
+ * handover completes when the door is shut. Guessing is bounded per dossier and per kiosk (pickup-attempts.ts).
+ * Every attempt is audited, never with the code.
  */
 import type { CompartmentSize } from '../../../shared/dossier-schemas';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { NOTIFICATION_TEXT } from '../i18n/notification-text';
 import { AgentError, isAgentError } from '../errors/agent-error';
 import type { Clock } from '../queue/local-day';
+import { chooseCompartment, type LockerBoardLayout } from './compartment-choice';
 import type { DossierRepository } from './dossier-repository';
 import type { DossierService } from './dossier-service';
 import type { Compartment, LockerStore } from './locker-store';
 import { DoorWatch } from './door-watch';
-import { hashPickupCode, newPickupCode, verifyPickupCode } from './pickup-code';
-import { recoverPickups } from './pickup-recovery';
-
-export const MAX_WRONG_CODES = 5;
-const SIZE_ORDER: readonly CompartmentSize[] = ['S', 'M', 'L'];
-export const LOCKOUT_MS = 15 * 60_000;
+import { newPickupCode, type PickupCodeHasher } from './pickup-code';
+import { PickupAttempts, type GuessingAlert, type GuessingLimits } from './pickup-attempts';
+import { recoverPickups, type StaffAlert } from './pickup-recovery';
 
 export interface LockerPickupDeps {
   store: LockerStore;
   dossiers: DossierService;
   audit: DossierRepository;
   locker: LockerBank | undefined;
-  boards: { address: number; locks: number; sizes?: CompartmentSize[] | undefined }[];
+  boards: LockerBoardLayout[];
   clock: Clock;
-  /** Where the applicant's notification is queued (delivered and retried by the outbox worker). */
-  outbox: { add(kind: string, payload: unknown): void };
+  codes: PickupCodeHasher;
+  guessing: GuessingLimits;
+  /**
+   * Where the applicant's notification is queued (delivered and retried by the outbox worker). A message carrying
+   * a pickup code names its dossier in `expiresWith`; `expire` cancels it when the code becomes void.
+   */
+  outbox: { add(kind: string, payload: unknown, options?: { expiresWith?: string }): void; expire(dossierCode: string): number };
   overdueDays: number;
   doorReminderMs: number;
   doorAlertMs: number;
   /** Staff alerts and citizen reminders go out as events (the counter console and the kiosk show them). */
   notify: {
-    staffAlert(alert: { kind: 'locker-unlock-failed' | 'door-left-open' | 'handover-needs-staff'; dossierCode: string; board: number; lock: number; message: string }): void;
+    staffAlert(alert: StaffAlert | GuessingAlert): void;
     doorReminder(reminder: { dossierCode: string; board: number; lock: number }): void;
   };
   centerName: string;
   /** After a handover completed (door shut): the receipt, the kiosk's "done" screen. Never throws into the store. */
   onHandedOver?: (done: { dossierCode: string; compartment: Compartment; atMs: number }) => void;
+  /** A background step failed (the store is read-only, say): logged, and retried by recovery. */
+  onBackgroundError: (err: unknown, what: string) => void;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+}
+
+/** Whether an unlock that failed may have released the lock: anything after the frame left, or unknown. */
+function unlockMayHaveOpened(err: unknown): boolean {
+  return !(isAgentError(err) && err.details.facts?.unlockSent === false);
 }
 
 export class LockerPickupService {
   private readonly doors: DoorWatch;
+  private readonly attempts: PickupAttempts;
 
   constructor(private readonly deps: LockerPickupDeps) {
     this.doors = new DoorWatch(deps.notify, deps.doorReminderMs, deps.doorAlertMs);
+    this.attempts = new PickupAttempts(deps.store, (at, code, action, result) => deps.audit.audit(at, code, action, result), deps.guessing, (code, stored) => deps.codes.verify(code, stored));
     deps.locker?.onDoor((e) => {
-      if (!e.open) this.doorClosed({ board: e.board, lock: e.lock });
+      if (e.open) return;
+      try {
+        this.doorClosed({ board: e.board, lock: e.lock });
+      } catch (err) {
+        // The handover is still recorded as "opened": recovery finishes it once the store takes writes again.
+        deps.onBackgroundError(err, 'door-closed');
+      }
     });
   }
 
@@ -63,52 +83,48 @@ export class LockerPickupService {
     return this.deps.boards.find((b) => b.address === board)?.sizes?.[lock - 1] ?? 'M';
   }
 
-  /** The smallest free compartment at least `size` big (lowest board and lock among equals). */
-  private freeCompartment(size: CompartmentSize): Compartment & { size: CompartmentSize } {
-    const used = new Set(this.deps.store.occupied().map((c) => `${c.board}/${c.lock}`));
-    const rank = (s: CompartmentSize): number => SIZE_ORDER.indexOf(s);
-    let best: (Compartment & { size: CompartmentSize }) | undefined;
-    for (const b of this.deps.boards) {
-      for (let lock = 1; lock <= b.locks; lock++) {
-        const fits = this.sizeOf(b.address, lock);
-        if (used.has(`${b.address}/${lock}`) || rank(fits) < rank(size)) continue;
-        if (!best || rank(fits) < rank(best.size)) best = { board: b.address, lock, size: fits };
-      }
-    }
-    if (!best) {
-      throw new AgentError('LOCKER_FULL', `Tủ kết quả không còn ngăn trống cỡ ${size} trở lên. Vui lòng giữ hồ sơ tại quầy trả kết quả.`, { facts: { size } });
-    }
-    return best;
-  }
-
   async deposit(dossierCode: string, size: CompartmentSize = 'S'): Promise<{ compartment: Compartment & { size: CompartmentSize }; pickupCode: string }> {
     const locker = this.lockerOrThrow();
     const { store, clock } = this.deps;
     await this.deps.dossiers.refresh(dossierCode);
-    const dossier = this.deps.dossiers.find(dossierCode, 'deposit-lookup');
+    const found = this.deps.dossiers.find(dossierCode, 'deposit-lookup');
     const { id, compartment } = store.tx(() => {
+      // Read again inside the transaction: another deposit of this dossier may have started since the lookup.
+      const dossier = this.deps.audit.get(found.code) ?? found;
+      if (store.activeDeposit(dossier.code)) {
+        throw new AgentError('DEPOSIT_IN_PROGRESS', `Hồ sơ ${dossier.code} đang được gửi vào tủ (cửa ngăn chưa đóng). Đóng cửa ngăn đang mở; không gửi lần nữa.`);
+      }
+      if (dossier.status === 'in-locker') {
+        throw new AgentError('DOSSIER_IN_LOCKER', `Hồ sơ ${dossier.code} đã ở ngăn ${dossier.lockerLock ?? '?'} của tủ kết quả.`, {
+          facts: { board: dossier.lockerBoard ?? -1, lock: dossier.lockerLock ?? -1 },
+        });
+      }
       if (dossier.status !== 'ready') {
         throw new AgentError('DOSSIER_NOT_READY', `Hồ sơ ${dossier.code} đang ở trạng thái "${dossier.status}", chưa thể gửi vào tủ.`, { facts: { status: dossier.status } });
       }
-      const c = this.freeCompartment(size);
+      const c = chooseCompartment(this.deps.boards, store.occupied(), size);
       return { id: store.startDeposit(dossier.code, c, clock.now()), compartment: c };
     });
     try {
       await locker.unlock(compartment.board, compartment.lock);
     } catch (err) {
       store.setDeposit(id, 'failed', clock.now());
+      if (unlockMayHaveOpened(err) && isAgentError(err)) {
+        throw new AgentError(err.code, `${err.message} Ngăn ${compartment.lock} (bo ${compartment.board}) có thể đã mở: nếu cửa mở, đừng để hồ sơ vào, đóng cửa lại và gửi lại.`, { facts: { ...err.details.facts } });
+      }
       throw err;
     }
     const pickupCode = newPickupCode();
+    const code = found.code;
     store.tx(() => {
-      store.placeInLocker(dossier.code, compartment, hashPickupCode(pickupCode), clock.now());
+      store.placeInLocker(code, compartment, this.deps.codes.hash(pickupCode), clock.now());
       store.setDeposit(id, 'awaiting-door', clock.now());
-      if (dossier.phone) {
-        const text = NOTIFICATION_TEXT.resultInLocker({ centerName: this.deps.centerName, procedure: dossier.procedure, dossierCode: dossier.code, pickupCode });
-        this.deps.outbox.add('notify', { to: dossier.phone, text, dossierCode: dossier.code });
+      if (found.phone) {
+        const text = NOTIFICATION_TEXT.resultInLocker({ centerName: this.deps.centerName, procedure: found.procedure, dossierCode: code, pickupCode });
+        this.deps.outbox.add('notify', { to: found.phone, text, dossierCode: code }, { expiresWith: code });
       }
     });
-    this.deps.audit.audit(clock.now(), dossier.code, 'deposit', `opened ${compartment.board}/${compartment.lock}`);
+    this.deps.audit.audit(clock.now(), code, 'deposit', `opened ${compartment.board}/${compartment.lock}`);
     return { compartment, pickupCode };
   }
 
@@ -118,7 +134,7 @@ export class LockerPickupService {
     const dossier = this.deps.dossiers.find(slipCode, null); // the decision below is audited in its own transaction
     const now = clock.now();
     // Refusals are returned, not thrown, so the attempt count and the audit row commit with the decision.
-    const decision = store.tx((): { error: AgentError } | { compartment: Compartment } => {
+    const decision = store.tx((): { error: AgentError; alert?: GuessingAlert } | { compartment: Compartment } => {
       const secret = store.secret(dossier.code)!;
       const done = store.handover(dossier.code);
       if (done?.state === 'needs-staff' || done?.state === 'unlocking') {
@@ -133,50 +149,22 @@ export class LockerPickupService {
         audit.audit(now, dossier.code, 'open', `not-in-locker:${secret.status}`);
         return { error: new AgentError('DOSSIER_NOT_IN_LOCKER', 'Kết quả của hồ sơ này không ở trong tủ. Vui lòng xem trạng thái hồ sơ trên màn hình.', { facts: { status: secret.status } }) };
       }
-      if (secret.lockedUntilMs !== null && secret.lockedUntilMs > now) {
-        audit.audit(now, dossier.code, 'open', 'locked');
-        const minutes = Math.ceil((secret.lockedUntilMs - now) / 60_000);
-        return { error: new AgentError('PICKUP_LOCKED', `Đã nhập sai mã quá ${MAX_WRONG_CODES} lần. Vui lòng thử lại sau ${minutes} phút hoặc đến quầy trả kết quả.`, {
-          facts: { retryAfterMinutes: minutes },
-        }) };
-      }
-      if (!verifyPickupCode(pickupCode, secret.pickupCodeHash)) {
-        const failed = (secret.lockedUntilMs !== null && secret.lockedUntilMs <= now ? 0 : secret.failedAttempts) + 1;
-        const lockNow = failed >= MAX_WRONG_CODES;
-        store.setAttempts(dossier.code, lockNow ? 0 : failed, lockNow ? now + LOCKOUT_MS : null);
-        audit.audit(now, dossier.code, 'open', lockNow ? 'wrong-code-locked' : 'wrong-code');
-        if (lockNow) {
-          return { error: new AgentError('PICKUP_LOCKED', `Đã nhập sai mã ${MAX_WRONG_CODES} lần. Việc nhận kết quả của hồ sơ này tạm khóa 15 phút; vui lòng đến quầy trả kết quả nếu cần.`, {
-            facts: { retryAfterMinutes: 15 },
-          }) };
-        }
-        return { error: new AgentError('PICKUP_CODE_INVALID', `Mã nhận kết quả không đúng. Bạn còn ${MAX_WRONG_CODES - failed} lần thử.`, { facts: { attemptsLeft: MAX_WRONG_CODES - failed } }) };
-      }
-      store.setAttempts(dossier.code, 0, null);
       const c = { board: secret.board, lock: secret.lock };
+      const checked = this.attempts.check({ ...secret, pickupCodeHash: secret.pickupCodeHash }, c, pickupCode, now);
+      if (!checked.ok) return checked.alert ? { error: checked.error, alert: checked.alert } : { error: checked.error };
       if (done) store.setHandover(dossier.code, 'unlocking', now);
       else store.insertHandover(dossier.code, c, now);
       return { compartment: c };
     });
-    if ('error' in decision) throw decision.error;
+    if ('error' in decision) {
+      if (decision.alert) this.deps.notify.staffAlert(decision.alert);
+      throw decision.error;
+    }
     const { compartment } = decision;
     try {
       await locker.unlock(compartment.board, compartment.lock);
     } catch (err) {
-      // The board confirmed the door still shut, or the frame never left: a later try is safe. No reply after the
-      // frame went out is different: the door may have opened, and a retry could open a compartment someone has
-      // already emptied, so that handover goes to staff and the kiosk never opens it again.
-      const code = isAgentError(err) ? err.code : 'error';
-      const ambiguous = code === 'LOCKER_TIMEOUT' || code === 'LOCKER_BAD_FRAME' || code === 'error';
-      store.setHandover(dossier.code, ambiguous ? 'needs-staff' : 'unlock-failed', clock.now());
-      audit.audit(clock.now(), dossier.code, 'open', `unlock-failed:${code}${ambiguous ? ':needs-staff' : ''}`);
-      this.deps.log.warn({ dossier: dossier.code, compartment, err: (err as Error).message }, 'pickup unlock failed: staff must hand over at the counter');
-      this.deps.notify.staffAlert({
-        kind: 'locker-unlock-failed',
-        dossierCode: dossier.code,
-        ...compartment,
-        message: `Ngăn ${compartment.lock} (bo ${compartment.board}) không mở được cho hồ sơ ${dossier.code}: công dân được hướng dẫn đến quầy trả kết quả.`,
-      });
+      this.unlockFailed(dossier.code, compartment, err);
       throw err;
     }
     store.setHandover(dossier.code, 'opened', clock.now());
@@ -185,19 +173,59 @@ export class LockerPickupService {
     return { compartment };
   }
 
+  /**
+   * Only an unlock whose frame never left may be tried again. Once the frame was written, any failure after it
+   * (no reply, a bad frame, the link dropping during the confirming read, a door reported shut) leaves the lock's
+   * fate unknown: the door may have opened and been emptied, so the handover goes to staff and the kiosk never
+   * opens that compartment again for this dossier.
+   */
+  private unlockFailed(dossierCode: string, compartment: Compartment, err: unknown): void {
+    const { store, clock, audit } = this.deps;
+    const code = isAgentError(err) ? err.code : 'error';
+    const ambiguous = unlockMayHaveOpened(err);
+    store.setHandover(dossierCode, ambiguous ? 'needs-staff' : 'unlock-failed', clock.now());
+    audit.audit(clock.now(), dossierCode, 'open', `unlock-failed:${code}${ambiguous ? ':needs-staff' : ''}`);
+    this.deps.log.warn({ dossier: dossierCode, compartment, code, ambiguous }, 'pickup unlock failed: staff must hand over at the counter');
+    this.deps.notify.staffAlert({
+      kind: 'locker-unlock-failed',
+      dossierCode,
+      ...compartment,
+      message: ambiguous
+        ? `Ngăn ${compartment.lock} (bo ${compartment.board}) có thể đã mở hoặc không cho hồ sơ ${dossierCode} (tủ không xác nhận): kiểm tra ngăn; công dân được hướng dẫn đến quầy trả kết quả để nhận.`
+        : `Ngăn ${compartment.lock} (bo ${compartment.board}) không mở được cho hồ sơ ${dossierCode}: công dân được hướng dẫn đến quầy trả kết quả.`,
+    });
+  }
+
+  /** Staff lift a pause of every pickup (after too many wrong codes) once they have checked the kiosk. */
+  resumePickups(): { resumed: boolean } {
+    const now = this.deps.clock.now();
+    const resumed = this.deps.store.tx(() => this.deps.store.liftPauses(now));
+    if (resumed) this.deps.audit.audit(now, null, 'pickup-resume', 'staff');
+    return { resumed };
+  }
+
   /** After a restart: finish what the doors say is finished (pickup-recovery.ts). */
   recover(): Promise<boolean> {
     return recoverPickups(this.deps, (c) => this.doorClosed(c));
   }
 
-  /** Runs recovery until the boards answer (the port may still be opening at start-up); returns a stopper. */
-  recoverInBackground(retryMs = 1000): () => void {
+  /** Runs recovery until the boards answer and the store takes writes; returns a stopper. Never rejects. */
+  recoverInBackground(retryMs = 1000, maxRetryMs = 60_000): () => void {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
+    let delay = retryMs;
     const attempt = (): void => {
-      void this.recover().then((done) => {
-        if (!done && !stopped) timer = setTimeout(attempt, retryMs);
-      });
+      this.recover().then(
+        (done) => {
+          if (!done && !stopped) timer = setTimeout(attempt, retryMs);
+        },
+        (err: unknown) => {
+          this.deps.onBackgroundError(err, 'pickup-recovery');
+          if (stopped) return;
+          timer = setTimeout(attempt, delay);
+          delay = Math.min(delay * 2, maxRetryMs);
+        },
+      );
     };
     attempt();
     return () => {
@@ -228,7 +256,7 @@ export class LockerPickupService {
     );
   }
 
-  /** Staff take an uncollected result back to the counter: its compartment opens and is free again. */
+  /** Staff take an uncollected result back to the counter: its compartment opens and is free again; its code is void. */
   async recall(dossierCode: string): Promise<{ compartment: Compartment }> {
     const locker = this.lockerOrThrow();
     const dossier = this.deps.dossiers.find(dossierCode, 'recall-lookup');
@@ -240,6 +268,7 @@ export class LockerPickupService {
     const now = this.deps.clock.now();
     this.deps.store.tx(() => {
       this.deps.store.recall(dossier.code, now);
+      this.deps.outbox.expire(dossier.code);
       this.deps.audit.audit(now, dossier.code, 'recall', `opened ${compartment.board}/${compartment.lock}`);
     });
     return { compartment };
@@ -265,6 +294,8 @@ export class LockerPickupService {
       if (handedOver) {
         store.setHandover(handedOver, 'door-closed', now);
         store.markReturned(handedOver, now);
+        // The code is void now: a message still carrying it is never sent late.
+        this.deps.outbox.expire(handedOver);
         audit.audit(now, handedOver, 'handover', 'door-closed');
         // The one-stop system learns "đã trả kết quả" through the outbox, committed with the handover itself, so
         // a crash after the door shut still reports it.

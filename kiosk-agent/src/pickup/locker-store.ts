@@ -17,6 +17,8 @@ export interface PickupSecret {
   pickupCodeHash: string | null;
   failedAttempts: number;
   lockedUntilMs: number | null;
+  /** Lockouts so far (five wrong codes each) since the deposit. */
+  lockouts: number;
 }
 
 export class LockerStore {
@@ -33,13 +35,19 @@ export class LockerStore {
       depositAwaiting: db.prepare(`SELECT id, dossier_code AS dossierCode FROM deposits WHERE state = 'awaiting-door' AND board = ? AND lock = ?`),
       placeInLocker: db.prepare(
         `UPDATE dossiers SET locker_board = ?, locker_lock = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0, locked_until_ms = NULL,
-           reminded_at_ms = NULL, updated_at_ms = ? WHERE code = ?`,
+           lockouts = 0, reminded_at_ms = NULL, updated_at_ms = ? WHERE code = ?`,
       ),
       markInLocker: db.prepare(`UPDATE dossiers SET status = 'in-locker', updated_at_ms = ? WHERE code = ?`),
       secret: db.prepare(
         `SELECT code, status, locker_board AS board, locker_lock AS lock, pickup_code_hash AS pickupCodeHash,
-                failed_attempts AS failedAttempts, locked_until_ms AS lockedUntilMs FROM dossiers WHERE code = ?`,
+                failed_attempts AS failedAttempts, locked_until_ms AS lockedUntilMs, lockouts FROM dossiers WHERE code = ?`,
       ),
+      activeDeposit: db.prepare(`SELECT id, state FROM deposits WHERE dossier_code = ? AND state IN ('opening', 'awaiting-door')`),
+      addLockout: db.prepare('UPDATE dossiers SET lockouts = lockouts + 1 WHERE code = ? RETURNING lockouts'),
+      wrongCodesSince: db.prepare(`SELECT COUNT(*) FROM pickup_audit WHERE action = 'open' AND result IN ('wrong-code', 'wrong-code-locked') AND at_ms >= ?`).pluck(),
+      activePause: db.prepare('SELECT id, until_ms AS untilMs FROM pickup_pauses WHERE lifted_at_ms IS NULL AND until_ms > ? ORDER BY id DESC LIMIT 1'),
+      startPause: db.prepare('INSERT INTO pickup_pauses (started_at_ms, until_ms, wrong_codes) VALUES (?, ?, ?)'),
+      liftPauses: db.prepare('UPDATE pickup_pauses SET lifted_at_ms = ? WHERE lifted_at_ms IS NULL AND until_ms > ?'),
       setAttempts: db.prepare('UPDATE dossiers SET failed_attempts = ?, locked_until_ms = ? WHERE code = ?'),
       handover: db.prepare('SELECT state, board, lock FROM handovers WHERE dossier_code = ?'),
       insertHandover: db.prepare(`INSERT INTO handovers (dossier_code, board, lock, state, created_at_ms, updated_at_ms) VALUES (?, ?, ?, 'unlocking', ?, ?)`),
@@ -53,7 +61,7 @@ export class LockerStore {
       ),
       recall: db.prepare(
         `UPDATE dossiers SET status = 'ready', locker_board = NULL, locker_lock = NULL, pickup_code_hash = NULL,
-           failed_attempts = 0, locked_until_ms = NULL, updated_at_ms = ? WHERE code = ? AND status = 'in-locker'`,
+           failed_attempts = 0, locked_until_ms = NULL, lockouts = 0, updated_at_ms = ? WHERE code = ? AND status = 'in-locker'`,
       ),
       // A handover that never completed (a door that would not open, one staff had to check) is closed by the
       // recall, so a later deposit of the same dossier can be collected at the kiosk again.
@@ -63,8 +71,38 @@ export class LockerStore {
          WHERE status = 'in-locker' AND deposited_at_ms IS NOT NULL AND deposited_at_ms < ?`,
       ),
       markReminded: db.prepare('UPDATE dossiers SET reminded_at_ms = ? WHERE code = ?'),
-      markReturned: db.prepare(`UPDATE dossiers SET status = 'returned', updated_at_ms = ? WHERE code = ?`),
+      // The pickup code is void once the result is handed over: its hash goes with it.
+      markReturned: db.prepare(`UPDATE dossiers SET status = 'returned', pickup_code_hash = NULL, updated_at_ms = ? WHERE code = ?`),
     };
+  }
+
+  /** The deposit of this dossier still in progress (door not shut yet), if any. */
+  activeDeposit(code: string): { id: number; state: DepositState } | undefined {
+    return this.s.activeDeposit.get(code) as { id: number; state: DepositState } | undefined;
+  }
+
+  /** Counts one more lockout of this dossier; returns the count. */
+  addLockout(code: string): number {
+    return (this.s.addLockout.get(code) as { lockouts: number } | undefined)?.lockouts ?? 0;
+  }
+
+  /** Wrong pickup codes typed at this kiosk since `sinceMs`, any dossier. */
+  wrongCodesSince(sinceMs: number): number {
+    return this.s.wrongCodesSince.get(sinceMs) as number;
+  }
+
+  /** Until when every pickup is paused, if it is now. */
+  pausedUntil(nowMs: number): number | undefined {
+    return (this.s.activePause.get(nowMs) as { untilMs: number } | undefined)?.untilMs;
+  }
+
+  startPause(nowMs: number, untilMs: number, wrongCodes: number): void {
+    this.s.startPause.run(nowMs, untilMs, wrongCodes);
+  }
+
+  /** Staff lift every pause in force; returns whether there was one. */
+  liftPauses(nowMs: number): boolean {
+    return this.s.liftPauses.run(nowMs, nowMs).changes > 0;
   }
 
   occupied(): Compartment[] {

@@ -63,10 +63,20 @@ export class OverdueReminders {
     return { to: maskPhone(waiting.phone) };
   }
 
-  /** Checks now and then every `everyMs`; returns the stopper. */
-  start(everyMs = 3_600_000): () => void {
-    this.remindOverdue();
-    const timer = setInterval(() => this.remindOverdue(), everyMs);
+  /**
+   * Checks now and then every `everyMs`; returns the stopper. A check that fails (the store cannot be written) is
+   * reported and simply runs again at the next tick: the reminders are still owed and nothing was marked sent.
+   */
+  start(everyMs: number, onError: (err: unknown) => void): () => void {
+    const check = (): void => {
+      try {
+        this.remindOverdue();
+      } catch (err) {
+        onError(err);
+      }
+    };
+    check();
+    const timer = setInterval(check, everyMs);
     timer.unref();
     return () => clearInterval(timer);
   }

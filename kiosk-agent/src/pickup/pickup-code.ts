@@ -1,28 +1,43 @@
 /**
- * Pickup codes: 6 random digits sent to the applicant, stored only as a salted scrypt hash and compared in
- * constant time. The code itself is never logged or audited.
+ * Pickup codes: 6 random digits sent to the applicant, stored only as a hash and compared in constant time. The
+ * code itself is never logged or audited.
+ *
+ * A 6-digit code has only 10⁶ values, so no hash cost alone makes it strong offline. The hash is therefore keyed:
+ * scrypt over HMAC-SHA256(kiosk key, code), the key kept outside the database (config/secret-key.ts), so a copied
+ * database is not enough to find a code. On the kiosk itself the protection is the slip + the lockouts. N = 4096
+ * (~5 ms) keeps the citizen's tap-to-open path well inside its latency budget. Stored hashes carry their scheme and
+ * N; hashes from before the key (`scrypt$…`) still verify until their dossier leaves the locker.
  */
-import { randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
 
-// A 6-digit code has only 10^6 values, so no hash cost makes it strong offline: its real protection is the
-// slip + 5-attempt lockout. The hash keeps it from being read off a copied database at a glance; N = 4096
-// (~5 ms) keeps the citizen's tap-to-open path well inside its latency budget. Stored hashes carry their N.
 const N = 4096;
+const KEYED = 'hscrypt';
 
 export function newPickupCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-export function hashPickupCode(code: string): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(code, salt, 32, { N });
-  return `scrypt$${N}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
+export class PickupCodeHasher {
+  constructor(private readonly key: Buffer) {}
 
-export function verifyPickupCode(code: string, stored: string): boolean {
-  const [scheme, n, saltB64, hashB64] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !saltB64 || !hashB64) return false;
-  const expected = Buffer.from(hashB64, 'base64');
-  const actual = scryptSync(code.trim(), Buffer.from(saltB64, 'base64'), expected.length, { N: Number(n) });
-  return timingSafeEqual(actual, expected);
+  private keyed(code: string): Buffer {
+    return createHmac('sha256', this.key).update(code.trim()).digest();
+  }
+
+  hash(code: string): string {
+    const salt = randomBytes(16);
+    const hash = scryptSync(this.keyed(code), salt, 32, { N });
+    return `${KEYED}$${N}$${salt.toString('base64')}$${hash.toString('base64')}`;
+  }
+
+  verify(code: string, stored: string): boolean {
+    const [scheme, n, saltB64, hashB64] = stored.split('$');
+    if ((scheme !== KEYED && scheme !== 'scrypt') || !n || !saltB64 || !hashB64) return false;
+    const cost = Number(n);
+    if (!Number.isInteger(cost) || cost < 1024 || cost > 1 << 20 || (cost & (cost - 1)) !== 0) return false;
+    const expected = Buffer.from(hashB64, 'base64');
+    const input = scheme === KEYED ? this.keyed(code) : code.trim();
+    const actual = scryptSync(input, Buffer.from(saltB64, 'base64'), expected.length, { N: cost });
+    return timingSafeEqual(actual, expected);
+  }
 }

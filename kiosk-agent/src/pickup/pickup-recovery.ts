@@ -2,8 +2,27 @@
  * Start-up recovery of deposits and handovers a crash or power cut interrupted, decided by what the boards say
  * about each door now.
  */
-import type { LockerPickupDeps } from './locker-pickup-service';
-import type { Compartment } from './locker-store';
+import type { LockerBank } from '../devices/locker/locker-board';
+import type { Clock } from '../queue/local-day';
+import type { DossierRepository } from './dossier-repository';
+import type { Compartment, LockerStore } from './locker-store';
+
+export interface StaffAlert {
+  kind: 'locker-unlock-failed' | 'door-left-open' | 'handover-needs-staff';
+  dossierCode: string;
+  board: number;
+  lock: number;
+  message: string;
+}
+
+export interface RecoveryDeps {
+  store: LockerStore;
+  locker: LockerBank | undefined;
+  clock: Clock;
+  audit: DossierRepository;
+  notify: { staffAlert(alert: StaffAlert): void };
+  log: { warn(obj: object, msg: string): void };
+}
 
 /**
  * After a restart (a crash, a power cut): finish what the doors say is finished. A deposit interrupted before
@@ -11,7 +30,7 @@ import type { Compartment } from './locker-store';
  * have been sent, with its door shut now, cannot be told apart from one already collected, so it goes to staff
  * and the kiosk will not open that compartment again.
  */
-export async function recoverPickups(deps: LockerPickupDeps, doorClosed: (c: Compartment) => void): Promise<boolean> {
+export async function recoverPickups(deps: RecoveryDeps, doorClosed: (c: Compartment) => void): Promise<boolean> {
   const { store, locker, clock, audit, log } = deps;
   const deposits = store.activeDeposits();
   const handovers = store.pendingHandovers();

@@ -1,10 +1,14 @@
 /**
  * Opens the kiosk's SQLite file in WAL mode and brings its schema up to date. A kill -9 loses nothing that was
  * committed: WAL + synchronous=FULL fsyncs each commit, which also survives a power cut on the kiosk PC.
+ *
+ * At start-up the store must take a write: a data folder that is read-only, full or not ours stops the agent with
+ * one clear line (exit 2) instead of a kiosk that issues tickets it cannot keep.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { storeAdvice } from '../i18n/store-text';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
@@ -15,15 +19,38 @@ export interface OpenStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
+/** The store could not be opened or written at start-up; `message` says where and what to do. */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
+
+function openError(path: string, err: unknown): StoreOpenError {
+  const code = (err as { code?: string }).code ?? 'ERROR';
+  return new StoreOpenError(`cannot use the store ${path}: ${code}: ${(err as Error).message}\n${storeAdvice(code)}`);
+}
+
 export function openStore({ dataDir, fileName = 'kiosk.sqlite', synchronous = 'FULL' }: OpenStoreOptions): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, fileName));
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db, MIGRATIONS);
-  return db;
+  const path = join(dataDir, fileName);
+  let db: Db | undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS);
+    probeWrite(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw openError(path, err);
+  }
+}
+
+/** Writes one small row in its own transaction: proof that the store takes writes now. */
+export function probeWrite(db: Db): void {
+  db.prepare('INSERT INTO store_probe (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms').run(Date.now());
 }
 
 export function migrate(db: Db, migrations: readonly Migration[]): number[] {

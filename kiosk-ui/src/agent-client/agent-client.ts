@@ -20,6 +20,7 @@ import {
   TicketViewSchema,
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
+import { kioskToken } from './kiosk-device-token';
 
 export class AgentRequestError extends Error {
   constructor(
@@ -43,9 +44,13 @@ export class AgentClient {
     protected readonly timeoutMs = 15_000,
   ) {}
 
-  /** Extra headers for every request: none for the kiosk (the agent trusts its own machine); a token for staff. */
+  /**
+   * Extra headers for every request: the device token of a touchscreen on another machine than the agent (none on
+   * the agent's own machine, which it trusts); staff and technician clients add their bearer token.
+   */
   protected authHeaders(): Record<string, string> {
-    return {};
+    const token = kioskToken();
+    return token ? { 'x-kiosk-token': token } : {};
   }
 
   /**

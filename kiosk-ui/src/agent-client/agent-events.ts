@@ -4,14 +4,21 @@
  * kiosk that never reloads. Messages are validated with the shared schema; anything else is dropped. Used by
  * actors (fromCallback), never by components.
  */
-import { AgentEventSchema, type AgentEvent, type AgentEventType } from '../../../shared/ws-events';
+import { AgentEventSchema, type AgentEvent, type AgentEventType, type SocketAuthMessage } from '../../../shared/ws-events';
 
 /** The part of the browser WebSocket this module uses, so tests can hand in a fake. */
 export interface SocketLike {
   onopen: ((ev: unknown) => void) | null;
   onmessage: ((ev: { data: unknown }) => void) | null;
   onclose: ((ev: unknown) => void) | null;
+  send(data: string): void;
   close(): void;
+}
+
+/** Tokens that widen what the socket receives: a remote kiosk screen's device token, a signed-in officer's token. */
+export interface SocketCredentials {
+  kioskToken?: string | undefined;
+  staffToken?: string | undefined;
 }
 
 export interface AgentEventsOptions {
@@ -20,6 +27,8 @@ export interface AgentEventsOptions {
   minDelayMs?: number;
   maxDelayMs?: number;
   onStatus?: (connected: boolean) => void;
+  /** Read at every (re)connect and sent as the socket's first message: never in the URL. */
+  credentials?: () => SocketCredentials;
 }
 
 type Listener = (event: AgentEvent) => void;
@@ -92,6 +101,7 @@ export class AgentEvents {
     this.socket = socket;
     socket.onopen = () => {
       this.attempt = 0;
+      this.sendCredentials();
       this.setConnected(true);
     };
     socket.onmessage = (msg) => this.dispatch(msg.data);
@@ -104,6 +114,26 @@ export class AgentEvents {
       this.attempt += 1;
       this.timer = setTimeout(() => this.open(), delay);
     };
+  }
+
+  /** Sends the credentials again now (after an officer signs in); they are sent at every reconnect anyway. */
+  refreshCredentials(): void {
+    if (this.isConnected) this.sendCredentials();
+  }
+
+  private sendCredentials(): void {
+    const c = this.options.credentials?.();
+    if (!c?.kioskToken && !c?.staffToken) return;
+    const message: SocketAuthMessage = {
+      type: 'auth',
+      ...(c.kioskToken ? { kioskToken: c.kioskToken } : {}),
+      ...(c.staffToken ? { staffToken: c.staffToken } : {}),
+    };
+    try {
+      this.socket?.send(JSON.stringify(message));
+    } catch {
+      // the socket closed meanwhile: sent again on reconnect
+    }
   }
 
   private dispatch(data: unknown): void {

@@ -31,7 +31,7 @@ export class DiagnosticsClient extends AgentClient {
   }
 
   protected override authHeaders(): Record<string, string> {
-    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+    return { ...super.authHeaders(), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) };
   }
 
   openSession(pin: string) {

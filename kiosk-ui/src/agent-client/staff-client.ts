@@ -27,7 +27,7 @@ export class StaffClient extends AgentClient {
   }
 
   protected override authHeaders(): Record<string, string> {
-    return { authorization: `Bearer ${this.token}` };
+    return { ...super.authHeaders(), authorization: `Bearer ${this.token}` };
   }
 
   private counterPath(counterId: string, action = ''): string {

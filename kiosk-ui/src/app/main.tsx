@@ -5,10 +5,13 @@ import { CATALOGUES } from '../i18n/i18n';
 import { I18nProvider } from '../i18n/i18n';
 import '../ui/kiosk.css';
 import { Router } from './router';
+import { captureKioskToken } from '../agent-client/kiosk-device-token';
 
 // zod compiles each schema's parser with `new Function` on first use; a slow kiosk PC pays for that on the first
 // screens, and a strict Content-Security-Policy forbids it. The interpreted parser is plenty for a few responses.
 z.config({ jitless: true });
+// A remote touchscreen's first start: #kiosk-token=… into storage, out of the address bar.
+captureKioskToken();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -22,7 +22,7 @@ import type { LockerTools } from '../../diagnostics/locker-tools';
 import type { PrinterTools } from '../../diagnostics/printer-tools';
 import type { TechnicianGate } from '../../diagnostics/technician-gate';
 import type { RouteRegistry } from '../route-registry';
-import { bearerToken } from '../staff-auth';
+import { bearerOf } from '../access-policy';
 import { registerDiagnosticsDeviceRoutes } from './diagnostics-device-routes';
 
 export interface DiagnosticsRouteDeps {
@@ -38,12 +38,12 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
     {
       method: 'post',
       path: '/api/diagnostics/session',
-      summary: 'Open a technician session with the PIN (from the kiosk itself); the token goes in `Authorization: Bearer`',
+      summary: 'Open a technician session with the PIN (from the kiosk itself only, never a counter PC); the token goes in `Authorization: Bearer`',
       tag: 'diagnostics',
-      auth: 'kiosk',
+      auth: 'kiosk-device',
       body: TechnicianSessionRequestSchema,
       responses: { 200: { description: 'Session', schema: TechnicianSessionSchema } },
-      errors: ['TECHNICIAN_PIN_INVALID', 'TECHNICIAN_LOCKED', 'TECHNICIAN_NOT_CONFIGURED'],
+      errors: ['KIOSK_ONLY', 'TECHNICIAN_PIN_INVALID', 'TECHNICIAN_LOCKED', 'TECHNICIAN_NOT_CONFIGURED'],
     },
     ({ body }) => deps.gate.open(body.pin),
   );
@@ -57,7 +57,7 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       responses: { 204: { description: 'Ended' } },
     },
     ({ req, res }) => {
-      deps.gate.close(bearerToken(req));
+      deps.gate.close(bearerOf(req.headers.authorization));
       res.status(204).end();
     },
   );

@@ -15,6 +15,7 @@ import {
   PickupLookupRequestSchema,
   PickupOpenRequestSchema,
   PickupOpenResponseSchema,
+  PickupResumeResponseSchema,
   UpsertDossierRequestSchema,
 } from '../../../../shared/dossier-schemas';
 import type { RatingService } from '../../feedback/rating-service';
@@ -22,6 +23,9 @@ import type { DossierRow } from '../../pickup/dossier-repository';
 import type { DossierService } from '../../pickup/dossier-service';
 import type { LockerPickupService } from '../../pickup/locker-pickup-service';
 import type { OverdueReminders } from '../../pickup/overdue-reminders';
+import { AgentError } from '../../errors/agent-error';
+import { plainAddress } from '../access-policy';
+import { SlidingWindowLimiter } from '../rate-limiter';
 import type { RouteRegistry } from '../route-registry';
 
 const record = (d: DossierRow) => ({
@@ -34,7 +38,19 @@ const record = (d: DossierRow) => ({
   updatedAt: new Date(d.updatedAtMs).toISOString(),
 });
 
-export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: DossierService; lockers: LockerPickupService; ratings: RatingService; reminders: OverdueReminders }): void {
+export interface PickupRouteDeps {
+  dossiers: DossierService;
+  lockers: LockerPickupService;
+  ratings: RatingService;
+  reminders: OverdueReminders;
+  /** Slip lookups one client may make per minute (pickup.guessing.lookupsPerMinute). */
+  lookupsPerMinute: number;
+  now: () => number;
+}
+
+export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): void {
+  // Each answer says whether a dossier's result is in a locker: probing many codes quickly is refused.
+  const lookups = new SlidingWindowLimiter(deps.lookupsPerMinute, 60_000, deps.now);
   r.add(
     {
       method: 'post',
@@ -57,6 +73,8 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       tag: 'pickup',
       auth: 'staff',
       body: DossierImportRequestSchema,
+      // A CSV export of a few thousand rows; read only after the staff token checked out.
+      bodyLimit: '2mb',
       responses: { 200: { description: 'How many rows were stored, and why each other row was not', schema: DossierImportResponseSchema } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
     },
@@ -72,9 +90,18 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       auth: 'kiosk',
       body: PickupLookupRequestSchema,
       responses: { 200: { description: 'The dossier, masked', schema: DossierLookupSchema } },
-      errors: ['VALIDATION_FAILED', 'SLIP_CODE_INVALID', 'DOSSIER_NOT_FOUND'],
+      errors: ['VALIDATION_FAILED', 'SLIP_CODE_INVALID', 'DOSSIER_NOT_FOUND', 'KIOSK_ONLY', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE'],
     },
-    ({ body }) => deps.dossiers.lookup(body.code),
+    ({ req, body }) => {
+      const waitMs = lookups.take(plainAddress(req.socket.remoteAddress));
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        throw new AgentError('RATE_LIMITED', `Đã tra cứu quá nhiều mã trong một phút. Vui lòng thử lại sau ${seconds} giây hoặc hỏi cán bộ tại quầy.`, {
+          facts: { retryAfterSeconds: seconds },
+        });
+      }
+      return deps.dossiers.lookup(body.code);
+    },
   );
 
   r.add(
@@ -86,7 +113,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       auth: 'staff',
       body: DepositRequestSchema,
       responses: { 200: { description: 'Compartment opened; the dossier is "in locker" once its door is shut', schema: DepositResponseSchema } },
-      errors: ['UNAUTHORIZED', 'DOSSIER_NOT_FOUND', 'DOSSIER_NOT_READY', 'LOCKER_FULL', 'LOCKER_TIMEOUT', 'LOCKER_DISABLED'],
+      errors: ['UNAUTHORIZED', 'DOSSIER_NOT_FOUND', 'DOSSIER_NOT_READY', 'DOSSIER_IN_LOCKER', 'DEPOSIT_IN_PROGRESS', 'LOCKER_FULL', 'LOCKER_TIMEOUT', 'LOCKER_DISABLED'],
     },
     ({ body }) => deps.lockers.deposit(body.dossierCode, body.size),
   );
@@ -100,9 +127,33 @@ export function registerPickupRoutes(r: RouteRegistry, deps: { dossiers: Dossier
       auth: 'kiosk',
       body: PickupOpenRequestSchema,
       responses: { 200: { description: 'The compartment that opened', schema: PickupOpenResponseSchema } },
-      errors: ['PICKUP_CODE_INVALID', 'PICKUP_LOCKED', 'PICKUP_ALREADY_DONE', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NOT_FOUND', 'LOCKER_TIMEOUT'],
+      errors: [
+        'KIOSK_ONLY',
+        'PICKUP_CODE_INVALID',
+        'PICKUP_LOCKED',
+        'PICKUP_PAUSED',
+        'PICKUP_NEEDS_STAFF',
+        'PICKUP_ALREADY_DONE',
+        'DOSSIER_NOT_IN_LOCKER',
+        'DOSSIER_NOT_FOUND',
+        'LOCKER_TIMEOUT',
+        'LOCKER_DISABLED',
+      ],
     },
     ({ body }) => deps.lockers.open(body.code, body.pickupCode),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/pickup/resume',
+      summary: 'Staff: lift the pause of every pickup that too many wrong codes started (after checking the kiosk)',
+      tag: 'pickup',
+      auth: 'staff',
+      responses: { 200: { description: 'Whether a pause was in force', schema: PickupResumeResponseSchema } },
+      errors: ['UNAUTHORIZED'],
+    },
+    () => deps.lockers.resumePickups(),
   );
 
   r.add(

@@ -1,21 +1,28 @@
 /** Health, kiosk info and the OpenAPI document. */
-import { HealthSchema, KioskInfoSchema, type Health, type KioskInfo } from '../../../../shared/api-schemas';
+import { HealthSchema, KioskInfoSchema, type FullHealth, type KioskInfo } from '../../../../shared/api-schemas';
+import type { AccessPolicy } from '../access-policy';
+import { callerOf } from '../route-auth';
 import type { RouteRegistry } from '../route-registry';
 
 export function registerSystemRoutes(
   r: RouteRegistry,
-  deps: { health: () => Health; kioskInfo: () => KioskInfo; openapi: () => object },
+  deps: { health: () => FullHealth; access: AccessPolicy; kioskInfo: () => KioskInfo; openapi: () => object },
 ): void {
   r.add(
     {
       method: 'get',
       path: '/api/health',
-      summary: 'Agent and device health; `degraded` when any device is not ready',
+      summary: 'Agent health; `degraded` when a device or the store is not ready. Devices and store in detail for the kiosk and staff only',
       tag: 'system',
       auth: 'none',
-      responses: { 200: { description: 'Health', schema: HealthSchema } },
+      responses: { 200: { description: 'Health (without `devices` and `store` for the public)', schema: HealthSchema } },
     },
-    () => deps.health(),
+    ({ req }) => {
+      const health = deps.health();
+      const caller = callerOf(req, deps.access);
+      if (caller.kiosk || caller.staff) return health;
+      return { status: health.status, version: health.version, demo: health.demo };
+    },
   );
   r.add(
     {

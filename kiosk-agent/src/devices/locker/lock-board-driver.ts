@@ -177,13 +177,26 @@ export class LockBoardDriver implements LockerBank {
     }
     return this.exclusive(async () => {
       this.parser.reset();
-      await this.link.write(this.protocol.encodeUnlock(board, lock)); // sent once, never repeated
-      await new Promise((r) => setTimeout(r, this.options.settleMs ?? 60));
-      const states = this.toStates(await this.readWithRetries(board));
-      this.remember(states);
-      const state = states[lock - 1]!;
-      if (!state.open) throw new AgentError('LOCKER_NOT_OPENED', `Ngăn ${lock} của bo mạch ${board} chưa mở.`);
-      return state;
+      // From the moment the frame may have left, the lock's fate is unknown until a status read says otherwise:
+      // every failure after that carries `unlockSent: true`, and callers must never retry such an unlock.
+      let sent = true;
+      try {
+        try {
+          await this.link.write(this.protocol.encodeUnlock(board, lock)); // sent once, never repeated
+        } catch (err) {
+          if (isAgentError(err) && err.details.facts?.notSent === true) sent = false;
+          throw err;
+        }
+        await new Promise((r) => setTimeout(r, this.options.settleMs ?? 60));
+        const states = this.toStates(await this.readWithRetries(board));
+        this.remember(states);
+        const state = states[lock - 1]!;
+        if (!state.open) throw new AgentError('LOCKER_NOT_OPENED', `Ngăn ${lock} của bo mạch ${board} chưa mở.`);
+        return state;
+      } catch (err) {
+        const coded = isAgentError(err) ? err : new AgentError('LOCKER_TIMEOUT', `Bo mạch tủ khóa ${board} không xác nhận lệnh mở.`, { cause: err });
+        throw new AgentError(coded.code, coded.message, { ...coded.details, facts: { ...coded.details.facts, unlockSent: sent } });
+      }
     });
   }
 

@@ -2,9 +2,14 @@
  * A byte pipe to a device: a serial port in production, an in-memory pair in demo mode. Drivers depend only on
  * this, so the same driver code talks to real boards over RS485 and to simulators in-process.
  */
+import { AgentError } from '../../errors/agent-error';
+
 export interface ByteLink {
   readonly isOpen: boolean;
-  /** Resolves once the bytes are handed to the OS; rejects with SERIAL_UNAVAILABLE when the link is down. */
+  /**
+   * Resolves once the bytes are handed to the OS; rejects with SERIAL_UNAVAILABLE when the link is down or the write
+   * does not complete in time. `details.facts.notSent: true` on the error means no byte left.
+   */
   write(bytes: Uint8Array): Promise<void>;
   onData(listener: (chunk: Uint8Array) => void): () => void;
   /** Called with `true` when the link (re)opens, `false` with a reason when it goes away. */
@@ -44,7 +49,7 @@ class MemoryLink implements ByteLink {
   }
 
   async write(bytes: Uint8Array): Promise<void> {
-    if (!this.open) throw new Error('link closed');
+    if (!this.open) throw new AgentError('SERIAL_UNAVAILABLE', `${this.name} đã đóng.`, { facts: { notSent: true } });
     this.peer?.deliver(Uint8Array.from(bytes));
   }
 

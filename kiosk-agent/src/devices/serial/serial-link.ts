@@ -24,6 +24,17 @@ export interface SerialLinkOptions {
    * that the path still leads to the device it opened.
    */
   watchPathMs?: number;
+  /**
+   * How long a write may take to reach the OS, drain included. A port whose driver stops taking bytes (a USB-serial
+   * adapter wedged, flow control held) must not hold the RS485 bus or the print chain forever: the write fails and
+   * the port is reopened.
+   */
+  writeTimeoutMs?: number;
+  /**
+   * Whether the bytes themselves go to the debug log. A scanner's bytes are a citizen's slip (on TT 01/2023 slips, a
+   * URL with their ID number): its link logs lengths only.
+   */
+  logBytes?: boolean;
   log?: { debug(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -80,7 +91,7 @@ export class SerialLink implements ByteLink {
     });
     this.port = port;
     port.on('data', (chunk: Buffer) => {
-      this.options.log?.debug({ rx: chunk.toString('hex') }, 'serial rx');
+      this.options.log?.debug(this.options.logBytes === false ? { rxBytes: chunk.length } : { rx: chunk.toString('hex') }, 'serial rx');
       this.data.emit(new Uint8Array(chunk));
     });
     port.on('error', () => undefined); // reported through 'close' or the open callback
@@ -121,16 +132,35 @@ export class SerialLink implements ByteLink {
     this.delay = Math.min(this.delay * 2, this.options.backoffMs?.max ?? 5000);
   }
 
+  /**
+   * Rejects with SERIAL_UNAVAILABLE. `facts.notSent: true` means no byte was handed to the port (it was not open);
+   * any other failure may have sent some or all of them, which matters to a caller whose bytes release a lock.
+   */
   write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) {
-      return Promise.reject(new AgentError('SERIAL_UNAVAILABLE', `Cổng ${this.options.path} không sẵn sàng: ${this.lastReason ?? 'đang mở lại'}.`));
+      return Promise.reject(
+        new AgentError('SERIAL_UNAVAILABLE', `Cổng ${this.options.path} không sẵn sàng: ${this.lastReason ?? 'đang mở lại'}.`, { facts: { notSent: true } }),
+      );
     }
-    this.options.log?.debug({ tx: Buffer.from(bytes).toString('hex') }, 'serial tx');
+    this.options.log?.debug(this.options.logBytes === false ? { txBytes: bytes.length } : { tx: Buffer.from(bytes).toString('hex') }, 'serial tx');
+    const timeoutMs = this.options.writeTimeoutMs ?? 2000;
     return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (err?: AgentError): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (err) reject(err);
+        else resolve();
+      };
+      const timer = setTimeout(() => {
+        settle(new AgentError('SERIAL_UNAVAILABLE', `Cổng ${this.options.path} không nhận dữ liệu sau ${timeoutMs} ms; đang mở lại cổng.`));
+        if (this.port === port) this.lost(`write did not complete within ${timeoutMs} ms`);
+      }, timeoutMs);
       port.write(Buffer.from(bytes), (err) => {
-        if (err) reject(new AgentError('SERIAL_UNAVAILABLE', `Không ghi được vào cổng ${this.options.path}: ${err.message}.`));
-        else port.drain(() => resolve());
+        if (err) settle(new AgentError('SERIAL_UNAVAILABLE', `Không ghi được vào cổng ${this.options.path}: ${err.message}.`));
+        else port.drain(() => settle());
       });
     });
   }

@@ -203,4 +203,40 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX diagnostics_audit_action ON diagnostics_audit (action, at_ms);
     `,
   },
+  {
+    version: 9,
+    name: 'network safety: one deposit per dossier, guessing limits, expiring messages, retention',
+    sql: `
+      -- At most one deposit in progress per dossier, enforced by the store whatever the code does. A store that
+      -- already has two (the race this fixes) keeps the newest; the older ones end as failed.
+      UPDATE deposits SET state = 'failed'
+        WHERE state IN ('opening', 'awaiting-door')
+          AND id NOT IN (SELECT MAX(id) FROM deposits WHERE state IN ('opening', 'awaiting-door') GROUP BY dossier_code);
+      CREATE UNIQUE INDEX deposits_one_active ON deposits (dossier_code) WHERE state IN ('opening', 'awaiting-door');
+
+      -- Per-dossier lockouts (five wrong codes each); after pickup.guessing.lockoutsBeforeStaff only staff hand over.
+      ALTER TABLE dossiers ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;
+      -- Every pickup at this kiosk paused after too many wrong codes; lifted by time or by staff.
+      CREATE TABLE pickup_pauses (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at_ms INTEGER NOT NULL,
+        until_ms INTEGER NOT NULL,
+        wrong_codes INTEGER NOT NULL,
+        lifted_at_ms INTEGER
+      ) STRICT;
+      CREATE INDEX pickup_audit_action ON pickup_audit (action, at_ms);
+
+      -- A message that carries a pickup code expires with that code (recall, handover): it is never sent late.
+      ALTER TABLE outbox ADD COLUMN expires_with TEXT;
+      CREATE INDEX outbox_expiring ON outbox (expires_with) WHERE expires_with IS NOT NULL AND done_at_ms IS NULL;
+      CREATE INDEX outbox_done ON outbox (done_at_ms) WHERE done_at_ms IS NOT NULL;
+
+      -- Retention: when a returned dossier lost its applicant's name and phone.
+      ALTER TABLE dossiers ADD COLUMN anonymised_at_ms INTEGER;
+      CREATE INDEX dossiers_finished ON dossiers (status, updated_at_ms) WHERE anonymised_at_ms IS NULL;
+
+      -- The store's write probe (store-health.ts): one row, rewritten.
+      CREATE TABLE store_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at_ms INTEGER NOT NULL) STRICT;
+    `,
+  },
 ];

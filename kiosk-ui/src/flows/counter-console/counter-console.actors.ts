@@ -29,7 +29,10 @@ export const liveCounterConsoleMachine = counterConsoleMachine.provide({
     updates: agentUpdatesActor(agentEvents),
   },
   actions: {
-    saveToken: ({ context }) => keepToken(context.token),
+    saveToken: ({ context }) => {
+      keepToken(context.token);
+      agentEvents.refreshCredentials(); // the live socket now also receives staff events
+    },
     forgetToken: () => keepToken(null),
   },
 });

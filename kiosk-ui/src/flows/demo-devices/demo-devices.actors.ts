@@ -24,7 +24,7 @@ export const liveDemoDevicesMachine = demoDevicesMachine.provide({
         if (paper) sendBack({ type: 'printer.status', paper });
       };
       // The paper may have been changed before this page opened (another tab, a test, the technician).
-      agentClient.health().then((h) => reportPaper(h.devices.printer.state), () => undefined);
+      agentClient.health().then((h) => h.devices && reportPaper(h.devices.printer.state), () => undefined);
       const unsubscribers = [
         agentEvents.subscribe('printer.job', () => sendBack({ type: 'printer.jobArrived' })),
         agentEvents.subscribe('device.changed', (e) => {

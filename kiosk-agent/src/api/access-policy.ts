@@ -1,0 +1,116 @@
+/**
+ * Who is asking (DESIGN §7 "Audiences"), decided once per HTTP request or WebSocket upgrade with the same code:
+ *
+ * - the **kiosk**: the touchscreen on the agent's own machine (a loopback address, or the machine's own LAN
+ *   address: the socket's remote address equals its local one), or a touchscreen elsewhere that presents its
+ *   device token (`X-Kiosk-Token`; config `server.kioskDevices`). An address alone never makes a remote kiosk: a
+ *   laptop can take a switched-off screen's address.
+ * - **staff**: a configured staff token (`Authorization: Bearer …`) that has not expired.
+ * - everyone else is **public** (displays, phones).
+ *
+ * Technicians are a session on top of the kiosk (api/route-auth.ts). Tokens are compared as SHA-256 digests in
+ * constant time, so they cannot be guessed byte by byte.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { EventAudience } from '../../../shared/ws-events';
+
+export interface KioskDevice {
+  name: string;
+  token: string;
+  address?: string | undefined;
+}
+
+export type StaffTokenEntry = string | { token: string; name?: string | undefined; expiresAt?: string | undefined };
+
+export interface Caller {
+  /** The client's address as the agent sees it (IPv4-mapped IPv6 unwrapped). */
+  address: string;
+  kiosk: boolean;
+  staff: boolean;
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+const sameSecret = (known: Buffer, given: Buffer): boolean => timingSafeEqual(known, given);
+
+/** Undo the IPv4-mapped IPv6 form node reports on dual-stack sockets (::ffff:192.0.2.1). */
+export function plainAddress(address: string | undefined): string {
+  return (address ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+}
+
+export function isLoopback(address: string): boolean {
+  return address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/** The kiosk's own machine: loopback, or a connection from the machine's own address to itself. */
+export function isOwnMachine(remote: string | undefined, local: string | undefined): boolean {
+  const from = plainAddress(remote);
+  return from !== '' && (isLoopback(from) || from === plainAddress(local));
+}
+
+/** The token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return /^Bearer\s+(\S{1,512})$/i.exec(value ?? '')?.[1];
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s && s.length <= 512 ? s : undefined;
+}
+
+/** An expiry given as a date alone lasts to the end of that day in the centre's zone; UTC is close enough here. */
+function expiryMs(expiresAt: string | undefined): number {
+  if (!expiresAt) return Number.POSITIVE_INFINITY;
+  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(expiresAt) ? `${expiresAt}T23:59:59Z` : expiresAt);
+}
+
+export class AccessPolicy {
+  private readonly staff: { digest: Buffer; expiresMs: number }[];
+  private readonly devices: { digest: Buffer; address: string | undefined; name: string }[];
+
+  constructor(
+    options: { staffTokens: readonly StaffTokenEntry[]; kioskDevices: readonly KioskDevice[] },
+    private readonly now: () => number = Date.now,
+  ) {
+    this.staff = options.staffTokens.map((t) =>
+      typeof t === 'string' ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY } : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt) },
+    );
+    this.devices = options.kioskDevices.map((d) => ({ digest: digest(d.token), address: d.address ? plainAddress(d.address) : undefined, name: d.name }));
+  }
+
+  /** A configured staff token that has not expired. Every token is compared, so the time taken says nothing. */
+  isStaffToken(token: string | undefined): boolean {
+    if (!token) return false;
+    const given = digest(token);
+    const now = this.now();
+    let ok = false;
+    for (const s of this.staff) if (sameSecret(s.digest, given) && s.expiresMs > now) ok = true;
+    return ok;
+  }
+
+  /** The remote touchscreen a device token belongs to, if it is one and (when bound to an address) comes from there. */
+  kioskDevice(token: string | undefined, address: string): string | undefined {
+    if (!token) return undefined;
+    const given = digest(token);
+    let found: string | undefined;
+    for (const d of this.devices) if (sameSecret(d.digest, given) && (!d.address || d.address === address)) found = d.name;
+    return found;
+  }
+
+  /** Who is asking, from the connection and its headers (never from the URL). */
+  identify(req: IncomingMessage): Caller {
+    const address = plainAddress(req.socket.remoteAddress);
+    const kiosk = isOwnMachine(req.socket.remoteAddress, req.socket.localAddress) || this.kioskDevice(headerOf(req, 'x-kiosk-token'), address) !== undefined;
+    return { address, kiosk, staff: this.isStaffToken(bearerOf(req.headers.authorization)) };
+  }
+
+  /** The event audiences a caller receives. */
+  audiencesOf(caller: Pick<Caller, 'kiosk' | 'staff'>): Set<EventAudience> {
+    const audiences = new Set<EventAudience>(['public']);
+    if (caller.kiosk) audiences.add('kiosk');
+    if (caller.staff) audiences.add('staff');
+    return audiences;
+  }
+}

@@ -1,0 +1,21 @@
+/** What the kiosk says when its store cannot be written, in Vietnamese: what happened and what to do next. */
+
+export const STORE_UNAVAILABLE_MESSAGE =
+  'Ki-ốt tạm thời không lưu được dữ liệu nên chưa thực hiện được yêu cầu này. Vui lòng báo cán bộ; các thông tin đã có vẫn xem được.';
+
+/** Advice for a technician from the store's error code (SQLite's, or the file system's). */
+export function storeAdvice(code: string): string {
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return 'Thư mục dữ liệu đang chỉ đọc hoặc không có quyền ghi (ổ đĩa lỗi, bị gắn lại chỉ đọc, hoặc sai quyền). Kiểm tra ổ đĩa và quyền của thư mục dataDir, rồi khởi động lại ki-ốt.';
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return 'Ổ đĩa đã đầy. Giải phóng dung lượng (nhật ký cũ, tệp tạm), ki-ốt sẽ tự ghi lại khi có chỗ.';
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
+    return 'Lỗi đọc/ghi ổ đĩa. Có thể ổ đĩa sắp hỏng: sao lưu dữ liệu và báo bộ phận kỹ thuật.';
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return 'Cơ sở dữ liệu đang bị một chương trình khác giữ. Đóng chương trình đó (công cụ sao lưu, trình xem CSDL) rồi thử lại.';
+  }
+  return 'Không ghi được cơ sở dữ liệu. Xem nhật ký của ki-ốt và báo bộ phận kỹ thuật.';
+}

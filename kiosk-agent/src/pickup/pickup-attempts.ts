@@ -1,0 +1,138 @@
+/**
+ * Guessing pickup codes, bounded three ways, all counted in the store so a restart lifts nothing:
+ * - per dossier: 5 wrong codes lock its pickup for 15 minutes (a lockout);
+ * - per dossier, over time: after `lockoutsBeforeStaff` lockouts only staff hand the result over;
+ * - per kiosk: `wrongCodesPerKiosk` wrong codes (any dossiers) within `windowMs` pause every pickup for `pauseMs`
+ *   and alert staff — someone is trying codes across dossiers.
+ * With 10⁶ codes, a guesser gets at most 5 × lockoutsBeforeStaff tries per dossier, ever.
+ *
+ * Runs inside the pickup's transaction: the decision, the counters and the audit row commit together. Refusals are
+ * returned, not thrown, so that they commit.
+ */
+import { AgentError } from '../errors/agent-error';
+import type { Compartment, LockerStore, PickupSecret } from './locker-store';
+
+export const MAX_WRONG_CODES = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+
+export interface GuessingLimits {
+  wrongCodesPerKiosk: number;
+  windowMs: number;
+  pauseMs: number;
+  lockoutsBeforeStaff: number;
+}
+
+export type GuessingAlert =
+  | { kind: 'pickup-guessing'; dossierCode: string; board: number; lock: number; message: string }
+  | { kind: 'pickup-paused'; message: string };
+
+export type AttemptDecision = { ok: true } | { ok: false; error: AgentError; alert?: GuessingAlert };
+
+const minutesLeft = (untilMs: number, nowMs: number): number => Math.max(1, Math.ceil((untilMs - nowMs) / 60_000));
+
+function paused(untilMs: number, nowMs: number): AgentError {
+  const minutes = minutesLeft(untilMs, nowMs);
+  return new AgentError(
+    'PICKUP_PAUSED',
+    `Việc nhận kết quả tại tủ đang tạm dừng vì có quá nhiều lần nhập sai mã. Vui lòng đến quầy trả kết quả, hoặc thử lại sau ${minutes} phút.`,
+    { facts: { retryAfterMinutes: minutes } },
+  );
+}
+
+const NEEDS_STAFF = (): AgentError =>
+  new AgentError(
+    'PICKUP_NEEDS_STAFF',
+    'Mã nhận kết quả của hồ sơ này đã bị nhập sai nhiều lần. Để bảo đảm an toàn, vui lòng mang giấy hẹn và giấy tờ tùy thân đến quầy trả kết quả; cán bộ sẽ trao kết quả cho bạn.',
+  );
+
+export class PickupAttempts {
+  constructor(
+    private readonly store: LockerStore,
+    private readonly audit: (atMs: number, dossierCode: string, action: string, result: string) => void,
+    private readonly limits: GuessingLimits,
+    private readonly verify: (code: string, stored: string) => boolean,
+  ) {}
+
+  /** Whether every pickup at this kiosk is paused now, as an error to answer with. */
+  pausedNow(nowMs: number): AgentError | undefined {
+    const until = this.store.pausedUntil(nowMs);
+    return until === undefined ? undefined : paused(until, nowMs);
+  }
+
+  /** Checks a code for a dossier whose result is in compartment `c`; records what happened. */
+  check(secret: PickupSecret & { pickupCodeHash: string }, c: Compartment, pickupCode: string, nowMs: number): AttemptDecision {
+    const { store } = this;
+    const pause = this.pausedNow(nowMs);
+    if (pause) {
+      this.audit(nowMs, secret.code, 'open', 'paused');
+      return { ok: false, error: pause };
+    }
+    if (secret.lockouts >= this.limits.lockoutsBeforeStaff) {
+      this.audit(nowMs, secret.code, 'open', 'needs-staff:guessing');
+      return { ok: false, error: NEEDS_STAFF() };
+    }
+    if (secret.lockedUntilMs !== null && secret.lockedUntilMs > nowMs) {
+      this.audit(nowMs, secret.code, 'open', 'locked');
+      const minutes = minutesLeft(secret.lockedUntilMs, nowMs);
+      return {
+        ok: false,
+        error: new AgentError('PICKUP_LOCKED', `Đã nhập sai mã quá ${MAX_WRONG_CODES} lần. Vui lòng thử lại sau ${minutes} phút hoặc đến quầy trả kết quả.`, {
+          facts: { retryAfterMinutes: minutes },
+        }),
+      };
+    }
+    if (this.verify(pickupCode, secret.pickupCodeHash)) {
+      store.setAttempts(secret.code, 0, null);
+      return { ok: true };
+    }
+    return this.wrong(secret, c, nowMs);
+  }
+
+  private wrong(secret: PickupSecret, c: Compartment, nowMs: number): AttemptDecision {
+    const { store, limits } = this;
+    const failed = (secret.lockedUntilMs !== null && secret.lockedUntilMs <= nowMs ? 0 : secret.failedAttempts) + 1;
+    const lockNow = failed >= MAX_WRONG_CODES;
+    store.setAttempts(secret.code, lockNow ? 0 : failed, lockNow ? nowMs + LOCKOUT_MS : null);
+    this.audit(nowMs, secret.code, 'open', lockNow ? 'wrong-code-locked' : 'wrong-code');
+
+    const wrongHere = store.wrongCodesSince(nowMs - limits.windowMs);
+    if (wrongHere >= limits.wrongCodesPerKiosk) {
+      store.startPause(nowMs, nowMs + limits.pauseMs, wrongHere);
+      this.audit(nowMs, secret.code, 'pickup-pause', `wrong-codes:${wrongHere}`);
+      return {
+        ok: false,
+        error: paused(nowMs + limits.pauseMs, nowMs),
+        alert: {
+          kind: 'pickup-paused',
+          message: `Có ${wrongHere} lần nhập sai mã nhận kết quả trong ${Math.round(limits.windowMs / 60_000)} phút: việc nhận kết quả tại tủ tạm dừng ${Math.round(limits.pauseMs / 60_000)} phút. Vui lòng kiểm tra ki-ốt; có thể mở lại sớm hơn bằng POST /api/pickup/resume.`,
+        },
+      };
+    }
+    if (lockNow) {
+      const lockouts = store.addLockout(secret.code);
+      if (lockouts >= limits.lockoutsBeforeStaff) {
+        this.audit(nowMs, secret.code, 'open', 'needs-staff:guessing');
+        return {
+          ok: false,
+          error: NEEDS_STAFF(),
+          alert: {
+            kind: 'pickup-guessing',
+            dossierCode: secret.code,
+            ...c,
+            message: `Mã nhận kết quả của hồ sơ ${secret.code} bị nhập sai ${lockouts} lượt: ki-ốt không mở ngăn ${c.lock} (bo ${c.board}) nữa. Vui lòng thu hồi kết quả và trao tại quầy.`,
+          },
+        };
+      }
+      return {
+        ok: false,
+        error: new AgentError('PICKUP_LOCKED', `Đã nhập sai mã ${MAX_WRONG_CODES} lần. Việc nhận kết quả của hồ sơ này tạm khóa 15 phút; vui lòng đến quầy trả kết quả nếu cần.`, {
+          facts: { retryAfterMinutes: 15 },
+        }),
+      };
+    }
+    return {
+      ok: false,
+      error: new AgentError('PICKUP_CODE_INVALID', `Mã nhận kết quả không đúng. Bạn còn ${MAX_WRONG_CODES - failed} lần thử.`, { facts: { attemptsLeft: MAX_WRONG_CODES - failed } }),
+    };
+  }
+}

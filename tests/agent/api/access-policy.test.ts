@@ -1,0 +1,97 @@
+import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
+import { describe, expect, it } from 'vitest';
+import { AccessPolicy, isOwnMachine } from '../../../kiosk-agent/src/api/access-policy';
+import { HostNames, hostOf } from '../../../kiosk-agent/src/api/host-names';
+import { createRouteAuth } from '../../../kiosk-agent/src/api/route-auth';
+
+const STAFF = 'staff-token-for-counter-pcs-0123456789';
+const EXPIRED = 'staff-token-that-has-expired-012345678';
+const SCREEN = 'device-token-of-the-lobby-b-screen-0123';
+
+const req = (remoteAddress: string, localAddress: string, headers: Record<string, string> = {}) =>
+  ({ socket: { remoteAddress, localAddress }, headers }) as unknown as IncomingMessage & Request;
+
+const policy = () =>
+  new AccessPolicy(
+    {
+      staffTokens: [STAFF, { token: EXPIRED, name: 'old PC', expiresAt: '2026-01-31' }],
+      kioskDevices: [{ name: 'Sảnh B', token: SCREEN, address: '192.168.1.40' }],
+    },
+    () => Date.parse('2026-12-02T08:00:00Z'),
+  );
+
+describe('who is asking (the same answer for HTTP and the event socket)', () => {
+  it('the kiosk itself: loopback, or the machine reaching its own LAN address', () => {
+    expect(isOwnMachine('127.0.0.1', '127.0.0.1')).toBe(true);
+    expect(isOwnMachine('::1', '::1')).toBe(true);
+    expect(isOwnMachine('::ffff:127.0.0.1', '::ffff:127.0.0.1')).toBe(true);
+    expect(isOwnMachine('::ffff:192.168.1.20', '192.168.1.20')).toBe(true);
+    expect(isOwnMachine('192.168.1.31', '192.168.1.20')).toBe(false);
+    expect(isOwnMachine(undefined, '192.168.1.20')).toBe(false);
+  });
+
+  it('a remote screen is the kiosk only with its device token, and only from its address when one is set', () => {
+    const p = policy();
+    expect(p.identify(req('192.168.1.40', '192.168.1.20'))).toMatchObject({ kiosk: false, staff: false });
+    expect(p.identify(req('192.168.1.40', '192.168.1.20', { 'x-kiosk-token': SCREEN }))).toMatchObject({ kiosk: true, staff: false });
+    // The same token from a laptop that is not the screen's address: nothing.
+    expect(p.identify(req('192.168.1.77', '192.168.1.20', { 'x-kiosk-token': SCREEN })).kiosk).toBe(false);
+    // A device token is not a staff token, and a staff token does not make a kiosk.
+    expect(p.identify(req('192.168.1.40', '192.168.1.20', { authorization: `Bearer ${SCREEN}` })).staff).toBe(false);
+    expect(p.identify(req('192.168.1.50', '192.168.1.20', { authorization: `Bearer ${STAFF}` }))).toMatchObject({ kiosk: false, staff: true });
+  });
+
+  it('an expired staff token is refused', () => {
+    const p = policy();
+    expect(p.isStaffToken(EXPIRED)).toBe(false);
+    expect(p.isStaffToken(STAFF)).toBe(true);
+    expect(p.isStaffToken(`${STAFF}x`)).toBe(false);
+    expect(p.isStaffToken(undefined)).toBe(false);
+  });
+
+  it('routes: staff need a token, kiosk routes the kiosk or staff, technician entry the kiosk alone', () => {
+    const touched: (string | undefined)[] = [];
+    const authorize = createRouteAuth(policy(), { touch: (t) => void touched.push(t) });
+    const phone = req('192.168.1.31', '192.168.1.20');
+    const counterPc = req('192.168.1.50', '192.168.1.20', { authorization: `Bearer ${STAFF}` });
+    const kiosk = req('127.0.0.1', '127.0.0.1', { authorization: 'Bearer technician-session' });
+    expect(() => authorize('none', phone)).not.toThrow();
+    expect(() => authorize('staff', phone)).toThrow(expect.objectContaining({ code: 'UNAUTHORIZED' }));
+    expect(() => authorize('kiosk', phone)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY', message: expect.stringMatching(/chỉ dùng trên ki-ốt/) }));
+    expect(() => authorize('kiosk', counterPc)).not.toThrow();
+    expect(() => authorize('kiosk-device', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
+    expect(() => authorize('technician', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
+    expect(touched).toEqual([]);
+    authorize('technician', kiosk);
+    expect(touched).toEqual(['technician-session']);
+  });
+});
+
+describe('the names the agent answers to', () => {
+  const names = new HostNames({ host: '192.168.1.20', publicUrl: 'http://kiosk.motcua.local:8080/', allowedHosts: ['queue.example.vn'] });
+
+  it('parses Host values with ports and IPv6 brackets', () => {
+    expect(hostOf('192.168.1.20:8080')).toBe('192.168.1.20');
+    expect(hostOf('[::1]:8080')).toBe('::1');
+    expect(hostOf('Kiosk.Motcua.Local.')).toBe('kiosk.motcua.local');
+    expect(hostOf('evil.com@192.168.1.20')).toBeUndefined();
+  });
+
+  it('accepts its own names and refuses others (DNS rebinding)', () => {
+    expect(names.allowsHost('192.168.1.20:8080')).toBe(true);
+    expect(names.allowsHost('localhost:8080')).toBe(true);
+    expect(names.allowsHost('kiosk.motcua.local:8080')).toBe(true);
+    expect(names.allowsHost('queue.example.vn')).toBe(true);
+    expect(names.allowsHost('attacker.example:8080')).toBe(false);
+    expect(names.allowsHost(undefined)).toBe(false);
+  });
+
+  it('a browser Origin must be one of those names; no Origin is a non-browser client', () => {
+    expect(names.allowsOrigin(undefined)).toBe(true);
+    expect(names.allowsOrigin('http://192.168.1.20:8080')).toBe(true);
+    expect(names.allowsOrigin('https://attacker.example')).toBe(false);
+    expect(names.allowsOrigin('null')).toBe(false);
+    expect(names.allowsOrigin('file://')).toBe(false);
+  });
+});
