@@ -73,10 +73,21 @@ export const DisplaySnapshotSchema = z.object({
 });
 export type DisplaySnapshot = z.infer<typeof DisplaySnapshotSchema>;
 
-const StatsDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+const isCalendarDay = (day: string): boolean => {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+};
+const StatsDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine(isCalendarDay, 'not a day of the calendar');
+/** The longest range one statistics request may cover: a year (a report over more is several requests). */
+export const MAX_STATS_DAYS = 366;
+const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 export const StatsQuerySchema = z
   .strictObject({ from: StatsDaySchema.optional(), to: StatsDaySchema.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= MAX_STATS_DAYS, { message: `at most ${MAX_STATS_DAYS} days at a time`, path: ['to'] });
 
 const minutes = z.number().nonnegative().nullable();
 export const ServiceStatsSchema = z.object({

@@ -25,7 +25,26 @@ import type { LockerPickupService } from './pickup/locker-pickup-service';
 import type { Clock } from './queue/local-day';
 import type { Db } from './store/sqlite';
 
-const SECRET_KEY = /token|pinhash|secret|password/i;
+const SECRET_KEY = /token|pinhash|secret|password|key(file)?$/i;
+
+/**
+ * A URL without what may be a secret in it: `user:pass@`, the query string (gateways take `?apikey=`) and the
+ * fragment. Anything that does not parse as a URL is left as it is.
+ */
+export function stripUrlSecrets(value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
+  try {
+    const url = new URL(value);
+    const hadSecrets = url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '';
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    url.hash = '';
+    return hadSecrets ? `${url.toString()} (***)` : value;
+  } catch {
+    return value;
+  }
+}
 
 /** A deep copy with every secret-looking value replaced, so a bundle can be mailed to support. */
 export function redactSecrets(value: unknown): unknown {
@@ -33,6 +52,7 @@ export function redactSecrets(value: unknown): unknown {
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? (Array.isArray(v) ? v.map(() => '***') : '***') : redactSecrets(v)]));
   }
+  if (typeof value === 'string') return stripUrlSecrets(value);
   return value;
 }
 

@@ -35,3 +35,15 @@ describe('shared wire formats', () => {
     expect(AgentEventSchema.safeParse({ type: 'printer.job', at: '', data: { jobId: 'x' } }).success).toBe(false);
   });
 });
+
+describe('statistics ranges', () => {
+  it('a range is real calendar days, in order, and at most a year', async () => {
+    const { StatsQuerySchema } = await import('../../shared/counter-schemas');
+    expect(StatsQuerySchema.safeParse({ from: '2026-01-01', to: '2026-12-31' }).success).toBe(true);
+    expect(StatsQuerySchema.safeParse({ from: '2024-01-01', to: '2024-12-31' }).success).toBe(true); // 366 days
+    expect(StatsQuerySchema.safeParse({ from: '2024-01-01', to: '2025-01-01' }).success).toBe(false);
+    expect(StatsQuerySchema.safeParse({ from: '0001-01-01', to: '9999-12-31' }).success).toBe(false);
+    expect(StatsQuerySchema.safeParse({ from: '2026-02-31' }).success).toBe(false);
+    expect(StatsQuerySchema.safeParse({ from: '2026-12-02', to: '2026-12-01' }).success).toBe(false);
+  });
+});

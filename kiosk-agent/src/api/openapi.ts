@@ -1,7 +1,22 @@
 /** OpenAPI 3.1 from the route registry, using zod 4's own JSON Schema output. */
 import { z } from 'zod';
 import { ErrorBodySchema } from '../../../shared/api-schemas';
-import type { RouteSpec } from './route-registry';
+import { EVENT_AUDIENCE } from '../../../shared/ws-events';
+import { paramsSchemaOf, type Auth, type RouteSpec } from './route-registry';
+
+/** Who may call a route, as the document says it (x-audience) and with which credentials (security). */
+const AUDIENCE: Record<Auth, { audience: string; security?: object[]; note?: string }> = {
+  none: { audience: 'public' },
+  kiosk: {
+    audience: 'kiosk',
+    security: [{}, { kioskDevice: [] }, { staffToken: [] }],
+    note: "The kiosk itself (the agent's own machine, or a remote touchscreen with its X-Kiosk-Token), or a staff token; else 403 KIOSK_ONLY",
+  },
+  'kiosk-device': { audience: 'kiosk', security: [{}, { kioskDevice: [] }], note: 'The kiosk itself only (never a counter PC, whatever its token); else 403 KIOSK_ONLY' },
+  demo: { audience: 'kiosk', security: [{}, { kioskDevice: [] }, { staffToken: [] }], note: 'Only with simulated devices; as a kiosk route' },
+  staff: { audience: 'staff', security: [{ staffToken: [] }] },
+  technician: { audience: 'technician', security: [{ technicianSession: [] }], note: 'On the kiosk itself, with the session from POST /api/diagnostics/session' },
+};
 
 const toOpenApiPath = (p: string): string => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
@@ -13,7 +28,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of specs) {
     const path = toOpenApiPath(spec.path);
-    const params: object[] = [...spec.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params: object[] = Object.entries(paramsSchemaOf(spec).shape).map(([name, schema]) => ({ name, in: 'path', required: true, schema: schemaOf(schema as z.ZodType, 'input') }));
     for (const [name, field] of Object.entries(spec.query?.shape ?? {})) {
       params.push({ name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema: schemaOf(field as z.ZodType, 'input') });
     }
@@ -27,25 +42,42 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
         content: { 'application/json': { schema: schemaOf(ErrorBodySchema, 'output') } },
       };
     }
+    const who = AUDIENCE[spec.auth];
     (paths[path] ??= {})[spec.method] = {
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.auth === 'staff' ? { security: [{ staffToken: [] }] } : {}),
-      ...(spec.auth === 'technician' ? { security: [{ technicianSession: [] }] } : {}),
-      ...(spec.auth === 'kiosk' ? { 'x-kiosk-only': 'From the kiosk itself (its own addresses or server.kioskClients), or with a staff token' } : {}),
+      'x-audience': who.audience,
+      ...(who.note ? { description: who.note } : {}),
+      ...(who.security ? { security: who.security } : { security: [] }),
       ...(params.length ? { parameters: params } : {}),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
+      ...(spec.body
+        ? { requestBody: { required: true, description: `At most ${spec.bodyLimit ?? '16kb'}; read only after the caller is allowed`, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }
+        : {}),
       responses,
     };
   }
+  const audiences = Object.entries(EVENT_AUDIENCE)
+    .map(([type, audience]) => `\`${type}\`: ${audience}`)
+    .join('; ');
   return {
     openapi: '3.1.0',
     info: {
       title: 'motcua-kiosk agent',
       version: info.version,
-      description: 'Local agent of the one-stop-centre lobby kiosk. Events are pushed on WS /api/events as { type, at, data }.',
+      description:
+        'Local agent of the one-stop-centre lobby kiosk. Every request is checked first for its Host (one of the names the agent answers to: 421 HOST_NOT_ALLOWED) and a browser Origin (403 ORIGIN_NOT_ALLOWED); then its caller (x-audience: public, kiosk, staff, technician); only then is a body read. ' +
+        'Events are pushed on WS /api/events as { type, at, data }, each only to its audience — ' +
+        audiences +
+        '. A socket is public unless it comes from the kiosk itself, or sends { "type": "auth", "kioskToken"?, "staffToken"? } after connecting (answered with { "type": "auth.result", "audiences", "refused" }); tokens never go in the URL. ' +
+        'A public client never receives a slip code, a dossier code, a name, a phone or a compartment.',
     },
-    components: { securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A token from staff.tokens in the site config' }, technicianSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/diagnostics/session (technician PIN); ends after 5 idle minutes' } } },
+    components: {
+      securitySchemes: {
+        staffToken: { type: 'http', scheme: 'bearer', description: 'A token from staff.tokens in the site config (optionally with an expiry)' },
+        kioskDevice: { type: 'apiKey', in: 'header', name: 'X-Kiosk-Token', description: 'The device token of a remote touchscreen (server.kioskDevices)' },
+        technicianSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/diagnostics/session (technician PIN); ends after its idle time and at its absolute lifetime' },
+      },
+    },
     paths,
   };
 }

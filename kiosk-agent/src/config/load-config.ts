@@ -25,7 +25,7 @@ export function parseSiteConfig(raw: unknown): SiteConfig {
   return result.data;
 }
 
-/** Loads a JSON config file. Relative `dataDir` is resolved against the config file's folder. */
+/** Loads a JSON config file. Relative paths (`dataDir`, `server.tls`, `secrets.keyFile`) are resolved against the config file's folder. */
 export function loadSiteConfigFile(file: string, overrides: { port?: number; dataDir?: string } = {}): SiteConfig {
   let text: string;
   try {
@@ -40,7 +40,18 @@ export function loadSiteConfigFile(file: string, overrides: { port?: number; dat
     throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
   }
   const config = parseSiteConfig(raw);
-  return applyOverrides({ ...config, dataDir: isAbsolute(config.dataDir) ? config.dataDir : resolve(dirname(file), config.dataDir) }, overrides);
+  // Paths in the file are relative to the file, wherever the agent is started from.
+  const here = (p: string): string => (isAbsolute(p) ? p : resolve(dirname(file), p));
+  const { tls } = config.server;
+  return applyOverrides(
+    {
+      ...config,
+      dataDir: here(config.dataDir),
+      server: { ...config.server, ...(tls ? { tls: { cert: here(tls.cert), key: here(tls.key) } } : {}) },
+      secrets: { ...config.secrets, ...(config.secrets.keyFile ? { keyFile: here(config.secrets.keyFile) } : {}) },
+    },
+    overrides,
+  );
 }
 
 export function applyOverrides(config: SiteConfig, overrides: { port?: number; dataDir?: string }): SiteConfig {

@@ -60,6 +60,7 @@ export class DossierRepository {
            status = CASE WHEN dossiers.status IN ('in-locker', 'returned') THEN dossiers.status ELSE excluded.status END`,
       ),
       get: db.prepare('SELECT * FROM dossiers WHERE code = ?'),
+      depositing: db.prepare(`SELECT 1 FROM deposits WHERE dossier_code = ? AND state IN ('opening', 'awaiting-door')`).pluck(),
       audit: db.prepare('INSERT INTO pickup_audit (at_ms, dossier_code, action, result) VALUES (?, ?, ?, ?)'),
       auditFor: db.prepare('SELECT at_ms AS atMs, dossier_code AS dossierCode, action, result FROM pickup_audit WHERE dossier_code = ? ORDER BY id'),
     };
@@ -81,6 +82,11 @@ export class DossierRepository {
   get(code: string): DossierRow | undefined {
     const r = this.stmts.get.get(code) as RawDossier | undefined;
     return r ? toRow(r) : undefined;
+  }
+
+  /** Whether a deposit of this dossier is in progress (its compartment open, the door not shut yet). */
+  isBeingDeposited(code: string): boolean {
+    return this.stmts.depositing.get(code) !== undefined;
   }
 
   audit(atMs: number, dossierCode: string | null, action: string, result: string): void {

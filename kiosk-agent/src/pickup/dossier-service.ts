@@ -64,6 +64,9 @@ export class DossierService {
       });
     }
     const current = this.repo.get(parsed.dossier.code);
+    if (current && this.repo.isBeingDeposited(current.code)) {
+      throw new AgentError('DEPOSIT_IN_PROGRESS', `Hồ sơ ${current.code} đang được gửi vào tủ (cửa ngăn chưa đóng). Đóng cửa ngăn rồi sửa sau, hoặc thu hồi hồ sơ.`);
+    }
     if (current?.status === 'in-locker') {
       // Changing it here would free a compartment that still holds papers: staff take it back first.
       throw new AgentError(

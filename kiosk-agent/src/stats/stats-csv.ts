@@ -7,8 +7,8 @@ import type { Stats } from '../../../shared/counter-schemas';
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
-  // Leading = + - @ would be run as a formula by spreadsheet programs: quote and prefix them.
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  // Leading = + - @ (and a tab or CR before one, which Excel skips) would be run as a formula: prefix a quote.
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
   return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -7,6 +7,10 @@ describe('statistics CSV', () => {
     expect(csvField('Đất đai, xây dựng')).toBe('"Đất đai, xây dựng"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    // Excel skips a leading tab or CR before a formula: those are defused too.
+    expect(csvField('\t=1+1')).toBe("'\t=1+1");
+    expect(csvField('\r=cmd|" /C calc"!A0')).toBe(`"'\r=cmd|"" /C calc""!A0"`);
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField(null)).toBe('');
     expect(csvField(4.5)).toBe('4.5');
   });

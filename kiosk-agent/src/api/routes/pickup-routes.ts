@@ -60,7 +60,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       auth: 'staff',
       body: UpsertDossierRequestSchema,
       responses: { 200: { description: 'The dossier as stored', schema: DossierRecordSchema } },
-      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'DOSSIER_IN_LOCKER'],
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'DOSSIER_IN_LOCKER', 'DEPOSIT_IN_PROGRESS'],
     },
     ({ body }) => record(deps.dossiers.upsert(body)),
   );

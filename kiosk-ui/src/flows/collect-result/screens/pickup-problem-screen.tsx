@@ -22,6 +22,11 @@ function problemText(t: Catalogue, code: string | null, retryAfterMinutes: numbe
       return p.SLIP_CODE_INVALID;
     case 'PICKUP_LOCKED':
       return { title: p.PICKUP_LOCKED.title, body: p.PICKUP_LOCKED.body(retryAfterMinutes ?? 15) };
+    case 'PICKUP_PAUSED':
+      return { title: p.PICKUP_PAUSED.title, body: p.PICKUP_PAUSED.body(retryAfterMinutes ?? 15) };
+    case 'RATE_LIMITED':
+    case 'STORE_UNAVAILABLE':
+      return p[code];
     case 'NETWORK_ERROR':
     case 'NETWORK_TIMEOUT':
     case 'UPSTREAM_UNAVAILABLE':
