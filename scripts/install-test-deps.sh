@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian packages: Chromium for real-browser tests, socat for virtual
-# serial ports, espeak-ng for the lobby display's Vietnamese voice clips (built by build:ui). Idempotent: does nothing when they are already there.
+# serial ports, espeak-ng for the lobby display's Vietnamese voice clips (built by build:ui), iproute2 for the
+# second network host (network namespaces), openssl for the HTTPS test's certificate. Idempotent: does nothing
+# when they are already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "test dependencies present: chromium, socat, espeak-ng"
+  echo "test dependencies present: chromium, socat, espeak-ng, iproute2, openssl"
   exit 0
 fi
 SUDO=""
