@@ -96,4 +96,32 @@ describe('site config', () => {
     expect(() => loadSiteConfigFile(file)).toThrow(/not valid JSON/);
     expect(() => loadSiteConfigFile(join(dir.path, 'missing.json'))).toThrow(/cannot read \(ENOENT\)/);
   });
+
+  it('fills the network-safety defaults and refuses the old address-only kiosk list with a way forward', () => {
+    const c = parseSiteConfig(CONTRACT_EXAMPLE);
+    expect(c.server.websocket).toEqual({ maxClients: 2000, maxPerAddress: 16, pingMs: 30_000 });
+    expect(c.server.kioskDevices).toEqual([]);
+    expect(c.pickup.guessing).toEqual({ wrongCodesPerKiosk: 20, windowMinutes: 10, pauseMinutes: 15, lockoutsBeforeStaff: 3, lookupsPerMinute: 30 });
+    expect(c.privacy.retentionDays).toBe(90);
+    expect(c.technician?.maxSessionMinutes).toBe(60);
+    const lines = problems({
+      ...CONTRACT_EXAMPLE,
+      server: { host: '0.0.0.0', port: 8080, kioskClients: ['192.168.1.40'], kioskDevices: [{ name: 'Sảnh B', token: 'short' }] },
+      staff: { tokens: ['short-token', { token: 'a-long-random-secret-for-staff', expiresAt: 'next week' }] },
+    });
+    expect(lines).toContainEqual(expect.stringMatching(/^server\.kioskClients: replaced by server\.kioskDevices/));
+    expect(lines).toContainEqual(expect.stringMatching(/^server\.kioskDevices\[0\]\.token: at least 24 characters/));
+    expect(lines.some((l) => l.startsWith('staff.tokens[0]'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('staff.tokens[1]'))).toBe(true);
+  });
+
+  it('resolves the TLS files and the key file against the config file', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = join(dir.path, 'site.json');
+    writeFileSync(file, JSON.stringify({ ...CONTRACT_EXAMPLE, server: { host: '0.0.0.0', port: 8443, tls: { cert: 'tls/cert.pem', key: '/etc/ssl/kiosk.key' } }, secrets: { keyFile: 'kiosk.key' } }));
+    const c = loadSiteConfigFile(file);
+    expect(c.server.tls).toEqual({ cert: join(dir.path, 'tls/cert.pem'), key: '/etc/ssl/kiosk.key' });
+    expect(c.secrets.keyFile).toBe(join(dir.path, 'kiosk.key'));
+  });
 });
