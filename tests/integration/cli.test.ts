@@ -1,5 +1,6 @@
 /** The start command as a technician meets it: bad configs, signals. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnAgent } from '../support/agent-process';
@@ -38,5 +39,26 @@ describe('kiosk-agent CLI', () => {
     p.child.kill('SIGTERM');
     expect((await p.exited).code).toBe(0);
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('a data folder that cannot be written stops start-up with one clear line and exit 2, nothing listening', async () => {
+    // Root ignores file modes, so the folder is a read-only mount, as a failing disk remounted by the kernel is.
+    const ro = join(dir.path, 'ro');
+    mkdirSync(ro);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', ro]);
+    try {
+      const file = join(dir.path, 'ro-site.json');
+      writeFileSync(file, JSON.stringify({ ...testConfig(join(ro, 'data')), secrets: { keyFile: join(dir.path, 'ro.key') } }));
+      const p = spawnAgent(['--config', file]);
+      const { code } = await p.exited;
+      expect(code).toBe(2);
+      const out = p.output();
+      expect(out).toMatch(/cannot use the store .*kiosk\.sqlite: EROFS/);
+      expect(out).toMatch(/chỉ đọc/);
+      expect(out).not.toContain('Kiosk ready');
+      expect(out).not.toMatch(/\n\s+at /);
+    } finally {
+      execFileSync('umount', [ro]);
+    }
   });
 });

@@ -6,8 +6,8 @@
  * one clear line (exit 2) instead of a kiosk that issues tickets it cannot keep.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { storeAdvice } from '../i18n/store-text';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
@@ -26,14 +26,30 @@ export class StoreOpenError extends Error {
 
 function openError(path: string, err: unknown): StoreOpenError {
   const code = (err as { code?: string }).code ?? 'ERROR';
-  return new StoreOpenError(`cannot use the store ${path}: ${code}: ${(err as Error).message}\n${storeAdvice(code)}`);
+  const message = (err as Error).message;
+  return new StoreOpenError(`cannot use the store ${path}: ${message.startsWith(code) ? message : `${code}: ${message}`}\n${storeAdvice(code)}`);
+}
+
+/**
+ * Creates the data folder. A recursive mkdir on a read-only disk reports ENOENT; the nearest folder that exists
+ * is asked whether it can be written, so the technician reads EROFS or EACCES rather than "no such file".
+ */
+function makeDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    let parent = dirname(dataDir);
+    while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    accessSync(parent, constants.W_OK); // throws the real reason
+    throw err;
+  }
 }
 
 export function openStore({ dataDir, fileName = 'kiosk.sqlite', synchronous = 'FULL' }: OpenStoreOptions): Db {
   const path = join(dataDir, fileName);
   let db: Db | undefined;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDataDir(dataDir);
     db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
