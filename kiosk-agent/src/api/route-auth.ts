@@ -33,7 +33,8 @@ export function createRouteAuth(access: AccessPolicy, technician: { touch(token:
         if (!caller.kiosk) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
         return;
       case 'technician':
-        // The technician's session was opened on this kiosk; its token is no use from another machine.
+        // A technician session belongs to the kiosk (its own machine or a remote touchscreen with its device
+        // token): its token is no use from a counter PC or a phone.
         if (!caller.kiosk) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
         technician.touch(bearerOf(req.headers.authorization));
         return;

@@ -19,6 +19,13 @@ const RETRY_MS = 15;
 const timeout = (): AgentError => new AgentError('PRINTER_TIMEOUT', 'Máy in không nhận dữ liệu. Vui lòng báo cán bộ kiểm tra máy in.');
 
 export class FilePrinterTransport implements PrinterTransport {
+  /**
+   * The last job did not get through in time. A device file gives no status of its own, so until a job gets
+   * through again the status check says so, rather than "ready" (which would hide the fault from staff and make
+   * every next citizen wait out the deadline).
+   */
+  private stuck = false;
+
   constructor(
     private readonly path: string,
     private readonly timeoutMs: number,
@@ -56,8 +63,18 @@ export class FilePrinterTransport implements PrinterTransport {
       throw new AgentError('PRINTER_OFFLINE', `Không mở được máy in ${this.path} (${e.code ?? e.message}).`, { cause: err });
     }
     try {
+      if (!job) {
+        if (this.stuck) throw new AgentError('PRINTER_TIMEOUT', 'Máy in chưa nhận hết dữ liệu của lần in trước. Vui lòng báo cán bộ kiểm tra máy in (kẹt giấy, cáp USB).');
+        return READY;
+      }
       accept(READY);
-      if (job) await this.writeAll(handle, job, deadline);
+      try {
+        await this.writeAll(handle, job, deadline);
+      } catch (err) {
+        this.stuck = err instanceof AgentError && err.code === 'PRINTER_TIMEOUT';
+        throw err;
+      }
+      this.stuck = false;
       return READY;
     } finally {
       // Nothing is in flight on a non-blocking descriptor: closing returns at once.

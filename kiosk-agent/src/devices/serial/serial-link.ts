@@ -90,13 +90,19 @@ export class SerialLink implements ByteLink {
       autoOpen: false,
     });
     this.port = port;
+    // Events of a port this link has given up on (closed after a stuck write, reopened since) are ignored: a late
+    // 'close' of the old port must not tear down the new one.
     port.on('data', (chunk: Buffer) => {
+      if (this.port !== port) return;
       this.options.log?.debug(this.options.logBytes === false ? { rxBytes: chunk.length } : { rx: chunk.toString('hex') }, 'serial rx');
       this.data.emit(new Uint8Array(chunk));
     });
     port.on('error', () => undefined); // reported through 'close' or the open callback
-    port.on('close', () => this.lost(`port ${this.options.path} closed`));
+    port.on('close', () => {
+      if (this.port === port) this.lost(`port ${this.options.path} closed`);
+    });
     port.open((err) => {
+      if (this.port !== port) return;
       if (err) {
         this.lost(err.message);
         return;
