@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian packages: Chromium for real-browser tests, socat for virtual
 # serial ports, espeak-ng for the lobby display's Vietnamese voice clips (built by build:ui), iproute2 for the
-# second network host (network namespaces), openssl for the HTTPS test's certificate. Idempotent: does nothing
-# when they are already there.
+# second network host (network namespaces), openssl for the HTTPS test's certificate, e2fsprogs for the disk that
+# turns read-only. Idempotent: does nothing when they are already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -10,8 +10,9 @@ command -v socat >/dev/null 2>&1 || need+=(socat)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v mkfs.ext4 >/dev/null 2>&1 || need+=(e2fsprogs)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "test dependencies present: chromium, socat, espeak-ng, iproute2, openssl"
+  echo "test dependencies present: chromium, socat, espeak-ng, iproute2, openssl, e2fsprogs"
   exit 0
 fi
 SUDO=""

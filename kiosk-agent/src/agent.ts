@@ -29,7 +29,7 @@ import { QueueService } from './queue/queue-service';
 import { QueueStats } from './stats/queue-stats';
 import { TicketIssuer } from './queue/ticket-issuer';
 import { TicketRepository } from './queue/ticket-repository';
-import { StoreHealthWatch } from './store/store-health';
+import { folderWriteProblem, StoreHealthWatch } from './store/store-health';
 import { openStore, probeWrite } from './store/sqlite';
 import { composeDiagnostics } from './compose-diagnostics';
 import { LogRing } from './diagnostics/log-ring';
@@ -105,7 +105,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
   const cleanups: (() => Promise<void> | void)[] = [() => void db.close()];
   try {
     const secretKey = loadOrCreateSecretKey(config.secrets.keyFile ?? defaultKeyFile(config.dataDir));
-    const storeHealth = new StoreHealthWatch(() => probeWrite(db), log.child({ module: 'store' }));
+    const storeHealth = new StoreHealthWatch(() => probeWrite(db), log.child({ module: 'store' }), () => folderWriteProblem(config.dataDir));
     cleanups.unshift(storeHealth.start(10_000));
     // Background work (outbox, reminders, recovery, retention) never kills the agent: a store failure shows in
     // /api/health, anything else is logged, and each loop tries again later.
@@ -156,6 +156,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     if (options.configPath === undefined && options.config === undefined) seedDemoDossiers(db, clock, config.center.timezone, new PickupCodeHasher(secretKey));
     const pickup = composePickup({ config, db, clock, log, events, devices, secretKey, onBackgroundError });
     cleanups.unshift(() => pickup.stop());
+    cleanups.unshift(storeHealth.onRecovered(() => pickup.outbox.wake()));
     const app = createApp({
       version: AGENT_VERSION,
       centerName: config.center.name,

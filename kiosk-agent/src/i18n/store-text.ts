@@ -6,7 +6,7 @@ export const STORE_UNAVAILABLE_MESSAGE =
 /** Advice for a technician from the store's error code (SQLite's, or the file system's). */
 export function storeAdvice(code: string): string {
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return 'Thư mục dữ liệu đang chỉ đọc hoặc không có quyền ghi (ổ đĩa lỗi, bị gắn lại chỉ đọc, hoặc sai quyền). Kiểm tra ổ đĩa và quyền của thư mục dataDir, rồi khởi động lại ki-ốt.';
+    return 'Thư mục dữ liệu đang chỉ đọc hoặc không có quyền ghi (ổ đĩa lỗi nên hệ thống gắn lại chỉ đọc, hoặc sai quyền). Kiểm tra ổ đĩa (fsck) và quyền của thư mục dataDir, rồi khởi động lại máy ki-ốt; các số đã cấp vẫn được giữ.';
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return 'Ổ đĩa đã đầy. Giải phóng dung lượng (nhật ký cũ, tệp tạm), ki-ốt sẽ tự ghi lại khi có chỗ.';

@@ -48,8 +48,11 @@ export class Outbox {
     this.s = {
       add: db.prepare('INSERT INTO outbox (kind, payload, next_attempt_ms, created_at_ms, expires_with) VALUES (?, ?, ?, ?, ?)'),
       due: db.prepare('SELECT id, kind, payload, attempts FROM outbox WHERE done_at_ms IS NULL AND next_attempt_ms <= ? ORDER BY id LIMIT 20'),
-      done: db.prepare(`UPDATE outbox SET done_at_ms = ?, attempts = attempts + 1, last_error = NULL, payload = ? WHERE id = ? AND done_at_ms IS NULL`),
-      retry: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ?, last_error = ? WHERE id = ? AND done_at_ms IS NULL'),
+      done: db.prepare(`UPDATE outbox SET done_at_ms = ?, last_error = NULL, payload = ? WHERE id = ? AND done_at_ms IS NULL`),
+      // Claimed before it is sent: the attempt and the next try are written first, so a store that cannot take that
+      // write sends nothing, and one that fails after the send does not send it again at every tick.
+      claim: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ? WHERE id = ? AND done_at_ms IS NULL'),
+      retry: db.prepare('UPDATE outbox SET last_error = ? WHERE id = ? AND done_at_ms IS NULL'),
       pending: db.prepare('SELECT COUNT(*) FROM outbox WHERE done_at_ms IS NULL').pluck(),
       expire: db.prepare(
         `UPDATE outbox SET done_at_ms = ?, last_error = 'expired', payload = json_set(payload, '$.text', '${REDACTED_EXPIRED}')
@@ -85,6 +88,9 @@ export class Outbox {
         if (this.stopped) break;
         const payload = JSON.parse(row.payload) as Record<string, unknown>;
         const handler = this.handlers[row.kind];
+        const min = this.options.minBackoffMs ?? 5000;
+        const backoff = Math.min(min * 2 ** row.attempts, this.options.maxBackoffMs ?? 300_000);
+        if (this.s.claim.run(this.now() + backoff, row.id).changes === 0) continue; // expired meanwhile
         let failure: unknown;
         try {
           if (!handler) throw new Error(`no handler for outbox kind "${row.kind}"`);
@@ -97,9 +103,7 @@ export class Outbox {
           this.s.done.run(this.now(), JSON.stringify(redacted), row.id);
           delivered += 1;
         } else {
-          const min = this.options.minBackoffMs ?? 5000;
-          const backoff = Math.min(min * 2 ** row.attempts, this.options.maxBackoffMs ?? 300_000);
-          this.s.retry.run(this.now() + backoff, (failure as Error).message.slice(0, 500), row.id);
+          this.s.retry.run((failure as Error).message.slice(0, 500), row.id);
           this.options.log?.warn({ id: row.id, kind: row.kind, attempts: row.attempts + 1, err: (failure as Error).message }, 'outbox delivery failed; will retry');
         }
       }
@@ -114,9 +118,21 @@ export class Outbox {
     this.flush().catch((err: unknown) => this.options.onWorkerError?.(err));
   }
 
+  /** The store takes writes again: forget the worker's backoff and deliver now. */
+  wake(): void {
+    this.workerDelayMs = this.options.pollMs ?? 1000;
+    // One worker chain only: if it is waiting, it runs now; if it is delivering, it goes on at the normal pace.
+    if (this.stopped || !this.tick || !this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.tick, 0);
+  }
+
+  private tick: (() => void) | undefined;
+
   start(): void {
     const pollMs = this.options.pollMs ?? 1000;
     const tick = (): void => {
+      this.timer = undefined;
       if (this.stopped) return;
       this.flush().then(
         () => {
@@ -128,9 +144,10 @@ export class Outbox {
           this.workerDelayMs = Math.min(Math.max(this.workerDelayMs * 2, pollMs), 60_000);
         },
       ).finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, this.workerDelayMs);
+        this.timer = this.stopped ? undefined : setTimeout(tick, this.workerDelayMs);
       });
     };
+    this.tick = tick;
     tick();
   }
 

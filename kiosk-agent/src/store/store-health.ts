@@ -4,6 +4,8 @@
  * reported here by the error mapper and the background loops; a write probe every few seconds notices by itself
  * when the store is writable again (or stops being so while nobody writes).
  */
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StoreHealth } from '../../../shared/api-schemas';
 import { storeAdvice } from '../i18n/store-text';
 
@@ -19,22 +21,29 @@ export function storeErrorCode(err: unknown): string | undefined {
 export class StoreHealthWatch {
   private current: StoreHealth = { state: 'ready' };
   private timer: NodeJS.Timeout | undefined;
+  private readonly recovered = new Set<() => void>();
 
   constructor(
     /** Writes something small in its own transaction; throws what the store throws. */
     private readonly probeWrite: () => void,
     private readonly log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
+    /**
+     * The file system's own word on the data folder (EROFS, ENOSPC…), or undefined when a file can be made there.
+     * SQLite reports a disk remounted read-only under it as a plain I/O error; the technician needs the real cause.
+     */
+    private readonly folderProblem: () => string | undefined = () => undefined,
   ) {}
 
   /** Records a store failure seen anywhere; returns whether it was one. */
   report(err: unknown): boolean {
     const code = storeErrorCode(err);
     if (!code) return false;
-    const lastError = `${code}: ${(err as Error).message}`.slice(0, 300);
+    const cause = code.startsWith('SQLITE_IOERR') ? this.folderProblem() : undefined;
+    const lastError = `${code}${cause ? ` (${cause})` : ''}: ${(err as Error).message}`.slice(0, 300);
     if (this.current.state !== 'error' || this.current.lastError !== lastError) {
-      this.log.warn({ code, err: (err as Error).message }, 'store cannot be written');
+      this.log.warn({ code, cause, err: (err as Error).message }, 'store cannot be written');
     }
-    this.current = { state: 'error', lastError, advice: storeAdvice(code) };
+    this.current = { state: 'error', lastError, advice: storeAdvice(cause ?? code) };
     return true;
   }
 
@@ -42,12 +51,22 @@ export class StoreHealthWatch {
   probe(): StoreHealth {
     try {
       this.probeWrite();
-      if (this.current.state === 'error') this.log.info({}, 'store writable again');
+      const wasDown = this.current.state === 'error';
       this.current = { state: 'ready' };
+      if (wasDown) {
+        this.log.info({}, 'store writable again');
+        for (const fn of this.recovered) fn();
+      }
     } catch (err) {
       if (!this.report(err)) throw err;
     }
     return this.current;
+  }
+
+  /** Called when the store takes writes again (background work that backed off can go on now). */
+  onRecovered(fn: () => void): () => void {
+    this.recovered.add(fn);
+    return () => this.recovered.delete(fn);
   }
 
   health(): StoreHealth {
@@ -64,5 +83,17 @@ export class StoreHealthWatch {
     }, everyMs);
     this.timer.unref();
     return () => clearInterval(this.timer);
+  }
+}
+
+/** Tries to make (and remove) a small file in `dir`; returns the error code when that fails. */
+export function folderWriteProblem(dir: string): string | undefined {
+  const probe = join(dir, `.write-probe-${process.pid}`);
+  try {
+    writeFileSync(probe, 'ok');
+    unlinkSync(probe);
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? 'EIO';
   }
 }
