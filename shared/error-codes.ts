@@ -47,6 +47,8 @@ export const ERROR_HTTP_STATUS = {
   UPSTREAM_UNAVAILABLE: 503,
   RATING_NOT_ALLOWED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** The request line or headers are too long (a huge query string): refused before any route sees it. */
+  REQUEST_TOO_LARGE: 431,
   /** Technician sign-in: wrong PIN (details.attemptsLeft), too many wrong PINs (details.retryAfterMinutes). */
   TECHNICIAN_PIN_INVALID: 403,
   TECHNICIAN_LOCKED: 429,

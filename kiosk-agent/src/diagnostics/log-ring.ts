@@ -17,10 +17,23 @@ export class LogRing {
   tail(n: number): unknown[] {
     return this.lines.slice(-n).map((line) => {
       try {
-        return JSON.parse(line) as unknown;
+        return withoutStack(JSON.parse(line) as unknown);
       } catch {
         return line;
       }
     });
   }
+}
+
+/**
+ * What the technician's screen and the support bundle show of an error: its type, message and the first frame as
+ * file:line — not the whole stack (the journal keeps that for developers). Paths are made relative to the repo.
+ */
+function withoutStack(entry: unknown): unknown {
+  if (!entry || typeof entry !== 'object') return entry;
+  const err = (entry as { err?: { stack?: unknown } }).err;
+  if (!err || typeof err !== 'object' || typeof err.stack !== 'string') return entry;
+  const frame = /\n\s+at (?:.*?\()?([^()\s]+?:\d+):\d+\)?/.exec(err.stack)?.[1];
+  const { stack: _stack, ...rest } = err;
+  return { ...entry, err: { ...rest, ...(frame ? { at: frame.replace(/^.*?(kiosk-agent|shared|node_modules)\//, '$1/') } : {}) } };
 }

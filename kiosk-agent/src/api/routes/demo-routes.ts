@@ -66,7 +66,7 @@ export function registerDemoRoutes(
         auth: 'demo',
         body: DemoDoorRequestSchema,
         responses: { 200: { description: 'Open locks per board', schema: SimulatedLockerStateSchema } },
-        errors: ['VALIDATION_FAILED'],
+        errors: ['VALIDATION_FAILED', 'LOCKER_UNKNOWN_LOCK'],
       },
       ({ body }) => {
         bus.closeDoor(body.board, body.lock);

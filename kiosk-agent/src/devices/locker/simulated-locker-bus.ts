@@ -4,6 +4,7 @@
  * tests and the demo close doors. Boards can be made silent or to answer with corrupted checksums.
  */
 import { EventEmitter } from 'node:events';
+import { AgentError } from '../../errors/agent-error';
 import type { ByteLink } from '../serial/byte-link';
 import { CMD_READ, CMD_UNLOCK, decodeRequest, encodeStatusReply } from './kerong-cu/frame';
 import { FixedFrameParser } from './kerong-cu/frame-parser';
@@ -69,19 +70,23 @@ export class SimulatedLockerBus extends EventEmitter {
     void this.link.write(frame).catch(() => undefined);
   }
 
-  private get(address: number): Board {
+  /** The board and, when given, one of its locks; asking for one the bus does not have is a coded error. */
+  private get(address: number, lock?: number): Board {
     const b = this.boards.get(address);
-    if (!b) throw new Error(`no simulated board ${address}`);
+    if (!b) throw new AgentError('LOCKER_UNKNOWN_LOCK', `Tủ mô phỏng không có bo mạch địa chỉ ${address}.`);
+    if (lock !== undefined && (!Number.isInteger(lock) || lock < 1 || lock > b.config.locks)) {
+      throw new AgentError('LOCKER_UNKNOWN_LOCK', `Bo mạch ${address} của tủ mô phỏng không có ngăn số ${lock}.`);
+    }
     return b;
   }
 
   isOpen(board: number, lock: number): boolean {
-    return !this.get(board).locked[lock - 1];
+    return !this.get(board, lock).locked[lock - 1];
   }
 
   /** A person shuts the door: the lock latches again. */
   closeDoor(board: number, lock: number): void {
-    const b = this.get(board);
+    const b = this.get(board, lock);
     if (!b.locked[lock - 1]) {
       b.locked[lock - 1] = true;
       this.emit('door', { board, lock, open: false });
@@ -89,7 +94,7 @@ export class SimulatedLockerBus extends EventEmitter {
   }
 
   setItem(board: number, lock: number, present: boolean): void {
-    this.get(board).items[lock - 1] = present;
+    this.get(board, lock).items[lock - 1] = present;
   }
 
   setSilent(board: number, silent: boolean): void {
