@@ -1,4 +1,7 @@
-/** Which compartment a deposit gets (pure): the smallest free one that fits, lowest board and lock among equals. */
+/**
+ * Compartments (pure): which one a deposit gets — the smallest free one that fits, lowest board and lock among
+ * equals — and the staff's list of them with what each holds.
+ */
 import type { CompartmentSize } from '../../../shared/dossier-schemas';
 import { AgentError } from '../errors/agent-error';
 import type { Compartment } from './locker-store';
@@ -26,4 +29,33 @@ export function chooseCompartment(boards: readonly LockerBoardLayout[], occupied
     throw new AgentError('LOCKER_FULL', `Tủ kết quả không còn ngăn trống cỡ ${size} trở lên. Vui lòng giữ hồ sơ tại quầy trả kết quả.`, { facts: { size } });
   }
   return best;
+}
+
+export interface CompartmentView {
+  board: number;
+  lock: number;
+  size: CompartmentSize;
+  dossierCode?: string;
+  depositedAt?: string;
+  overdue: boolean;
+}
+
+/** Every compartment, what it holds, and whether that result has waited longer than `overdueDays`. */
+export function listCompartments(
+  boards: readonly LockerBoardLayout[],
+  held: readonly { dossierCode: string; board: number; lock: number; depositedAtMs: number | null }[],
+  nowMs: number,
+  overdueDays: number,
+): CompartmentView[] {
+  const byPlace = new Map(held.map((d) => [`${d.board}/${d.lock}`, d]));
+  return boards.flatMap((b) =>
+    Array.from({ length: b.locks }, (_, i): CompartmentView => {
+      const lock = i + 1;
+      const size = b.sizes?.[i] ?? 'M';
+      const d = byPlace.get(`${b.address}/${lock}`);
+      if (!d) return { board: b.address, lock, size, overdue: false };
+      const depositedAt = d.depositedAtMs ?? nowMs;
+      return { board: b.address, lock, size, dossierCode: d.dossierCode, depositedAt: new Date(depositedAt).toISOString(), overdue: nowMs - depositedAt > overdueDays * 24 * 3_600_000 };
+    }),
+  );
 }

@@ -12,14 +12,14 @@ import type { LockerBank } from '../devices/locker/locker-board';
 import { NOTIFICATION_TEXT } from '../i18n/notification-text';
 import { AgentError, isAgentError } from '../errors/agent-error';
 import type { Clock } from '../queue/local-day';
-import { chooseCompartment, type LockerBoardLayout } from './compartment-choice';
+import { chooseCompartment, listCompartments, type CompartmentView, type LockerBoardLayout } from './compartment-choice';
 import type { DossierRepository } from './dossier-repository';
 import type { DossierService } from './dossier-service';
 import type { Compartment, LockerStore } from './locker-store';
 import { DoorWatch } from './door-watch';
 import { newPickupCode, type PickupCodeHasher } from './pickup-code';
 import { PickupAttempts, type GuessingAlert, type GuessingLimits } from './pickup-attempts';
-import { recoverPickups, type StaffAlert } from './pickup-recovery';
+import { recoverPickups, retryUntilDone, type StaffAlert } from './pickup-recovery';
 
 export interface LockerPickupDeps {
   store: LockerStore;
@@ -77,10 +77,6 @@ export class LockerPickupService {
   private lockerOrThrow(): LockerBank {
     if (!this.deps.locker) throw new AgentError('LOCKER_DISABLED', 'Ki-ốt này không có tủ nhận kết quả. Vui lòng đến quầy trả kết quả.');
     return this.deps.locker;
-  }
-
-  sizeOf(board: number, lock: number): CompartmentSize {
-    return this.deps.boards.find((b) => b.address === board)?.sizes?.[lock - 1] ?? 'M';
   }
 
   async deposit(dossierCode: string, size: CompartmentSize = 'S'): Promise<{ compartment: Compartment & { size: CompartmentSize }; pickupCode: string }> {
@@ -210,50 +206,13 @@ export class LockerPickupService {
   }
 
   /** Runs recovery until the boards answer and the store takes writes; returns a stopper. Never rejects. */
-  recoverInBackground(retryMs = 1000, maxRetryMs = 60_000): () => void {
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    let delay = retryMs;
-    const attempt = (): void => {
-      this.recover().then(
-        (done) => {
-          if (!done && !stopped) timer = setTimeout(attempt, retryMs);
-        },
-        (err: unknown) => {
-          this.deps.onBackgroundError(err, 'pickup-recovery');
-          if (stopped) return;
-          timer = setTimeout(attempt, delay);
-          delay = Math.min(delay * 2, maxRetryMs);
-        },
-      );
-    };
-    attempt();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
+  recoverInBackground(retryMs = 1000): () => void {
+    return retryUntilDone(() => this.recover(), retryMs, (err) => this.deps.onBackgroundError(err, 'pickup-recovery'));
   }
 
   /** Every compartment, what it holds, and whether that result has waited longer than `overdueDays`. */
-  compartments(): { board: number; lock: number; size: CompartmentSize; dossierCode?: string; depositedAt?: string; overdue: boolean }[] {
-    const now = this.deps.clock.now();
-    const held = new Map(this.deps.store.inLocker().map((d) => [`${d.board}/${d.lock}`, d]));
-    return this.deps.boards.flatMap((b) =>
-      Array.from({ length: b.locks }, (_, i) => {
-        const d = held.get(`${b.address}/${i + 1}`);
-        const size = this.sizeOf(b.address, i + 1);
-        if (!d) return { board: b.address, lock: i + 1, size, overdue: false };
-        const depositedAt = d.depositedAtMs ?? now;
-        return {
-          board: b.address,
-          lock: i + 1,
-          size,
-          dossierCode: d.dossierCode,
-          depositedAt: new Date(depositedAt).toISOString(),
-          overdue: now - depositedAt > this.deps.overdueDays * 24 * 3_600_000,
-        };
-      }),
-    );
+  compartments(): CompartmentView[] {
+    return listCompartments(this.deps.boards, this.deps.store.inLocker(), this.deps.clock.now(), this.deps.overdueDays);
   }
 
   /** Staff take an uncollected result back to the counter: its compartment opens and is free again; its code is void. */

@@ -77,3 +77,31 @@ export async function recoverPickups(deps: RecoveryDeps, doorClosed: (c: Compart
   }
   return true;
 }
+
+/**
+ * Runs `attempt` until it reports done: again after `retryMs` when it is not (the boards do not answer yet), with a
+ * doubling delay (up to a minute) when it fails (the store cannot be written). Returns the stopper; never rejects.
+ */
+export function retryUntilDone(attempt: () => Promise<boolean>, retryMs: number, onError: (err: unknown) => void, maxRetryMs = 60_000): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let delay = retryMs;
+  const run = (): void => {
+    attempt().then(
+      (done) => {
+        if (!done && !stopped) timer = setTimeout(run, retryMs);
+      },
+      (err: unknown) => {
+        onError(err);
+        if (stopped) return;
+        timer = setTimeout(run, delay);
+        delay = Math.min(delay * 2, maxRetryMs);
+      },
+    );
+  };
+  run();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
