@@ -112,7 +112,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     const onBackgroundError = (err: unknown, what: string): void => {
       if (!storeHealth.report(err)) log.error({ err, task: what }, 'background task failed; will retry');
     };
-    const access = new AccessPolicy({ staffTokens: config.staff.tokens, kioskDevices: config.server.kioskDevices }, () => clock.now());
+    const access = new AccessPolicy(
+      { staffTokens: config.staff.tokens, kioskDevices: config.server.kioskDevices, utcOffsetMinutes: (ms) => utcOffsetMinutes(config.center.timezone, ms) },
+      () => clock.now(),
+    );
     const hostNames = new HostNames({ host: config.server.host, publicUrl: config.server.publicUrl, allowedHosts: config.server.allowedHosts });
     const devices = await createDevices(config, log);
     cleanups.unshift(devices.stop);
@@ -156,7 +159,17 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     if (options.configPath === undefined && options.config === undefined) seedDemoDossiers(db, clock, config.center.timezone, new PickupCodeHasher(secretKey));
     const pickup = composePickup({ config, db, clock, log, events, devices, secretKey, onBackgroundError });
     cleanups.unshift(() => pickup.stop());
-    cleanups.unshift(storeHealth.onRecovered(() => pickup.outbox.wake()));
+    // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left
+    // half-done (a compartment opened, its record not updated) is settled by what the doors say now.
+    let stopRerun = (): void => undefined;
+    cleanups.unshift(() => stopRerun());
+    cleanups.unshift(
+      storeHealth.onRecovered(() => {
+        pickup.outbox.wake();
+        stopRerun();
+        stopRerun = pickup.lockers.recoverInBackground();
+      }),
+    );
     const app = createApp({
       version: AGENT_VERSION,
       centerName: config.center.name,

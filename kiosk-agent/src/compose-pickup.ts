@@ -56,8 +56,8 @@ export function composePickup(args: {
     db,
     () => clock.now(),
     {
-      notify: (item) => notifier.send(item.payload as OutgoingMessage),
-      'upstream.report': (item) => upstream.reportStatus(item.payload as StatusReport),
+      notify: (item, signal) => notifier.send(item.payload as OutgoingMessage, signal),
+      'upstream.report': (item, signal) => upstream.reportStatus(item.payload as StatusReport, signal),
     },
     {
       pollMs: config.outbox.pollMs,

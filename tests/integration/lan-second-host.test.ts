@@ -173,7 +173,7 @@ describe('a second host on the LAN (network namespaces)', () => {
     const base = testConfig(join(dir.path, 'data'), { driver: 'simulated', statusPollMs: 100 });
     const config: SiteConfigInput = {
       ...base,
-      server: { host: `${SUBNET}.1`, port: PORT, kioskDevices: [{ name: 'Màn hình sảnh B', token: DEVICE_TOKEN }] },
+      server: { host: `${SUBNET}.1`, port: PORT, kioskDevices: [{ name: 'Màn hình sảnh B', token: DEVICE_TOKEN }], websocket: { maxClients: 1000, maxPerAddress: 8, pingMs: 30_000 } },
       scanner: { driver: 'simulated' },
       locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }], pollMs: 50 },
       pickup: { ...base.pickup, doorReminderMs: 200, doorAlertMs: 400 },
@@ -275,6 +275,16 @@ describe('a second host on the LAN (network namespaces)', () => {
     const res = await lan.http('POST', '/api/diagnostics/session', { pin: DEMO_TECHNICIAN_PIN }, STAFF);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('KIOSK_ONLY');
+    // Nor open a compartment, rate a counter or drive the kiosk's scanner: those are the citizen's, at the kiosk.
+    for (const [path, body] of [
+      ['/api/pickup/open', { code: SLIP, pickupCode: '123456' }],
+      ['/api/ratings', { subject: 'counter', reference: 'x', level: 3 }],
+      ['/api/demo/scanner/scan', { code: SLIP }],
+    ] as const) {
+      const refused = await lan.http('POST', path, body, STAFF);
+      expect(refused.status, path).toBe(403);
+      expect(refused.body.error.code, path).toBe('KIOSK_ONLY');
+    }
     const auth = counterPc.authResult();
     expect(auth.audiences).toContain('staff');
     expect(auth.audiences).not.toContain('kiosk');
@@ -312,5 +322,19 @@ describe('a second host on the LAN (network namespaces)', () => {
     const res = await lan.http('GET', '/api/health', undefined, { host: 'evil.example' });
     expect(res.status).toBe(421);
     expect(res.body.error.code).toBe('HOST_NOT_ALLOWED');
+  });
+
+  it("6. sockets from one LAN address are capped (503); the kiosk's own screen is never refused", async () => {
+    const opened: EventSocket[] = [];
+    let refused: EventSocket | undefined;
+    for (let i = 0; i < 9 && !refused; i++) {
+      const s = await lan.socket();
+      if (s.reply.open) opened.push(s);
+      else refused = s;
+    }
+    expect(refused?.reply).toMatchObject({ refused: 503 });
+    // With the cap reached for B, the kiosk's machine still connects (and more than 8 times).
+    const own = await Promise.all(Array.from({ length: 9 }, () => kiosk.socket()));
+    expect(own.every((s) => s.reply.open)).toBe(true);
   });
 });

@@ -118,7 +118,7 @@ describe('slip lookups per client', () => {
     dir.cleanup();
   });
 
-  it('refuses the sixth lookup in a minute with RATE_LIMITED and when to try again', async () => {
+  it('refuses the sixth lookup in a minute with RATE_LIMITED and when to try again, and openings with it', async () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await postJson(`${agent.url}/api/pickup/lookup`, { code: `000.00.15.H29-251201-04${String(i).padStart(2, '0')}` })).status);
     expect(statuses).toEqual([404, 404, 404, 404, 404]);
@@ -126,6 +126,10 @@ describe('slip lookups per client', () => {
     expect(sixth.status).toBe(429);
     expect(sixth.body.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/thử lại sau \d+ giây/) });
     expect(sixth.body.error.details?.retryAfterSeconds).toBeGreaterThan(0);
+    // Opening answers whether a dossier exists too (before any code is checked): it shares the limit.
+    const open = await postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code: '000.00.15.H29-251201-0498', pickupCode: '123456' });
+    expect(open.status).toBe(429);
+    expect(open.body.error.code).toBe('RATE_LIMITED');
   });
 });
 

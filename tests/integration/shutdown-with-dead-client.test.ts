@@ -1,19 +1,23 @@
 /**
- * A phone that left the Wi-Fi cannot hold the agent's exit. The real CLI runs with two event sockets open: a
- * normal client, and a raw TCP WebSocket that completed the upgrade and then went silent (it reads nothing more and
- * never answers the close handshake). SIGTERM must still stop the agent cleanly — exit code 0 well within main.ts's
- * 5 s hard timer (which exits 1), with 'kiosk agent stopped' logged — and the normal client is told 1001.
+ * A phone that left the Wi-Fi, or an SMS gateway that hangs, cannot hold the agent's exit. The real CLI runs with two
+ * event sockets open — a normal client, and a raw TCP WebSocket that completed the upgrade and then went silent (it
+ * reads nothing more and never answers the close handshake) — and a pickup-code SMS in flight to a gateway that
+ * never answers (its timeout 30 s). SIGTERM must still stop the agent cleanly — exit code 0 well within main.ts's
+ * 5 s hard timer (which exits 1), with 'kiosk agent stopped' logged — and the normal client is told 1001. The SMS
+ * was claimed before it was sent, so it goes out again after the restart.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { spawnAgent, type AgentProcess } from '../support/agent-process';
-import { getJson } from '../support/http';
+import { getJson, postJson } from '../support/http';
+import { waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
-import { testConfig } from '../support/test-config';
+import { STAFF_TOKEN, testConfig } from '../support/test-config';
 
 /** Upgrades by hand, then pauses the socket for good: nothing further is read, nothing is ever written. */
 async function goneSilentClient(port: number): Promise<Socket> {
@@ -47,8 +51,13 @@ describe('SIGTERM with a dead event-socket client', () => {
   let agent: AgentProcess | undefined;
   let silent: Socket | undefined;
   let normal: WebSocket | undefined;
+  // A gateway that takes the request and never answers.
+  const hung: ServerResponse[] = [];
+  const gateway: Server = createServer((_req, res) => void hung.push(res));
 
   afterAll(async () => {
+    for (const res of hung) res.destroy();
+    await new Promise<void>((r) => gateway.close(() => r()));
     normal?.terminate();
     silent?.destroy();
     if (agent && agent.child.exitCode === null && agent.child.signalCode === null) {
@@ -61,9 +70,25 @@ describe('SIGTERM with a dead event-socket client', () => {
   it('exits 0 promptly and logs that it stopped', async () => {
     const file = join(dir.path, 'site.json');
     // Logged at info so 'kiosk agent stopped' reaches the output.
-    writeFileSync(file, JSON.stringify({ ...testConfig(join(dir.path, 'data')), logLevel: 'info' }));
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', () => r()));
+    const gatewayUrl = `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms`;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...testConfig(join(dir.path, 'data')),
+        locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }] },
+        notifier: { driver: 'webhook', url: gatewayUrl, timeoutMs: 30_000 },
+        outbox: { pollMs: 100, minBackoffMs: 100 },
+        logLevel: 'info',
+      }),
+    );
     agent = spawnAgent(['--config', file]);
     const url = await agent.url;
+    const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
+    const dossier = '000.00.15.H29-251201-1001';
+    await postJson(`${url}/api/dossiers`, { code: dossier, procedure: 'Chứng thực', applicantName: 'Mai Văn Hùng', phone: '0903000111', dueDate: '2026-12-05', status: 'ready' }, staff);
+    expect((await postJson(`${url}/api/lockers/deposit`, { dossierCode: dossier }, staff)).status).toBe(200);
+    await waitUntil(() => hung.length === 1, 5000, 'the SMS to be in flight at the gateway');
     const port = Number(new URL(url).port);
     expect((await getJson<{ status: string }>(`${url}/api/health`)).status).toBe(200);
 

@@ -60,10 +60,15 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
   return s && s.length <= 512 ? s : undefined;
 }
 
-/** An expiry given as a date alone lasts to the end of that day in the centre's zone; UTC is close enough here. */
-function expiryMs(expiresAt: string | undefined): number {
+/**
+ * An expiry given as a date alone lasts to the end of that day in the centre's zone (`utcOffsetMinutes` of that
+ * zone at the instant); a date-time is taken as written.
+ */
+function expiryMs(expiresAt: string | undefined, utcOffsetMinutes: (ms: number) => number): number {
   if (!expiresAt) return Number.POSITIVE_INFINITY;
-  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(expiresAt) ? `${expiresAt}T23:59:59Z` : expiresAt);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expiresAt)) return Date.parse(expiresAt);
+  const endOfDayAsUtc = Date.parse(`${expiresAt}T23:59:59.999Z`);
+  return endOfDayAsUtc - utcOffsetMinutes(endOfDayAsUtc) * 60_000;
 }
 
 export class AccessPolicy {
@@ -71,11 +76,12 @@ export class AccessPolicy {
   private readonly devices: { digest: Buffer; address: string | undefined; name: string }[];
 
   constructor(
-    options: { staffTokens: readonly StaffTokenEntry[]; kioskDevices: readonly KioskDevice[] },
+    options: { staffTokens: readonly StaffTokenEntry[]; kioskDevices: readonly KioskDevice[]; utcOffsetMinutes?: (ms: number) => number },
     private readonly now: () => number = Date.now,
   ) {
+    const offset = options.utcOffsetMinutes ?? (() => 0);
     this.staff = options.staffTokens.map((t) =>
-      typeof t === 'string' ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY } : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt) },
+      typeof t === 'string' ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY } : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt, offset) },
     );
     this.devices = options.kioskDevices.map((d) => ({ digest: digest(d.token), address: d.address ? plainAddress(d.address) : undefined, name: d.name }));
   }

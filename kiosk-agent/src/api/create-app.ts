@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, _res, next) => {
     if (!deps.hostNames.allowsHost(req.headers.host)) {
       next(new AgentError('HOST_NOT_ALLOWED', 'Địa chỉ truy cập không đúng. Hãy mở ki-ốt bằng địa chỉ cán bộ kỹ thuật cung cấp (server.host / server.allowedHosts).'));
-    } else if (!deps.hostNames.allowsOrigin(req.headers.origin)) {
+    } else if (!deps.hostNames.allowsOrigin(req.headers.origin, req.headers.host)) {
       next(new AgentError('ORIGIN_NOT_ALLOWED', 'Trang web khác không được dùng ki-ốt này.'));
     } else next();
   });

@@ -5,8 +5,8 @@
  * device token, a staff token in the `Authorization` header) and may be raised afterwards by an `auth` message
  * carrying a token, since a browser cannot set headers on a WebSocket and a token in the URL ends up in logs.
  *
- * Housekeeping: the Host and a browser's Origin must name this agent; connections are capped in all and per
- * address; a client that misses a pong is dropped; a slow client is dropped rather than buffered without bound
+ * Housekeeping: the Host and a browser's Origin must name this agent; connections from other machines are capped
+ * in all and per address (the kiosk's own screen never is); a client that misses a pong is dropped; a slow client is dropped rather than buffered without bound
  * (clients reconnect and catch up through the HTTP API); on shutdown every client is told and then cut, so a phone
  * that left the Wi-Fi cannot hold the agent's exit.
  */
@@ -60,6 +60,8 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, clientTracking: false });
   const clients = new Set<Client>();
   const perAddress = new Map<string, number>();
+  /** Sockets from other machines: what `maxClients` caps. */
+  let remoteClients = 0;
 
   const deliver = (event: AgentEvent): void => {
     const audience = EVENT_AUDIENCE[event.type];
@@ -120,13 +122,14 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
       refuse(socket, 421, 'Misdirected Request', 'HOST_NOT_ALLOWED', 'Địa chỉ truy cập không đúng.');
       return;
     }
-    if (!hostNames.allowsOrigin(req.headers.origin)) {
+    if (!hostNames.allowsOrigin(req.headers.origin, req.headers.host)) {
       refuse(socket, 403, 'Forbidden', 'ORIGIN_NOT_ALLOWED', 'Trang web khác không được dùng ki-ốt này.');
       return;
     }
     const address = plainAddress(req.socket.remoteAddress);
     const ownMachine = isOwnMachine(req.socket.remoteAddress, req.socket.localAddress);
-    if (clients.size >= options.maxClients || (!ownMachine && (perAddress.get(address) ?? 0) >= options.maxPerAddress)) {
+    // The kiosk's own screen is never refused: a LAN full of sockets must not cut it off from its scans and doors.
+    if (!ownMachine && (remoteClients >= options.maxClients || (perAddress.get(address) ?? 0) >= options.maxPerAddress)) {
       refuse(socket, 503, 'Service Unavailable', 'TOO_MANY_CONNECTIONS', 'Quá nhiều kết nối tới ki-ốt. Vui lòng đóng bớt các trang đang mở rồi thử lại.');
       return;
     }
@@ -135,7 +138,10 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const client: Client = { ws, address, ownMachine, audiences: access.audiencesOf(caller), staffToken, alive: true, authMessages: 0 };
       clients.add(client);
-      if (!ownMachine) perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      if (!ownMachine) {
+        remoteClients += 1;
+        perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      }
       ws.on('message', (data) => onAuth(client, data));
       ws.on('pong', () => {
         client.alive = true;
@@ -144,6 +150,7 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
       ws.on('close', () => {
         clients.delete(client);
         if (!ownMachine) {
+          remoteClients -= 1;
           const n = (perAddress.get(address) ?? 1) - 1;
           if (n <= 0) perAddress.delete(address);
           else perAddress.set(address, n);

@@ -50,16 +50,22 @@ export class HostNames {
     return this.fixed.has(host) || this.interfaceNames().has(host);
   }
 
-  /** No Origin (a non-browser client, a same-origin GET) is fine; a browser's Origin must name this agent. */
-  allowsOrigin(origin: string | undefined): boolean {
+  /**
+   * No Origin (a non-browser client, a same-origin GET) is fine; a browser's Origin must be this very agent: the
+   * host and port the request was sent to (`Host`), over http or https. Another service on the same machine, or on
+   * another port, is another site.
+   */
+  allowsOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
     if (origin === undefined) return true;
     let url: URL;
+    let target: URL;
     try {
       url = new URL(origin);
+      target = new URL(`${url.protocol}//${hostHeader ?? ''}`);
     } catch {
       return false;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-    return this.allowsHost(url.host);
+    return url.host === target.host && this.allowsHost(url.host);
   }
 }

@@ -13,7 +13,7 @@ const AUDIENCE: Record<Auth, { audience: string; security?: object[]; note?: str
     note: "The kiosk itself (the agent's own machine, or a remote touchscreen with its X-Kiosk-Token), or a staff token; else 403 KIOSK_ONLY",
   },
   'kiosk-device': { audience: 'kiosk', security: [{}, { kioskDevice: [] }], note: 'The kiosk itself only (never a counter PC, whatever its token); else 403 KIOSK_ONLY' },
-  demo: { audience: 'kiosk', security: [{}, { kioskDevice: [] }, { staffToken: [] }], note: 'Only with simulated devices; as a kiosk route' },
+  demo: { audience: 'kiosk', security: [{}, { kioskDevice: [] }], note: 'Only with simulated devices; from the kiosk itself only' },
   staff: { audience: 'staff', security: [{ staffToken: [] }] },
   technician: { audience: 'technician', security: [{ technicianSession: [] }], note: 'On the kiosk itself, with the session from POST /api/diagnostics/session' },
 };

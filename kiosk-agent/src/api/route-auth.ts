@@ -25,10 +25,10 @@ export function createRouteAuth(access: AccessPolicy, technician: { touch(token:
         if (!caller.staff) throw new AgentError('UNAUTHORIZED', 'Cần đăng nhập bằng mã cán bộ (Authorization: Bearer <token>).');
         return;
       case 'kiosk':
-      case 'demo':
         // A counter PC may issue a ticket or look up a slip for a citizen, with its staff token.
         if (!caller.kiosk && !caller.staff) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
         return;
+      case 'demo': // the simulated devices stand beside the kiosk: a counter PC does not inject scans
       case 'kiosk-device':
         if (!caller.kiosk) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
         return;

@@ -10,9 +10,10 @@ import { z } from 'zod';
 import { AgentError } from '../errors/agent-error';
 
 /**
- * none: anyone (a ticket's tracking page, the lobby display); kiosk: the kiosk itself (issuing tickets, pickup) —
- * its own machine or a remote screen with its device token — or a staff token; kiosk-device: the kiosk itself
- * only (technician entry); staff: a staff token always; demo: the demo controls of simulated devices (as kiosk);
+ * none: anyone (a ticket's tracking page, the lobby display); kiosk: the kiosk itself (issuing a ticket, looking up
+ * a slip) — its own machine or a remote screen with its device token — or a staff token (a counter PC helping a
+ * citizen); kiosk-device: the kiosk itself only (opening a compartment with a pickup code, ratings, technician
+ * entry); staff: a staff token always; demo: the demo controls of simulated devices (the kiosk itself only);
  * technician: a diagnostics session opened with the technician PIN (its token as the bearer), on the kiosk.
  */
 export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'staff' | 'demo' | 'technician';

@@ -53,10 +53,16 @@ export const ServerConfigSchema = z.strictObject({
 });
 
 /** A staff token from the config: a plain string (no expiry), or with a name (for the log) and an expiry. */
+/**
+ * Staff tokens keep the 16-character minimum they always had, so a site's file still loads after an upgrade (24+ is
+ * what the README recommends); device tokens are new and start at 24.
+ */
+const StaffSecretSchema = z.string().min(16, 'at least 16 characters (24+ recommended: openssl rand -base64 32)').max(512);
+
 export const StaffTokenSchema = z.union([
-  SecretSchema,
+  StaffSecretSchema,
   z.strictObject({
-    token: SecretSchema,
+    token: StaffSecretSchema,
     name: z.string().min(1).max(80).optional(),
     /** ISO date or date-time; the token stops working then (an absolute lifetime for a token handed to a PC). */
     expiresAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),

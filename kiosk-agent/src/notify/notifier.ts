@@ -14,15 +14,15 @@ export interface OutgoingMessage {
 
 export interface Notifier {
   readonly name: string;
-  /** Resolves when the gateway has accepted the message; throws to be retried later. */
-  send(message: OutgoingMessage): Promise<void>;
+  /** Resolves when the gateway has accepted the message; throws to be retried later. `signal` aborts it (agent stopping). */
+  send(message: OutgoingMessage, signal?: AbortSignal): Promise<void>;
 }
 
 export class LogNotifier implements Notifier {
   readonly name = 'log';
   constructor(private readonly log: { info(obj: object, msg: string): void }) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage, _signal?: AbortSignal): Promise<void> {
     // The text holds the pickup code: log to whom (masked) and what dossier, never the code or the whole number.
     this.log.info({ toMasked: maskPhone(message.to), dossier: message.dossierCode }, 'notification (log notifier: no gateway configured)');
   }
@@ -32,14 +32,14 @@ export class WebhookNotifier implements Notifier {
   readonly name = 'webhook';
   constructor(private readonly options: { url: string; token?: string; timeoutMs: number }) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
     let res: Response;
     try {
       res = await fetch(this.options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
         body: JSON.stringify({ to: message.to, text: message.text, reference: message.dossierCode }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs)]) : AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (err) {
       throw new AgentError('INTERNAL_ERROR', `gateway unreachable: ${(err as Error).message}`);

@@ -17,7 +17,8 @@ export interface OutboxItem {
   attempts: number;
 }
 
-export type OutboxHandler = (item: OutboxItem) => Promise<void>;
+/** Delivers one item; `signal` aborts it when the agent stops (the item was claimed and is sent again later). */
+export type OutboxHandler = (item: OutboxItem, signal: AbortSignal) => Promise<void>;
 
 export interface OutboxOptions {
   pollMs?: number;
@@ -37,6 +38,8 @@ export class Outbox {
   private running = false;
   private stopped = false;
   private workerDelayMs: number;
+  /** Aborts a delivery in flight on stop: SIGTERM must not wait out a gateway's timeout. */
+  private readonly stopping = new AbortController();
 
   constructor(
     db: Db,
@@ -53,6 +56,7 @@ export class Outbox {
       // write sends nothing, and one that fails after the send does not send it again at every tick.
       claim: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ? WHERE id = ? AND done_at_ms IS NULL'),
       retry: db.prepare('UPDATE outbox SET last_error = ? WHERE id = ? AND done_at_ms IS NULL'),
+      unreadable: db.prepare(`UPDATE outbox SET done_at_ms = ?, last_error = 'unreadable payload' WHERE id = ?`),
       pending: db.prepare('SELECT COUNT(*) FROM outbox WHERE done_at_ms IS NULL').pluck(),
       expire: db.prepare(
         `UPDATE outbox SET done_at_ms = ?, last_error = 'expired', payload = json_set(payload, '$.text', '${REDACTED_EXPIRED}')
@@ -86,7 +90,15 @@ export class Outbox {
       const rows = this.s.due.all(this.now()) as { id: number; kind: string; payload: string; attempts: number }[];
       for (const row of rows) {
         if (this.stopped) break;
-        const payload = JSON.parse(row.payload) as Record<string, unknown>;
+        let payload: Record<string, unknown>;
+        try {
+          payload = JSON.parse(row.payload) as Record<string, unknown>;
+        } catch {
+          // Never deliverable: set aside (not retried) so it cannot hold up the messages behind it.
+          this.s.unreadable.run(this.now(), row.id);
+          this.options.log?.warn({ id: row.id, kind: row.kind }, 'outbox item with an unreadable payload set aside');
+          continue;
+        }
         const handler = this.handlers[row.kind];
         const min = this.options.minBackoffMs ?? 5000;
         const backoff = Math.min(min * 2 ** row.attempts, this.options.maxBackoffMs ?? 300_000);
@@ -94,7 +106,7 @@ export class Outbox {
         let failure: unknown;
         try {
           if (!handler) throw new Error(`no handler for outbox kind "${row.kind}"`);
-          await handler({ id: row.id, kind: row.kind, payload, attempts: row.attempts });
+          await handler({ id: row.id, kind: row.kind, payload, attempts: row.attempts }, this.stopping.signal);
         } catch (err) {
           failure = err;
         }
@@ -153,6 +165,7 @@ export class Outbox {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     if (this.timer) clearTimeout(this.timer);
     while (this.running) await new Promise((r) => setTimeout(r, 10));
   }

@@ -47,8 +47,11 @@ export class DossierRepository {
         `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms)
          VALUES (@code, @procedure, @applicantName, @phone, @dueDate, @status, @now, @now)
          ON CONFLICT (code) DO UPDATE SET procedure = excluded.procedure, applicant_name = excluded.applicant_name,
-           phone = excluded.phone, due_date = excluded.due_date, status = excluded.status, updated_at_ms = excluded.updated_at_ms`,
+           phone = excluded.phone, due_date = excluded.due_date, status = excluded.status, updated_at_ms = excluded.updated_at_ms,
+           anonymised_at_ms = NULL`,
       ),
+      // Personal data written again (staff, an import, the one-stop system) is personal data again: retention will
+      // remove it once more (anonymised_at_ms cleared).
       // What the one-stop system says, merged in one statement: a result the kiosk holds in a compartment or has
       // handed over keeps that status whatever the system says (it cannot know), decided at write time so a door
       // shut while the system was being asked is not undone.
@@ -56,7 +59,7 @@ export class DossierRepository {
         `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms)
          VALUES (@code, @procedure, @applicantName, @phone, @dueDate, @status, @now, @now)
          ON CONFLICT (code) DO UPDATE SET procedure = excluded.procedure, applicant_name = excluded.applicant_name,
-           phone = excluded.phone, due_date = excluded.due_date, updated_at_ms = excluded.updated_at_ms,
+           phone = excluded.phone, due_date = excluded.due_date, updated_at_ms = excluded.updated_at_ms, anonymised_at_ms = NULL,
            status = CASE WHEN dossiers.status IN ('in-locker', 'returned') THEN dossiers.status ELSE excluded.status END`,
       ),
       get: db.prepare('SELECT * FROM dossiers WHERE code = ?'),

@@ -51,6 +51,9 @@ export interface LockerPickupDeps {
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
+const inProgress = (code: string): AgentError =>
+  new AgentError('DEPOSIT_IN_PROGRESS', `Hồ sơ ${code} đang được gửi vào tủ (cửa ngăn chưa đóng). Đóng cửa ngăn đang mở; không gửi lần nữa.`);
+
 /** Whether an unlock that failed may have released the lock: anything after the frame left, or unknown. */
 function unlockMayHaveOpened(err: unknown): boolean {
   return !(isAgentError(err) && err.details.facts?.unlockSent === false);
@@ -87,9 +90,7 @@ export class LockerPickupService {
     const { id, compartment } = store.tx(() => {
       // Read again inside the transaction: another deposit of this dossier may have started since the lookup.
       const dossier = this.deps.audit.get(found.code) ?? found;
-      if (store.activeDeposit(dossier.code)) {
-        throw new AgentError('DEPOSIT_IN_PROGRESS', `Hồ sơ ${dossier.code} đang được gửi vào tủ (cửa ngăn chưa đóng). Đóng cửa ngăn đang mở; không gửi lần nữa.`);
-      }
+      if (store.activeDeposit(dossier.code)) throw inProgress(dossier.code);
       if (dossier.status === 'in-locker') {
         throw new AgentError('DOSSIER_IN_LOCKER', `Hồ sơ ${dossier.code} đã ở ngăn ${dossier.lockerLock ?? '?'} của tủ kết quả.`, {
           facts: { board: dossier.lockerBoard ?? -1, lock: dossier.lockerLock ?? -1 },
@@ -99,7 +100,13 @@ export class LockerPickupService {
         throw new AgentError('DOSSIER_NOT_READY', `Hồ sơ ${dossier.code} đang ở trạng thái "${dossier.status}", chưa thể gửi vào tủ.`, { facts: { status: dossier.status } });
       }
       const c = chooseCompartment(this.deps.boards, store.occupied(), size);
-      return { id: store.startDeposit(dossier.code, c, clock.now()), compartment: c };
+      try {
+        return { id: store.startDeposit(dossier.code, c, clock.now()), compartment: c };
+      } catch (err) {
+        // The store's own guard (one active deposit per dossier): another agent on a shared store got there first.
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw inProgress(dossier.code);
+        throw err;
+      }
     });
     try {
       await locker.unlock(compartment.board, compartment.lock);
@@ -130,7 +137,7 @@ export class LockerPickupService {
     const dossier = this.deps.dossiers.find(slipCode, null); // the decision below is audited in its own transaction
     const now = clock.now();
     // Refusals are returned, not thrown, so the attempt count and the audit row commit with the decision.
-    const decision = store.tx((): { error: AgentError; alert?: GuessingAlert } | { compartment: Compartment } => {
+    const decision = store.tx((): { error: AgentError; alerts?: GuessingAlert[] } | { compartment: Compartment } => {
       const secret = store.secret(dossier.code)!;
       const done = store.handover(dossier.code);
       if (done?.state === 'needs-staff' || done?.state === 'unlocking') {
@@ -147,13 +154,13 @@ export class LockerPickupService {
       }
       const c = { board: secret.board, lock: secret.lock };
       const checked = this.attempts.check({ ...secret, pickupCodeHash: secret.pickupCodeHash }, c, pickupCode, now);
-      if (!checked.ok) return checked.alert ? { error: checked.error, alert: checked.alert } : { error: checked.error };
+      if (!checked.ok) return checked.alerts ? { error: checked.error, alerts: checked.alerts } : { error: checked.error };
       if (done) store.setHandover(dossier.code, 'unlocking', now);
       else store.insertHandover(dossier.code, c, now);
       return { compartment: c };
     });
     if ('error' in decision) {
-      if (decision.alert) this.deps.notify.staffAlert(decision.alert);
+      for (const alert of decision.alerts ?? []) this.deps.notify.staffAlert(alert);
       throw decision.error;
     }
     const { compartment } = decision;

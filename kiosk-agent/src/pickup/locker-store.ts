@@ -48,6 +48,7 @@ export class LockerStore {
       activePause: db.prepare('SELECT id, until_ms AS untilMs FROM pickup_pauses WHERE lifted_at_ms IS NULL AND until_ms > ? ORDER BY id DESC LIMIT 1'),
       startPause: db.prepare('INSERT INTO pickup_pauses (started_at_ms, until_ms, wrong_codes) VALUES (?, ?, ?)'),
       liftPauses: db.prepare('UPDATE pickup_pauses SET lifted_at_ms = ? WHERE lifted_at_ms IS NULL AND until_ms > ?'),
+      lastPauseBoundary: db.prepare('SELECT MAX(MAX(started_at_ms, COALESCE(lifted_at_ms, 0))) FROM pickup_pauses').pluck(),
       setAttempts: db.prepare('UPDATE dossiers SET failed_attempts = ?, locked_until_ms = ? WHERE code = ?'),
       handover: db.prepare('SELECT state, board, lock FROM handovers WHERE dossier_code = ?'),
       insertHandover: db.prepare(`INSERT INTO handovers (dossier_code, board, lock, state, created_at_ms, updated_at_ms) VALUES (?, ?, ?, 'unlocking', ?, ?)`),
@@ -98,6 +99,11 @@ export class LockerStore {
 
   startPause(nowMs: number, untilMs: number, wrongCodes: number): void {
     this.s.startPause.run(nowMs, untilMs, wrongCodes);
+  }
+
+  /** When the last pause began or was lifted, whichever is later (undefined before the first pause). */
+  lastPauseBoundary(): number | undefined {
+    return (this.s.lastPauseBoundary.get() as number | null) ?? undefined;
   }
 
   /** Staff lift every pause in force; returns whether there was one. */

@@ -17,7 +17,7 @@ export interface OverdueRemindersDeps {
   store: LockerStore;
   dossiers: DossierService;
   audit: DossierRepository;
-  outbox: { add(kind: string, payload: unknown): void };
+  outbox: { add(kind: string, payload: unknown, options?: { expiresWith?: string }): void };
   clock: Clock;
   overdueDays: number;
   centerName: string;
@@ -34,7 +34,8 @@ export class OverdueReminders {
   private queue(d: { code: string; procedure: string; phone: string; depositedAtMs: number }, why: 'auto' | 'staff'): void {
     const now = this.deps.clock.now();
     const text = NOTIFICATION_TEXT.resultStillWaiting({ centerName: this.deps.centerName, procedure: d.procedure, dossierCode: d.code, since: this.since(d.depositedAtMs) });
-    this.deps.outbox.add('notify', { to: d.phone, text, dossierCode: d.code });
+    // A reminder about a result that has left the locker (collected, recalled) is not sent late either.
+    this.deps.outbox.add('notify', { to: d.phone, text, dossierCode: d.code }, { expiresWith: d.code });
     this.deps.store.markReminded(d.code, now);
     this.deps.audit.audit(now, d.code, 'reminder', why);
   }

@@ -26,7 +26,7 @@ export type GuessingAlert =
   | { kind: 'pickup-guessing'; dossierCode: string; board: number; lock: number; message: string }
   | { kind: 'pickup-paused'; message: string };
 
-export type AttemptDecision = { ok: true } | { ok: false; error: AgentError; alert?: GuessingAlert };
+export type AttemptDecision = { ok: true } | { ok: false; error: AgentError; alerts?: GuessingAlert[] };
 
 const minutesLeft = (untilMs: number, nowMs: number): number => Math.max(1, Math.ceil((untilMs - nowMs) / 60_000));
 
@@ -88,51 +88,54 @@ export class PickupAttempts {
     return this.wrong(secret, c, nowMs);
   }
 
+  /**
+   * A wrong code: the dossier's own count (and lockouts) first, then the kiosk-wide count. Both always advance: a
+   * pause that starts on a dossier's fifth wrong code still counts that dossier's lockout, or a guesser could get
+   * five fresh tries on it in every pause cycle.
+   */
   private wrong(secret: PickupSecret, c: Compartment, nowMs: number): AttemptDecision {
     const { store, limits } = this;
     const failed = (secret.lockedUntilMs !== null && secret.lockedUntilMs <= nowMs ? 0 : secret.failedAttempts) + 1;
     const lockNow = failed >= MAX_WRONG_CODES;
     store.setAttempts(secret.code, lockNow ? 0 : failed, lockNow ? nowMs + LOCKOUT_MS : null);
     this.audit(nowMs, secret.code, 'open', lockNow ? 'wrong-code-locked' : 'wrong-code');
+    const lockouts = lockNow ? store.addLockout(secret.code) : secret.lockouts;
+    const toStaff = lockNow && lockouts >= limits.lockoutsBeforeStaff;
 
-    const wrongHere = store.wrongCodesSince(nowMs - limits.windowMs);
-    if (wrongHere >= limits.wrongCodesPerKiosk) {
+    const alerts: GuessingAlert[] = [];
+    if (toStaff) {
+      this.audit(nowMs, secret.code, 'open', 'needs-staff:guessing');
+      alerts.push({
+        kind: 'pickup-guessing',
+        dossierCode: secret.code,
+        ...c,
+        message: `Mã nhận kết quả của hồ sơ ${secret.code} bị nhập sai ${lockouts} lượt: ki-ốt không mở ngăn ${c.lock} (bo ${c.board}) nữa. Vui lòng thu hồi kết quả và trao tại quầy.`,
+      });
+    }
+    // Wrong codes since the window began, or since the last pause began or was lifted by staff, whichever is later:
+    // codes typed before staff looked into it do not count twice.
+    const since = Math.max(nowMs - limits.windowMs, store.lastPauseBoundary() ?? 0);
+    const wrongHere = store.wrongCodesSince(since);
+    const pauseNow = wrongHere >= limits.wrongCodesPerKiosk;
+    if (pauseNow) {
       store.startPause(nowMs, nowMs + limits.pauseMs, wrongHere);
       this.audit(nowMs, secret.code, 'pickup-pause', `wrong-codes:${wrongHere}`);
-      return {
-        ok: false,
-        error: paused(nowMs + limits.pauseMs, nowMs),
-        alert: {
-          kind: 'pickup-paused',
-          message: `Có ${wrongHere} lần nhập sai mã nhận kết quả trong ${Math.round(limits.windowMs / 60_000)} phút: việc nhận kết quả tại tủ tạm dừng ${Math.round(limits.pauseMs / 60_000)} phút. Vui lòng kiểm tra ki-ốt; có thể mở lại sớm hơn bằng POST /api/pickup/resume.`,
-        },
-      };
+      alerts.push({
+        kind: 'pickup-paused',
+        message: `Có ${wrongHere} lần nhập sai mã nhận kết quả trong ${Math.round(limits.windowMs / 60_000)} phút: việc nhận kết quả tại tủ tạm dừng ${Math.round(limits.pauseMs / 60_000)} phút. Vui lòng kiểm tra ki-ốt; có thể mở lại sớm hơn bằng POST /api/pickup/resume.`,
+      });
     }
-    if (lockNow) {
-      const lockouts = store.addLockout(secret.code);
-      if (lockouts >= limits.lockoutsBeforeStaff) {
-        this.audit(nowMs, secret.code, 'open', 'needs-staff:guessing');
-        return {
-          ok: false,
-          error: NEEDS_STAFF(),
-          alert: {
-            kind: 'pickup-guessing',
-            dossierCode: secret.code,
-            ...c,
-            message: `Mã nhận kết quả của hồ sơ ${secret.code} bị nhập sai ${lockouts} lượt: ki-ốt không mở ngăn ${c.lock} (bo ${c.board}) nữa. Vui lòng thu hồi kết quả và trao tại quầy.`,
-          },
-        };
-      }
-      return {
-        ok: false,
-        error: new AgentError('PICKUP_LOCKED', `Đã nhập sai mã ${MAX_WRONG_CODES} lần. Việc nhận kết quả của hồ sơ này tạm khóa 15 phút; vui lòng đến quầy trả kết quả nếu cần.`, {
-          facts: { retryAfterMinutes: 15 },
-        }),
-      };
+    // The answer names what matters most to the person in front of the kiosk.
+    let error: AgentError;
+    if (toStaff) error = NEEDS_STAFF();
+    else if (pauseNow) error = paused(nowMs + limits.pauseMs, nowMs);
+    else if (lockNow) {
+      error = new AgentError('PICKUP_LOCKED', `Đã nhập sai mã ${MAX_WRONG_CODES} lần. Việc nhận kết quả của hồ sơ này tạm khóa 15 phút; vui lòng đến quầy trả kết quả nếu cần.`, {
+        facts: { retryAfterMinutes: 15 },
+      });
+    } else {
+      error = new AgentError('PICKUP_CODE_INVALID', `Mã nhận kết quả không đúng. Bạn còn ${MAX_WRONG_CODES - failed} lần thử.`, { facts: { attemptsLeft: MAX_WRONG_CODES - failed } });
     }
-    return {
-      ok: false,
-      error: new AgentError('PICKUP_CODE_INVALID', `Mã nhận kết quả không đúng. Bạn còn ${MAX_WRONG_CODES - failed} lần thử.`, { facts: { attemptsLeft: MAX_WRONG_CODES - failed } }),
-    };
+    return { ok: false, error, alerts };
   }
 }

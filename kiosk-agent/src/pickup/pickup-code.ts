@@ -30,14 +30,21 @@ export class PickupCodeHasher {
     return `${KEYED}$${N}$${salt.toString('base64')}$${hash.toString('base64')}`;
   }
 
+  /** Whether `code` is the one `stored` was made from. A stored value that is not a well-formed hash never matches. */
   verify(code: string, stored: string): boolean {
-    const [scheme, n, saltB64, hashB64] = stored.split('$');
-    if ((scheme !== KEYED && scheme !== 'scrypt') || !n || !saltB64 || !hashB64) return false;
+    const [scheme, n, saltB64, hashB64, extra] = stored.split('$');
+    if ((scheme !== KEYED && scheme !== 'scrypt') || !n || !saltB64 || !hashB64 || extra !== undefined) return false;
     const cost = Number(n);
-    if (!Number.isInteger(cost) || cost < 1024 || cost > 1 << 20 || (cost & (cost - 1)) !== 0) return false;
+    if (!Number.isInteger(cost) || cost < 1024 || cost > 16_384 || (cost & (cost - 1)) !== 0) return false;
     const expected = Buffer.from(hashB64, 'base64');
+    const salt = Buffer.from(saltB64, 'base64');
+    // An empty or short hash would compare equal to an equally empty result: only full-length hashes count.
+    if (expected.length !== 32 || salt.length < 16) return false;
     const input = scheme === KEYED ? this.keyed(code) : code.trim();
-    const actual = scryptSync(input, Buffer.from(saltB64, 'base64'), expected.length, { N: cost });
-    return timingSafeEqual(actual, expected);
+    try {
+      return timingSafeEqual(scryptSync(input, salt, 32, { N: cost }), expected);
+    } catch {
+      return false;
+    }
   }
 }

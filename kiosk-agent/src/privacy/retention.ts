@@ -4,7 +4,8 @@
  * - a dossier that is finished (returned, withdrawn, rejected, stopped) and unchanged for the retention period loses its
  *   applicant's name and phone (and any pickup-code hash); its code, status and dates stay for the statistics and
  *   the audit trail;
- * - delivered and expired outbox messages older than that are deleted.
+ * - delivered and expired outbox messages older than that are deleted, and so are notifications no gateway took
+ *   in all that time (reports to the one-stop system wait until delivered).
  * Tickets hold no name or phone (a number, a service, a priority category, times), so they are kept whole for the
  * statistics. A sweep that fails (the store cannot be written) is reported and tried again at the next tick.
  */
@@ -33,6 +34,9 @@ export class Retention {
          WHERE anonymised_at_ms IS NULL AND status IN (${FINISHED.map(() => '?').join(', ')}) AND updated_at_ms < ?`,
       ),
       deleteMessages: db.prepare('DELETE FROM outbox WHERE done_at_ms IS NOT NULL AND done_at_ms < ?'),
+      // A message to a person that no gateway took in all that time is given up (its text names them); reports to
+      // the one-stop system are kept until delivered: the province's record needs them.
+      abandonMessages: db.prepare(`DELETE FROM outbox WHERE done_at_ms IS NULL AND kind = 'notify' AND created_at_ms < ?`),
       tx: (fn: () => RetentionReport) => db.transaction(fn).immediate(),
     };
   }
@@ -42,7 +46,7 @@ export class Retention {
     const cutoff = now - this.retentionDays * DAY_MS;
     return this.s.tx(() => ({
       dossiersAnonymised: this.s.anonymise.run(now, ...FINISHED, cutoff).changes,
-      messagesDeleted: this.s.deleteMessages.run(cutoff).changes,
+      messagesDeleted: this.s.deleteMessages.run(cutoff).changes + this.s.abandonMessages.run(cutoff).changes,
     }));
   }
 

@@ -64,7 +64,10 @@ export class TicketIssuer {
       printed: printError === undefined,
       ...(printError ? { printError } : {}),
     };
-    events.publish('ticket.issued', issued);
+    // Everyone on the LAN hears of the new ticket; only the kiosk that issued it (in this reply) hears why the
+    // printer failed — the message may name the printer's device path or host.
+    const { printError: _printError, ...forEveryone } = issued;
+    events.publish('ticket.issued', forEveryone);
     return issued;
   }
 }

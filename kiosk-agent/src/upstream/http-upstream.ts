@@ -48,12 +48,12 @@ export class HttpUpstream implements UpstreamAdapter {
     return mapped.dossier;
   }
 
-  async reportStatus(report: StatusReport): Promise<void> {
+  async reportStatus(report: StatusReport, signal?: AbortSignal): Promise<void> {
     const res = await fetch(this.url(this.cfg.reportPath, report.dossierCode), {
       method: this.cfg.reportMethod,
       headers: this.headers(true),
       body: JSON.stringify(reportBody(report, this.cfg)),
-      signal: AbortSignal.timeout(this.cfg.timeoutMs),
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(this.cfg.timeoutMs)]) : AbortSignal.timeout(this.cfg.timeoutMs),
     });
     if (!res.ok) throw new Error(`one-stop system answered HTTP ${res.status} to the status report`);
   }

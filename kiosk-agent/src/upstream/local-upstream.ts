@@ -8,7 +8,7 @@ export class LocalUpstream implements UpstreamAdapter {
     return undefined;
   }
 
-  async reportStatus(_report: StatusReport): Promise<void> {
+  async reportStatus(_report: StatusReport, _signal?: AbortSignal): Promise<void> {
     // Nothing to tell: the handover is already recorded in the kiosk's store and audit trail.
   }
 }

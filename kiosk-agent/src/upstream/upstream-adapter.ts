@@ -34,7 +34,8 @@ export interface UpstreamAdapter {
    */
   fetchDossier(code: string): Promise<UpstreamDossier | undefined>;
   /** Resolves once the one-stop system acknowledged the change; throws so the outbox retries later. */
-  reportStatus(report: StatusReport): Promise<void>;
+  /** `signal` aborts a report in flight when the agent stops (the outbox sends it again later). */
+  reportStatus(report: StatusReport, signal?: AbortSignal): Promise<void>;
 }
 
 const CODES: Record<DossierStatus, number> = {

@@ -42,6 +42,14 @@ describe('who is asking (the same answer for HTTP and the event socket)', () => 
     expect(p.identify(req('192.168.1.50', '192.168.1.20', { authorization: `Bearer ${STAFF}` }))).toMatchObject({ kiosk: false, staff: true });
   });
 
+  it("a date-only expiry lasts to the end of that day in the centre's zone", () => {
+    let now = Date.parse('2026-12-03T16:59:00Z'); // 23:59 in Hà Nội
+    const p = new AccessPolicy({ staffTokens: [{ token: STAFF, expiresAt: '2026-12-03' }], kioskDevices: [], utcOffsetMinutes: () => 420 }, () => now);
+    expect(p.isStaffToken(STAFF)).toBe(true);
+    now = Date.parse('2026-12-03T17:00:00Z'); // midnight there
+    expect(p.isStaffToken(STAFF)).toBe(false);
+  });
+
   it('an expired staff token is refused', () => {
     const p = policy();
     expect(p.isStaffToken(EXPIRED)).toBe(false);
@@ -61,6 +69,7 @@ describe('who is asking (the same answer for HTTP and the event socket)', () => 
     expect(() => authorize('kiosk', phone)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY', message: expect.stringMatching(/chỉ dùng trên ki-ốt/) }));
     expect(() => authorize('kiosk', counterPc)).not.toThrow();
     expect(() => authorize('kiosk-device', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
+    expect(() => authorize('demo', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
     expect(() => authorize('technician', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
     expect(touched).toEqual([]);
     authorize('technician', kiosk);
@@ -87,11 +96,15 @@ describe('the names the agent answers to', () => {
     expect(names.allowsHost(undefined)).toBe(false);
   });
 
-  it('a browser Origin must be one of those names; no Origin is a non-browser client', () => {
-    expect(names.allowsOrigin(undefined)).toBe(true);
-    expect(names.allowsOrigin('http://192.168.1.20:8080')).toBe(true);
-    expect(names.allowsOrigin('https://attacker.example')).toBe(false);
-    expect(names.allowsOrigin('null')).toBe(false);
-    expect(names.allowsOrigin('file://')).toBe(false);
+  it('a browser Origin must be the agent the request went to (host and port); no Origin is a non-browser client', () => {
+    const host = '192.168.1.20:8080';
+    expect(names.allowsOrigin(undefined, host)).toBe(true);
+    expect(names.allowsOrigin('http://192.168.1.20:8080', host)).toBe(true);
+    expect(names.allowsOrigin('https://kiosk.motcua.local', 'kiosk.motcua.local')).toBe(true);
+    expect(names.allowsOrigin('http://192.168.1.20:9000', host)).toBe(false); // another service on the kiosk PC
+    expect(names.allowsOrigin('http://localhost:8080', host)).toBe(false);
+    expect(names.allowsOrigin('https://attacker.example', host)).toBe(false);
+    expect(names.allowsOrigin('null', host)).toBe(false);
+    expect(names.allowsOrigin('file://', host)).toBe(false);
   });
 });

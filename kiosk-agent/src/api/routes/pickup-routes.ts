@@ -26,6 +26,7 @@ import type { OverdueReminders } from '../../pickup/overdue-reminders';
 import { AgentError } from '../../errors/agent-error';
 import { plainAddress } from '../access-policy';
 import { SlidingWindowLimiter } from '../rate-limiter';
+import type { Request } from 'express';
 import type { RouteRegistry } from '../route-registry';
 
 const record = (d: DossierRow) => ({
@@ -50,7 +51,16 @@ export interface PickupRouteDeps {
 
 export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): void {
   // Each answer says whether a dossier's result is in a locker: probing many codes quickly is refused.
+  // Opening answers too whether a dossier exists and where it stands (before any code is checked): both count.
   const lookups = new SlidingWindowLimiter(deps.lookupsPerMinute, 60_000, deps.now);
+  const throttle = (req: Request): void => {
+    const waitMs = lookups.take(plainAddress(req.socket.remoteAddress));
+    if (waitMs <= 0) return;
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new AgentError('RATE_LIMITED', `Đã tra cứu quá nhiều mã trong một phút. Vui lòng thử lại sau ${seconds} giây hoặc hỏi cán bộ tại quầy.`, {
+      facts: { retryAfterSeconds: seconds },
+    });
+  };
   r.add(
     {
       method: 'post',
@@ -93,13 +103,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       errors: ['VALIDATION_FAILED', 'SLIP_CODE_INVALID', 'DOSSIER_NOT_FOUND', 'KIOSK_ONLY', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE'],
     },
     ({ req, body }) => {
-      const waitMs = lookups.take(plainAddress(req.socket.remoteAddress));
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        throw new AgentError('RATE_LIMITED', `Đã tra cứu quá nhiều mã trong một phút. Vui lòng thử lại sau ${seconds} giây hoặc hỏi cán bộ tại quầy.`, {
-          facts: { retryAfterSeconds: seconds },
-        });
-      }
+      throttle(req);
       return deps.dossiers.lookup(body.code);
     },
   );
@@ -122,9 +126,9 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
     {
       method: 'post',
       path: '/api/pickup/open',
-      summary: 'Citizen pickup: slip code + pickup code → the compartment opens (once per dossier)',
+      summary: 'Citizen pickup at the kiosk itself (never a counter PC): slip code + pickup code → the compartment opens (once per dossier)',
       tag: 'pickup',
-      auth: 'kiosk',
+      auth: 'kiosk-device',
       body: PickupOpenRequestSchema,
       responses: { 200: { description: 'The compartment that opened', schema: PickupOpenResponseSchema } },
       errors: [
@@ -138,9 +142,13 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
         'DOSSIER_NOT_FOUND',
         'LOCKER_TIMEOUT',
         'LOCKER_DISABLED',
+        'RATE_LIMITED',
       ],
     },
-    ({ body }) => deps.lockers.open(body.code, body.pickupCode),
+    ({ req, body }) => {
+      throttle(req);
+      return deps.lockers.open(body.code, body.pickupCode);
+    },
   );
 
   r.add(
@@ -201,9 +209,9 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
     {
       method: 'post',
       path: '/api/ratings',
-      summary: 'Satisfaction after a pickup (1 = không hài lòng … scale = rất hài lòng); once per pickup, only after it',
+      summary: 'Satisfaction after a pickup or a counter visit (1 = không hài lòng … scale = rất hài lòng), from the kiosk itself (an officer cannot rate their own counter); once per pickup, only after it',
       tag: 'pickup',
-      auth: 'kiosk',
+      auth: 'kiosk-device',
       body: RatingRequestSchema,
       responses: { 201: { description: 'Rating recorded', schema: RatingResponseSchema } },
       errors: ['VALIDATION_FAILED', 'RATING_NOT_ALLOWED'],

@@ -195,7 +195,9 @@ export class LockBoardDriver implements LockerBank {
         return state;
       } catch (err) {
         const coded = isAgentError(err) ? err : new AgentError('LOCKER_TIMEOUT', `Bo mạch tủ khóa ${board} không xác nhận lệnh mở.`, { cause: err });
-        throw new AgentError(coded.code, coded.message, { ...coded.details, facts: { ...coded.details.facts, unlockSent: sent } });
+        // `notSent` described one write (perhaps the confirming read's); what callers need is whether the unlock left.
+        const { notSent: _notSent, ...facts } = coded.details.facts ?? {};
+        throw new AgentError(coded.code, coded.message, { ...coded.details, facts: { ...facts, unlockSent: sent } });
       }
     });
   }

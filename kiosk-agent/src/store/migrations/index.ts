@@ -228,6 +228,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
       -- A message that carries a pickup code expires with that code (recall, handover): it is never sent late.
       ALTER TABLE outbox ADD COLUMN expires_with TEXT;
+      UPDATE outbox SET expires_with = json_extract(payload, '$.dossierCode') WHERE kind = 'notify' AND done_at_ms IS NULL;
       CREATE INDEX outbox_expiring ON outbox (expires_with) WHERE expires_with IS NOT NULL AND done_at_ms IS NULL;
       CREATE INDEX outbox_done ON outbox (done_at_ms) WHERE done_at_ms IS NOT NULL;
 
