@@ -22,7 +22,8 @@ import type { LockerBank } from './devices/locker/locker-board';
 import type { SimulatedPrinter } from './devices/printer/simulated-printer';
 import { EventHub } from './events/event-hub';
 import { createLogger, type Logger } from './logger';
-import { systemClock, utcOffsetMinutes, type Clock } from './queue/local-day';
+import { utcOffsetMinutes } from './core/local-time';
+import { systemClock, type Clock } from './core/clock';
 import { CounterDesk } from './queue/counter-desk';
 import { CounterRepository } from './queue/counter-repository';
 import { QueueService } from './queue/queue-service';
@@ -136,7 +137,6 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       queue,
       printer: printerDevice.printer,
       events,
-      layout: config.printer,
       centerName: config.center.name,
       timeZone: config.center.timezone,
       trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}`,

@@ -9,8 +9,8 @@ import type { DiagnosticsRouteDeps } from './api/routes/diagnostics-routes';
 import type { SiteConfig } from './config/site-config-schema';
 import type { Devices } from './devices/create-devices';
 import { parseSerialUri } from './devices/printer/serial-transport';
-import { buildSelfTestReportJob } from './devices/printer/test-print-layout';
-import { formatSlipTime } from './devices/printer/print-blocks';
+import { formatSlipTime } from './slips/slip-time';
+import { selfTestReport } from './slips/test-print-slips';
 import type { Printer } from './devices/printer/printer';
 import { listSerialPorts } from './devices/serial/list-ports';
 import { DiagnosticsAudit } from './diagnostics/diagnostics-audit';
@@ -22,7 +22,7 @@ import { ScanLog } from './diagnostics/scan-log';
 import { runSelfTest } from './diagnostics/self-test';
 import { TechnicianGate } from './diagnostics/technician-gate';
 import type { LockerPickupService } from './pickup/locker-pickup-service';
-import type { Clock } from './queue/local-day';
+import type { Clock } from './core/clock';
 import type { Db } from './store/sqlite';
 
 const SECRET_KEY = /token|pinhash|secret|password|key(file)?$/i;
@@ -108,7 +108,9 @@ export function composeDiagnostics(args: {
           boardAddresses,
           serialPaths,
         }),
-      printReport: (checks) => printer.print(buildSelfTestReportJob({ centerName: config.center.name, printedAt: formatSlipTime(clock.now(), config.center.timezone), checks }, config.printer)),
+      printReport: async (checks) => {
+        await printer.print(selfTestReport({ centerName: config.center.name, printedAt: formatSlipTime(clock.now(), config.center.timezone), checks }));
+      },
       listPorts: () => listSerialPorts(),
       configuredPorts: () => serialPaths.map((p) => ({ ...p, present: existsSync(p.path) })),
       logRing: args.logRing,

@@ -17,7 +17,7 @@ import { LockerStore } from './pickup/locker-store';
 import { OverdueReminders } from './pickup/overdue-reminders';
 import { PickupCodeHasher } from './pickup/pickup-code';
 import { Retention } from './privacy/retention';
-import type { Clock } from './queue/local-day';
+import type { Clock } from './core/clock';
 import type { Db } from './store/sqlite';
 import { createUpstream } from './upstream/create-upstream';
 import type { StatusReport } from './upstream/upstream-adapter';
@@ -69,7 +69,6 @@ export function composePickup(args: {
   const receipts = new HandoverReceipts({
     dossiers: dossierRepo,
     printer: devices.printer.printer,
-    layout: config.printer,
     centerName: config.center.name,
     timeZone: config.center.timezone,
     events,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseSiteConfig } from '../../kiosk-agent/src/config/load-config';
 import { SimulatedPrinter } from '../../kiosk-agent/src/devices/printer/simulated-printer';
-import { systemClock } from '../../kiosk-agent/src/queue/local-day';
+import { systemClock } from '../../kiosk-agent/src/core/clock';
 import { QueueService } from '../../kiosk-agent/src/queue/queue-service';
 import { TicketRepository } from '../../kiosk-agent/src/queue/ticket-repository';
 import { openStore } from '../../kiosk-agent/src/store/sqlite';

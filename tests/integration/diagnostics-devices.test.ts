@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
 import type { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
-import { hashTechnicianPin } from '../../kiosk-agent/src/diagnostics/technician-pin';
+import { hashTechnicianPin } from '../../kiosk-agent/src/config/technician-pin';
 import { getJson, postJson } from '../support/http';
 import { waitUntil } from '../support/socat';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
-import { hashTechnicianPin } from '../../kiosk-agent/src/diagnostics/technician-pin';
+import { hashTechnicianPin } from '../../kiosk-agent/src/config/technician-pin';
 import { getJson, postJson } from '../support/http';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
 import { tempDir } from '../support/temp-dir';

@@ -7,25 +7,26 @@ import { EscposPrinter } from '../../kiosk-agent/src/devices/printer/escpos-prin
 import { SerialPrinterTransport, parseSerialUri } from '../../kiosk-agent/src/devices/printer/serial-transport';
 import { SimulatedPrinter } from '../../kiosk-agent/src/devices/printer/simulated-printer';
 import { TcpPrinterTransport } from '../../kiosk-agent/src/devices/printer/tcp-transport';
-import { buildTicketJob } from '../../kiosk-agent/src/devices/printer/ticket-layout';
+import { encodeDocument } from '../../kiosk-agent/src/devices/printer/escpos-document';
+import { ticketSlip } from '../../kiosk-agent/src/slips/ticket-slip';
 import { SerialLink } from '../../kiosk-agent/src/devices/serial/serial-link';
 import { ptyPair, waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
 
-const JOB = buildTicketJob(
-  {
-    centerName: 'UBND xã Cát Tiên',
-    serviceName: 'Chứng thực',
-    number: 'B007',
-    priority: null,
-    issuedAtMs: Date.parse('2026-11-22T09:00:00+07:00'),
-    timeZone: 'Asia/Ho_Chi_Minh',
-    ahead: 2,
-    estimatedWaitMinutes: 10,
-    trackUrl: 'http://127.0.0.1:8080/track/tSerial',
-  },
-  { text: 'cp1258', codePage: 52, columns: 48, widthDots: 576 },
-);
+const TEXT = { text: 'cp1258', codePage: 52, columns: 48, widthDots: 576 } as const;
+const SLIP = ticketSlip({
+  centerName: 'UBND xã Cát Tiên',
+  serviceName: 'Chứng thực',
+  number: 'B007',
+  priority: null,
+  issuedAtMs: Date.parse('2026-11-22T09:00:00+07:00'),
+  timeZone: 'Asia/Ho_Chi_Minh',
+  ahead: 2,
+  estimatedWaitMinutes: 10,
+  trackUrl: 'http://127.0.0.1:8080/track/tSerial',
+});
+/** The bytes the driver sends for SLIP. */
+const JOB = encodeDocument(SLIP, TEXT);
 
 describe('serial printer over a pty pair', () => {
   const dir = tempDir();
@@ -42,7 +43,7 @@ describe('serial printer over a pty pair', () => {
     agentLink = new SerialLink({ path, baudRate });
     printerLink = new SerialLink({ path: pair.b, baudRate: 115200 });
     sim.attachSerial(printerLink, 100);
-    printer = new EscposPrinter(new SerialPrinterTransport(agentLink, 2000));
+    printer = new EscposPrinter(new SerialPrinterTransport(agentLink, 2000), TEXT);
     await waitUntil(() => agentLink.isOpen && printerLink.isOpen, 3000, 'ports');
   });
   afterAll(async () => {
@@ -55,7 +56,7 @@ describe('serial printer over a pty pair', () => {
 
   it('prints a ticket: the simulator decodes the same Vietnamese text', async () => {
     const job = sim.waitForJob();
-    await printer.print(JOB);
+    await printer.print(SLIP);
     const received = await job;
     expect(received.decoded.lines.map((l) => l.trim())).toEqual(expect.arrayContaining(['B007', 'Chứng thực'.normalize('NFC')]));
     expect(received.decoded.text).toBe(decodeEscPos(JOB).text);
@@ -63,7 +64,7 @@ describe('serial printer over a pty pair', () => {
 
   it('refuses to print into an empty printer with PRINTER_PAPER_OUT', async () => {
     sim.setState({ paper: 'out' });
-    await expect(printer.print(JOB)).rejects.toMatchObject({ code: 'PRINTER_PAPER_OUT' });
+    await expect(printer.print(SLIP)).rejects.toMatchObject({ code: 'PRINTER_PAPER_OUT' });
     expect(printer.status().state).toBe('paper-out');
     sim.setState({ paper: 'ok' });
     expect((await printer.refreshStatus()).state).toBe('ready');
@@ -95,9 +96,9 @@ describe('TCP printer that closes the connection mid-job', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('fails the job with PRINTER_OFFLINE and shows it in the device state', async () => {
-    const printer = new EscposPrinter(new TcpPrinterTransport('127.0.0.1', port, 2000));
+    const printer = new EscposPrinter(new TcpPrinterTransport('127.0.0.1', port, 2000), TEXT);
     const big = new Uint8Array(256 * 1024).fill(0x41); // long enough that the reset lands mid-write
-    await expect(printer.print(big)).rejects.toMatchObject({ code: 'PRINTER_OFFLINE' });
+    await expect(printer.printBytes(big)).rejects.toMatchObject({ code: 'PRINTER_OFFLINE' });
     expect(printer.status()).toMatchObject({ state: 'offline', lastError: expect.stringMatching(/PRINTER_OFFLINE/) });
     await printer.close();
   });

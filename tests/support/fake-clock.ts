@@ -1,5 +1,5 @@
 /** A settable clock for the queue (the day key is derived from it on every call). */
-import type { Clock } from '../../kiosk-agent/src/queue/local-day';
+import type { Clock } from '../../kiosk-agent/src/core/clock';
 
 export class FakeClock implements Clock {
   constructor(private ms: number) {}

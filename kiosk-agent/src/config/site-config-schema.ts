@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
-import { parsePinHash } from '../diagnostics/technician-pin';
+import { parsePinHash } from './technician-pin';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
 
 function isValidTimeZone(tz: string): boolean {

@@ -6,7 +6,8 @@
  */
 import { DEMO_DOSSIERS } from '../../../shared/demo-dossiers';
 import type { PickupCodeHasher } from '../pickup/pickup-code';
-import { localDayKey, type Clock } from '../queue/local-day';
+import { localDayKey } from '../core/local-time';
+import { type Clock } from '../core/clock';
 import type { Db } from '../store/sqlite';
 
 function addDays(day: string, days: number): string {

@@ -5,10 +5,10 @@
  */
 import type { FullHealth } from '../../../shared/api-schemas';
 import type { DiagnosticsOverview, SelfTestReport } from '../../../shared/diagnostics-schemas';
-import type { PortList } from '../devices/serial/list-ports';
+import type { PortList } from '../devices/serial/port-list';
 import { isAgentError } from '../errors/agent-error';
 import { faultAdvice } from '../i18n/fault-advice';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import type { DiagnosticsAudit } from './diagnostics-audit';
 import { diagnosticsOverview } from './diagnostics-overview';
 import type { LogRing } from './log-ring';

@@ -7,7 +7,7 @@ import type { LockerBank, LockState } from '../devices/locker/locker-board';
 import { AgentError, isAgentError } from '../errors/agent-error';
 import { faultAdvice } from '../i18n/fault-advice';
 import type { LockerPickupService } from '../pickup/locker-pickup-service';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import type { DiagnosticsAudit } from './diagnostics-audit';
 
 export interface CompartmentDiagnosis {

@@ -3,9 +3,9 @@
  * (a scanner set to the wrong suffix or code page shows at once). In memory only: slip codes are not written to
  * disk or put in the support bundle.
  */
-import { hexBytes } from '../devices/scanner/scan-framing';
+import { hexBytes } from '../core/hex';
 import type { Scanner } from '../devices/scanner/scanner';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 
 export interface ScanFrame {
   at: string;

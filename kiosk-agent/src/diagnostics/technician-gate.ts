@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AgentError } from '../errors/agent-error';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import type { DiagnosticsAudit } from './diagnostics-audit';
-import { verifyTechnicianPin } from './technician-pin';
+import { verifyTechnicianPin } from '../config/technician-pin';
 
 /** Wrong PINs older than this are forgotten (a typo last week does not count towards today's lockout). */
 const FAILURE_MEMORY_MS = 24 * 60 * 60_000;

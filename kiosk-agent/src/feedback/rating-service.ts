@@ -7,7 +7,7 @@
 import { parseSlipCode } from '../../../shared/dossier-code';
 import type { RatingRequest } from '../../../shared/dossier-schemas';
 import { AgentError } from '../errors/agent-error';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import type { Db } from '../store/sqlite';
 
 export class RatingService {

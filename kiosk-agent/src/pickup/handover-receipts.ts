@@ -4,9 +4,8 @@
  * (the screen says so and where to get one), never the handover.
  */
 import type { Printer } from '../devices/printer/printer';
-import { buildReceiptJob } from '../devices/printer/receipt-layout';
-import type { TextLayoutOptions } from '../devices/printer/print-blocks';
 import { isAgentError } from '../errors/agent-error';
+import { receiptSlip } from '../slips/receipt-slip';
 import type { EventHub } from '../events/event-hub';
 import type { DossierRepository } from './dossier-repository';
 import type { Compartment } from './locker-store';
@@ -15,7 +14,6 @@ import { maskName } from './masking';
 export interface HandoverReceiptsDeps {
   dossiers: DossierRepository;
   printer: Printer;
-  layout: TextLayoutOptions;
   centerName: string;
   timeZone: string;
   events: EventHub;
@@ -37,7 +35,7 @@ export class HandoverReceipts {
     let receiptErrorCode: string | undefined;
     try {
       await printer.print(
-        buildReceiptJob(
+        receiptSlip(
           {
             centerName: this.deps.centerName,
             dossierCode: done.dossierCode,
@@ -48,7 +46,6 @@ export class HandoverReceipts {
             handedOverAtMs: done.atMs,
             timeZone: this.deps.timeZone,
           },
-          this.deps.layout,
         ),
       );
     } catch (err) {

@@ -11,7 +11,7 @@ import type { CompartmentSize } from '../../../shared/dossier-schemas';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { NOTIFICATION_TEXT } from '../i18n/notification-text';
 import { AgentError, isAgentError } from '../errors/agent-error';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import { chooseCompartment, listCompartments, type CompartmentView, type LockerBoardLayout } from './compartment-choice';
 import type { DossierRepository } from './dossier-repository';
 import type { DossierService } from './dossier-service';

@@ -5,7 +5,7 @@
  */
 import { AgentError } from '../errors/agent-error';
 import { NOTIFICATION_TEXT } from '../i18n/notification-text';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import type { DossierRepository } from './dossier-repository';
 import type { DossierService } from './dossier-service';
 import type { LockerStore } from './locker-store';

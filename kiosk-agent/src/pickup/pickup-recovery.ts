@@ -3,7 +3,7 @@
  * about each door now.
  */
 import type { LockerBank } from '../devices/locker/locker-board';
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import type { DossierRepository } from './dossier-repository';
 import type { Compartment, LockerStore } from './locker-store';
 

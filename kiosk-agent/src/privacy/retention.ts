@@ -9,7 +9,7 @@
  * Tickets hold no name or phone (a number, a service, a priority category, times), so they are kept whole for the
  * statistics. A sweep that fails (the store cannot be written) is reported and tried again at the next tick.
  */
-import type { Clock } from '../queue/local-day';
+import type { Clock } from '../core/clock';
 import type { Db } from '../store/sqlite';
 
 const DAY_MS = 24 * 3_600_000;

@@ -8,7 +8,7 @@ import type { TransferRequest } from '../../../shared/counter-schemas';
 import { AgentError } from '../errors/agent-error';
 import type { SiteConfig } from '../config/site-config-schema';
 import type { CounterRepository } from './counter-repository';
-import type { Clock } from './local-day';
+import type { Clock } from '../core/clock';
 import { chooseNext } from './priority-order';
 import type { QueueService } from './queue-service';
 import { explainWrongState, type CounterAction, canDo } from './ticket-transitions';

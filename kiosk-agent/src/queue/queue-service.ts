@@ -7,7 +7,8 @@ import type { LocalizedText, PriorityCategory, ServiceSummary, TicketView } from
 import { AgentError } from '../errors/agent-error';
 import type { SiteConfig, ServiceConfig } from '../config/site-config-schema';
 import { averageServiceMinutes, estimateWaitMinutes } from './estimated-wait';
-import { localDayKey, type Clock } from './local-day';
+import { localDayKey } from '../core/local-time';
+import { type Clock } from '../core/clock';
 import { counterNameOf } from './counter-info';
 import { aheadFromCounts } from './priority-order';
 import type { TicketRepository, TicketRow } from './ticket-repository';

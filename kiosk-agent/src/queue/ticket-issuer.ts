@@ -4,8 +4,8 @@
  */
 import type { IssuedTicket, PriorityCategory } from '../../../shared/api-schemas';
 import type { Printer } from '../devices/printer/printer';
-import { buildTicketJob, type TicketLayoutOptions } from '../devices/printer/ticket-layout';
 import { AgentError, isAgentError } from '../errors/agent-error';
+import { ticketSlip } from '../slips/ticket-slip';
 import type { EventHub } from '../events/event-hub';
 import type { QueueService } from './queue-service';
 
@@ -13,7 +13,6 @@ export interface TicketIssuerDeps {
   queue: QueueService;
   printer: Printer;
   events: EventHub;
-  layout: TicketLayoutOptions;
   centerName: string;
   timeZone: string;
   trackUrl: (ticketId: string) => string;
@@ -31,7 +30,8 @@ export class TicketIssuer {
     const trackUrl = this.deps.trackUrl(ticket.id);
     let printError: { code: string; message: string } | undefined;
     try {
-      const job = buildTicketJob(
+      await printer.print(
+        ticketSlip(
         {
           centerName: this.deps.centerName,
           serviceName: service.name.vi,
@@ -42,10 +42,8 @@ export class TicketIssuer {
           ahead,
           estimatedWaitMinutes,
           trackUrl,
-        },
-        this.deps.layout,
+        }),
       );
-      await printer.print(job);
     } catch (err) {
       const coded = isAgentError(err) ? err : new AgentError('PRINTER_ERROR', 'Không in được phiếu. Cán bộ đã được báo để kiểm tra.', { cause: err });
       printError = { code: coded.code, message: coded.message };

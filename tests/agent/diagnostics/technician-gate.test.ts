@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticsAudit } from '../../../kiosk-agent/src/diagnostics/diagnostics-audit';
 import { TechnicianGate } from '../../../kiosk-agent/src/diagnostics/technician-gate';
-import { hashTechnicianPin, parsePinHash, verifyTechnicianPin } from '../../../kiosk-agent/src/diagnostics/technician-pin';
+import { hashTechnicianPin, parsePinHash, verifyTechnicianPin } from '../../../kiosk-agent/src/config/technician-pin';
 import { isAgentError } from '../../../kiosk-agent/src/errors/agent-error';
 import { MIGRATIONS } from '../../../kiosk-agent/src/store/migrations';
 import { migrate, openStore, type Db } from '../../../kiosk-agent/src/store/sqlite';

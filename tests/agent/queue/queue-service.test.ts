@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSiteConfig } from '../../../kiosk-agent/src/config/load-config';
-import { localDayKey } from '../../../kiosk-agent/src/queue/local-day';
+import { localDayKey } from '../../../kiosk-agent/src/core/local-time';
 import { CounterDesk } from '../../../kiosk-agent/src/queue/counter-desk';
 import { CounterRepository } from '../../../kiosk-agent/src/queue/counter-repository';
 import { QueueService } from '../../../kiosk-agent/src/queue/queue-service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcOffsetMinutes } from '../../../kiosk-agent/src/queue/local-day';
+import { utcOffsetMinutes } from '../../../kiosk-agent/src/core/local-time';
 import { wallClock } from '../../../shared/wall-clock';
 
 describe('the zone offset the screens get for their clocks', () => {

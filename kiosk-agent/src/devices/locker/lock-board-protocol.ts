@@ -3,7 +3,9 @@
  * (lock-board-driver.ts) owns everything else — one transaction at a time, matching, retries, polling — so a
  * second family (for example the common `8A board lock 11 XOR` boards) is one more module implementing this.
  */
-import type { FrameResult } from './kerong-cu/frame-parser';
+
+/** What a reply parser yields: a checked frame, or the bytes it refused and why. */
+export type FrameResult = { ok: true; frame: Uint8Array } | { ok: false; reason: 'bad-checksum' | 'bad-frame'; bytes: Uint8Array };
 
 export interface BoardStatus {
   board: number;

@@ -23,7 +23,7 @@ export async function createPrinter(config: PrinterConfig): Promise<CreatedPrint
   if (config.driver === 'simulated') {
     const simulator = new SimulatedPrinter();
     const { host, port } = await simulator.start(0, '127.0.0.1');
-    const printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), 'simulated', config.statusPollMs);
+    const printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), config, 'simulated', config.statusPollMs);
     return {
       printer,
       simulator,
@@ -37,13 +37,13 @@ export async function createPrinter(config: PrinterConfig): Promise<CreatedPrint
   let printer: EscposPrinter;
   if (uri.startsWith('tcp://')) {
     const { host, port } = parseTcpUri(uri);
-    printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), 'escpos', config.statusPollMs);
+    printer = new EscposPrinter(new TcpPrinterTransport(host, port, config.timeoutMs), config, 'escpos', config.statusPollMs);
   } else if (uri.startsWith('/')) {
-    printer = new EscposPrinter(new FilePrinterTransport(uri, config.timeoutMs), 'escpos', config.statusPollMs);
+    printer = new EscposPrinter(new FilePrinterTransport(uri, config.timeoutMs), config, 'escpos', config.statusPollMs);
   } else if (uri.startsWith('serial:')) {
     const { path, baudRate } = parseSerialUri(uri);
     const link = new SerialLink({ path, baudRate });
-    printer = new EscposPrinter(new SerialPrinterTransport(link, config.timeoutMs), 'escpos', config.statusPollMs);
+    printer = new EscposPrinter(new SerialPrinterTransport(link, config.timeoutMs), config, 'escpos', config.statusPollMs);
     return {
       printer,
       stop: async () => {

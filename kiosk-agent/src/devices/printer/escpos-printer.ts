@@ -6,8 +6,10 @@
 import type { DeviceState, DeviceStatus } from '../../../../shared/api-schemas';
 import type { ErrorCode } from '../../../../shared/error-codes';
 import { AgentError, isAgentError } from '../../errors/agent-error';
+import { encodeDocument, type TextLayoutOptions } from './escpos-document';
 import { decodeStatus, stateFromBits } from './escpos-status';
-import type { Printer } from './printer';
+import type { PrintDocument } from './print-document';
+import type { Printer, PrinterStatusReport } from './printer';
 import type { PrinterTransport, StatusReplies } from './tcp-transport';
 
 const REFUSE: Partial<Record<DeviceState, { code: ErrorCode; message: string }>> = {
@@ -33,6 +35,8 @@ export class EscposPrinter implements Printer {
 
   constructor(
     private readonly transport: PrinterTransport,
+    /** How text is encoded for this printer (the site's `printer` config). */
+    private readonly textLayout: TextLayoutOptions,
     driverName = 'escpos',
     private readonly statusPollMs = 0,
   ) {
@@ -49,7 +53,14 @@ export class EscposPrinter implements Printer {
     this.pollTimer.unref();
   }
 
-  print(job: Uint8Array): Promise<void> {
+  async print(doc: PrintDocument): Promise<{ bytes: number }> {
+    const job = encodeDocument(doc, this.textLayout);
+    await this.printBytes(job);
+    return { bytes: job.length };
+  }
+
+  /** Sends bytes already encoded (tests, and the documents above once encoded), one job at a time. */
+  printBytes(job: Uint8Array): Promise<void> {
     const run = this.tail.then(() => this.printNow(job));
     this.tail = run.catch(() => undefined);
     return run;
@@ -108,8 +119,9 @@ export class EscposPrinter implements Printer {
     return this.current;
   }
 
-  lastStatusReplies(): StatusReplies | null {
-    return this.replies;
+  lastStatus(): PrinterStatusReport | null {
+    const r = this.replies;
+    return r ? { ...r, bits: decodeStatus(r.printerStatus, r.offlineCause, r.paperSensor) } : null;
   }
 
   onStatusChange(listener: (s: DeviceStatus) => void): () => void {

@@ -4,6 +4,8 @@
  * text without control characters and of a sane length; the same code again within the repeat window is a
  * double read, not a second scan.
  */
+import { hexBytes } from '../../core/hex';
+
 export type ScanSuffix = 'CR' | 'LF' | 'CRLF' | 'none';
 
 export const MIN_CODE_LENGTH = 3;
@@ -53,12 +55,8 @@ export class ScanFramer {
 
 export type ScanCheck = { ok: true; code: string } | { ok: false; reason: 'empty' | 'too-short' | 'too-long' | 'not-text'; rawHex: string };
 
-const CONTROL = /[\p{Cc}\p{Cs}\uFFFD]/u;
 
-/** Bytes as technicians read them: "30 30 2e ff", at most the first 64. */
-export function hexBytes(bytes: Uint8Array): string {
-  return Array.from(bytes.slice(0, 64), (b) => b.toString(16).padStart(2, '0')).join(' ');
-}
+const CONTROL = /[\p{Cc}\p{Cs}\uFFFD]/u;
 
 export function checkScan(raw: Uint8Array): ScanCheck {
   const rawHex = hexBytes(raw);

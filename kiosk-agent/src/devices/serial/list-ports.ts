@@ -7,20 +7,8 @@ import { constants } from 'node:fs';
 import { access, readdir, realpath } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 
-export interface PortEntry {
-  path: string;
-  byId?: string;
-  manufacturer?: string;
-  vendorId?: string;
-  productId?: string;
-  serialNumber?: string;
-}
+import type { PortEntry, PortList } from './port-list';
 
-export interface PortList {
-  ports: PortEntry[];
-  source: 'udev' | 'by-id';
-  note?: string;
-}
 
 const BY_ID = '/dev/serial/by-id';
 

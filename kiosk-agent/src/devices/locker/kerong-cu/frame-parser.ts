@@ -3,9 +3,8 @@
  * data and checksum bytes can be 0x03. Sync on STX, take the fixed length, check ETX and SUM; on a failed check drop
  * one byte and resync, so junk before STX and corrupted frames cost only themselves.
  */
+import type { FrameResult } from '../lock-board-protocol';
 import { ETX, STX, checksum } from './frame';
-
-export type FrameResult = { ok: true; frame: Uint8Array } | { ok: false; reason: 'bad-checksum' | 'bad-frame'; bytes: Uint8Array };
 
 export class FixedFrameParser {
   private buffer: number[] = [];

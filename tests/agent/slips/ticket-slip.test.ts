@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEscPos } from '../../../../kiosk-agent/src/devices/printer/escpos-decoder';
-import { encodeCp1258 } from '../../../../kiosk-agent/src/devices/printer/cp1258';
-import { buildTicketJob, type TicketPrintData } from '../../../../kiosk-agent/src/devices/printer/ticket-layout';
+import { decodeEscPos } from '../../../kiosk-agent/src/devices/printer/escpos-decoder';
+import { encodeCp1258 } from '../../../kiosk-agent/src/devices/printer/cp1258';
+import { encodeDocument, type TextLayoutOptions } from '../../../kiosk-agent/src/devices/printer/escpos-document';
+import { ticketSlip, type TicketPrintData } from '../../../kiosk-agent/src/slips/ticket-slip';
+
+/** What the printer driver sends for this ticket: the slip as laid out, encoded as ESC/POS. */
+const buildTicketJob = (t: TicketPrintData, options: TextLayoutOptions): Uint8Array => encodeDocument(ticketSlip(t), options);
 
 const TICKET: TicketPrintData = {
   centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên',
@@ -67,7 +71,7 @@ describe('ticket layout (cp1258)', () => {
   it('is deterministic and matches the recorded fixture', async () => {
     expect(Buffer.from(buildTicketJob(TICKET, CP1258)).equals(Buffer.from(bytes))).toBe(true);
     const hex = Buffer.from(bytes).toString('hex').replace(/(.{64})/g, '$1\n');
-    await expect(hex).toMatchFileSnapshot('../../../fixtures/ticket-a012-cp1258.hex');
+    await expect(hex).toMatchFileSnapshot('../../fixtures/ticket-a012-cp1258.hex');
   });
 
   it('says "Bạn là người tiếp theo" when nobody is ahead and omits the priority mark for normal tickets', () => {

@@ -1,7 +1,10 @@
 /** The handover receipt as a printer would print it: every fact in Vietnamese, the name masked, cut at the end. */
 import { describe, expect, it } from 'vitest';
-import { decodeEscPos } from '../../../../kiosk-agent/src/devices/printer/escpos-decoder';
-import { buildReceiptJob, type ReceiptPrintData } from '../../../../kiosk-agent/src/devices/printer/receipt-layout';
+import { decodeEscPos } from '../../../kiosk-agent/src/devices/printer/escpos-decoder';
+import { encodeDocument, type TextLayoutOptions } from '../../../kiosk-agent/src/devices/printer/escpos-document';
+import { receiptSlip, type ReceiptPrintData } from '../../../kiosk-agent/src/slips/receipt-slip';
+
+const buildReceiptJob = (r: ReceiptPrintData, options: TextLayoutOptions): Uint8Array => encodeDocument(receiptSlip(r), options);
 
 const RECEIPT: ReceiptPrintData = {
   centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên',

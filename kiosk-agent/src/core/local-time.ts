@@ -36,9 +36,3 @@ export function utcOffsetMinutes(timeZone: string, epochMs: number): number {
   const wholeMinute = Math.floor(epochMs / 60_000) * 60_000;
   return Math.round((asUtc - wholeMinute) / 60_000);
 }
-
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
