@@ -4,9 +4,9 @@
  * agent gracefully within 5 s.
  */
 import { parseArgs } from 'node:util';
-import { startKioskAgent, type StartOptions } from './agent';
+import { startKioskAgent, type StartOptions } from './compose/start-agent';
 import { ConfigError } from './config/load-config';
-import { UnsupportedPrinterInterfaceError } from './devices/printer/create-printer';
+import { UnsupportedPrinterInterfaceError } from './compose/create-printer';
 import { TlsConfigError } from './api/http-server';
 import { SecretKeyError } from './config/secret-key';
 import { StoreOpenError } from './store/sqlite';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startKioskAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { launchChromium } from '../e2e/browser';
 import { tempDir } from '../support/temp-dir';
 import { censusGrowth, heapCensus, type HeapBucket } from './heap-snapshot';

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
 import { DEMO_DOSSIERS } from '../../shared/demo-dossiers';
 import { tempDir } from '../support/temp-dir';

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
 import { clipFile } from '../../kiosk-ui/src/ui/guidance-clips';

@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DOSSIERS } from '../../shared/demo-dossiers';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
 import { launchChromium, screenshot } from './browser';
 
@@ -76,11 +76,11 @@ describe('collecting a result in a real browser', () => {
     expect((await agent.locker!.readBoard(0))[inLocker!.locker!.lock - 1]!.open).toBe(true);
     await screenshot(page, '24-pickup-door-open');
 
-    const jobsBefore = agent.simulatedPrinter!.jobs.length;
+    const jobsBefore = agent.simulators.printer!.jobs.length;
     await page.getByRole('button', { name: `Đóng cửa ngăn ${inLocker!.locker!.lock} (bo 0)` }).tap();
     await page.getByText('Bạn đã nhận kết quả').waitFor();
     await page.getByText('Vui lòng nhận biên nhận ở khe máy in.').waitFor();
-    const receipt = agent.simulatedPrinter!.jobs.slice(jobsBefore).map((j) => j.decoded.text).join('\n');
+    const receipt = agent.simulators.printer!.jobs.slice(jobsBefore).map((j) => j.decoded.text).join('\n');
     expect(receipt).toContain('BIÊN NHẬN TRẢ KẾT QUẢ');
     expect(receipt).toContain(inLocker!.code);
     await screenshot(page, '25-pickup-rating');
@@ -101,13 +101,13 @@ describe('collecting a result in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Nhập mã nhận kết quả' }).waitFor();
 
-    agent.simulators!.locker!.setSilent(0, true);
+    agent.simulators.locker!.setSilent(0, true);
     try {
       await typeOnKeypad('Bàn phím số', secondInLocker!.locker!.pickupCode);
       await page.getByRole('button', { name: 'Mở tủ' }).tap();
       await page.getByRole('heading', { name: 'Ngăn tủ chưa mở được' }).waitFor({ timeout: 10_000 });
     } finally {
-      agent.simulators!.locker!.setSilent(0, false);
+      agent.simulators.locker!.setSilent(0, false);
     }
     await screenshot(page, '26-pickup-locker-failed');
     await page.getByRole('button', { name: /Lấy số đến quầy trả kết quả/ }).tap();

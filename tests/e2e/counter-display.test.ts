@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { DEMO_STAFF_TOKEN } from '../../kiosk-agent/src/config/demo-config';
 import { tempDir } from '../support/temp-dir';
 import { launchChromium, screenshot } from './browser';

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { DEMO_TECHNICIAN_PIN } from '../../kiosk-agent/src/config/demo-config';
 import { tempDir } from '../support/temp-dir';
 import { axeFindings, touchTargetFindings, type AxeFinding } from './axe';
@@ -68,31 +68,31 @@ describe('technician diagnostics in a real browser', () => {
   });
 
   it('prints a Vietnamese test slip from the printer screen', async () => {
-    const before = agent.simulatedPrinter!.jobs.length;
+    const before = agent.simulators.printer!.jobs.length;
     await page.getByRole('navigation').getByRole('button', { name: 'Máy in' }).click();
     await page.getByRole('heading', { name: 'Máy in', level: 2 }).waitFor();
     await page.getByRole('button', { name: 'In thử tiếng Việt' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã in' }).waitFor();
-    expect(agent.simulatedPrinter!.jobs.length).toBe(before + 1);
-    expect(agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(agent.simulators.printer!.jobs.length).toBe(before + 1);
+    expect(agent.simulators.printer!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     await screenshot(page, '42-diagnostics-test-print');
     await audit('printer');
 
     // Out of paper: what happened and what to do, and the printer's card now says so.
-    agent.simulatedPrinter!.setState({ paper: 'out' });
+    agent.simulators.printer!.setState({ paper: 'out' });
     try {
       await page.getByRole('button', { name: 'In thử tiếng Việt' }).click();
       await page.getByRole('alert').filter({ hasText: 'Không in được: máy in hết giấy. Nạp cuộn giấy 80 mm' }).waitFor();
       await page.getByRole('heading', { name: /Máy in: Hết giấy/ }).waitFor();
     } finally {
-      agent.simulatedPrinter!.setState({ paper: 'ok' });
+      agent.simulators.printer!.setState({ paper: 'ok' });
     }
   });
 
   it('the scanner screen shows a scan as it happens, with its bytes in hex', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Máy quét' }).click();
     await page.getByText('Chưa có mã nào được quét.').waitFor();
-    await agent.simulators!.scanner!.scan('000.00.15.H29-250704-0013');
+    await agent.simulators.scanner!.scan('000.00.15.H29-250704-0013');
     await page.getByText('000.00.15.H29-250704-0013').waitFor({ timeout: 3_000 });
     await page.getByText(/^30 30 30 2e 30 30 2e 31 35/).waitFor();
     await screenshot(page, '44-diagnostics-scanner');
@@ -104,7 +104,7 @@ describe('technician diagnostics in a real browser', () => {
     await page.getByRole('heading', { name: 'Bo 0' }).waitFor();
     await page.getByRole('button', { name: 'Mở 16', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã mở ngăn 16.' }).waitFor();
-    expect(agent.simulators!.locker!.isOpen(0, 16)).toBe(true);
+    expect(agent.simulators.locker!.isOpen(0, 16)).toBe(true);
     // A compartment holding a sample result: the reason is asked first, then it opens.
     const held = page.locator('.diag__compartment', { has: page.locator('small') }).first();
     const dossier = (await held.locator('small').textContent())!;
@@ -112,19 +112,19 @@ describe('technician diagnostics in a real browser', () => {
     await held.getByRole('button').click();
     const dialog = page.getByRole('dialog', { name: `Ngăn này đang giữ kết quả hồ sơ ${dossier}` });
     await dialog.waitFor();
-    expect(agent.simulators!.locker!.isOpen(0, lock)).toBe(false);
+    expect(agent.simulators.locker!.isOpen(0, lock)).toBe(false);
     await dialog.getByLabel('Lý do mở ngăn (lưu vào nhật ký)').fill('Kiểm tra khóa theo phiếu 12');
     await dialog.getByRole('button', { name: 'Mở ngăn' }).click();
     await page.getByRole('status').filter({ hasText: `Đã mở ngăn ${lock}.` }).waitFor();
-    expect(agent.simulators!.locker!.isOpen(0, lock)).toBe(true);
-    agent.simulators!.locker!.closeDoor(0, lock);
+    expect(agent.simulators.locker!.isOpen(0, lock)).toBe(true);
+    agent.simulators.locker!.closeDoor(0, lock);
 
     await page.getByRole('button', { name: 'Mở tất cả các ngăn…' }).click();
     await page.getByRole('dialog', { name: 'Mở tất cả các ngăn?' }).waitFor();
     await screenshot(page, '43-diagnostics-open-all');
     await audit('lockers-open-all');
     await page.getByRole('button', { name: 'Hủy' }).click();
-    expect(agent.simulators!.locker!.state()[0]!.open).toEqual([16]);
+    expect(agent.simulators.locker!.state()[0]!.open).toEqual([16]);
   });
 
   it('axe-core and the 64 px touch-target rule find nothing on the diagnostics screens', () => {

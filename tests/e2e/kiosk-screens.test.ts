@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
 import { launchChromium, screenshot } from './browser';
 
@@ -41,7 +41,7 @@ describe('kiosk screens beyond the happy path', () => {
     await page.goto(agent.url);
     await page.getByRole('button', { name: 'Cho hết giấy' }).tap();
     await page.getByText('Giấy: hết').waitFor();
-    expect(agent.simulatedPrinter!.getState().paper).toBe('out');
+    expect(agent.simulators.printer!.getState().paper).toBe('out');
     try {
       await toPriorityQuestion();
       await page.getByRole('button', { name: /^Không/ }).tap();
@@ -58,9 +58,9 @@ describe('kiosk screens beyond the happy path', () => {
       await screenshot(page, '08-unprinted-by-panel');
       await page.getByRole('button', { name: 'Nạp lại giấy' }).tap();
       await page.getByText('Giấy: đủ').waitFor();
-      expect(agent.simulatedPrinter!.getState().paper).toBe('ok');
+      expect(agent.simulators.printer!.getState().paper).toBe('ok');
     } finally {
-      agent.simulatedPrinter!.setState({ paper: 'ok' });
+      agent.simulators.printer!.setState({ paper: 'ok' });
     }
   });
 
@@ -112,7 +112,7 @@ describe('kiosk screens beyond the happy path', () => {
 
   it('/demo/printer shows the printed slips on a page of their own', async () => {
     await page.goto(`${agent.url}/demo/printer`);
-    const last = agent.simulatedPrinter!.jobs.at(-1)!;
+    const last = agent.simulators.printer!.jobs.at(-1)!;
     expect(last).toBeDefined();
     await page.getByRole('img', { name: `Hình phiếu in số ${last.id}` }).waitFor();
     await page.getByRole('button', { name: /Cho hết giấy/ }).waitFor();

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { DEMO_STAFF_TOKEN, demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import { postJson } from '../support/http';
 import { tempDir } from '../support/temp-dir';
@@ -33,7 +33,7 @@ describe('pickup paused after too many wrong codes', () => {
     for (const code of CODES) {
       await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Chứng thực bản sao', applicantName: 'Vũ Thị Mai', dueDate: '2026-12-05', status: 'ready' }, staff);
       const res = await postJson<{ compartment: { lock: number } }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
-      agent.simulators!.locker!.closeDoor(0, res.body.compartment.lock);
+      agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
     }
     browser = await launchChromium();
     page = await (await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
@@ -68,6 +68,6 @@ describe('pickup paused after too many wrong codes', () => {
     expect(await alert.textContent()).toMatch(/quầy trả kết quả.*thử lại sau 15 phút/);
     await page.getByRole('button', { name: /Lấy số đến quầy trả kết quả/ }).waitFor();
     await screenshot(page, '40-pickup-paused');
-    expect(agent.simulators!.locker!.state()[0]!.open).toEqual([]);
+    expect(agent.simulators.locker!.state()[0]!.open).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
 import { launchChromium, screenshot } from './browser';
 
@@ -56,7 +56,7 @@ describe('kiosk in a real browser', () => {
     await screenshot(page, '05-ticket');
 
     // The simulated printer got the job before the reply: its decoded text holds the number and the service.
-    const job = agent.simulatedPrinter!.jobs.at(-1)!;
+    const job = agent.simulators.printer!.jobs.at(-1)!;
     expect(job.decoded.lines.map((l) => l.trim())).toContain(shown);
     expect(job.decoded.text.normalize('NFC')).toContain('Tư pháp – Hộ tịch'.normalize('NFC'));
 
@@ -68,7 +68,7 @@ describe('kiosk in a real browser', () => {
   });
 
   it('out of paper: a priority ticket still exists and its number and QR are shown', async () => {
-    agent.simulatedPrinter!.setState({ paper: 'out' });
+    agent.simulators.printer!.setState({ paper: 'out' });
     try {
       await page.getByRole('button', { name: /Lấy số thứ tự/ }).tap();
       await page.getByRole('button', { name: /Đất đai/ }).tap();
@@ -80,7 +80,7 @@ describe('kiosk in a real browser', () => {
       expect(await page.getByText('Máy in hết giấy.', { exact: false }).count()).toBeGreaterThan(0);
       await screenshot(page, '06-unprinted');
     } finally {
-      agent.simulatedPrinter!.setState({ paper: 'ok' });
+      agent.simulators.printer!.setState({ paper: 'ok' });
     }
   });
 });

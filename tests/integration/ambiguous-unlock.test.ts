@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
 import { SerialLink } from '../../kiosk-agent/src/devices/serial/serial-link';
 import type { ErrorBody, FullHealth } from '../../shared/api-schemas';

@@ -9,7 +9,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import { ERROR_HTTP_STATUS, isErrorCode } from '../../shared/error-codes';
 import { tempDir } from '../support/temp-dir';

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody, IssuedTicket, TicketView } from '../../shared/api-schemas';
 import type { CounterActionResponse, CounterState, DisplaySnapshot, Stats } from '../../shared/counter-schemas';
 import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';

@@ -1,7 +1,7 @@
 /** Device state and events as integrators see them: /api/health and WS /api/events, with simulated devices. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { FullHealth } from '../../shared/api-schemas';
 import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';
 import { getJson, postJson } from '../support/http';
@@ -43,7 +43,7 @@ describe('device events through the agent', () => {
   });
 
   it('printer paper low, out, back: health and device.changed follow while idle', async () => {
-    const sim = agent.simulatedPrinter!;
+    const sim = agent.simulators.printer!;
     const printerStates = () => events.flatMap((e) => (e.type === 'device.changed' && e.data.device === 'printer' ? [e.data.status.state] : []));
     sim.setState({ paper: 'low' });
     await waitUntil(() => printerStates().includes('paper-low'), 2000, 'paper-low event');

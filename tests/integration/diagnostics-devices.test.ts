@@ -4,7 +4,7 @@
  * that is missing, the self-test and the support bundle.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
 import { hashTechnicianPin } from '../../kiosk-agent/src/config/technician-pin';
 import { getJson, postJson } from '../support/http';
@@ -33,7 +33,7 @@ describe('diagnostics with the simulated devices', () => {
       },
       uiDir: '/nonexistent',
     });
-    bus = agent.simulators!.locker!;
+    bus = agent.simulators.locker!;
     const session = await postJson<{ token: string }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
     auth = { authorization: `Bearer ${session.body.token}` };
   });
@@ -45,13 +45,13 @@ describe('diagnostics with the simulated devices', () => {
   it('prints the Vietnamese sample and the code-page chart, each cut; the printer receives exactly that', async () => {
     const sample = await postJson<{ printed: boolean }>(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'sample' }, auth);
     expect(sample.status).toBe(200);
-    const text = agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC');
+    const text = agent.simulators.printer!.jobs.at(-1)!.decoded.text.normalize('NFC');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('ư ừ ứ ử ữ ự');
     expect(text).toContain('Chế độ chữ: cp1258 (ESC t 52)');
     const chart = await postJson(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'code-page' }, auth);
     expect(chart.status).toBe(200);
-    const bytes = agent.simulatedPrinter!.jobs.at(-1)!.bytes;
+    const bytes = agent.simulators.printer!.jobs.at(-1)!.bytes;
     const row = Buffer.from(bytes).indexOf(Buffer.from('C_ ', 'latin1'));
     expect(row).toBeGreaterThan(0);
     expect([...bytes.slice(row + 3, row + 7)]).toEqual([0xc0, 0x20, 0xc1, 0x20]);
@@ -59,7 +59,7 @@ describe('diagnostics with the simulated devices', () => {
   });
 
   it('out of paper: the test print fails with the printer code and the advice says to load paper; audited', async () => {
-    agent.simulatedPrinter!.setState({ paper: 'out' });
+    agent.simulators.printer!.setState({ paper: 'out' });
     try {
       const res = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'sample' }, auth);
       expect(res.status).toBe(503);
@@ -72,7 +72,7 @@ describe('diagnostics with the simulated devices', () => {
       expect(printer.body.status.bits).toEqual({ offline: true, coverOpen: false, paperNearEnd: true, paperEnd: true });
       expect(printer.body.advice[0]).toMatch(/Nạp cuộn giấy in nhiệt 80 mm/i);
     } finally {
-      agent.simulatedPrinter!.setState({ paper: 'ok' });
+      agent.simulators.printer!.setState({ paper: 'ok' });
     }
     const audit = await getJson<{ action: string; outcome: string; detail: Record<string, unknown> }[]>(`${agent.url}/api/diagnostics/audit?limit=3`, auth);
     expect(audit.body[0]).toMatchObject({ action: 'printer.test-print', outcome: 'failed', detail: { kind: 'sample', code: 'PRINTER_PAPER_OUT' } });
@@ -104,8 +104,8 @@ describe('diagnostics with the simulated devices', () => {
   });
 
   it("the scanner's live view shows accepted and refused frames with their bytes in hex, newest first", async () => {
-    await agent.simulators!.scanner!.scan('000.00.15.H29-250704-0012');
-    await agent.simulators!.scanner!.sendRaw(Uint8Array.from([0xff, 0xfe, 0x41, 0x0d]));
+    await agent.simulators.scanner!.scan('000.00.15.H29-250704-0012');
+    await agent.simulators.scanner!.sendRaw(Uint8Array.from([0xff, 0xfe, 0x41, 0x0d]));
     await waitUntil(async () => (await getJson<{ recent: unknown[] }>(`${agent.url}/api/diagnostics/scanner`, auth)).body.recent.length >= 2, 3000, 'two frames');
     const view = await getJson<{ status: { state: string }; recent: { accepted: boolean; code?: string; reason?: string; hex: string }[] }>(`${agent.url}/api/diagnostics/scanner`, auth);
     expect(view.body.status.state).toBe('ready');
@@ -143,7 +143,7 @@ describe('diagnostics with the simulated devices', () => {
   it('prints the self-test report when asked, and exports a bundle without secrets', async () => {
     const report = await postJson<{ ok: boolean; printed: unknown }>(`${agent.url}/api/diagnostics/self-test`, { print: true }, auth);
     expect(report.body).toMatchObject({ ok: true, printed: true });
-    expect(agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('TỰ KIỂM TRA KI-ỐT');
+    expect(agent.simulators.printer!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('TỰ KIỂM TRA KI-ỐT');
     const res = await fetch(`${agent.url}/api/diagnostics/bundle`, { headers: auth });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="motcua-diagnostics-.*\.json"/);

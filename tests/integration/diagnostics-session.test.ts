@@ -3,7 +3,7 @@
  * overview with what to check for a printer out of paper, the audit trail, and a kiosk without a PIN configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { hashTechnicianPin } from '../../kiosk-agent/src/config/technician-pin';
 import { getJson, postJson } from '../support/http';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
@@ -36,7 +36,7 @@ describe('diagnostics: technician session', () => {
     const open = await postJson<{ token: string; idleSeconds: number }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
     expect(open.status).toBe(200);
     expect(open.body.idleSeconds).toBe(300);
-    agent.simulatedPrinter!.setState({ paper: 'out' });
+    agent.simulators.printer!.setState({ paper: 'out' });
     try {
       const overview = await getJson<{
         version: string;
@@ -53,7 +53,7 @@ describe('diagnostics: technician session', () => {
       expect(overview.body.devices.scanner!.state).toBe('disabled');
       expect(overview.body.devices.scanner!.advice.join(' ')).toMatch(/không được cấu hình/);
     } finally {
-      agent.simulatedPrinter!.setState({ paper: 'ok' });
+      agent.simulators.printer!.setState({ paper: 'ok' });
     }
     const audit = await getJson<{ action: string; outcome: string }[]>(`${agent.url}/api/diagnostics/audit?limit=5`, bearer(open.body.token));
     expect(audit.body[0]).toMatchObject({ action: 'session.open', outcome: 'ok' });

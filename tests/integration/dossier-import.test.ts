@@ -1,6 +1,6 @@
 /** Staff import dossiers from a CSV export; the good rows are stored, each bad one named by line; a result in a locker is not touched. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
 import { postJson } from '../support/http';
@@ -33,7 +33,7 @@ describe('CSV import of dossiers', () => {
     const inLocker = '000.00.15.H29-250704-0061';
     await postJson(`${agent.url}/api/dossiers`, { code: inLocker, procedure: 'Chứng thực', applicantName: 'Vũ Thị Lan', dueDate: '2026-12-01', status: 'ready' }, staff);
     const dep = await postJson<{ compartment: { lock: number } }>(`${agent.url}/api/lockers/deposit`, { dossierCode: inLocker }, staff);
-    agent.simulators!.locker!.closeDoor(0, dep.body.compartment.lock);
+    agent.simulators.locker!.closeDoor(0, dep.body.compartment.lock);
     await waitUntil(async () => (await lookup(agent.url, inLocker)).body.inLocker === true, 2000, 'in locker');
 
     const rows = ['ma_ho_so;thu_tuc;nguoi_nop;so_dien_thoai;ngay_hen_tra;trang_thai'];

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { postJson } from '../support/http';
 import { waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
@@ -178,7 +178,7 @@ describe('event socket housekeeping', () => {
       const m = JSON.parse(d.toString()) as { type: string; data: { printed?: boolean; printError?: unknown } };
       if (m.type === 'ticket.issued') issued.push(m.data);
     });
-    agent.simulatedPrinter!.setState({ paper: 'out' });
+    agent.simulators.printer!.setState({ paper: 'out' });
     try {
       const res = await postJson<{ printed: boolean; printError?: { code: string } }>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
       expect(res.body.printError?.code).toBe('PRINTER_PAPER_OUT'); // the issuing kiosk is told
@@ -186,7 +186,7 @@ describe('event socket housekeeping', () => {
       expect(issued[0]).toMatchObject({ printed: false });
       expect(issued[0]).not.toHaveProperty('printError');
     } finally {
-      agent.simulatedPrinter!.setState({ paper: 'ok' });
+      agent.simulators.printer!.setState({ paper: 'ok' });
     }
   });
 });

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
@@ -32,7 +32,7 @@ describe('result pickup from a locker', () => {
       clock,
       uiDir: '/nonexistent',
     });
-    bus = agent.simulators!.locker!;
+    bus = agent.simulators.locker!;
     await postJson(`${agent.url}/api/dossiers`, { code: CODE, procedure: 'Chứng thực bản sao', applicantName: 'Lê Thị Hoa', dueDate: '2026-11-25', status: 'processing' }, staff);
   });
   afterAll(async () => {

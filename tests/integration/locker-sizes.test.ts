@@ -1,6 +1,6 @@
 /** Compartments of different sizes: a deposit gets the smallest free one that fits, and a full size says so. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { parseSiteConfig } from '../../kiosk-agent/src/config/load-config';
 import type { ErrorBody } from '../../shared/api-schemas';
 import { getJson, postJson } from '../support/http';

@@ -1,6 +1,6 @@
 /** A running agent crosses local midnight (Asia/Ho_Chi_Minh): numbering restarts without a restart. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { IssuedTicket, ServiceSummary } from '../../shared/api-schemas';
 import { FakeClock } from '../support/fake-clock';
 import { getJson, postJson } from '../support/http';

@@ -4,7 +4,7 @@
  * a single click would have produced.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import type { ErrorBody } from '../../shared/api-schemas';
 import { postJson } from '../support/http';
@@ -36,7 +36,7 @@ describe('races on the centre network', () => {
 
   it('10 parallel deposits of one dossier: one compartment opens, one unlock frame on the bus, the rest 409', async () => {
     const code = '000.00.15.H29-251201-0101';
-    const bus = agent.simulators!.locker!;
+    const bus = agent.simulators.locker!;
     await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Chứng thực bản sao', applicantName: 'Lê Văn Tám', phone: '0912345678', dueDate: '2026-12-05', status: 'ready' }, staff);
     const framesBefore = bus.received.filter((f) => f[2] === UNLOCK).length;
 

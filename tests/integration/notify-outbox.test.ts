@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { SiteConfigInput } from '../../kiosk-agent/src/config/site-config-schema';
 import { postJson } from '../support/http';
 import { waitUntil } from '../support/socat';

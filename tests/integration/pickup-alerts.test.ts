@@ -1,7 +1,7 @@
 /** What staff and the citizen are told when a pickup does not go to plan. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
 import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';
@@ -21,7 +21,7 @@ describe('pickup alerts', () => {
   const deposit = async (code: string): Promise<{ lock: number; pickupCode: string }> => {
     await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Đăng ký kết hôn', applicantName: 'Hồ Văn Nam', dueDate: '2026-12-01', status: 'ready' }, staff);
     const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
-    agent.simulators!.locker!.closeDoor(0, res.body.compartment.lock);
+    agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
     for (let i = 0; i < 100 && !(await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker; i++) await new Promise((r) => setTimeout(r, 20));
     return { lock: res.body.compartment.lock, pickupCode: res.body.pickupCode };
   };
@@ -52,14 +52,14 @@ describe('pickup alerts', () => {
     expect((await postJson(`${agent.url}/api/pickup/open`, { code, pickupCode })).status).toBe(200);
     await waitUntil(() => events.some((e) => e.type === 'pickup.doorReminder' && e.data.dossierCode === code), 2000, 'reminder');
     await waitUntil(() => events.some((e) => e.type === 'staff.alert' && e.data.kind === 'door-left-open' && e.data.lock === lock), 2000, 'staff alert');
-    agent.simulators!.locker!.closeDoor(0, lock);
+    agent.simulators.locker!.closeDoor(0, lock);
     await waitUntil(() => events.some((e) => e.type === 'locker.door' && e.data.lock === lock && !e.data.open), 2000, 'door shut');
   });
 
   it('a compartment that does not answer: coded error for the citizen, the dossier stays in the locker, staff alerted', async () => {
     const code = '000.00.15.H29-250704-0052';
     const { pickupCode } = await deposit(code);
-    agent.simulators!.locker!.setSilent(0, true);
+    agent.simulators.locker!.setSilent(0, true);
     try {
       const res = await postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code, pickupCode });
       expect(res.status).toBe(504);
@@ -69,14 +69,14 @@ describe('pickup alerts', () => {
       expect(alert?.type === 'staff.alert' && alert.data.message).toMatch(/quầy trả kết quả/);
       expect((await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body.status).toBe('in-locker');
     } finally {
-      agent.simulators!.locker!.setSilent(0, false);
+      agent.simulators.locker!.setSilent(0, false);
     }
   });
 
   it('after an unlock that got no answer the kiosk never retries (the door may have opened); a staff recall clears it', async () => {
     const code = '000.00.15.H29-250704-0053';
     const { lock, pickupCode } = await deposit(code);
-    const bus = agent.simulators!.locker!;
+    const bus = agent.simulators.locker!;
     bus.setSilent(0, true);
     try {
       expect((await postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code, pickupCode })).body.error.code).toBe('LOCKER_TIMEOUT');

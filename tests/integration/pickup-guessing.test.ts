@@ -8,7 +8,7 @@ import { scryptSync } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { AgentEvent } from '../../shared/ws-events';
 import { FakeClock } from '../support/fake-clock';
@@ -24,7 +24,7 @@ async function depositReady(agent: RunningAgent, code: string): Promise<string> 
   await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Đăng ký khai sinh', applicantName: 'Trần Văn Bình', dueDate: '2026-12-05', status: 'ready' }, staff);
   const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
   expect(res.status).toBe(200);
-  agent.simulators!.locker!.closeDoor(0, res.body.compartment.lock);
+  agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
   await waitUntil(async () => (await postJson<{ inLocker: boolean }>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker, 3000, 'in locker');
   return res.body.pickupCode;
 }
@@ -101,7 +101,7 @@ describe('guessing pickup codes', () => {
     // Staff take the result back to the counter; deposited again, it starts with a clean record.
     const recalled = await postJson<{ compartment: { board: number; lock: number } }>(`${agent.url}/api/lockers/recall`, { dossierCode: code }, staff);
     expect(recalled.status).toBe(200);
-    agent.simulators!.locker!.closeDoor(0, recalled.body.compartment.lock);
+    agent.simulators.locker!.closeDoor(0, recalled.body.compartment.lock);
     const newPin = await depositReady(agent, code);
     expect((await open(agent, code, newPin)).status).toBe(200);
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { LOG_REDACTION } from '../../kiosk-agent/src/logger';
 import { FakeClock } from '../support/fake-clock';
 import { postJson } from '../support/http';
@@ -64,7 +64,7 @@ describe('personal data over time', () => {
   const deposit = async (code: string): Promise<{ lock: number; pickupCode: string }> => {
     await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Đăng ký kết hôn', applicantName: 'Nguyễn Thị Lan', phone: PHONE, dueDate: '2026-12-05', status: 'ready' }, staff);
     const res = await postJson<{ compartment: { lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
-    agent.simulators!.locker!.closeDoor(0, res.body.compartment.lock);
+    agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
     await waitUntil(async () => (await postJson<{ inLocker: boolean }>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker, 3000, 'in locker');
     return { lock: res.body.compartment.lock, pickupCode: res.body.pickupCode };
   };
@@ -84,7 +84,7 @@ describe('personal data over time', () => {
     // Staff take the result back: the code is void, and so is the message that carries it.
     const recalled = await postJson(`${agent.url}/api/lockers/recall`, { dossierCode: code }, staff);
     expect(recalled.status).toBe(200);
-    agent.simulators!.locker!.closeDoor(0, lock);
+    agent.simulators.locker!.closeDoor(0, lock);
     const row = pending();
     expect(row.doneAtMs).not.toBeNull();
     expect(row.lastError).toBe('expired');
@@ -100,7 +100,7 @@ describe('personal data over time', () => {
     await waitUntil(() => received.some((m) => m.text.includes(code)), 3000, 'message delivered');
     const opened = await postJson(`${agent.url}/api/pickup/open`, { code, pickupCode });
     expect(opened.status).toBe(200);
-    agent.simulators!.locker!.closeDoor(0, lock);
+    agent.simulators.locker!.closeDoor(0, lock);
     await waitUntil(async () => (await postJson<{ status: string }>(`${agent.url}/api/pickup/lookup`, { code })).body.status === 'returned', 3000, 'returned');
 
     const row = () => {

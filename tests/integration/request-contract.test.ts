@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody } from '../../shared/api-schemas';
 import { getJson, postJson } from '../support/http';
 import { tempDir } from '../support/temp-dir';

@@ -13,7 +13,7 @@ import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SerialPortMock } from 'serialport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { SerialLink, type SerialBinding } from '../../kiosk-agent/src/devices/serial/serial-link';
 import type { FullHealth } from '../../shared/api-schemas';
 import { getJson } from '../support/http';

@@ -4,7 +4,7 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody, FullHealth, IssuedTicket, TicketView } from '../../shared/api-schemas';
 import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';
 import { getJson, postJson } from '../support/http';
@@ -30,10 +30,10 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     await agent.stop();
     dir.cleanup();
   });
-  afterEach(() => agent.simulatedPrinter!.setState({ paper: 'ok', coverOpen: false, offline: false }));
+  afterEach(() => agent.simulators.printer!.setState({ paper: 'ok', coverOpen: false, offline: false }));
 
   it('prints the ticket before replying; the decoded job holds the number and service name exactly', async () => {
-    const sim = agent.simulatedPrinter!;
+    const sim = agent.simulators.printer!;
     const before = sim.jobs.length;
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(res.status).toBe(201);
@@ -55,13 +55,13 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     await postJson(`${agent.url}/api/tickets`, { serviceId: 'dat-dai' });
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'dat-dai', priority: 'elderly' });
     expect(res.body).toMatchObject({ number: 'D002', priority: 'elderly', ahead: 0 });
-    expect(agent.simulatedPrinter!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('ƯU TIÊN – Người cao tuổi');
+    expect(agent.simulators.printer!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('ƯU TIÊN – Người cao tuổi');
     const view = await getJson<TicketView>(`${agent.url}/api/tickets/${res.body.id}`);
     expect(view.body).toMatchObject({ number: 'D002', status: 'waiting', ahead: 0 });
   });
 
   it('out of paper: 201 with printed false and the reason; the ticket is kept and health shows it', async () => {
-    const sim = agent.simulatedPrinter!;
+    const sim = agent.simulators.printer!;
     sim.setState({ paper: 'out' });
     const jobsBefore = sim.jobs.length;
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
@@ -84,7 +84,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
   });
 
   it('cover open is reported with its own code', async () => {
-    agent.simulatedPrinter!.setState({ coverOpen: true });
+    agent.simulators.printer!.setState({ coverOpen: true });
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(res.body).toMatchObject({ printed: false, printError: { code: 'PRINTER_COVER_OPEN' } });
   });
@@ -206,7 +206,7 @@ describe('raster text mode', () => {
   it('sends the text as GS v 0 bitmaps that fit the paper, with the QR and a cut', async () => {
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(res.body.printed).toBe(true);
-    const job = agent.simulatedPrinter!.jobs.at(-1)!.decoded;
+    const job = agent.simulators.printer!.jobs.at(-1)!.decoded;
     expect(job.images.length).toBeGreaterThanOrEqual(2);
     for (const img of job.images) expect(img.widthDots).toBeLessThanOrEqual(576);
     expect(job.text).not.toMatch(/Tư pháp/);

@@ -8,7 +8,7 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import type { ErrorBody } from '../../shared/api-schemas';
 import { FakeClock } from '../support/fake-clock';

@@ -5,7 +5,7 @@
  * rating is taken once; when the system is down or slow the kiosk answers from what it knows.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/agent';
+import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { SiteConfigInput } from '../../kiosk-agent/src/config/site-config-schema';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
@@ -44,7 +44,7 @@ describe('pickup with a province one-stop system', () => {
     oneStop.dossiers.set(code, upstreamDossier(code, 9));
     const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
     expect(res.status).toBe(200);
-    agent.simulators!.locker!.closeDoor(res.body.compartment.board, res.body.compartment.lock);
+    agent.simulators.locker!.closeDoor(res.body.compartment.board, res.body.compartment.lock);
     await waitUntil(async () => (await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker, 2000, 'in locker');
     return res.body;
   };
@@ -57,7 +57,7 @@ describe('pickup with a province one-stop system', () => {
   afterEach(() => {
     oneStop.failNext = 0;
     oneStop.delayMs = 0;
-    agent.simulatedPrinter!.setState({ paper: 'ok' });
+    agent.simulators.printer!.setState({ paper: 'ok' });
   });
   afterAll(async () => {
     await agent?.stop();
@@ -91,14 +91,14 @@ describe('pickup with a province one-stop system', () => {
     expect(early.body.error.code).toBe('RATING_NOT_ALLOWED');
 
     oneStop.failNext = 2; // the report must survive two refusals
-    const jobsBefore = agent.simulatedPrinter!.jobs.length;
+    const jobsBefore = agent.simulators.printer!.jobs.length;
     expect((await postJson(`${agent.url}/api/pickup/open`, { code, pickupCode })).status).toBe(200);
-    agent.simulators!.locker!.closeDoor(compartment.board, compartment.lock);
+    agent.simulators.locker!.closeDoor(compartment.board, compartment.lock);
 
     await waitUntil(() => events.some((e) => e.type === 'pickup.completed' && e.data.dossierCode === code), 3000, 'pickup.completed');
     const done = events.find((e) => e.type === 'pickup.completed' && e.data.dossierCode === code);
     expect(done?.data).toMatchObject({ board: compartment.board, lock: compartment.lock, receiptPrinted: true });
-    const receipt = agent.simulatedPrinter!.jobs.slice(jobsBefore).map((j) => j.decoded.text).join('\n');
+    const receipt = agent.simulators.printer!.jobs.slice(jobsBefore).map((j) => j.decoded.text).join('\n');
     expect(receipt).toContain('BIÊN NHẬN TRẢ KẾT QUẢ');
     expect(receipt).toContain(`Mã hồ sơ: ${code}`);
     expect(receipt).toContain('Nguyễn V** A*');
@@ -122,10 +122,10 @@ describe('pickup with a province one-stop system', () => {
   it('a printer out of paper costs the receipt, never the handover', async () => {
     const code = '000.00.15.H29-250704-0103';
     const { compartment, pickupCode } = await deposit(code);
-    agent.simulatedPrinter!.setState({ paper: 'out' });
+    agent.simulators.printer!.setState({ paper: 'out' });
     const opened = await postJson(`${agent.url}/api/pickup/open`, { code, pickupCode });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
-    agent.simulators!.locker!.closeDoor(compartment.board, compartment.lock);
+    agent.simulators.locker!.closeDoor(compartment.board, compartment.lock);
     await waitUntil(() => events.some((e) => e.type === 'pickup.completed' && e.data.dossierCode === code), 3000, 'pickup.completed');
     const done = events.find((e) => e.type === 'pickup.completed' && e.data.dossierCode === code);
     expect(done?.data).toMatchObject({ receiptPrinted: false, receiptErrorCode: 'PRINTER_PAPER_OUT' });

@@ -4,9 +4,6 @@ import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FullHealth, KioskInfo } from '../../../shared/api-schemas';
-import type { SimulatedLockerBus } from '../devices/locker/simulated-locker-bus';
-import type { SimulatedPrinter } from '../devices/printer/simulated-printer';
-import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
 import { AgentError } from '../errors/agent-error';
 import type { EventHub } from '../events/event-hub';
 import type { RatingService } from '../feedback/rating-service';
@@ -18,6 +15,7 @@ import type { CounterRepository } from '../queue/counter-repository';
 import type { QueueService } from '../queue/queue-service';
 import type { QueueStats } from '../stats/queue-stats';
 import type { TicketIssuer } from '../queue/ticket-issuer';
+import type { DemoControls } from './demo-controls';
 import { createErrorMapper } from './error-mapper';
 import { buildOpenApi } from './openapi';
 import { RouteRegistry, type Auth } from './route-registry';
@@ -53,8 +51,8 @@ export interface AppDeps {
   /** The full picture for the kiosk and staff; the public sees only the overall status. */
   health: () => FullHealth;
   kioskInfo: () => KioskInfo;
-  /** Present only for simulated devices: the demo routes drive them. */
-  simulators: { printer?: SimulatedPrinter; scanner?: SimulatedScanner; locker?: SimulatedLockerBus };
+  /** Handles on simulated devices, each present only when that device is simulated: the demo routes drive them. */
+  demo: DemoControls;
   /** The technician's entry (PIN, sessions, audit) and what the diagnostics routes read. */
   diagnostics: DiagnosticsRouteDeps;
   uiDir?: string;
@@ -101,7 +99,7 @@ export function createApp(deps: AppDeps): Express {
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
-  registerDemoRoutes(registry, deps.simulators);
+  registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);
   app.use(api);
   app.use('/api', (req, _res, next) => next(new AgentError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));

@@ -1,6 +1,6 @@
 /** What the support bundle keeps of the site config: no tokens, no PIN hash, no secrets hidden in URLs. */
 import { describe, expect, it } from 'vitest';
-import { redactSecrets, stripUrlSecrets } from '../../../kiosk-agent/src/compose-diagnostics';
+import { redactSecrets, stripUrlSecrets } from '../../../kiosk-agent/src/compose/compose-diagnostics';
 
 describe('support bundle redaction', () => {
   it('strips credentials, query strings and fragments from URLs, and leaves other text alone', () => {

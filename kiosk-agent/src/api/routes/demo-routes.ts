@@ -10,20 +10,13 @@ import {
   SimulatedLockerStateSchema,
   SimulatedPrinterStateRequestSchema,
   SimulatedPrinterStateSchema,
-  type PrintedJob,
 } from '../../../../shared/api-schemas';
-import type { SimulatedLockerBus } from '../../devices/locker/simulated-locker-bus';
-import { renderJobToPng } from '../../devices/printer/escpos-preview';
-import type { SimulatedPrinter, SimulatedPrintJob } from '../../devices/printer/simulated-printer';
-import type { SimulatedScanner } from '../../devices/scanner/simulated-scanner';
+import type { DemoControls } from '../demo-controls';
 import type { RouteRegistry } from '../route-registry';
 
 const MAX_JOBS = 10;
 
-export function registerDemoRoutes(
-  r: RouteRegistry,
-  sims: { printer?: SimulatedPrinter; scanner?: SimulatedScanner; locker?: SimulatedLockerBus },
-): void {
+export function registerDemoRoutes(r: RouteRegistry, sims: DemoControls): void {
   if (sims.printer) registerPrinter(r, sims.printer);
   if (sims.scanner) {
     const scanner = sims.scanner;
@@ -68,33 +61,12 @@ export function registerDemoRoutes(
         responses: { 200: { description: 'Open locks per board', schema: SimulatedLockerStateSchema } },
         errors: ['VALIDATION_FAILED', 'LOCKER_UNKNOWN_LOCK'],
       },
-      ({ body }) => {
-        bus.closeDoor(body.board, body.lock);
-        return bus.state();
-      },
+      ({ body }) => bus.closeDoor(body.board, body.lock),
     );
   }
 }
 
-function registerPrinter(r: RouteRegistry, printer: SimulatedPrinter): void {
-  const pngCache = new WeakMap<SimulatedPrintJob, string>();
-  const toView = (job: SimulatedPrintJob): PrintedJob => {
-    let png = pngCache.get(job);
-    if (png === undefined) {
-      png = `data:image/png;base64,${renderJobToPng(job.decoded).toString('base64')}`;
-      pngCache.set(job, png);
-    }
-    return {
-      id: job.id,
-      receivedAt: job.receivedAt.toISOString(),
-      bytes: job.bytes.length,
-      text: job.decoded.text,
-      qrCodes: job.decoded.qrCodes,
-      cut: job.decoded.cuts > 0,
-      imagePng: png,
-    };
-  };
-
+function registerPrinter(r: RouteRegistry, printer: NonNullable<DemoControls['printer']>): void {
   r.add(
     {
       method: 'get',
@@ -104,7 +76,7 @@ function registerPrinter(r: RouteRegistry, printer: SimulatedPrinter): void {
       auth: 'demo',
       responses: { 200: { description: 'Jobs', schema: PrintedJobListSchema } },
     },
-    () => printer.jobs.slice(-MAX_JOBS).reverse().map(toView),
+    () => printer.recentJobs(MAX_JOBS),
   );
 
   r.add(
@@ -118,9 +90,6 @@ function registerPrinter(r: RouteRegistry, printer: SimulatedPrinter): void {
       responses: { 200: { description: 'The simulated printer state', schema: SimulatedPrinterStateSchema } },
       errors: ['VALIDATION_FAILED'],
     },
-    ({ body }) => {
-      printer.setState(body);
-      return printer.getState();
-    },
+    ({ body }) => printer.setState(body),
   );
 }

@@ -2,14 +2,14 @@
  * Printer factory, chosen from config. `simulated` starts the byte-level simulator on a loopback port and drives
  * it with the real ESC/POS driver over TCP, so demo mode exercises the same code path as a real printer.
  */
-import type { PrinterConfig } from '../../config/site-config-schema';
-import { EscposPrinter } from './escpos-printer';
-import { FilePrinterTransport } from './file-transport';
-import type { Printer } from './printer';
-import { SerialLink } from '../serial/serial-link';
-import { SerialPrinterTransport, parseSerialUri } from './serial-transport';
-import { SimulatedPrinter } from './simulated-printer';
-import { TcpPrinterTransport, parseTcpUri } from './tcp-transport';
+import type { PrinterConfig } from '../config/site-config-schema';
+import { EscposPrinter } from '../devices/printer/escpos-printer';
+import { FilePrinterTransport } from '../devices/printer/file-transport';
+import type { Printer } from '../devices/printer/printer';
+import { SerialLink } from '../devices/serial/serial-link';
+import { SerialPrinterTransport, parseSerialUri } from '../devices/printer/serial-transport';
+import { SimulatedPrinter } from '../devices/printer/simulated-printer';
+import { TcpPrinterTransport, parseTcpUri } from '../devices/printer/tcp-transport';
 
 export interface CreatedPrinter {
   printer: Printer;

@@ -4,26 +4,25 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FullHealth } from '../../shared/api-schemas';
-import type { DiagnosticsRouteDeps } from './api/routes/diagnostics-routes';
-import type { SiteConfig } from './config/site-config-schema';
-import type { Devices } from './devices/create-devices';
-import { parseSerialUri } from './devices/printer/serial-transport';
-import { formatSlipTime } from './slips/slip-time';
-import { selfTestReport } from './slips/test-print-slips';
-import type { Printer } from './devices/printer/printer';
-import { listSerialPorts } from './devices/serial/list-ports';
-import { DiagnosticsAudit } from './diagnostics/diagnostics-audit';
-import { DiagnosticsService } from './diagnostics/diagnostics-service';
-import { LockerTools } from './diagnostics/locker-tools';
-import type { LogRing } from './diagnostics/log-ring';
-import { PrinterTools } from './diagnostics/printer-tools';
-import { ScanLog } from './diagnostics/scan-log';
-import { runSelfTest } from './diagnostics/self-test';
-import { TechnicianGate } from './diagnostics/technician-gate';
-import type { LockerPickupService } from './pickup/locker-pickup-service';
-import type { Clock } from './core/clock';
-import type { Db } from './store/sqlite';
+import type { FullHealth } from '../../../shared/api-schemas';
+import type { DiagnosticsRouteDeps } from '../api/routes/diagnostics-routes';
+import type { SiteConfig } from '../config/site-config-schema';
+import type { Devices } from './create-devices';
+import { parseSerialUri } from '../devices/printer/serial-transport';
+import { formatSlipTime } from '../slips/slip-time';
+import { selfTestReport } from '../slips/test-print-slips';
+import { listSerialPorts } from '../devices/serial/list-ports';
+import { DiagnosticsAudit } from '../diagnostics/diagnostics-audit';
+import { DiagnosticsService } from '../diagnostics/diagnostics-service';
+import { LockerTools } from '../diagnostics/locker-tools';
+import type { LogRing } from '../diagnostics/log-ring';
+import { PrinterTools } from '../diagnostics/printer-tools';
+import { ScanLog } from '../diagnostics/scan-log';
+import { runSelfTest } from '../diagnostics/self-test';
+import { TechnicianGate } from '../diagnostics/technician-gate';
+import type { LockerPickupService } from '../pickup/locker-pickup-service';
+import type { Clock } from '../core/clock';
+import type { Db } from '../store/sqlite';
 
 const SECRET_KEY = /token|pinhash|secret|password|key(file)?$/i;
 
@@ -74,14 +73,14 @@ export function composeDiagnostics(args: {
   db: Db;
   clock: Clock;
   devices: Devices;
-  printer: Printer;
   lockers: LockerPickupService;
   health: () => FullHealth;
   logRing: LogRing;
   startedAtMs: number;
   storeFile: string;
 }): DiagnosticsRouteDeps {
-  const { config, db, clock, devices, printer } = args;
+  const { config, db, clock, devices } = args;
+  const { printer } = devices;
   const audit = new DiagnosticsAudit(db);
   const interfaceName = config.printer.driver === 'escpos' ? config.printer.interface : 'simulated';
   const boardAddresses = config.locker.driver === 'none' ? [] : config.locker.boards.map((b) => b.address);

@@ -2,25 +2,25 @@
  * The result-pickup side of the composition root: dossiers, the one-stop system adapter, the outbox that carries
  * notifications and report-backs, lockers, receipts and ratings. Kept apart from agent.ts so each stays readable.
  */
-import type { SiteConfig } from './config/site-config-schema';
-import type { Devices } from './devices/create-devices';
-import type { EventHub } from './events/event-hub';
-import { RatingService } from './feedback/rating-service';
-import type { Logger } from './logger';
-import { LogNotifier, WebhookNotifier, type Notifier, type OutgoingMessage } from './notify/notifier';
-import { Outbox } from './notify/outbox';
-import { DossierRepository } from './pickup/dossier-repository';
-import { DossierService } from './pickup/dossier-service';
-import { HandoverReceipts } from './pickup/handover-receipts';
-import { LockerPickupService } from './pickup/locker-pickup-service';
-import { LockerStore } from './pickup/locker-store';
-import { OverdueReminders } from './pickup/overdue-reminders';
-import { PickupCodeHasher } from './pickup/pickup-code';
-import { Retention } from './privacy/retention';
-import type { Clock } from './core/clock';
-import type { Db } from './store/sqlite';
-import { createUpstream } from './upstream/create-upstream';
-import type { StatusReport } from './upstream/upstream-adapter';
+import type { SiteConfig } from '../config/site-config-schema';
+import type { Devices } from './create-devices';
+import type { EventHub } from '../events/event-hub';
+import { RatingService } from '../feedback/rating-service';
+import type { Logger } from '../logger';
+import { LogNotifier, WebhookNotifier, type Notifier, type OutgoingMessage } from '../notify/notifier';
+import { Outbox } from '../notify/outbox';
+import { DossierRepository } from '../pickup/dossier-repository';
+import { DossierService } from '../pickup/dossier-service';
+import { HandoverReceipts } from '../pickup/handover-receipts';
+import { LockerPickupService } from '../pickup/locker-pickup-service';
+import { LockerStore } from '../pickup/locker-store';
+import { OverdueReminders } from '../pickup/overdue-reminders';
+import { PickupCodeHasher } from '../pickup/pickup-code';
+import { Retention } from '../privacy/retention';
+import type { Clock } from '../core/clock';
+import type { Db } from '../store/sqlite';
+import { createUpstream } from './create-upstream';
+import type { StatusReport } from '../upstream/upstream-adapter';
 
 export interface PickupSide {
   dossiers: DossierService;
@@ -68,7 +68,7 @@ export function composePickup(args: {
   );
   const receipts = new HandoverReceipts({
     dossiers: dossierRepo,
-    printer: devices.printer.printer,
+    printer: devices.printer,
     centerName: config.center.name,
     timeZone: config.center.timezone,
     events,

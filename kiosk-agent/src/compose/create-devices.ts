@@ -5,22 +5,25 @@
 import type { DeviceStatus } from '../../../shared/api-schemas';
 import type { SiteConfig } from '../config/site-config-schema';
 import type { Logger } from '../logger';
-import { kerongCuProtocol } from './locker/kerong-cu/kerong-cu-protocol';
-import { LockBoardDriver } from './locker/lock-board-driver';
-import type { LockerBank } from './locker/locker-board';
-import { SimulatedLockerBus } from './locker/simulated-locker-bus';
-import { createPrinter, type CreatedPrinter } from './printer/create-printer';
-import type { Scanner } from './scanner/scanner';
-import { SerialScanner } from './scanner/serial-scanner';
-import { SimulatedScanner } from './scanner/simulated-scanner';
-import { memoryLinkPair, type ByteLink } from './serial/byte-link';
-import { SerialLink } from './serial/serial-link';
+import { kerongCuProtocol } from '../devices/locker/kerong-cu/kerong-cu-protocol';
+import { LockBoardDriver } from '../devices/locker/lock-board-driver';
+import type { LockerBank } from '../devices/locker/locker-board';
+import { SimulatedLockerBus } from '../devices/locker/simulated-locker-bus';
+import type { Printer } from '../devices/printer/printer';
+import { createPrinter } from './create-printer';
+import type { Simulators } from './demo-controls';
+import type { Scanner } from '../devices/scanner/scanner';
+import { SerialScanner } from '../devices/scanner/serial-scanner';
+import { SimulatedScanner } from '../devices/scanner/simulated-scanner';
+import { memoryLinkPair, type ByteLink } from '../devices/serial/byte-link';
+import { SerialLink } from '../devices/serial/serial-link';
 
 export interface Devices {
-  printer: CreatedPrinter;
+  printer: Printer;
   scanner?: Scanner;
   locker?: LockerBank;
-  simulators: { scanner?: SimulatedScanner; locker?: SimulatedLockerBus };
+  /** The simulators behind simulated devices (demo mode and tests), each present only when that device is simulated. */
+  simulators: Simulators;
   /** Status of a device that is configured as `none`. */
   disabled: (driver: string) => DeviceStatus;
   stop(): Promise<void>;
@@ -28,8 +31,8 @@ export interface Devices {
 
 export async function createDevices(config: SiteConfig, log: Logger): Promise<Devices> {
   const links: ByteLink[] = [];
-  const printer = await createPrinter(config.printer);
-  const simulators: Devices['simulators'] = {};
+  const created = await createPrinter(config.printer);
+  const simulators: Simulators = created.simulator ? { printer: created.simulator } : {};
 
   let scanner: Scanner | undefined;
   if (config.scanner.driver === 'serial') {
@@ -62,7 +65,7 @@ export async function createDevices(config: SiteConfig, log: Logger): Promise<De
   }
 
   return {
-    printer,
+    printer: created.printer,
     ...(scanner ? { scanner } : {}),
     ...(locker ? { locker } : {}),
     simulators,
@@ -70,7 +73,7 @@ export async function createDevices(config: SiteConfig, log: Logger): Promise<De
     stop: async () => {
       await locker?.close();
       await scanner?.close();
-      await printer.stop();
+      await created.stop();
       for (const l of links) await l.close();
     },
   };

@@ -1,0 +1,43 @@
+/** The queue side of the composition root: tickets, numbering, counters and their desk, issuing and statistics. */
+import type { Clock } from '../core/clock';
+import type { SiteConfig } from '../config/site-config-schema';
+import type { Printer } from '../devices/printer/printer';
+import type { EventHub } from '../events/event-hub';
+import type { Logger } from '../logger';
+import { CounterDesk } from '../queue/counter-desk';
+import { CounterRepository } from '../queue/counter-repository';
+import { QueueService } from '../queue/queue-service';
+import { TicketIssuer } from '../queue/ticket-issuer';
+import { TicketRepository } from '../queue/ticket-repository';
+import { QueueStats } from '../stats/queue-stats';
+import type { Db } from '../store/sqlite';
+
+export interface QueueSide {
+  queue: QueueService;
+  desk: CounterDesk;
+  counterLog: CounterRepository;
+  issuer: TicketIssuer;
+  stats: QueueStats;
+}
+
+export function composeQueue(args: { config: SiteConfig; db: Db; clock: Clock; printer: Printer; events: EventHub; log: Logger; trackUrl: (id: string) => string }): QueueSide {
+  const { config, db, clock } = args;
+  const tickets = new TicketRepository(db);
+  const queue = new QueueService({ config, tickets, clock });
+  const counterLog = new CounterRepository(db);
+  return {
+    queue,
+    counterLog,
+    desk: new CounterDesk({ config, queue, tickets, counters: counterLog, clock }),
+    issuer: new TicketIssuer({
+      queue,
+      printer: args.printer,
+      events: args.events,
+      centerName: config.center.name,
+      timeZone: config.center.timezone,
+      trackUrl: args.trackUrl,
+      log: args.log.child({ module: 'tickets' }),
+    }),
+    stats: new QueueStats(db, config.feedback.scale),
+  };
+}

@@ -1,0 +1,60 @@
+/** The demo routes' handles on the simulators (api/demo-controls.ts), adapted from the simulator classes here. */
+import type { PrintedJob } from '../../../shared/api-schemas';
+import type { DemoControls } from '../api/demo-controls';
+import type { SimulatedLockerBus } from '../devices/locker/simulated-locker-bus';
+import { renderJobToPng } from '../devices/printer/escpos-preview';
+import type { SimulatedPrinter, SimulatedPrintJob } from '../devices/printer/simulated-printer';
+import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
+
+export interface Simulators {
+  printer?: SimulatedPrinter;
+  scanner?: SimulatedScanner;
+  locker?: SimulatedLockerBus;
+}
+
+function printerControls(printer: SimulatedPrinter): NonNullable<DemoControls['printer']> {
+  // A picture of each slip is drawn once: the demo panel asks for the same jobs again and again.
+  const pngCache = new WeakMap<SimulatedPrintJob, string>();
+  const toView = (job: SimulatedPrintJob): PrintedJob => {
+    let png = pngCache.get(job);
+    if (png === undefined) {
+      png = `data:image/png;base64,${renderJobToPng(job.decoded).toString('base64')}`;
+      pngCache.set(job, png);
+    }
+    return {
+      id: job.id,
+      receivedAt: job.receivedAt.toISOString(),
+      bytes: job.bytes.length,
+      text: job.decoded.text,
+      qrCodes: job.decoded.qrCodes,
+      cut: job.decoded.cuts > 0,
+      imagePng: png,
+    };
+  };
+  return {
+    recentJobs: (limit) => printer.jobs.slice(-limit).reverse().map(toView),
+    setState: (state) => {
+      printer.setState(state);
+      return printer.getState();
+    },
+  };
+}
+
+export function demoControls(sims: Simulators): DemoControls {
+  const { printer, scanner, locker } = sims;
+  return {
+    ...(printer ? { printer: printerControls(printer) } : {}),
+    ...(scanner ? { scanner: { scan: (code: string) => scanner.scan(code) } } : {}),
+    ...(locker
+      ? {
+          locker: {
+            state: () => locker.state(),
+            closeDoor: (board: number, lock: number) => {
+              locker.closeDoor(board, lock);
+              return locker.state();
+            },
+          },
+        }
+      : {}),
+  };
+}

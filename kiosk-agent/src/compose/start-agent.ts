@@ -1,0 +1,200 @@
+/**
+ * The composition root: config → store → devices → domain → HTTP. The one place that reads the config and wires
+ * the store, the devices (real or simulated), the one-stop system, the notifier, the domain services and the HTTP
+ * app (the files beside this one each wire one side). Used by main.ts (the CLI) and by integration and e2e tests,
+ * which start a real agent in-process.
+ */
+import { fileURLToPath } from 'node:url';
+import type { FullHealth } from '../../../shared/api-schemas';
+import { AccessPolicy } from '../api/access-policy';
+import { createApp } from '../api/create-app';
+import type { EventSocket } from '../api/event-socket';
+import { HostNames } from '../api/host-names';
+import { demoConfig } from '../config/demo-config';
+import { applyOverrides, loadSiteConfigFile, parseSiteConfig } from '../config/load-config';
+import { defaultKeyFile, loadOrCreateSecretKey } from '../config/secret-key';
+import type { SiteConfig } from '../config/site-config-schema';
+import { systemClock, type Clock } from '../core/clock';
+import { utcOffsetMinutes } from '../core/local-time';
+import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
+import type { LockerBank } from '../devices/locker/locker-board';
+import { LogRing } from '../diagnostics/log-ring';
+import { EventHub } from '../events/event-hub';
+import { createLogger, type Logger } from '../logger';
+import { PickupCodeHasher } from '../pickup/pickup-code';
+import { openStore, probeWrite } from '../store/sqlite';
+import { folderWriteProblem, StoreHealthWatch } from '../store/store-health';
+import { composeDiagnostics } from './compose-diagnostics';
+import { composePickup } from './compose-pickup';
+import { composeQueue } from './compose-queue';
+import { createDevices } from './create-devices';
+import { demoControls, type Simulators } from './demo-controls';
+import { wireDeviceEvents } from './device-events';
+import { serveHttp } from './serve-http';
+
+export const AGENT_VERSION = '0.1.0';
+const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../dist/ui', import.meta.url));
+const DEFAULT_DEMO_DATA = fileURLToPath(new URL('../../../data/demo', import.meta.url));
+
+export interface StartOptions {
+  configPath?: string;
+  /** An already-parsed (or raw) config object; used by tests. */
+  config?: unknown;
+  port?: number;
+  dataDir?: string;
+  uiDir?: string;
+  logLevel?: string;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningAgent {
+  url: string;
+  port: number;
+  config: SiteConfig;
+  events: EventHub;
+  /** The agent's logger (main.ts logs process-level failures with it). */
+  log: Logger;
+  /** Event sockets connected now, per audience. */
+  sockets: Pick<EventSocket, 'counts'>;
+  /** The lockers as the domain sees them, when the kiosk has any. */
+  locker?: LockerBank;
+  /** The simulators behind simulated devices (tests and the demo), each present only when simulated. */
+  simulators: Simulators;
+  stop(): Promise<void>;
+}
+
+export function resolveConfig(options: StartOptions): SiteConfig {
+  const overrides = { ...(options.port !== undefined ? { port: options.port } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) };
+  if (options.configPath) return loadSiteConfigFile(options.configPath, overrides);
+  if (options.config !== undefined) return applyOverrides(parseSiteConfig(options.config), overrides);
+  return applyOverrides(parseSiteConfig(demoConfig(options.dataDir ?? DEFAULT_DEMO_DATA)), overrides);
+}
+
+export async function startKioskAgent(options: StartOptions = {}): Promise<RunningAgent> {
+  const config = resolveConfig(options);
+  const logRing = new LogRing();
+  const log = options.logger ?? createLogger(options.logLevel ?? config.logLevel, logRing);
+  const clock = options.clock ?? systemClock;
+  const events = new EventHub((err) => log.error({ err }, 'event listener failed'));
+
+  const startedAtMs = clock.now();
+  const STORE_FILE = 'kiosk.sqlite';
+  // Refuses to start (StoreOpenError, exit 2) on a data folder that cannot be written.
+  const db = openStore({ dataDir: config.dataDir, fileName: STORE_FILE });
+  const cleanups: (() => Promise<void> | void)[] = [() => void db.close()];
+  try {
+    const secretKey = loadOrCreateSecretKey(config.secrets.keyFile ?? defaultKeyFile(config.dataDir));
+    const storeHealth = new StoreHealthWatch(() => probeWrite(db), log.child({ module: 'store' }), () => folderWriteProblem(config.dataDir));
+    cleanups.unshift(storeHealth.start(10_000));
+    // Background work (outbox, reminders, recovery, retention) never kills the agent: a store failure shows in
+    // /api/health, anything else is logged, and each loop tries again later.
+    const onBackgroundError = (err: unknown, what: string): void => {
+      if (!storeHealth.report(err)) log.error({ err, task: what }, 'background task failed; will retry');
+    };
+    const access = new AccessPolicy(
+      { staffTokens: config.staff.tokens, kioskDevices: config.server.kioskDevices, utcOffsetMinutes: (ms) => utcOffsetMinutes(config.center.timezone, ms) },
+      () => clock.now(),
+    );
+    const hostNames = new HostNames({ host: config.server.host, publicUrl: config.server.publicUrl, allowedHosts: config.server.allowedHosts });
+    const devices = await createDevices(config, log);
+    cleanups.unshift(devices.stop);
+    wireDeviceEvents(devices, events, log);
+    // Learn the printer's real state at start-up rather than claiming "ready" until the first ticket fails.
+    void devices.printer.refreshStatus();
+
+    // The ticket's QR needs the port, known once the server listens.
+    let port = config.server.port;
+    const publicUrl = (): string => config.server.publicUrl ?? `${config.server.tls ? 'https' : 'http'}://${config.server.host}:${port}`;
+    const queueSide = composeQueue({ config, db, clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
+
+    const health = (): FullHealth => {
+      const disabled = (driver: string) => ({ state: 'disabled' as const, driver });
+      const states = {
+        printer: devices.printer.status(),
+        scanner: devices.scanner?.status() ?? disabled(config.scanner.driver),
+        locker: devices.locker?.status() ?? disabled(config.locker.driver),
+      };
+      const store = storeHealth.health();
+      const ok = Object.values(states).every((d) => d.state === 'ready' || d.state === 'disabled') && store.state === 'ready';
+      return { status: ok ? 'ok' : 'degraded', version: AGENT_VERSION, demo: config.printer.driver === 'simulated', devices: states, store };
+    };
+
+    let stopping = false;
+    // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
+    if (options.configPath === undefined && options.config === undefined) seedDemoDossiers(db, clock, config.center.timezone, new PickupCodeHasher(secretKey));
+    const pickup = composePickup({ config, db, clock, log, events, devices, secretKey, onBackgroundError });
+    cleanups.unshift(() => pickup.stop());
+    // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left
+    // half-done (a compartment opened, its record not updated) is settled by what the doors say now.
+    let stopRerun = (): void => undefined;
+    cleanups.unshift(() => stopRerun());
+    cleanups.unshift(
+      storeHealth.onRecovered(() => {
+        pickup.outbox.wake();
+        stopRerun();
+        stopRerun = pickup.lockers.recoverInBackground();
+      }),
+    );
+    const app = createApp({
+      version: AGENT_VERSION,
+      centerName: config.center.name,
+      ...queueSide,
+      counters: config.counters,
+      dossiers: pickup.dossiers,
+      lockers: pickup.lockers,
+      ratings: pickup.ratings,
+      reminders: pickup.reminders,
+      events,
+      access,
+      hostNames,
+      storeFailed: (err) => storeHealth.report(err),
+      lookupsPerMinute: config.pickup.guessing.lookupsPerMinute,
+      // Real time, not the queue's clock: a rate is about how fast a client asks.
+      now: Date.now,
+      health,
+      kioskInfo: () => ({
+        centerName: config.center.name,
+        timezone: config.center.timezone,
+        utcOffsetMinutes: utcOffsetMinutes(config.center.timezone, clock.now()),
+        demo: devices.simulators.printer !== undefined,
+        priorityCategories: config.queue.priorityCategories,
+        pickup: { lockers: config.locker.driver !== 'none', resultServiceId: config.pickup.resultServiceId ?? null },
+        ratingScale: config.feedback.scale,
+      }),
+      demo: demoControls(devices.simulators),
+      diagnostics: composeDiagnostics({ config, db, clock, devices, lockers: pickup.lockers, health, logRing, startedAtMs, storeFile: STORE_FILE }),
+      uiDir: options.uiDir ?? DEFAULT_UI_DIR,
+      isStopping: () => stopping,
+      log: log.child({ module: 'http' }),
+    });
+
+    const serving = await serveHttp(app, { config, events, access, hostNames, log });
+    port = serving.port;
+    log.info({ url: serving.url, dataDir: config.dataDir, printer: devices.printer.status().driver }, 'kiosk agent listening');
+
+    let stopped: Promise<void> | undefined;
+    const stop = (): Promise<void> =>
+      (stopped ??= (async () => {
+        stopping = true;
+        await serving.close();
+        for (const c of cleanups) await c();
+        log.info('kiosk agent stopped');
+      })());
+
+    return {
+      url: serving.url,
+      port,
+      config,
+      events,
+      log,
+      sockets: serving.sockets,
+      stop,
+      ...(devices.locker ? { locker: devices.locker } : {}),
+      simulators: devices.simulators,
+    };
+  } catch (err) {
+    for (const c of cleanups) await c();
+    throw err;
+  }
+}
