@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import boundaries from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'test-artifacts/**'] },
@@ -13,6 +15,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': true, 'ts-ignore': true }],
+    },
+  },
+  {
+    // The walls of the house (eslint.boundaries.js) and no import cycles.
+    files: ['kiosk-agent/**/*.ts', 'kiosk-ui/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Domain code knows nothing of HTTP.
+    files: ['kiosk-agent/src/{queue,pickup,diagnostics,stats,feedback,notify,upstream,privacy,slips,demo,devices,store,core}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'express', message: 'Only api/ speaks HTTP (express).' }] }],
     },
   },
   {

@@ -5,7 +5,7 @@
 import { useMachine } from '@xstate/react';
 import { useLayoutEffect, useMemo } from 'react';
 import { CATALOGUES, I18nProvider } from '../i18n/i18n';
-import { preferenceClasses } from '../flows/take-ticket/preferences';
+import { preferenceClasses } from '../ui/preferences';
 import { liveTakeTicketMachine } from '../flows/take-ticket/take-ticket.actors';
 import { TakeTicketView } from '../flows/take-ticket/take-ticket-view';
 import { CameraPanel } from '../ui/camera-panel';

@@ -3,7 +3,7 @@
  * way to change them: the kiosk page provides both from its machine, so components still only send events.
  */
 import { createContext, useContext } from 'react';
-import type { PreferenceToggle, Preferences } from '../flows/take-ticket/preferences';
+import type { PreferenceToggle, Preferences } from './preferences';
 import type { Language } from '../i18n/catalogue';
 
 export interface PreferencesControl {

@@ -10,7 +10,7 @@ import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate'
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
 import { errorCodeOf } from '../../agent-client/agent-client';
 import { collectResultMachine } from '../collect-result/collect-result.machine';
-import { DEFAULT_PREFERENCES, toggled } from './preferences';
+import { DEFAULT_PREFERENCES, toggled } from '../../ui/preferences';
 import { DEFAULT_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput } from './take-ticket.types';
 
 export { DEFAULT_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput };

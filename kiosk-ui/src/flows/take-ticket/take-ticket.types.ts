@@ -1,7 +1,7 @@
 /** The kiosk machine's input, context and events (take-ticket.machine.ts), kept apart so the machine file stays one job. */
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
 import type { Language } from '../../i18n/catalogue';
-import type { PreferenceToggle, Preferences } from './preferences';
+import type { PreferenceToggle, Preferences } from '../../ui/preferences';
 
 export interface TakeTicketInput {
   /** Silence before "Cần thêm thời gian?" is asked. */

@@ -4,7 +4,7 @@
  * held in the kiosk machine's context and cleared with everything else when the kiosk returns to the attract
  * screen, so the next visitor starts from the defaults.
  */
-import type { Language } from '../../i18n/catalogue';
+import type { Language } from '../i18n/catalogue';
 
 export interface Preferences {
   lang: Language;
