@@ -20,7 +20,7 @@ import { PrinterTools } from '../diagnostics/printer-tools';
 import { ScanLog } from '../diagnostics/scan-log';
 import { runSelfTest } from '../diagnostics/self-test';
 import { TechnicianGate } from '../diagnostics/technician-gate';
-import type { LockerPickupService } from '../pickup/locker-pickup-service';
+import type { LockerDeposits } from '../pickup/locker-deposits';
 import type { Clock } from '../core/clock';
 import type { Db } from '../store/sqlite';
 
@@ -73,7 +73,7 @@ export function composeDiagnostics(args: {
   db: Db;
   clock: Clock;
   devices: Devices;
-  lockers: LockerPickupService;
+  lockers: LockerDeposits;
   health: () => FullHealth;
   logRing: LogRing;
   startedAtMs: number;

@@ -12,7 +12,9 @@ import { Outbox } from '../notify/outbox';
 import { DossierRepository } from '../pickup/dossier-repository';
 import { DossierService } from '../pickup/dossier-service';
 import { HandoverReceipts } from '../pickup/handover-receipts';
-import { LockerPickupService } from '../pickup/locker-pickup-service';
+import { LockerDeposits } from '../pickup/locker-deposits';
+import type { LockerDeps } from '../pickup/locker-deps';
+import { LockerHandovers } from '../pickup/locker-handovers';
 import { LockerStore } from '../pickup/locker-store';
 import { OverdueReminders } from '../pickup/overdue-reminders';
 import { PickupCodeHasher } from '../pickup/pickup-code';
@@ -24,7 +26,8 @@ import type { StatusReport } from '../upstream/upstream-adapter';
 
 export interface PickupSide {
   dossiers: DossierService;
-  lockers: LockerPickupService;
+  deposits: LockerDeposits;
+  handovers: LockerHandovers;
   ratings: RatingService;
   reminders: OverdueReminders;
   outbox: Outbox;
@@ -76,7 +79,7 @@ export function composePickup(args: {
   });
   const pickupLog = log.child({ module: 'pickup' });
   const lockerStore = new LockerStore(db);
-  const lockers = new LockerPickupService({
+  const lockerDeps: LockerDeps = {
     outbox,
     overdueDays: config.pickup.overdueDays,
     doorReminderMs: config.pickup.doorReminderMs,
@@ -108,7 +111,9 @@ export function composePickup(args: {
     boards: config.locker.driver === 'none' ? [] : config.locker.boards,
     clock,
     log: pickupLog,
-  });
+  };
+  const deposits = new LockerDeposits(lockerDeps);
+  const handovers = new LockerHandovers(lockerDeps);
   const ratings = new RatingService(db, clock, config.feedback.scale);
   const reminders = new OverdueReminders({
     store: lockerStore,
@@ -128,10 +133,11 @@ export function composePickup(args: {
   });
   outbox.start();
   // Finish handovers and deposits a crash interrupted, as soon as the boards answer.
-  const stopRecovery = lockers.recoverInBackground();
+  const stopRecovery = handovers.recoverInBackground();
   return {
     dossiers,
-    lockers,
+    deposits,
+    handovers,
     ratings,
     reminders,
     outbox,
@@ -139,7 +145,7 @@ export function composePickup(args: {
       stopRecovery();
       stopReminders();
       stopRetention();
-      lockers.stop();
+      handovers.stop();
       await outbox.stop();
     },
   };

@@ -133,7 +133,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       storeHealth.onRecovered(() => {
         pickup.outbox.wake();
         stopRerun();
-        stopRerun = pickup.lockers.recoverInBackground();
+        stopRerun = pickup.handovers.recoverInBackground();
       }),
     );
     const app = createApp({
@@ -142,7 +142,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       ...queueSide,
       counters: config.counters,
       dossiers: pickup.dossiers,
-      lockers: pickup.lockers,
+      deposits: pickup.deposits,
+      handovers: pickup.handovers,
       ratings: pickup.ratings,
       reminders: pickup.reminders,
       events,
@@ -163,7 +164,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         ratingScale: config.feedback.scale,
       }),
       demo: demoControls(devices.simulators),
-      diagnostics: composeDiagnostics({ config, db, clock, devices, lockers: pickup.lockers, health, logRing, startedAtMs, storeFile: STORE_FILE }),
+      diagnostics: composeDiagnostics({ config, db, clock, devices, lockers: pickup.deposits, health, logRing, startedAtMs, storeFile: STORE_FILE }),
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       isStopping: () => stopping,
       log: log.child({ module: 'http' }),

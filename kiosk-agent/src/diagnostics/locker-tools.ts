@@ -6,7 +6,7 @@
 import type { LockerBank, LockState } from '../devices/locker/locker-board';
 import { AgentError, isAgentError } from '../errors/agent-error';
 import { faultAdvice } from '../i18n/fault-advice';
-import type { LockerPickupService } from '../pickup/locker-pickup-service';
+import type { LockerDeposits } from '../pickup/locker-deposits';
 import type { Clock } from '../core/clock';
 import type { DiagnosticsAudit } from './diagnostics-audit';
 
@@ -27,7 +27,7 @@ export interface BoardDiagnosis {
 
 export interface LockerToolsDeps {
   bank: LockerBank | undefined;
-  lockers: LockerPickupService;
+  lockers: Pick<LockerDeposits, 'compartments'>;
   clock: Clock;
   audit: DiagnosticsAudit;
 }

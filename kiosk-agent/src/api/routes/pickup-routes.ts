@@ -21,7 +21,8 @@ import {
 import type { RatingService } from '../../feedback/rating-service';
 import type { DossierRow } from '../../pickup/dossier-repository';
 import type { DossierService } from '../../pickup/dossier-service';
-import type { LockerPickupService } from '../../pickup/locker-pickup-service';
+import type { LockerDeposits } from '../../pickup/locker-deposits';
+import type { LockerHandovers } from '../../pickup/locker-handovers';
 import type { OverdueReminders } from '../../pickup/overdue-reminders';
 import { AgentError } from '../../errors/agent-error';
 import { plainAddress } from '../access-policy';
@@ -41,7 +42,8 @@ const record = (d: DossierRow) => ({
 
 export interface PickupRouteDeps {
   dossiers: DossierService;
-  lockers: LockerPickupService;
+  deposits: LockerDeposits;
+  handovers: LockerHandovers;
   ratings: RatingService;
   reminders: OverdueReminders;
   /** Slip lookups one client may make per minute (pickup.guessing.lookupsPerMinute). */
@@ -119,7 +121,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 200: { description: 'Compartment opened; the dossier is "in locker" once its door is shut', schema: DepositResponseSchema } },
       errors: ['UNAUTHORIZED', 'DOSSIER_NOT_FOUND', 'DOSSIER_NOT_READY', 'DOSSIER_IN_LOCKER', 'DEPOSIT_IN_PROGRESS', 'LOCKER_FULL', 'LOCKER_TIMEOUT', 'LOCKER_DISABLED'],
     },
-    ({ body }) => deps.lockers.deposit(body.dossierCode, body.size),
+    ({ body }) => deps.deposits.deposit(body.dossierCode, body.size),
   );
 
   r.add(
@@ -147,7 +149,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
     },
     ({ req, body }) => {
       throttle(req);
-      return deps.lockers.open(body.code, body.pickupCode);
+      return deps.handovers.open(body.code, body.pickupCode);
     },
   );
 
@@ -161,7 +163,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 200: { description: 'Whether a pause was in force', schema: PickupResumeResponseSchema } },
       errors: ['UNAUTHORIZED'],
     },
-    () => deps.lockers.resumePickups(),
+    () => deps.handovers.resumePickups(),
   );
 
   r.add(
@@ -174,7 +176,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 200: { description: 'Compartments', schema: CompartmentListSchema } },
       errors: ['UNAUTHORIZED'],
     },
-    () => deps.lockers.compartments(),
+    () => deps.deposits.compartments(),
   );
 
   r.add(
@@ -188,7 +190,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 200: { description: 'The compartment that opened', schema: PickupOpenResponseSchema } },
       errors: ['UNAUTHORIZED', 'DOSSIER_NOT_IN_LOCKER', 'DOSSIER_NOT_FOUND', 'LOCKER_TIMEOUT'],
     },
-    ({ body }) => deps.lockers.recall(body.dossierCode),
+    ({ body }) => deps.deposits.recall(body.dossierCode),
   );
 
   r.add(

@@ -1,0 +1,128 @@
+/**
+ * Citizen pickup: slip + pickup code → one handover per dossier, recorded before the unlock is sent, so a
+ * compartment is never opened twice for a result already handed over; the handover completes when the door is
+ * shut (door-completion.ts). Guessing is bounded per dossier and per kiosk (pickup-attempts.ts). Every attempt is
+ * audited, never with the code. After a restart, recovery finishes what the doors say is finished.
+ */
+import { AgentError, isAgentError } from '../errors/agent-error';
+import { completeAtDoor } from './door-completion';
+import { DoorWatch } from './door-watch';
+import { lockerOrThrow, unlockMayHaveOpened, type LockerDeps } from './locker-deps';
+import type { Compartment } from './locker-store';
+import { PickupAttempts, type GuessingAlert } from './pickup-attempts';
+import { recoverPickups, retryUntilDone } from './pickup-recovery';
+
+export class LockerHandovers {
+  private readonly doors: DoorWatch;
+  private readonly attempts: PickupAttempts;
+
+  constructor(private readonly deps: LockerDeps) {
+    this.doors = new DoorWatch(deps.notify, deps.doorReminderMs, deps.doorAlertMs);
+    this.attempts = new PickupAttempts(deps.store, (at, code, action, result) => deps.audit.audit(at, code, action, result), deps.guessing, (code, stored) => deps.codes.verify(code, stored));
+    deps.locker?.onDoor((e) => {
+      if (e.open) return;
+      try {
+        this.doorClosed({ board: e.board, lock: e.lock });
+      } catch (err) {
+        // The handover is still recorded as "opened": recovery finishes it once the store takes writes again.
+        deps.onBackgroundError(err, 'door-closed');
+      }
+    });
+  }
+
+  async open(slipCode: string, pickupCode: string): Promise<{ compartment: Compartment }> {
+    const locker = lockerOrThrow(this.deps.locker);
+    const { store, clock, audit } = this.deps;
+    const dossier = this.deps.dossiers.find(slipCode, null); // the decision below is audited in its own transaction
+    const now = clock.now();
+    // Refusals are returned, not thrown, so the attempt count and the audit row commit with the decision.
+    const decision = store.tx((): { error: AgentError; alerts?: GuessingAlert[] } | { compartment: Compartment } => {
+      const secret = store.secret(dossier.code)!;
+      const done = store.handover(dossier.code);
+      if (done?.state === 'needs-staff' || done?.state === 'unlocking') {
+        audit.audit(now, dossier.code, 'open', 'needs-staff');
+        return { error: new AgentError('PICKUP_NEEDS_STAFF', 'Vui lòng đến quầy trả kết quả: cán bộ sẽ kiểm tra ngăn tủ và trao kết quả cho bạn.') };
+      }
+      if (done && done.state !== 'unlock-failed') {
+        audit.audit(now, dossier.code, 'open', 'already-handed-over');
+        return { error: new AgentError('PICKUP_ALREADY_DONE', 'Kết quả của hồ sơ này đã được nhận. Nếu có thắc mắc, vui lòng đến quầy trả kết quả.') };
+      }
+      if (secret.status !== 'in-locker' || secret.board === null || secret.lock === null || !secret.pickupCodeHash) {
+        audit.audit(now, dossier.code, 'open', `not-in-locker:${secret.status}`);
+        return { error: new AgentError('DOSSIER_NOT_IN_LOCKER', 'Kết quả của hồ sơ này không ở trong tủ. Vui lòng xem trạng thái hồ sơ trên màn hình.', { facts: { status: secret.status } }) };
+      }
+      const c = { board: secret.board, lock: secret.lock };
+      const checked = this.attempts.check({ ...secret, pickupCodeHash: secret.pickupCodeHash }, c, pickupCode, now);
+      if (!checked.ok) return checked.alerts ? { error: checked.error, alerts: checked.alerts } : { error: checked.error };
+      if (done) store.setHandover(dossier.code, 'unlocking', now);
+      else store.insertHandover(dossier.code, c, now);
+      return { compartment: c };
+    });
+    if ('error' in decision) {
+      for (const alert of decision.alerts ?? []) this.deps.notify.staffAlert(alert);
+      throw decision.error;
+    }
+    const { compartment } = decision;
+    try {
+      await locker.unlock(compartment.board, compartment.lock);
+    } catch (err) {
+      this.unlockFailed(dossier.code, compartment, err);
+      throw err;
+    }
+    store.setHandover(dossier.code, 'opened', clock.now());
+    this.doors.watch(dossier.code, compartment);
+    audit.audit(clock.now(), dossier.code, 'open', `opened ${compartment.board}/${compartment.lock}`);
+    return { compartment };
+  }
+
+  /**
+   * Only an unlock whose frame never left may be tried again. Once the frame was written, any failure after it
+   * (no reply, a bad frame, the link dropping during the confirming read, a door reported shut) leaves the lock's
+   * fate unknown: the door may have opened and been emptied, so the handover goes to staff and the kiosk never
+   * opens that compartment again for this dossier.
+   */
+  private unlockFailed(dossierCode: string, compartment: Compartment, err: unknown): void {
+    const { store, clock, audit } = this.deps;
+    const code = isAgentError(err) ? err.code : 'error';
+    const ambiguous = unlockMayHaveOpened(err);
+    store.setHandover(dossierCode, ambiguous ? 'needs-staff' : 'unlock-failed', clock.now());
+    audit.audit(clock.now(), dossierCode, 'open', `unlock-failed:${code}${ambiguous ? ':needs-staff' : ''}`);
+    this.deps.log.warn({ dossier: dossierCode, compartment, code, ambiguous }, 'pickup unlock failed: staff must hand over at the counter');
+    this.deps.notify.staffAlert({
+      kind: 'locker-unlock-failed',
+      dossierCode,
+      ...compartment,
+      message: ambiguous
+        ? `Ngăn ${compartment.lock} (bo ${compartment.board}) có thể đã mở hoặc không cho hồ sơ ${dossierCode} (tủ không xác nhận): kiểm tra ngăn; công dân được hướng dẫn đến quầy trả kết quả để nhận.`
+        : `Ngăn ${compartment.lock} (bo ${compartment.board}) không mở được cho hồ sơ ${dossierCode}: công dân được hướng dẫn đến quầy trả kết quả.`,
+    });
+  }
+
+  /** Staff lift a pause of every pickup (after too many wrong codes) once they have checked the kiosk. */
+  resumePickups(): { resumed: boolean } {
+    const now = this.deps.clock.now();
+    const resumed = this.deps.store.tx(() => this.deps.store.liftPauses(now));
+    if (resumed) this.deps.audit.audit(now, null, 'pickup-resume', 'staff');
+    return { resumed };
+  }
+
+  /** After a restart: finish what the doors say is finished (pickup-recovery.ts). */
+  recover(): Promise<boolean> {
+    return recoverPickups(this.deps, (c) => this.doorClosed(c));
+  }
+
+  /** Runs recovery until the boards answer and the store takes writes; returns a stopper. Never rejects. */
+  recoverInBackground(retryMs = 1000): () => void {
+    return retryUntilDone(() => this.recover(), retryMs, (err) => this.deps.onBackgroundError(err, 'pickup-recovery'));
+  }
+
+  stop(): void {
+    this.doors.stopAll();
+  }
+
+  /** A shut door completes whatever was waiting on that compartment: a deposit, a handover. */
+  doorClosed(c: Compartment): void {
+    this.doors.clear(c);
+    completeAtDoor(this.deps, c);
+  }
+}
