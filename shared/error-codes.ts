@@ -91,3 +91,17 @@ export type PrinterErrorCode = (typeof PRINTER_ERROR_CODES)[number];
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_HTTP_STATUS, value);
 }
+
+/**
+ * The failures after which a compartment was not opened for the citizen (or may have been, unconfirmed): the kiosk
+ * sends them to the result counter; the agent has already alerted staff. One list for the agent and the screens.
+ */
+export const LOCKER_FAILURE_CODES = [
+  'LOCKER_TIMEOUT',
+  'LOCKER_NOT_OPENED',
+  'LOCKER_BAD_FRAME',
+  'LOCKER_UNKNOWN_LOCK',
+  'LOCKER_DISABLED',
+  'SERIAL_UNAVAILABLE',
+  'PICKUP_NEEDS_STAFF',
+] as const satisfies readonly ErrorCode[];

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi as vitest } from 'vitest';
 import { SimulatedClock, createActor, fromCallback, fromPromise, waitFor, type AnyActorRef } from 'xstate';
 import type { DossierLookup } from '../../shared/dossier-schemas';
-import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
+import { AgentRequestError, type AgentErrorCode } from '../../kiosk-ui/src/agent-client/agent-client';
 import {
   DEFAULT_COLLECT_TIMING,
   collectResultMachine,
@@ -25,7 +25,7 @@ const inLocker: DossierLookup = {
   inLocker: true,
 };
 const processing: DossierLookup = { ...inLocker, status: 'processing', inLocker: false };
-const agentError = (code: string, details: Record<string, number> = {}) => new AgentRequestError(code, code, 400, details);
+const agentError = (code: AgentErrorCode, details: Record<string, number> = {}) => new AgentRequestError(code, code, 400, details);
 
 interface Fakes {
   lookup?: (code: string) => Promise<DossierLookup>;

@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock, createActor, fromPromise, waitFor } from 'xstate';
 import type { TechnicianSession } from '../../shared/diagnostics-schemas';
-import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
-import { diagnosticsMachine, type DiagnosticsAction, type Section } from '../../kiosk-ui/src/flows/diagnostics/diagnostics.machine';
+import { AgentRequestError, type AgentErrorCode } from '../../kiosk-ui/src/agent-client/agent-client';
+import { diagnosticsMachine, type ActionResult, type DiagnosticsAction, type Section, type SectionData } from '../../kiosk-ui/src/flows/diagnostics/diagnostics.machine';
 
 const PIN = '135790';
-const err = (code: string, status: number, details: Record<string, string | number> = {}) => new AgentRequestError(code, code, status, details);
+const err = (code: AgentErrorCode, status: number, details: Record<string, string | number> = {}) => new AgentRequestError(code, code, status, details);
 
-/** A fake agent: the real gate's rules in small (5 tries, then locked), sections as plain data. */
+const DEVICE = { state: 'ready' as const, driver: 'simulated', advice: [] };
+/** Each section as the agent would send it, small. */
+function sectionData(section: Section): SectionData {
+  switch (section) {
+    case 'overview':
+      return { section, data: { version: '0.1.0', startedAt: '2026-12-02T00:00:00Z', uptimeSeconds: 1, demo: true, store: { path: 'kiosk.sqlite', bytes: 4096 }, devices: { printer: DEVICE, scanner: DEVICE, locker: DEVICE } } };
+    case 'printer':
+      return { section, data: { ...DEVICE, interface: 'simulated', text: 'cp1258', codePage: 52, columns: 48, status: null } };
+    case 'scanner':
+      return { section, data: { status: DEVICE, recent: [] } };
+    case 'lockers':
+      return { section, data: { status: DEVICE, boards: [], compartments: [] } };
+    case 'ports':
+      return { section, data: { ports: [], source: 'by-id', configured: [] } };
+    case 'log':
+      return { section, data: { lines: [] } };
+    case 'audit':
+      return { section, data: [] };
+  }
+}
+
+/** A fake agent: the real gate's rules in small (5 tries, then locked), each section's data as the agent sends it. */
 function start(opts: { idleSeconds?: number; action?: (a: DiagnosticsAction) => unknown } = {}) {
   const clock = new SimulatedClock();
   let failures = 0;
@@ -27,15 +48,16 @@ function start(opts: { idleSeconds?: number; action?: (a: DiagnosticsAction) => 
         sessionLive = true;
         return { token: 'tok', expiresAt: '', idleSeconds: opts.idleSeconds ?? 300 };
       }),
-      loadSection: fromPromise<unknown, { token: string; section: Section }>(async ({ input }) => {
+      loadSection: fromPromise<SectionData, { token: string; section: Section }>(async ({ input }) => {
         if (!sessionLive) throw err('TECHNICIAN_SESSION_REQUIRED', 401);
         loaded.push(input.section);
-        return { section: input.section };
+        return sectionData(input.section);
       }),
-      runAction: fromPromise<unknown, { token: string; action: DiagnosticsAction }>(async ({ input }) => {
+      runAction: fromPromise<ActionResult, { token: string; action: DiagnosticsAction }>(async ({ input }) => {
         if (!sessionLive) throw err('TECHNICIAN_SESSION_REQUIRED', 401);
         actions.push(input.action);
-        return opts.action ? opts.action(input.action) : { ok: true };
+        // The fake's answer is whatever the test says; its shape per action is the test's business.
+        return { action: input.action.kind, value: opts.action ? opts.action(input.action) : { printed: true, bytes: 512 } } as ActionResult;
       }),
       endSession: fromPromise<void, { token: string }>(async () => {
         ended++;
@@ -54,13 +76,13 @@ describe('diagnostics machine', () => {
     const { actor, loaded, actions } = start();
     actor.send({ type: 'pin.submit', pin: PIN });
     await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }));
-    expect(actor.getSnapshot().context).toMatchObject({ token: 'tok', section: 'overview', data: { section: 'overview' } });
+    expect(actor.getSnapshot().context).toMatchObject({ token: 'tok', section: 'overview', data: { section: 'overview', data: { version: '0.1.0' } } });
     actor.send({ type: 'section.show', section: 'printer' });
     expect(actor.getSnapshot().context.data).toBeNull(); // never the overview's data under the printer's heading
     await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }) && s.context.section === 'printer');
     actor.send({ type: 'action', action: { kind: 'test-print', print: 'sample' } });
     await waitFor(actor, (s) => s.matches({ open: { screen: 'showing' } }) && s.context.result !== null);
-    expect(actor.getSnapshot().context.result).toEqual({ action: 'test-print', value: { ok: true } });
+    expect(actor.getSnapshot().context.result).toEqual({ action: 'test-print', value: { printed: true, bytes: 512 } });
     expect(actions).toEqual([{ kind: 'test-print', print: 'sample' }]);
     expect(loaded).toEqual(['overview', 'printer', 'printer']); // reloaded after the action
   });

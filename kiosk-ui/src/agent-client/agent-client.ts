@@ -20,11 +20,17 @@ import {
   TicketViewSchema,
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
+import { isErrorCode, type ErrorCode } from '../../../shared/error-codes';
 import { kioskToken } from './kiosk-device-token';
+
+/** Failures the client itself names: no answer, no answer in time, an answer it cannot read, anything else. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'NETWORK_TIMEOUT' | 'BAD_RESPONSE' | 'UNKNOWN';
+/** Every code a screen may branch on: the agent's (shared/error-codes.ts) and the client's own. */
+export type AgentErrorCode = ErrorCode | ClientErrorCode;
 
 export class AgentRequestError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: AgentErrorCode,
     message: string,
     readonly status: number,
     /** Facts the agent attached, e.g. `attemptsLeft` after a wrong pickup code. */
@@ -77,7 +83,11 @@ export class AgentClient {
       throw new AgentRequestError('NETWORK_ERROR', `${path}: response is not JSON (HTTP ${res.status})`, res.status);
     }
     const parsed = ErrorBodySchema.safeParse(body);
-    if (parsed.success) throw new AgentRequestError(parsed.data.error.code, parsed.data.error.message, res.status, parsed.data.error.details ?? {});
+    if (parsed.success) {
+      // A code this build does not know (a newer agent) is UNKNOWN to the screens, which then say "try again".
+      const code = isErrorCode(parsed.data.error.code) ? parsed.data.error.code : 'UNKNOWN';
+      throw new AgentRequestError(code, parsed.data.error.message, res.status, parsed.data.error.details ?? {});
+    }
     throw new AgentRequestError('BAD_RESPONSE', `${path}: HTTP ${res.status} without an error body`, res.status);
   }
 
@@ -138,8 +148,13 @@ export class AgentClient {
 }
 
 /** An error's code for the UI to branch on, whatever was thrown. */
-export function errorCodeOf(err: unknown): string {
+export function errorCodeOf(err: unknown): AgentErrorCode {
   return err instanceof AgentRequestError ? err.code : 'UNKNOWN';
+}
+
+/** The code of the error an invoked actor failed with: machines' guards and actions read error events with this. */
+export function errorEventCode(event: unknown): AgentErrorCode {
+  return errorCodeOf((event as { error?: unknown } | null)?.error);
 }
 
 /** A number the agent attached to an error (`attemptsLeft`, `retryAfterMinutes`), if any. */

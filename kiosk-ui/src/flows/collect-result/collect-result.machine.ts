@@ -10,7 +10,7 @@
  */
 import { assign, fromCallback, fromPromise, sendParent, setup } from 'xstate';
 import type { DossierLookup } from '../../../../shared/dossier-schemas';
-import { errorCodeOf, errorFactOf } from '../../agent-client/agent-client';
+import { errorCodeOf, errorFactOf, errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 
 export const PICKUP_CODE_LENGTH = 6;
 export const SLIP_CODE_MAX = 40;
@@ -47,7 +47,8 @@ export interface CollectResultContext {
   pickupCode: string;
   attemptsLeft: number | null;
   retryAfterMinutes: number | null;
-  errorCode: string | null;
+  /** What went wrong: the agent's code, or the kiosk's own DOOR_LEFT_OPEN (the door wait ran out). */
+  errorCode: AgentErrorCode | 'DOOR_LEFT_OPEN' | null;
   compartment: Compartment | null;
   doorReminder: boolean;
   receiptPrinted: boolean | null;
@@ -76,8 +77,6 @@ export type CollectResultEvent =
   | { type: 'rating.chosen'; level: number }
   | { type: 'rating.skip' };
 
-/** Errors that mean "the compartment could not be opened for you": staff hand the result over at the counter. */
-const LOCKER_PROBLEMS = new Set(['LOCKER_TIMEOUT', 'LOCKER_NOT_OPENED', 'LOCKER_BAD_FRAME', 'LOCKER_UNKNOWN_LOCK', 'LOCKER_DISABLED', 'SERIAL_UNAVAILABLE', 'PICKUP_NEEDS_STAFF']);
 
 export const collectResultMachine = setup({
   types: {
@@ -121,10 +120,8 @@ export const collectResultMachine = setup({
     inLocker: ({ context }) => context.dossier?.inLocker === true,
     entryNotEmpty: ({ context }) => context.entry.trim().length > 0,
     pinComplete: ({ context }) => context.pickupCode.length === PICKUP_CODE_LENGTH,
-    wrongCode: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'PICKUP_CODE_INVALID',
-    lockedOut: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'PICKUP_LOCKED',
-    lockerProblem: ({ event }) => LOCKER_PROBLEMS.has(errorCodeOf((event as { error?: unknown }).error)),
-    slipProblem: ({ event }) => ['SLIP_CODE_INVALID', 'DOSSIER_NOT_FOUND', 'VALIDATION_FAILED'].includes(errorCodeOf((event as { error?: unknown }).error)),
+    wrongCode: ({ event }) => errorEventCode(event) === 'PICKUP_CODE_INVALID',
+    slipProblem: ({ event }) => ['SLIP_CODE_INVALID', 'DOSSIER_NOT_FOUND', 'VALIDATION_FAILED'].includes(errorEventCode(event)),
     hasResultCounter: ({ context }) => context.resultServiceId !== null,
   },
 }).createMachine({
@@ -200,8 +197,8 @@ export const collectResultMachine = setup({
         onDone: { target: 'doorOpen', actions: [assign({ compartment: ({ event }) => event.output.compartment, pickupCode: '', errorCode: null }), 'cueDoorOpen'] },
         onError: [
           { guard: 'wrongCode', target: 'enteringCode', actions: ['rememberError', 'clearPin'] },
-          { guard: 'lockedOut', target: 'problem', actions: ['rememberError', 'clearPin'] },
-          { guard: 'lockerProblem', target: 'problem', actions: ['rememberError', 'clearPin'] },
+          // Anything else (a lockout, a pause, a compartment that did not open) is a problem screen that says what
+          // to do; the screen picks its words from the code (pickup-problem-screen.tsx).
           { target: 'problem', actions: ['rememberError', 'clearPin'] },
         ],
       },

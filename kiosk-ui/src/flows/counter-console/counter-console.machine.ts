@@ -9,7 +9,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { CounterActionResponse, CounterState, TransferRequest } from '../../../../shared/counter-schemas';
 import { canDo, type CounterAction } from '../../../../shared/ticket-transitions';
-import { errorCodeOf } from '../../agent-client/agent-client';
+import { errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
 
 export type CurrentAction = 'recall' | 'start' | 'finish' | 'no-show';
@@ -30,7 +30,7 @@ export interface CounterConsoleContext {
   counterId: string;
   token: string | null;
   view: CounterState | null;
-  errorCode: string | null;
+  errorCode: AgentErrorCode | null;
   /** What the last action did, for the officer's confirmation line. */
   notice: { kind: CounterCommand['kind']; number: string } | null;
   /** The command being sent. */
@@ -94,13 +94,13 @@ export const counterConsoleMachine = setup({
     /** Keeps the token for this browser session (sessionStorage on the page); replaced by the page. */
     saveToken: () => undefined,
     forgetToken: () => undefined,
-    rememberError: assign({ errorCode: ({ event }) => errorCodeOf((event as { error?: unknown }).error) }),
+    rememberError: assign({ errorCode: ({ event }) => errorEventCode(event) }),
     takeCommand: assign({ pending: ({ event }) => (event.type === 'command' ? event.command : null) }),
   },
   guards: {
     hasToken: ({ context }) => context.token !== null && context.token !== '',
-    unauthorized: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'UNAUTHORIZED',
-    unknownCounter: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'COUNTER_NOT_FOUND',
+    unauthorized: ({ event }) => errorEventCode(event) === 'UNAUTHORIZED',
+    unknownCounter: ({ event }) => errorEventCode(event) === 'COUNTER_NOT_FOUND',
     allowed: ({ context, event }) => event.type === 'command' && commandAllowed(event.command.kind, context.view),
     canTransfer: ({ context }) => commandAllowed('transfer', context.view),
     queueChanged: ({ event }) => event.type === 'agent.event' && QUEUE_EVENTS.has(event.event.type),

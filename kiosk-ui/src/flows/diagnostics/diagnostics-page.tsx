@@ -9,7 +9,7 @@ import { useT } from '../../i18n/i18n';
 import { KeyGrid } from '../../ui/key-grid';
 import { liveDiagnosticsMachine } from './diagnostics.actors';
 import { SECTIONS } from './diagnostics.machine';
-import { SectionView } from './diagnostics-sections';
+import { SectionView } from './sections/section-view';
 import '../../ui/staff-pages.css';
 import './diagnostics.css';
 

@@ -2,26 +2,27 @@
 import { fromPromise } from 'xstate';
 import type { TechnicianSession } from '../../../../shared/diagnostics-schemas';
 import { DiagnosticsClient } from '../../agent-client/diagnostics-client';
-import { diagnosticsMachine, type DiagnosticsAction, type Section } from './diagnostics.machine';
+import { diagnosticsMachine } from './diagnostics.machine';
+import type { ActionResult, DiagnosticsAction, Section, SectionData } from './diagnostics.types';
 
 const client = (token: string | null) => new DiagnosticsClient((input, init) => fetch(input, init), token);
 
-function loadSection(c: DiagnosticsClient, section: Section): Promise<unknown> {
+async function loadSection(c: DiagnosticsClient, section: Section): Promise<SectionData> {
   switch (section) {
     case 'overview':
-      return c.overview();
+      return { section, data: await c.overview() };
     case 'printer':
-      return c.printer();
+      return { section, data: await c.printer() };
     case 'scanner':
-      return c.scanner();
+      return { section, data: await c.scanner() };
     case 'lockers':
-      return c.lockers();
+      return { section, data: await c.lockers() };
     case 'ports':
-      return c.serialPorts();
+      return { section, data: await c.serialPorts() };
     case 'log':
-      return c.log();
+      return { section, data: await c.log() };
     case 'audit':
-      return c.audit();
+      return { section, data: await c.audit() };
   }
 }
 
@@ -35,20 +36,20 @@ function saveFile(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function runAction(c: DiagnosticsClient, action: DiagnosticsAction): Promise<unknown> {
+async function runAction(c: DiagnosticsClient, action: DiagnosticsAction): Promise<ActionResult> {
   switch (action.kind) {
     case 'test-print':
-      return c.testPrint(action.print);
+      return { action: action.kind, value: await c.testPrint(action.print) };
     case 'open-compartment':
-      return c.openCompartment(action.board, action.lock, action.reason);
+      return { action: action.kind, value: await c.openCompartment(action.board, action.lock, action.reason) };
     case 'open-all':
-      return c.openAll(action.reason);
+      return { action: action.kind, value: await c.openAll(action.reason) };
     case 'self-test':
-      return c.selfTest(action.print);
+      return { action: action.kind, value: await c.selfTest(action.print) };
     case 'export-bundle': {
       const { fileName, blob } = await c.bundle();
       saveFile(fileName, blob);
-      return { fileName };
+      return { action: action.kind, value: { fileName } };
     }
   }
 }
@@ -56,8 +57,8 @@ async function runAction(c: DiagnosticsClient, action: DiagnosticsAction): Promi
 export const liveDiagnosticsMachine = diagnosticsMachine.provide({
   actors: {
     openSession: fromPromise<TechnicianSession, { pin: string }>(({ input }) => client(null).openSession(input.pin)),
-    loadSection: fromPromise<unknown, { token: string; section: Section }>(({ input }) => loadSection(client(input.token), input.section)),
-    runAction: fromPromise<unknown, { token: string; action: DiagnosticsAction }>(({ input }) => runAction(client(input.token), input.action)),
+    loadSection: fromPromise<SectionData, { token: string; section: Section }>(({ input }) => loadSection(client(input.token), input.section)),
+    runAction: fromPromise<ActionResult, { token: string; action: DiagnosticsAction }>(({ input }) => runAction(client(input.token), input.action)),
     endSession: fromPromise<void, { token: string }>(async ({ input }) => {
       await client(input.token).endSession();
     }),

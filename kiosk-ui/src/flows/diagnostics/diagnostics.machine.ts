@@ -8,7 +8,8 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { TechnicianSession } from '../../../../shared/diagnostics-schemas';
-import { AgentRequestError, errorCodeOf, errorFactOf } from '../../agent-client/agent-client';
+import { AgentRequestError, errorCodeOf, errorFactOf, errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
+import type { ActionResult, DiagnosticsAction, Section, SectionData } from './diagnostics.types';
 
 /** A text fact the agent attached to an error (the dossier in a compartment), if any. */
 function errorTextOf(err: unknown, name: string): string | null {
@@ -16,29 +17,20 @@ function errorTextOf(err: unknown, name: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-export const SECTIONS = ['overview', 'printer', 'scanner', 'lockers', 'ports', 'log', 'audit'] as const;
-export type Section = (typeof SECTIONS)[number];
-
-export type DiagnosticsAction =
-  | { kind: 'test-print'; print: 'sample' | 'code-page' }
-  | { kind: 'open-compartment'; board: number; lock: number; reason?: string }
-  /** Sent only after the technician confirmed on screen; the agent requires both. */
-  | { kind: 'open-all'; reason: string }
-  | { kind: 'self-test'; print: boolean }
-  | { kind: 'export-bundle' };
+export { SECTIONS, type ActionResult, type DiagnosticsAction, type Section, type SectionData } from './diagnostics.types';
 
 export interface DiagnosticsContext {
   token: string | null;
   idleMs: number;
   section: Section;
-  /** The section's data as the agent sent it; each screen knows its shape. */
-  data: unknown;
+  /** The section's data as the agent sent it, with the section it is for. */
+  data: SectionData | null;
   /** Why the last PIN was refused: the code and, for a wrong PIN, the tries left. */
   pinError: { code: string; attemptsLeft: number | null } | null;
   lockedMinutes: number;
   /** The last action's result (the screen shows it) or its error code. */
-  result: { action: DiagnosticsAction['kind']; value: unknown } | null;
-  errorCode: string | null;
+  result: ActionResult | null;
+  errorCode: AgentErrorCode | null;
   /** Why the last action failed (paper out, a lock that did not answer): kept while the section reloads to show it. */
   actionError: string | null;
   /** The action being run. */
@@ -72,10 +64,10 @@ export const diagnosticsMachine = setup({
     openSession: fromPromise<TechnicianSession, { pin: string }>(async () => {
       throw new Error('openSession not provided');
     }),
-    loadSection: fromPromise<unknown, { token: string; section: Section }>(async () => {
+    loadSection: fromPromise<SectionData, { token: string; section: Section }>(async () => {
       throw new Error('loadSection not provided');
     }),
-    runAction: fromPromise<unknown, { token: string; action: DiagnosticsAction }>(async () => {
+    runAction: fromPromise<ActionResult, { token: string; action: DiagnosticsAction }>(async () => {
       throw new Error('runAction not provided');
     }),
     endSession: fromPromise<void, { token: string }>(async () => undefined),
@@ -87,9 +79,9 @@ export const diagnosticsMachine = setup({
   },
   guards: {
     liveSection: ({ context }) => LIVE_SECTIONS.has(context.section),
-    locked: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === 'TECHNICIAN_LOCKED',
-    sessionEnded: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === SESSION_ENDED,
-    reasonRequired: ({ event }) => errorCodeOf((event as unknown as { error: unknown }).error) === 'REASON_REQUIRED',
+    locked: ({ event }) => errorEventCode(event) === 'TECHNICIAN_LOCKED',
+    sessionEnded: ({ event }) => errorEventCode(event) === SESSION_ENDED,
+    reasonRequired: ({ event }) => errorEventCode(event) === 'REASON_REQUIRED',
   },
   actions: {
     forgetSession: assign({ token: null, data: null, result: null, errorCode: null, actionError: null, pending: null, needsReason: null }),
@@ -179,7 +171,7 @@ export const diagnosticsMachine = setup({
                 input: ({ context }) => ({ token: context.token!, action: context.pending! }),
                 onDone: {
                   target: 'loading', // the screen shows the state the action left
-                  actions: assign({ result: ({ context, event }) => ({ action: context.pending!.kind, value: event.output }), pending: null }),
+                  actions: assign({ result: ({ event }) => event.output, pending: null }),
                 },
                 onError: [
                   { guard: 'sessionEnded', target: '#diagnostics.ended', actions: 'forgetSession' },

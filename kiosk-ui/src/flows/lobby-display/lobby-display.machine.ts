@@ -11,7 +11,7 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { DisplaySnapshot, RecentCall } from '../../../../shared/counter-schemas';
-import { errorCodeOf } from '../../agent-client/agent-client';
+import { errorCodeOf, type AgentErrorCode } from '../../agent-client/agent-client';
 import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
 import { vi } from '../../i18n/vi';
 import { announcementFor, type Announcement, type AnnouncementWords } from './announcement';
@@ -32,7 +32,7 @@ export interface LobbyDisplayContext {
   snapshot: DisplaySnapshot | null;
   queue: Announcement[];
   speaking: Announcement | null;
-  errorCode: string | null;
+  errorCode: AgentErrorCode | null;
   /** Announcement keys already queued or spoken, so a catch-up never repeats one. */
   announced: string[];
   words: AnnouncementWords;

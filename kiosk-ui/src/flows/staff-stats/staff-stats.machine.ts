@@ -13,7 +13,7 @@ export interface StatsView {
   serviceNames: Record<string, LocalizedText>;
   counterNames: Record<string, LocalizedText>;
 }
-import { errorCodeOf } from '../../agent-client/agent-client';
+import { errorCodeOf, errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 
 export interface StatsRange {
   from?: string;
@@ -24,7 +24,7 @@ export interface StaffStatsContext {
   token: string | null;
   range: StatsRange;
   stats: StatsView | null;
-  errorCode: string | null;
+  errorCode: AgentErrorCode | null;
   saved: boolean;
 }
 
@@ -57,7 +57,7 @@ export const staffStatsMachine = setup({
   },
   guards: {
     hasToken: ({ context }) => !!context.token,
-    unauthorized: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'UNAUTHORIZED',
+    unauthorized: ({ event }) => errorEventCode(event) === 'UNAUTHORIZED',
   },
 }).createMachine({
   id: 'stats',

@@ -8,7 +8,7 @@
  */
 import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
-import { errorCodeOf } from '../../agent-client/agent-client';
+import { errorEventCode } from '../../agent-client/agent-client';
 import { collectResultMachine } from '../collect-result/collect-result.machine';
 import { DEFAULT_PREFERENCES, toggled } from '../../ui/preferences';
 import { DEFAULT_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput } from './take-ticket.types';
@@ -87,7 +87,7 @@ export const takeTicketMachine = setup({
     clearSession: assign(() => freshSession()),
     clearChoice: assign({ serviceId: null, priority: null, ticket: null, errorCode: null, pendingScan: null }),
     rememberScan: assign({ pendingScan: ({ event }) => (event.type === 'scan.received' ? event.code : null) }),
-    rememberError: assign({ errorCode: ({ event }) => errorCodeOf((event as { error?: unknown }).error) }),
+    rememberError: assign({ errorCode: ({ event }) => errorEventCode(event) }),
   },
   guards: {
     knownService: ({ context, event }) => event.type === 'service.selected' && context.services.some((s) => s.id === event.serviceId),

@@ -1,4 +1,5 @@
 /** The kiosk machine's input, context and events (take-ticket.machine.ts), kept apart so the machine file stays one job. */
+import { type AgentErrorCode } from '../../agent-client/agent-client';
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
 import type { Language } from '../../i18n/catalogue';
 import type { PreferenceToggle, Preferences } from '../../ui/preferences';
@@ -19,7 +20,7 @@ export interface TakeTicketContext {
   serviceId: string | null;
   priority: PriorityCategory | null;
   ticket: IssuedTicket | null;
-  errorCode: string | null;
+  errorCode: AgentErrorCode | null;
   /** A slip scanned before the pickup flow started (on the attract or home screen): its first lookup. */
   pendingScan: string | null;
   /** Why the camera could not be used (CAMERA_UNAVAILABLE, CAMERA_DENIED), shown until it is closed. */

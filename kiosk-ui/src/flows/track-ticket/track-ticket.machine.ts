@@ -6,7 +6,7 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { LocalizedText, TicketView } from '../../../../shared/api-schemas';
-import { errorCodeOf } from '../../agent-client/agent-client';
+import { errorCodeOf, errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
 
 export interface Tracking {
@@ -19,7 +19,7 @@ export interface Tracking {
 export interface TrackTicketContext {
   ticketId: string;
   tracking: Tracking | null;
-  errorCode: string | null;
+  errorCode: AgentErrorCode | null;
   retryMs: number;
 }
 
@@ -41,7 +41,7 @@ export const trackTicketMachine = setup({
     updates: noAgentUpdates,
   },
   guards: {
-    notFound: ({ event }) => errorCodeOf((event as { error?: unknown }).error) === 'TICKET_NOT_FOUND',
+    notFound: ({ event }) => errorEventCode(event) === 'TICKET_NOT_FOUND',
     // A new ticket issued behind this one does not move it, but one issued with priority does: any event counts.
     queueChanged: ({ event }) => event.type === 'agent.event' && QUEUE_EVENTS.has(event.event.type),
     reconnected: ({ event }) => event.type === 'agent.connection' && event.connected,

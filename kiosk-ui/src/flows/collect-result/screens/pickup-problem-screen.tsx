@@ -2,13 +2,15 @@
  * Everything that stops a pickup, each in plain words with the next step: an unreadable or unknown slip (scan
  * again), a locked code, a compartment that would not open, no connection (the result counter, with a ticket).
  */
+import { LOCKER_FAILURE_CODES } from '../../../../../shared/error-codes';
 import { useT } from '../../../i18n/i18n';
 import type { Catalogue } from '../../../i18n/catalogue';
 import { BigButton } from '../../../ui/big-button';
 import { TicketIcon } from '../../../ui/icons';
+import type { CollectResultContext } from '../collect-result.machine';
 import type { PickupScreenProps } from './pickup-screen-props';
 
-function problemText(t: Catalogue, code: string | null, retryAfterMinutes: number | null): { title: string; body: string } {
+function problemText(t: Catalogue, code: CollectResultContext['errorCode'], retryAfterMinutes: number | null): { title: string; body: string } {
   const p = t.pickup.problems;
   switch (code) {
     case 'DOSSIER_NOT_FOUND':
@@ -33,7 +35,7 @@ function problemText(t: Catalogue, code: string | null, retryAfterMinutes: numbe
     case 'SHUTTING_DOWN':
       return p.NETWORK;
     default:
-      return code?.startsWith('LOCKER_') || code === 'SERIAL_UNAVAILABLE' ? p.LOCKER : p.other;
+      return code !== null && (LOCKER_FAILURE_CODES as readonly string[]).includes(code) ? p.LOCKER : p.other;
   }
 }
 
