@@ -10,7 +10,7 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 // types; the browser build runs it on preact/compat. Measured with `npm run bench` (4× CPU throttling, a cold
 // load): react-dom's 200 KB took about 150 ms to compile and evaluate, the largest single cost before the kiosk's
 // first screen answers a touch, against the issue's 1 s. Every browser test runs on this build, so a React
-// behaviour Preact does not share shows up there. Departure from DESIGN.md ("React + XState"): React's API kept,
+// behaviour Preact does not share shows up there. Departure from the first design ("React + XState"): React's API kept,
 // not its runtime.
 const preactRuntime = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },

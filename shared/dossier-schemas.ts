@@ -1,6 +1,6 @@
 /**
  * Dossiers (hồ sơ) as the kiosk knows them. Statuses follow the one-stop systems' codes (1 mới đăng ký … 10 đã trả
- * kết quả, DESIGN.md §4), named; `in-locker` is "đã có kết quả" with the papers in a compartment. "Quá hạn" is not
+ * kết quả, docs/ARCHITECTURE.md "Domain facts"), named; `in-locker` is "đã có kết quả" with the papers in a compartment. "Quá hạn" is not
  * stored: it is derived from the due date.
  */
 import { z } from 'zod';

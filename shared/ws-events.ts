@@ -104,7 +104,7 @@ export type AgentEvent = z.infer<typeof AgentEventSchema>;
 export type AgentEventType = AgentEvent['type'];
 
 /**
- * Who may receive each event (DESIGN §7). `public`: displays and phones — numbers, counters, queue counts, never a
+ * Who may receive each event (docs/ARCHITECTURE.md, README "Security and privacy"). `public`: displays and phones — numbers, counters, queue counts, never a
  * slip code, a dossier code, a name, a phone or a compartment. `kiosk`: the touchscreen beside the agent (or a
  * remote screen with its device token): scans, pickups, doors, devices. `staff`: officers signed in with a token:
  * alerts that name dossiers and compartments. A socket always receives `public` events, and the others only when

@@ -1,5 +1,5 @@
 /**
- * Who is asking (DESIGN §7 "Audiences"), decided once per HTTP request or WebSocket upgrade with the same code:
+ * Who is asking (README "Security and privacy"), decided once per HTTP request or WebSocket upgrade with the same code:
  *
  * - the **kiosk**: the touchscreen on the agent's own machine (a loopback address, or the machine's own LAN
  *   address: the socket's remote address equals its local one), or a touchscreen elsewhere that presents its

@@ -1,6 +1,6 @@
 /**
  * WS /api/events: agent events pushed to displays, counter PCs, phones and the kiosk screen — each event only to
- * the sockets of its audience (shared/ws-events.ts EVENT_AUDIENCE; DESIGN §7). A socket's audience is decided at
+ * the sockets of its audience (shared/ws-events.ts EVENT_AUDIENCE; README "Security and privacy"). A socket's audience is decided at
  * the upgrade by the same code as the HTTP routes (access-policy.ts: the kiosk's own machine, a remote screen's
  * device token, a staff token in the `Authorization` header) and may be raised afterwards by an `auth` message
  * carrying a token, since a browser cannot set headers on a WebSocket and a token in the URL ends up in logs.

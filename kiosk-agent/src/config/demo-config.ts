@@ -1,4 +1,4 @@
-/** Demo mode: simulated devices and the service areas of a typical commune centre (DESIGN.md §4). */
+/** Demo mode: simulated devices and the service areas of a typical commune centre (docs/ARCHITECTURE.md "Domain facts"). */
 import type { SiteConfigInput } from './site-config-schema';
 
 export const DEMO_STAFF_TOKEN = 'demo-staff-token-not-for-production';

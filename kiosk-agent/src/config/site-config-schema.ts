@@ -1,5 +1,5 @@
 /**
- * The site config (../shared/CONTRACT.md "Site config"). Every key is validated; unknown keys are errors so a typo
+ * The site config (README "Site config reference"). Every key is validated; unknown keys are errors so a typo
  * in a technician's file is reported instead of silently ignored. Defaults are the sensible values for a commune
  * centre in Vietnam.
  */

@@ -1,5 +1,5 @@
 /**
- * Satisfaction ratings (DESIGN.md §4: three levels, rất hài lòng / hài lòng / không hài lòng, or five where a
+ * Satisfaction ratings (docs/ARCHITECTURE.md "Domain facts": three levels, rất hài lòng / hài lòng / không hài lòng, or five where a
  * portal uses five). A pickup can be rated once, and only by someone who has just collected it: the kiosk sends
  * the rating with the dossier code after the handover completed, so a passer-by cannot stuff the figures. A
  * counter visit is rated by its ticket id once the counter finished it.

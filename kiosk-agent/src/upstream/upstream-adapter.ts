@@ -18,7 +18,7 @@ export interface UpstreamDossier {
 export interface StatusReport {
   dossierCode: string;
   status: DossierStatus;
-  /** One-stop status code 1–10 (DESIGN.md §4): "ready" and "in-locker" are 9, "returned" is 10. */
+  /** One-stop status code 1–10 (docs/ARCHITECTURE.md "Domain facts"): "ready" and "in-locker" are 9, "returned" is 10. */
   statusCode: number;
   /** ISO time of the change. */
   at: string;

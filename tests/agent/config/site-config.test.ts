@@ -32,7 +32,7 @@ describe('site config', () => {
   const dirs: ReturnType<typeof tempDir>[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
 
-  it('accepts the example from CONTRACT.md and fills defaults', () => {
+  it('accepts the example of the site config contract and fills defaults', () => {
     const c = parseSiteConfig(CONTRACT_EXAMPLE);
     expect(c.printer).toMatchObject({ driver: 'escpos', text: 'cp1258', codePage: 52, columns: 48 });
     expect(c.queue.priorityStreakLimit).toBe(3);

@@ -11,7 +11,7 @@ import { FixedFrameParser } from '../../../../kiosk-agent/src/devices/locker/ker
 const hex = (b: ArrayLike<number>) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 const bytes = (h: string) => Uint8Array.from(h.split(' ').map((x) => parseInt(x, 16)));
 
-// Recorded reference frames (DESIGN.md §5).
+// Recorded reference frames (docs/ARCHITECTURE.md "Hardware facts").
 const UNLOCK_B1_L7 = '02 16 31 03 4c';
 const READ_B0 = '02 00 30 03 35';
 const READ_B1 = '02 10 30 03 45';

@@ -1,5 +1,5 @@
 /**
- * KR-CU16-style lock board frames (DESIGN.md §5), pure. Requests are `02 ADDR CMD 03 SUM` where ADDR holds the
+ * KR-CU16-style lock board frames (docs/ARCHITECTURE.md "Hardware facts"), pure. Requests are `02 ADDR CMD 03 SUM` where ADDR holds the
  * board address in the high nibble and the lock index (lock − 1) in the low nibble; the status reply is
  * `02 ADDR 35 L1 L2 I1 I2 03 SUM`. SUM is the low byte of the sum of the bytes before it.
  */
