@@ -61,6 +61,8 @@ export default defineConfig(({ command }) => ({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // One worker, its modules shared by the files: one Chromium for them all (tests/e2e/browser.ts).
+          isolate: false,
         },
       },
     ],

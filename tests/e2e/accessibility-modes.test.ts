@@ -9,7 +9,7 @@ import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compos
 import { tempDir } from '../support/temp-dir';
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
 import { clipFile } from '../../kiosk-ui/src/ui/guidance-clips';
-import { launchChromium, screenshot } from './browser';
+import { releaseChromium, screenshot, sharedChromium } from './browser';
 
 describe('kiosk accessibility modes in a real browser', () => {
   const dir = tempDir();
@@ -19,14 +19,14 @@ describe('kiosk accessibility modes in a real browser', () => {
 
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     page = await (await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 }, locale: 'vi-VN' })).newPage();
     // A fake clock, so the idle timeout can be run through in the last test.
     await page.clock.install();
     await page.goto(agent.url);
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await agent?.stop();
     dir.cleanup();
   });

@@ -16,3 +16,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for every e2e file of the worker (the e2e project runs its files in one worker without isolation,
+ * vite.config.ts), launched on first use; Playwright closes it when the worker exits. Files that need other flags
+ * (a fake camera, autoplay) launch their own with `launchChromium`.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium();
+  return shared;
+}
+
+/** A file is done with the shared browser: its contexts (and their pages) close, the browser stays for the next file. */
+export async function releaseChromium(browser: Browser | undefined): Promise<void> {
+  for (const context of browser?.contexts() ?? []) await context.close();
+}

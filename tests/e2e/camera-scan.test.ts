@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { DEMO_DOSSIERS } from '../../shared/demo-dossiers';
 import { tempDir } from '../support/temp-dir';
-import { launchChromium, screenshot } from './browser';
+import { launchChromium, releaseChromium, screenshot, sharedChromium } from './browser';
 import { writeQrVideo } from './fake-camera';
 
 const inLocker = DEMO_DOSSIERS.find((d) => d.locker)!;
@@ -60,10 +60,10 @@ describe('a kiosk without a camera', () => {
   const dir = tempDir();
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await agent?.stop();
     dir.cleanup();
   });
@@ -77,5 +77,7 @@ describe('a kiosk without a camera', () => {
     await screenshot(page, '41-camera-unavailable');
     await page.getByRole('button', { name: 'Đóng camera' }).tap();
     await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Vui lòng dùng máy quét bên dưới màn hình' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Đóng camera' }).count()).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DOSSIERS } from '../../shared/demo-dossiers';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
-import { launchChromium, screenshot } from './browser';
+import { releaseChromium, screenshot, sharedChromium } from './browser';
 
 const [inLocker, processing, , , secondInLocker] = DEMO_DOSSIERS;
 
@@ -28,14 +28,14 @@ describe('collecting a result in a real browser', () => {
 
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     page = await (await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
     await page.goto(agent.url);
     await page.getByRole('button', { name: 'Chạm vào màn hình để bắt đầu' }).tap();
     await home();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await agent?.stop();
     dir.cleanup();
   });

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
-import { launchChromium, screenshot } from './browser';
+import { releaseChromium, screenshot, sharedChromium } from './browser';
 
 describe('kiosk screens beyond the happy path', () => {
   const dir = tempDir();
@@ -17,12 +17,12 @@ describe('kiosk screens beyond the happy path', () => {
 
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
     page = await context.newPage();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await agent?.stop();
     dir.cleanup();
   });

@@ -9,7 +9,7 @@ import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compos
 import { DEMO_STAFF_TOKEN, demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import { postJson } from '../support/http';
 import { tempDir } from '../support/temp-dir';
-import { launchChromium, screenshot } from './browser';
+import { releaseChromium, screenshot, sharedChromium } from './browser';
 
 const staff = { authorization: `Bearer ${DEMO_STAFF_TOKEN}` };
 const CODES = ['000.00.12.H56-251201-0701', '000.00.12.H56-251201-0702'];
@@ -35,14 +35,14 @@ describe('pickup paused after too many wrong codes', () => {
       const res = await postJson<{ compartment: { lock: number } }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
       agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
     }
-    browser = await launchChromium();
+    browser = await sharedChromium();
     page = await (await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
     await page.goto(agent.url);
     await page.getByRole('button', { name: 'Chạm vào màn hình để bắt đầu' }).tap();
     await page.getByRole('heading', { name: 'Quý khách cần làm gì?' }).waitFor();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await agent?.stop();
     dir.cleanup();
   });

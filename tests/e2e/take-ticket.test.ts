@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
-import { launchChromium, screenshot } from './browser';
+import { releaseChromium, screenshot, sharedChromium } from './browser';
 
 describe('kiosk in a real browser', () => {
   const dir = tempDir();
@@ -17,12 +17,12 @@ describe('kiosk in a real browser', () => {
 
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
     page = await context.newPage();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await agent?.stop();
     dir.cleanup();
   });
@@ -93,12 +93,12 @@ describe('demo devices panel', () => {
 
   beforeAll(async () => {
     agent = await startKioskAgent({ port: 0, dataDir: dir.path, logLevel: 'silent' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     page = await (await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(agent.url);
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseChromium(browser);
     await agent?.stop();
     dir.cleanup();
   });

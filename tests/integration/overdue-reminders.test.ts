@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody } from '../../shared/api-schemas';
-import type { DossierLookup } from '../../shared/dossier-schemas';
 import { FakeClock } from '../support/fake-clock';
 import { postJson } from '../support/http';
+import { depositInLocker } from '../support/lockers';
 import { waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
@@ -23,13 +23,8 @@ describe('reminding applicants of overdue results', () => {
   let gateway: Server;
   let agent: RunningAgent;
 
-  const deposit = async (code: string, phone?: string): Promise<string> => {
-    await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Đăng ký khai sinh', applicantName: 'Đinh Văn Khoa', ...(phone ? { phone } : {}), dueDate: '2026-11-05', status: 'ready' }, staff);
-    const res = await postJson<{ compartment: { lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
-    agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
-    await waitUntil(async () => (await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker, 2000, 'in locker');
-    return res.body.pickupCode;
-  };
+  const deposit = async (code: string, phone?: string): Promise<string> =>
+    (await depositInLocker(agent, code, { procedure: 'Đăng ký khai sinh', applicantName: 'Đinh Văn Khoa', ...(phone ? { phone } : {}) })).pickupCode;
 
   beforeAll(async () => {
     gateway = createServer((req, res) => {

@@ -13,21 +13,14 @@ import type { ErrorBody } from '../../shared/api-schemas';
 import type { AgentEvent } from '../../shared/ws-events';
 import { FakeClock } from '../support/fake-clock';
 import { postJson } from '../support/http';
-import { waitUntil } from '../support/socat';
+import { depositInLocker } from '../support/lockers';
 import { tempDir } from '../support/temp-dir';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
 
 const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-async function depositReady(agent: RunningAgent, code: string): Promise<string> {
-  await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Đăng ký khai sinh', applicantName: 'Trần Văn Bình', dueDate: '2026-12-05', status: 'ready' }, staff);
-  const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
-  expect(res.status).toBe(200);
-  agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
-  await waitUntil(async () => (await postJson<{ inLocker: boolean }>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker, 3000, 'in locker');
-  return res.body.pickupCode;
-}
+const depositReady = async (agent: RunningAgent, code: string): Promise<string> => (await depositInLocker(agent, code, { procedure: 'Đăng ký khai sinh', applicantName: 'Trần Văn Bình' })).pickupCode;
 
 const open = (agent: RunningAgent, code: string, pickupCode: string) => postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code, pickupCode });
 

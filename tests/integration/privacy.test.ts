@@ -13,6 +13,7 @@ import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compos
 import { LOG_REDACTION } from '../../kiosk-agent/src/logger';
 import { FakeClock } from '../support/fake-clock';
 import { postJson } from '../support/http';
+import { depositInLocker } from '../support/lockers';
 import { waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
@@ -61,13 +62,7 @@ describe('personal data over time', () => {
     dir.cleanup();
   });
 
-  const deposit = async (code: string): Promise<{ lock: number; pickupCode: string }> => {
-    await postJson(`${agent.url}/api/dossiers`, { code, procedure: 'Đăng ký kết hôn', applicantName: 'Nguyễn Thị Lan', phone: PHONE, dueDate: '2026-12-05', status: 'ready' }, staff);
-    const res = await postJson<{ compartment: { lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
-    agent.simulators.locker!.closeDoor(0, res.body.compartment.lock);
-    await waitUntil(async () => (await postJson<{ inLocker: boolean }>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker, 3000, 'in locker');
-    return { lock: res.body.compartment.lock, pickupCode: res.body.pickupCode };
-  };
+  const deposit = (code: string) => depositInLocker(agent, code, { procedure: 'Đăng ký kết hôn', applicantName: 'Nguyễn Thị Lan', phone: PHONE });
 
   it('a message with a pickup code that was not delivered before the code became void is never sent, and forgets the code', async () => {
     const code = '000.00.15.H29-251201-0601';

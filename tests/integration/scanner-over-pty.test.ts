@@ -62,5 +62,7 @@ describe('serial scanner over a pty pair', () => {
     await waitUntil(() => scanner.status().state === 'ready' && scannerLink.isOpen, 5000, 'ready');
     await sim.scan('SCAN-AFTER-RECONNECT');
     await waitUntil(() => codes.includes('SCAN-AFTER-RECONNECT'), 3000, 'code after reconnect');
+    expect(codes.at(-1)).toBe('SCAN-AFTER-RECONNECT');
+    expect(scanner.status()).toMatchObject({ state: 'ready' });
   });
 });

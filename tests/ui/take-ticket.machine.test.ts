@@ -175,8 +175,11 @@ describe('take-ticket machine', () => {
       { clock, input: TIMING },
     ).start();
     await waitFor(actor, (s) => s.matches('bootFailed'));
+    expect(actor.getSnapshot().context.info).toBeNull();
     up = true;
     clock.increment(5_000);
     await waitFor(actor, (s) => s.matches('attract'));
+    // Nobody touched it: the kiosk came back with the centre's details, ready for the first visitor.
+    expect(actor.getSnapshot().context.info).toEqual(INFO);
   });
 });
