@@ -29,12 +29,10 @@ const zones = [
   ...readdirSync('kiosk-ui/src/flows').map((flow) => ({
     target: `kiosk-ui/src/flows/${flow}`,
     from: 'kiosk-ui/src/flows',
-    // Not yet: the kiosk's session machine still lives in take-ticket and runs result pickup as its child. Issue 16
-    // moves the session (attract, home, modes, idle) to a flow of its own that app/ composes; until then this one
-    // crossing is allowed, and only this one.
-    except: flow === 'take-ticket' ? [`./${flow}`, './collect-result'] : [`./${flow}`],
-    message: `Flows never import each other (${flow}): a parent flow composes children through its machine, app/ routes to pages.`,
+    except: [`./${flow}`],
+    message: `Flows never import each other (${flow}): the kiosk session in app/ runs them as children, app/ routes to pages.`,
   })),
+  { target: ['kiosk-ui/src/flows', 'kiosk-ui/src/ui'], from: 'kiosk-ui/src/app', message: 'app/ composes flows and pages: flows and ui/ never reach up into it.' },
 ];
 
 export default zones;

@@ -1,185 +1,182 @@
+/**
+ * The ticket flow on its own, as the session runs it: service → priority (one touch) → printing → the number →
+ * done, and where it sends the kiosk next. The agent is replaced by doubles; time is a simulated clock.
+ */
 import { describe, expect, it, vi as vitest } from 'vitest';
-import { SimulatedClock, createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
-import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../shared/api-schemas';
+import { SimulatedClock, createActor, fromPromise, waitFor } from 'xstate';
+import type { IssuedTicket } from '../../shared/api-schemas';
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
-import { takeTicketMachine, type TakeTicketInput } from '../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
+import { DEFAULT_TICKET_TIMING, takeTicketMachine, type TakeTicketInput } from '../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
+import { SERVICES, SLIP, issuedTicket, type IssueInput } from './support/kiosk-session-harness';
 
-const INFO: KioskInfo = { centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', utcOffsetMinutes: 420, demo: false, priorityCategories: ['elderly', 'disabled', 'pregnant', 'merit'], pickup: { lockers: true, resultServiceId: 'tra-ket-qua' }, ratingScale: 3 };
-const SERVICES: ServiceSummary[] = [
-  { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' }, waiting: 3, estimatedWaitMinutes: 9 },
-  { id: 'dat-dai', prefix: 'D', name: { vi: 'Đất đai', en: 'Land' }, waiting: 0, estimatedWaitMinutes: 0 },
-];
-const ticket = (over: Partial<IssuedTicket> = {}): IssuedTicket => ({
-  id: 'tAbc',
-  number: 'A012',
-  serviceId: 'tu-phap',
-  priority: null,
-  issuedAt: '2026-11-22T07:00:00.000Z',
-  ahead: 3,
-  estimatedWaitMinutes: 9,
-  trackUrl: 'http://127.0.0.1:8080/track/tAbc',
-  printed: true,
-  ...over,
-});
-const TIMING: TakeTicketInput = { idleTimeoutMs: 60_000, idleWarningMs: 0, ticketShownMs: 15_000, unprintedShownMs: 45_000, bootRetryMs: 5_000 };
-
-function start(issue: (input: { serviceId: string; priority: PriorityCategory | null }) => Promise<IssuedTicket> = async () => ticket()) {
+function start(issue: (input: IssueInput) => Promise<IssuedTicket> = async (input) => issuedTicket(input), input: Partial<TakeTicketInput> = {}, failedLoads = 0) {
   const clock = new SimulatedClock();
   const issueSpy = vitest.fn(issue);
-  const loadServices = vitest.fn(async () => SERVICES);
-  const machine = takeTicketMachine.provide({
-    actors: {
-      loadKiosk: fromPromise(async () => INFO),
-      loadServices: fromPromise(() => loadServices()),
-      issueTicket: fromPromise(({ input }) => issueSpy(input)),
-    },
+  let loads = 0;
+  const loadServices = vitest.fn(async () => {
+    loads += 1;
+    if (loads <= failedLoads) throw new AgentRequestError('NETWORK_TIMEOUT', 'slow', 0);
+    return SERVICES;
   });
-  const actor = createActor(machine, { clock, input: TIMING }).start();
+  const machine = takeTicketMachine.provide({
+    actors: { loadServices: fromPromise(() => loadServices()), issueTicket: fromPromise(({ input }) => issueSpy(input)) },
+  });
+  const actor = createActor(machine, {
+    clock,
+    input: { serviceId: null, priorityPath: false, priorityCategories: ['elderly', 'disabled', 'pregnant', 'merit'], timing: DEFAULT_TICKET_TIMING, ...input },
+  }).start();
   return { actor, clock, issueSpy, loadServices };
 }
+type Actor = ReturnType<typeof start>['actor'];
 
-type Snap = SnapshotFrom<typeof takeTicketMachine>;
-const flowOf = (s: Snap) => (s.value as { session?: { flow?: unknown } }).session?.flow;
-
-async function toPriorityQuestion(actor: ReturnType<typeof start>['actor']) {
-  await waitFor(actor, (s) => s.matches('attract'));
-  actor.send({ type: 'kiosk.touched' });
-  actor.send({ type: 'home.takeTicket' });
-  await waitFor(actor, (s) => s.matches({ session: { flow: { choosingService: 'ready' } } }));
-  actor.send({ type: 'service.selected', serviceId: 'tu-phap' });
-  expect(flowOf(actor.getSnapshot())).toBe('askingPriority');
+async function toPriority(actor: Actor, serviceId = 'tu-phap') {
+  await waitFor(actor, (s) => s.matches({ choosingService: 'ready' }));
+  actor.send({ type: 'service.selected', serviceId });
+  expect(actor.getSnapshot().value).toBe('askingPriority');
 }
 
-describe('take-ticket machine', () => {
-  it('boots to the attract screen with the kiosk info', async () => {
-    const { actor } = start();
-    await waitFor(actor, (s) => s.matches('attract'));
-    expect(actor.getSnapshot().context.info?.centerName).toBe(INFO.centerName);
-  });
-
-  it('happy path: service → not priority → printed number → home by itself', async () => {
+describe('take-ticket flow', () => {
+  it('happy path: service → not priority → printed number → home by itself after 15 s', async () => {
     const { actor, clock, issueSpy } = start();
-    await toPriorityQuestion(actor);
+    await toPriority(actor);
     actor.send({ type: 'priority.chosen', priority: null });
-    await waitFor(actor, (s) => s.matches({ session: { flow: { showingTicket: 'printed' } } }));
+    await waitFor(actor, (s) => s.matches({ showingTicket: 'printed' }));
     expect(issueSpy).toHaveBeenCalledWith({ serviceId: 'tu-phap', priority: null });
     expect(actor.getSnapshot().context.ticket?.number).toBe('A012');
-    clock.increment(14_999);
-    expect(actor.getSnapshot().matches({ session: { flow: { showingTicket: 'printed' } } })).toBe(true);
+    clock.increment(DEFAULT_TICKET_TIMING.ticketShownMs - 1);
+    expect(actor.getSnapshot().status).toBe('active');
     clock.increment(1);
-    expect(flowOf(actor.getSnapshot())).toBe('home');
-    expect(actor.getSnapshot().context.ticket).toBeNull();
-    expect(actor.getSnapshot().context.serviceId).toBeNull();
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().output).toEqual({ next: 'home' });
   });
 
   it('passes the priority category chosen in one touch', async () => {
-    const { actor, issueSpy } = start(async ({ priority }) => ticket({ priority }));
-    await toPriorityQuestion(actor);
+    const { actor, issueSpy } = start();
+    await toPriority(actor);
     actor.send({ type: 'priority.chosen', priority: 'pregnant' });
-    await waitFor(actor, (s) => s.matches({ session: { flow: 'showingTicket' } }));
+    await waitFor(actor, (s) => s.matches('showingTicket'));
     expect(issueSpy).toHaveBeenCalledWith({ serviceId: 'tu-phap', priority: 'pregnant' });
     expect(actor.getSnapshot().context.ticket?.priority).toBe('pregnant');
   });
 
-  it('printer failure: the number is shown (unprinted) for longer before going home', async () => {
-    const { actor, clock } = start(async () => ticket({ printed: false, printError: { code: 'PRINTER_PAPER_OUT', message: 'hết giấy' } }));
-    await toPriorityQuestion(actor);
+  it('"Không" may be sent without a category: the ticket is a normal one', async () => {
+    const { actor, issueSpy } = start();
+    await toPriority(actor);
+    actor.send({ type: 'priority.chosen' });
+    await waitFor(actor, (s) => s.matches({ showingTicket: 'printed' }));
+    expect(issueSpy).toHaveBeenCalledWith({ serviceId: 'tu-phap', priority: null });
+  });
+
+  it('printer failure: the number is shown (unprinted) for 45 s, not 15 s, before going home', async () => {
+    const { actor, clock } = start(async (input) => issuedTicket(input, { printed: false, printError: { code: 'PRINTER_PAPER_OUT', message: 'hết giấy' } }));
+    await toPriority(actor);
     actor.send({ type: 'priority.chosen', priority: null });
-    await waitFor(actor, (s) => s.matches({ session: { flow: { showingTicket: 'unprinted' } } }));
-    clock.increment(15_000);
-    expect(actor.getSnapshot().matches({ session: { flow: { showingTicket: 'unprinted' } } })).toBe(true);
-    clock.increment(30_000);
-    expect(flowOf(actor.getSnapshot())).toBe('home');
+    await waitFor(actor, (s) => s.matches({ showingTicket: 'unprinted' }));
+    clock.increment(DEFAULT_TICKET_TIMING.ticketShownMs);
+    expect(actor.getSnapshot().matches({ showingTicket: 'unprinted' })).toBe(true);
+    clock.increment(DEFAULT_TICKET_TIMING.unprintedShownMs - DEFAULT_TICKET_TIMING.ticketShownMs);
+    expect(actor.getSnapshot().output).toEqual({ next: 'home' });
+  });
+
+  it('"Xong" on the ticket ends the flow at once', async () => {
+    const { actor } = start();
+    await toPriority(actor);
+    actor.send({ type: 'priority.chosen', priority: 'elderly' });
+    await waitFor(actor, (s) => s.matches('showingTicket'));
+    actor.send({ type: 'ticket.done' });
+    expect(actor.getSnapshot().output).toEqual({ next: 'home' });
   });
 
   it('a failed issue shows the error code and can be retried with the same choice', async () => {
     let calls = 0;
-    const { actor, issueSpy } = start(async () => {
+    const { actor, issueSpy } = start(async (input) => {
       calls += 1;
       if (calls === 1) throw new AgentRequestError('NETWORK_ERROR', 'down', 0);
-      return ticket();
+      return issuedTicket(input);
     });
-    await toPriorityQuestion(actor);
+    await toPriority(actor);
     actor.send({ type: 'priority.chosen', priority: 'merit' });
-    await waitFor(actor, (s) => s.matches({ session: { flow: 'issueFailed' } }));
+    await waitFor(actor, (s) => s.matches('issueFailed'));
     expect(actor.getSnapshot().context.errorCode).toBe('NETWORK_ERROR');
     actor.send({ type: 'issue.retry' });
-    await waitFor(actor, (s) => s.matches({ session: { flow: 'showingTicket' } }));
+    await waitFor(actor, (s) => s.matches('showingTicket'));
+    expect(issueSpy).toHaveBeenCalledTimes(2);
     expect(issueSpy).toHaveBeenLastCalledWith({ serviceId: 'tu-phap', priority: 'merit' });
     expect(actor.getSnapshot().context.errorCode).toBeNull();
   });
 
-  it('a service list that fails to load can be retried', async () => {
-    const { actor, loadServices } = start();
-    loadServices.mockRejectedValueOnce(new AgentRequestError('NETWORK_TIMEOUT', 'slow', 0));
-    await waitFor(actor, (s) => s.matches('attract'));
-    actor.send({ type: 'kiosk.touched' });
-    actor.send({ type: 'home.takeTicket' });
-    await waitFor(actor, (s) => s.matches({ session: { flow: { choosingService: 'failed' } } }));
+  it('an unknown service (stale list) is reported by its code; "Về trang chủ" ends the flow', async () => {
+    const { actor } = start(async () => {
+      throw new AgentRequestError('SERVICE_NOT_FOUND', 'không có', 404);
+    });
+    await toPriority(actor);
+    actor.send({ type: 'priority.chosen', priority: null });
+    await waitFor(actor, (s) => s.matches('issueFailed'));
+    expect(actor.getSnapshot().context.errorCode).toBe('SERVICE_NOT_FOUND');
+    actor.send({ type: 'nav.home' });
+    expect(actor.getSnapshot().output).toEqual({ next: 'home' });
+  });
+
+  it("an error that is not the agent's is still a code the screen can branch on", async () => {
+    const { actor } = start(async () => {
+      throw new Error('boom');
+    });
+    await toPriority(actor);
+    actor.send({ type: 'priority.chosen', priority: null });
+    await waitFor(actor, (s) => s.matches('issueFailed'));
+    expect(actor.getSnapshot().context.errorCode).toBe('UNKNOWN');
+  });
+
+  it('a service list that fails to load says so by its code and can be retried', async () => {
+    const { actor, loadServices } = start(undefined, {}, 1);
+    await waitFor(actor, (s) => s.matches({ choosingService: 'failed' }));
     expect(actor.getSnapshot().context.errorCode).toBe('NETWORK_TIMEOUT');
     actor.send({ type: 'services.retry' });
-    await waitFor(actor, (s) => s.matches({ session: { flow: { choosingService: 'ready' } } }));
+    await waitFor(actor, (s) => s.matches({ choosingService: 'ready' }));
     expect(actor.getSnapshot().context.services).toHaveLength(2);
+    expect(loadServices).toHaveBeenCalledTimes(2);
   });
 
   it('ignores a service that is not in the list', async () => {
     const { actor } = start();
-    await waitFor(actor, (s) => s.matches('attract'));
-    actor.send({ type: 'kiosk.touched' });
-    actor.send({ type: 'home.takeTicket' });
-    await waitFor(actor, (s) => s.matches({ session: { flow: { choosingService: 'ready' } } }));
+    await waitFor(actor, (s) => s.matches({ choosingService: 'ready' }));
     actor.send({ type: 'service.selected', serviceId: 'khong-co' });
-    expect(actor.getSnapshot().matches({ session: { flow: { choosingService: 'ready' } } })).toBe(true);
+    expect(actor.getSnapshot().matches({ choosingService: 'ready' })).toBe(true);
   });
 
-  it('idle timeout returns to attract; each touch re-arms it', async () => {
-    const { actor, clock } = start();
-    await toPriorityQuestion(actor);
-    clock.increment(50_000);
-    actor.send({ type: 'nav.back' }); // activity at 50 s
-    clock.increment(50_000);
-    expect(actor.getSnapshot().matches('session')).toBe(true);
-    clock.increment(10_000);
-    expect(actor.getSnapshot().matches('attract')).toBe(true);
+  it('"Quay lại" from the priority question returns to the loaded list without reloading it', async () => {
+    const { actor, loadServices } = start();
+    await toPriority(actor);
+    actor.send({ type: 'nav.back' });
+    expect(actor.getSnapshot().matches({ choosingService: 'ready' })).toBe(true);
+    expect(actor.getSnapshot().context.services).toHaveLength(2);
+    expect(loadServices).toHaveBeenCalledTimes(1);
   });
 
-  it('returning to attract clears every trace of the previous citizen', async () => {
-    const { actor, clock } = start(async () => ticket({ printed: false }));
-    await toPriorityQuestion(actor);
-    actor.send({ type: 'priority.chosen', priority: 'elderly' });
-    await waitFor(actor, (s) => s.matches({ session: { flow: 'showingTicket' } }));
-    clock.increment(60_000);
-    const ctx = actor.getSnapshot().context;
-    expect(actor.getSnapshot().matches('attract')).toBe(true);
-    expect({ ticket: ctx.ticket, serviceId: ctx.serviceId, priority: ctx.priority, services: ctx.services, errorCode: ctx.errorCode }).toEqual({
-      ticket: null,
-      serviceId: null,
-      priority: null,
-      services: [],
-      errorCode: null,
-    });
+  it('started with a service (the result counter) asks the priority question at once; "Quay lại" ends the flow', async () => {
+    const { actor, loadServices } = start(undefined, { serviceId: 'tra-ket-qua' });
+    expect(actor.getSnapshot().value).toBe('askingPriority');
+    expect(loadServices).not.toHaveBeenCalled();
+    actor.send({ type: 'nav.back' });
+    expect(actor.getSnapshot().output).toEqual({ next: 'home' });
   });
 
-  it('retries the boot by itself when the agent is not up yet', async () => {
-    const clock = new SimulatedClock();
-    let up = false;
-    const actor = createActor(
-      takeTicketMachine.provide({
-        actors: {
-          loadKiosk: fromPromise(async () => {
-            if (!up) throw new AgentRequestError('NETWORK_ERROR', 'refused', 0);
-            return INFO;
-          }),
-        },
-      }),
-      { clock, input: TIMING },
-    ).start();
-    await waitFor(actor, (s) => s.matches('bootFailed'));
-    expect(actor.getSnapshot().context.info).toBeNull();
-    up = true;
-    clock.increment(5_000);
-    await waitFor(actor, (s) => s.matches('attract'));
-    // Nobody touched it: the kiosk came back with the centre's details, ready for the first visitor.
-    expect(actor.getSnapshot().context.info).toEqual(INFO);
+  it('a slip scanned while choosing hands the kiosk to the pickup flow with that slip', async () => {
+    const { actor } = start();
+    await toPriority(actor);
+    actor.send({ type: 'scan.received', code: SLIP });
+    expect(actor.getSnapshot().output).toEqual({ next: 'collect', code: SLIP });
+  });
+
+  it('a scan while the ticket is printing does not abandon the ticket', async () => {
+    let finish: (() => void) | null = null;
+    const { actor } = start((input) => new Promise((resolve) => (finish = () => resolve(issuedTicket(input)))));
+    await toPriority(actor);
+    actor.send({ type: 'priority.chosen', priority: null });
+    expect(actor.getSnapshot().value).toBe('issuing');
+    actor.send({ type: 'scan.received', code: SLIP });
+    expect(actor.getSnapshot().value).toBe('issuing');
+    finish!();
+    await waitFor(actor, (s) => s.matches('showingTicket'));
   });
 });

@@ -1,13 +1,13 @@
 /**
- * The kiosk itself: the take-ticket flow (with result pickup inside it), the visitor's language and display modes
+ * The kiosk itself: the session (attract → home → taking a ticket or collecting a result), the visitor's language and display modes
  * applied to the whole document, the idle question, and in demo mode the simulated devices beside it.
  */
 import { useMachine } from '@xstate/react';
 import { useLayoutEffect, useMemo } from 'react';
 import { CATALOGUES, I18nProvider } from '../i18n/i18n';
 import { preferenceClasses } from '../ui/preferences';
-import { liveTakeTicketMachine } from '../flows/take-ticket/take-ticket.actors';
-import { TakeTicketView } from '../flows/take-ticket/take-ticket-view';
+import { liveKioskSessionMachine } from './kiosk-session/kiosk-session.actors';
+import { KioskSessionView } from './kiosk-session/kiosk-session-view';
 import { CameraPanel } from '../ui/camera-panel';
 import { IdleWarning } from '../ui/idle-warning';
 import { PreferencesProvider, type PreferencesControl } from '../ui/preferences-context';
@@ -15,7 +15,7 @@ import { LazyDemoDevicesPanel } from './lazy-demo-panel';
 import '../ui/accessibility.css';
 
 export function KioskPage() {
-  const [state, send] = useMachine(liveTakeTicketMachine, { input: {} });
+  const [state, send] = useMachine(liveKioskSessionMachine, { input: {} });
   const { prefs } = state.context;
   const demo = state.context.info?.demo === true;
 
@@ -45,7 +45,7 @@ export function KioskPage() {
         <div className={`kiosk ${demo ? 'kiosk--demo' : ''}`}>
           {/* Any touch keeps the session alive, not only the ones that change the screen (reading, scrolling). */}
           <div className="kiosk__flow" onPointerDown={() => send({ type: 'user.activity' })}>
-            <TakeTicketView state={state} send={send} />
+            <KioskSessionView state={state} send={send} />
           </div>
           {demo ? <LazyDemoDevicesPanel /> : null}
         </div>

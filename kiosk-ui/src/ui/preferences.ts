@@ -1,7 +1,7 @@
 /**
  * What a visitor may change about the kiosk for their own session: the language, large text (150 %), high
  * contrast (≥ 7:1) and reach mode (every control in the lower part of the screen, for a wheelchair user). Pure;
- * held in the kiosk machine's context and cleared with everything else when the kiosk returns to the attract
+ * held in the kiosk session's context and cleared with everything else when the kiosk returns to the attract
  * screen, so the next visitor starts from the defaults.
  */
 import type { Language } from '../i18n/catalogue';

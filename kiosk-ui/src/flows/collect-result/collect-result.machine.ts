@@ -4,7 +4,7 @@
  * shuts the door → receipt → a satisfaction rating → home. Anything that goes wrong ends on a screen that says
  * what to do, with a ticket for the result counter where the site has one.
  *
- * A child of the kiosk machine: it finishes with an output telling the parent where to go (home, or issue a
+ * A child of the kiosk session (app/kiosk-session/): it finishes with an output telling the parent where to go (home, or issue a
  * ticket for the result counter). No React and no IO here: the agent is reached through the actors, provided by
  * collect-result.actors.ts or by tests.
  */

@@ -1,52 +1,45 @@
-/** Picks the screen for the machine's state. Reads state, sends events; no IO. */
+/** Picks the ticket screen for the child machine's state. Reads state, sends events; no IO. */
+import { useSelector } from '@xstate/react';
+import type { ActorRefFrom } from 'xstate';
 import { useT } from '../../i18n/i18n';
 import { BigButton } from '../../ui/big-button';
-import { CollectResultView } from '../collect-result/collect-result-view';
 import { Screen } from '../../ui/screen';
-import { AttractScreen } from './screens/attract-screen';
-import { HomeScreen } from './screens/home-screen';
 import { IssueFailedScreen } from './screens/issue-failed-screen';
 import { IssuingScreen } from './screens/issuing-screen';
 import { PriorityScreen } from './screens/priority-screen';
-import type { ScreenProps } from './screens/screen-props';
 import { ServiceScreen } from './screens/service-screen';
 import { TicketFooter, TicketScreen } from './screens/ticket-screen';
+import type { TakeTicketEvent, TakeTicketMachine } from './take-ticket.machine';
 
-export function TakeTicketView({ state, send }: ScreenProps) {
+export function TakeTicketView(props: {
+  actor: ActorRefFrom<TakeTicketMachine>;
+  send: (event: TakeTicketEvent) => void;
+  centerName: string;
+  utcOffsetMinutes: number;
+}) {
   const t = useT();
-  const info = state.context.info;
-  if (state.matches('booting') || state.matches('bootFailed') || !info) {
-    return (
-      <div className="boot" role="status">
-        <p>{state.matches('bootFailed') ? t.boot.failed : t.boot.starting}</p>
-      </div>
-    );
-  }
-  if (state.matches('attract')) return <AttractScreen state={state} send={send} />;
-
-  const at = (flow: string) => state.matches({ session: { flow } } as never);
-  const pickup = state.children.collectResult;
-  if (at('collectingResult') && pickup) return <CollectResultView actor={pickup} centerName={info.centerName} utcOffsetMinutes={info.utcOffsetMinutes} />;
-  const props = { state, send };
+  const state = useSelector(props.actor, (s) => s);
+  const { send } = props;
+  const screen = { state, send };
   let heading: string | undefined;
   let guide: string | undefined;
   let body;
   let back: 'home' | 'back' | 'ticket' | null = 'home';
-  if (at('home')) [heading, guide, body, back] = [t.home.heading, t.guide.home, <HomeScreen {...props} />, null];
-  else if (at('choosingService')) [heading, guide, body] = [t.services.heading, t.guide.services, <ServiceScreen {...props} />];
-  else if (at('askingPriority')) {
+  if (state.matches('choosingService')) [heading, guide, body] = [t.services.heading, t.guide.services, <ServiceScreen {...screen} />];
+  else if (state.matches('askingPriority')) {
     const priorityOnly = state.context.priorityPath;
-    [heading, guide, body, back] = [t.priority.heading, priorityOnly ? t.guide.priorityOnly : t.guide.priority, <PriorityScreen {...props} />, 'back'];
-  } else if (at('issuing')) [heading, body, back] = [undefined, <IssuingScreen />, null];
-  else if (at('showingTicket')) {
+    [heading, guide, body, back] = [t.priority.heading, priorityOnly ? t.guide.priorityOnly : t.guide.priority, <PriorityScreen {...screen} />, 'back'];
+  } else if (state.matches('issuing')) [heading, body, back] = [undefined, <IssuingScreen />, null];
+  else if (state.matches('showingTicket')) {
     const printed = state.context.ticket?.printed === true;
-    [heading, guide, body, back] = [undefined, printed ? t.guide.ticket : t.guide.unprinted, <TicketScreen {...props} />, 'ticket'];
-  } else if (at('issueFailed')) [heading, guide, body, back] = [undefined, t.guide.issueFailed, <IssueFailedScreen {...props} />, null];
-  else [heading, body, back] = [undefined, null, 'home'];
+    [heading, guide, body, back] = [undefined, printed ? t.guide.ticket : t.guide.unprinted, <TicketScreen {...screen} />, 'ticket'];
+  } else if (state.matches('issueFailed')) [heading, guide, body, back] = [undefined, t.guide.issueFailed, <IssueFailedScreen {...screen} />, null];
+  // starting, and the instant between the final state and the session moving on.
+  else [heading, body, back] = [undefined, null, null];
 
   const footer =
     back === 'ticket' ? (
-      <TicketFooter {...props} />
+      <TicketFooter {...screen} />
     ) : back === 'back' ? (
       <div className="nav-row">
         <BigButton label={t.nav.back} variant="quiet" onPress={() => send({ type: 'nav.back' })} />
@@ -58,7 +51,7 @@ export function TakeTicketView({ state, send }: ScreenProps) {
       </div>
     ) : undefined;
   return (
-    <Screen centerName={info.centerName} utcOffsetMinutes={info.utcOffsetMinutes} heading={heading} guide={guide} footer={footer}>
+    <Screen centerName={props.centerName} utcOffsetMinutes={props.utcOffsetMinutes} heading={heading} guide={guide} footer={footer}>
       {body}
     </Screen>
   );

@@ -6,7 +6,7 @@ export function IssueFailedScreen({ state, send }: ScreenProps) {
   const t = useT();
   const code = state.context.errorCode;
   const message =
-    code === 'SERVICE_NOT_FOUND' || code === 'VALIDATION_FAILED'
+    code === 'SERVICE_NOT_FOUND' || code === 'VALIDATION_FAILED' || code === 'STORE_UNAVAILABLE'
       ? t.issueFailed[code]
       : code === 'NETWORK_ERROR' || code === 'NETWORK_TIMEOUT'
         ? t.issueFailed.NETWORK_ERROR

@@ -5,7 +5,7 @@ import type { ScreenProps } from './screen-props';
 
 export function PriorityScreen({ state, send }: ScreenProps) {
   const t = useT();
-  const categories = state.context.info?.priorityCategories ?? [];
+  const categories = state.context.priorityCategories;
   return (
     <>
       <p className="lead">{t.priority.hint}</p>

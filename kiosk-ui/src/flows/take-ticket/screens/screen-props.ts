@@ -1,6 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { TakeTicketEvent, TakeTicketMachine } from '../take-ticket.machine';
 
+/** A ticket screen reads the flow's state and sends its events (through the session, which passes them on). */
 export interface ScreenProps {
   state: SnapshotFrom<TakeTicketMachine>;
   send: (event: TakeTicketEvent) => void;

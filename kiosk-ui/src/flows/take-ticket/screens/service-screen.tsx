@@ -5,10 +5,10 @@ import type { ScreenProps } from './screen-props';
 export function ServiceScreen({ state, send }: ScreenProps) {
   const t = useT();
   const lang = useLang();
-  if (state.matches({ session: { flow: { choosingService: 'loading' } } })) {
+  if (state.matches({ choosingService: 'loading' })) {
     return <p className="status-message" role="status">{t.services.loading}</p>;
   }
-  if (state.matches({ session: { flow: { choosingService: 'failed' } } })) {
+  if (state.matches({ choosingService: 'failed' })) {
     return (
       <div className="problem" role="alert">
         <p className="problem__title">{t.services.failed}</p>

@@ -5,9 +5,9 @@
 import { useT } from '../../../i18n/i18n';
 import { Clock } from '../../../ui/clock';
 import { TechnicianCorner } from '../../../ui/technician-corner';
-import type { ScreenProps } from './screen-props';
+import type { SessionScreenProps } from './session-screen-props';
 
-export function AttractScreen({ state, send }: ScreenProps) {
+export function AttractScreen({ state, send }: SessionScreenProps) {
   const t = useT();
   const info = state.context.info;
   return (

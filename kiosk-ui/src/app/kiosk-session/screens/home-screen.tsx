@@ -1,9 +1,9 @@
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
 import { DocumentIcon, TicketIcon } from '../../../ui/icons';
-import type { ScreenProps } from './screen-props';
+import type { SessionScreenProps } from './session-screen-props';
 
-export function HomeScreen({ send }: ScreenProps) {
+export function HomeScreen({ send }: SessionScreenProps) {
   const t = useT();
   return (
     <>

@@ -1,0 +1,45 @@
+/** The real IO behind the kiosk session: the agent client, the scanners, and each flow's own IO. */
+import { fromCallback, fromPromise } from 'xstate';
+import { agentClient, agentEvents } from '../../agent-client/default-client';
+import { liveCollectResultMachine } from '../../flows/collect-result/collect-result.actors';
+import { liveTakeTicketMachine } from '../../flows/take-ticket/take-ticket.actors';
+import { startCamera, type CameraSession } from '../../scanning/camera-scanner';
+import { KeyboardWedge } from '../../scanning/keyboard-wedge';
+import { CAMERA_ELEMENT_ID } from '../../ui/camera-panel';
+import { kioskSessionMachine, type KioskSessionEvent } from './kiosk-session.machine';
+
+export const liveKioskSessionMachine = kioskSessionMachine.provide({
+  actors: {
+    loadKiosk: fromPromise(() => agentClient.kiosk()),
+    takeTicket: liveTakeTicketMachine,
+    collectResult: liveCollectResultMachine,
+    cameraScanner: fromCallback<KioskSessionEvent>(({ sendBack }) => {
+      let session: CameraSession | null = null;
+      let stopped = false;
+      startCamera(CAMERA_ELEMENT_ID, (code) => sendBack({ type: 'scan.received', code }))
+        .then((s) => {
+          if (stopped) void s.stop();
+          else session = s;
+        })
+        .catch((err: unknown) => sendBack({ type: 'camera.failed', code: (err as { code?: string }).code ?? 'CAMERA_UNAVAILABLE' }));
+      return () => {
+        stopped = true;
+        void session?.stop();
+      };
+    }),
+    // Slips arrive two ways here: the serial scanner (through the agent) and a keyboard-wedge (USB HID) scanner.
+    scanSource: fromCallback<KioskSessionEvent>(({ sendBack }) => {
+      const wedge = new KeyboardWedge();
+      const onKey = (e: KeyboardEvent): void => {
+        const code = wedge.key(e.key, e.timeStamp);
+        if (code) sendBack({ type: 'scan.received', code });
+      };
+      window.addEventListener('keydown', onKey);
+      const off = agentEvents.subscribe('scanner.scanned', (e) => sendBack({ type: 'scan.received', code: e.data.code }));
+      return () => {
+        window.removeEventListener('keydown', onKey);
+        off();
+      };
+    }),
+  },
+});

@@ -1,0 +1,205 @@
+/**
+ * The kiosk's session: attract screen → home → one of two flows run as children — taking a ticket
+ * (flows/take-ticket) or collecting a result (flows/collect-result) — and home again. It owns what belongs to the
+ * visitor rather than to a flow: the language and display modes, the idle timer (every touch re-arms it; when it
+ * fires the session ends on the attract screen with every trace of the visitor cleared), the camera, and slips
+ * scanned on any screen. It lives in app/ because it is the one machine that composes flows; flows never import
+ * each other. No React and no IO here: `loadKiosk`, `scanSource` and `cameraScanner` are provided by
+ * kiosk-session.actors.ts or by tests, the children by their own actors.
+ */
+import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
+import type { KioskInfo } from '../../../../shared/api-schemas';
+import { errorEventCode } from '../../agent-client/agent-client';
+import { collectResultMachine } from '../../flows/collect-result/collect-result.machine';
+import { takeTicketMachine } from '../../flows/take-ticket/take-ticket.machine';
+import { DEFAULT_PREFERENCES, toggled } from '../../ui/preferences';
+import { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput } from './kiosk-session.types';
+
+export { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput };
+
+/** Everything one visitor's session may leave behind, as the next visitor must find it. */
+function freshSession(): Omit<KioskSessionContext, 'info' | 'timing'> {
+  return { errorCode: null, pendingScan: null, ticketServiceId: null, cameraError: null, prefs: DEFAULT_PREFERENCES, priorityPath: false };
+}
+
+/** Events that mean a person is using the kiosk: each one re-arms the idle timer. */
+const USER_EVENTS = [
+  'home.takeTicket',
+  'home.collectResult',
+  'service.selected',
+  'services.retry',
+  'priority.chosen',
+  'issue.retry',
+  'ticket.done',
+  'nav.back',
+  'nav.home',
+  'user.activity',
+  'scan.received',
+  'prefs.language',
+  'prefs.toggle',
+  'idle.extend',
+  'camera.open',
+  'camera.close',
+] as const;
+// A self-transition of the atomic `counting` state: re-entering a parent instead would conflict with the flow
+// region's transition for the same event and swallow it.
+const rearmIdle = Object.fromEntries(USER_EVENTS.map((e) => [e, { target: 'counting', reenter: true }]));
+/** What the ticket flow listens to: passed on to it while it runs (the session re-arms its idle timer on them too). */
+const TICKET_EVENTS = ['service.selected', 'services.retry', 'priority.chosen', 'issue.retry', 'ticket.done', 'nav.back', 'scan.received'] as const;
+const forwardToTicket = Object.fromEntries(TICKET_EVENTS.map((e) => [e, { actions: sendTo('takeTicket', ({ event }) => event) }]));
+
+export const kioskSessionMachine = setup({
+  types: {
+    context: {} as KioskSessionContext,
+    events: {} as KioskSessionEvent,
+    input: {} as KioskSessionInput | undefined,
+    children: {} as { takeTicket: 'takeTicket'; collectResult: 'collectResult' },
+  },
+  actors: {
+    loadKiosk: fromPromise<KioskInfo>(async () => {
+      throw new Error('loadKiosk not provided');
+    }),
+    takeTicket: takeTicketMachine,
+    collectResult: collectResultMachine,
+    /** Sends `scan.received` for every slip scanned (serial scanner events, keyboard wedge); provided by the app. */
+    scanSource: fromCallback<KioskSessionEvent>(() => () => undefined),
+    /** While the camera is open: `scan.received` for the code it reads, or `camera.failed`; provided by the app. */
+    cameraScanner: fromCallback<KioskSessionEvent>(() => () => undefined),
+  },
+  delays: {
+    idleTimeout: ({ context }) => context.timing.idleTimeoutMs,
+    idleWarning: ({ context }) => context.timing.idleWarningMs,
+    bootRetry: ({ context }) => context.timing.bootRetryMs,
+  },
+  actions: {
+    clearSession: assign(() => freshSession()),
+    rememberScan: assign({ pendingScan: ({ event }) => (event.type === 'scan.received' ? event.code : null) }),
+    rememberError: assign({ errorCode: ({ event }) => errorEventCode(event) }),
+  },
+}).createMachine({
+  id: 'kiosk',
+  context: ({ input }) => ({ info: null, ...freshSession(), timing: { ...DEFAULT_TIMING, ...input } }),
+  invoke: { src: 'scanSource' },
+  initial: 'booting',
+  states: {
+    booting: {
+      invoke: {
+        src: 'loadKiosk',
+        onDone: { target: 'attract', actions: assign({ info: ({ event }) => event.output }) },
+        onError: { target: 'bootFailed', actions: 'rememberError' },
+      },
+    },
+    bootFailed: {
+      // The kiosk must come back by itself when the agent does: retry without anyone touching it.
+      after: { bootRetry: 'booting' },
+    },
+    attract: {
+      entry: 'clearSession',
+      on: {
+        'kiosk.touched': 'session',
+        'kiosk.priorityTouched': { target: '#kiosk.session.flow.takingTicket', actions: assign({ priorityPath: true }) },
+        'scan.received': { target: '#collectingResult', actions: 'rememberScan' },
+      },
+    },
+    session: {
+      type: 'parallel',
+      states: {
+        idle: {
+          initial: 'counting',
+          states: {
+            counting: {
+              after: { idleTimeout: [{ guard: ({ context }) => context.timing.idleWarningMs > 0, target: 'warning' }, { target: '#kiosk.attract' }] },
+              on: { ...rearmIdle, 'session.hold': 'held' },
+            },
+            // "Cần thêm thời gian?": any touch (or the button) gives the visitor the full time again.
+            warning: { after: { idleWarning: '#kiosk.attract' }, on: { ...rearmIdle, 'session.hold': 'held' } },
+            held: { on: { 'session.release': 'counting' } },
+          },
+        },
+        // The camera is on only while this region says so: leaving the session (idle timeout) turns it off.
+        camera: {
+          initial: 'off',
+          states: {
+            off: { on: { 'camera.open': { target: 'on', actions: assign({ cameraError: null }) } } },
+            on: {
+              invoke: { src: 'cameraScanner' },
+              on: {
+                'camera.close': 'off',
+                'scan.received': 'off',
+                'camera.failed': { target: 'failed', actions: assign({ cameraError: ({ event }) => event.code }) },
+              },
+            },
+            failed: {
+              on: {
+                'camera.close': { target: 'off', actions: assign({ cameraError: null }) },
+                'camera.open': { target: 'on', actions: assign({ cameraError: null }) },
+              },
+            },
+          },
+        },
+        flow: {
+          initial: 'home',
+          // Here rather than on `session`: a parallel state's own transitions only run when no region takes the
+          // event, and the idle region takes every user event to re-arm its timer.
+          on: {
+            'nav.home': '.home',
+            'scan.received': { target: '.collectingResult', actions: 'rememberScan' },
+            'prefs.language': { actions: assign({ prefs: ({ context, event }) => ({ ...context.prefs, lang: event.lang }) }) },
+            'prefs.toggle': { actions: assign({ prefs: ({ context, event }) => toggled(context.prefs, event.pref) }) },
+          },
+          states: {
+            home: {
+              entry: assign({ priorityPath: false, ticketServiceId: null, pendingScan: null }),
+              on: { 'home.takeTicket': 'takingTicket', 'home.collectResult': 'collectingResult' },
+            },
+            takingTicket: {
+              invoke: {
+                id: 'takeTicket',
+                src: 'takeTicket',
+                input: ({ context }) => ({
+                  serviceId: context.ticketServiceId,
+                  priorityPath: context.priorityPath,
+                  priorityCategories: context.info?.priorityCategories ?? [],
+                  timing: { ticketShownMs: context.timing.ticketShownMs, unprintedShownMs: context.timing.unprintedShownMs },
+                }),
+                onDone: [
+                  // A slip scanned while choosing: the pickup flow takes over with it.
+                  { guard: ({ event }) => event.output.next === 'collect', target: 'collectingResult', actions: assign({ pendingScan: ({ event }) => (event.output.next === 'collect' ? event.output.code : null) }) },
+                  { target: 'home' },
+                ],
+              },
+              // The ticket flow decides about a scan (not while a ticket is being printed), so it is passed on.
+              on: forwardToTicket,
+            },
+            collectingResult: {
+              id: 'collectingResult',
+              invoke: {
+                id: 'collectResult',
+                src: 'collectResult',
+                input: ({ context }) => ({
+                  code: context.pendingScan,
+                  resultServiceId: context.info?.pickup.resultServiceId ?? null,
+                  ratingScale: context.info?.ratingScale ?? 3,
+                }),
+                onDone: [
+                  {
+                    // A ticket for the result counter: the ticket flow starts at the priority question.
+                    guard: ({ event }) => event.output.next === 'ticket',
+                    target: 'takingTicket',
+                    actions: assign({ ticketServiceId: ({ event }) => (event.output.next === 'ticket' ? event.output.serviceId : null), pendingScan: null }),
+                  },
+                  { target: 'home' },
+                ],
+              },
+              on: { 'scan.received': { actions: sendTo('collectResult', ({ event }) => ({ type: 'slip.scanned', code: event.code })) } },
+              // However the flow ends (done, home button, idle timeout), the idle timer runs again.
+              exit: raise({ type: 'session.release' }),
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+export type KioskSessionMachine = typeof kioskSessionMachine;

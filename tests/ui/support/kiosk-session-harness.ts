@@ -1,0 +1,146 @@
+/**
+ * The kiosk session machine with every actor replaced by a test double: the agent's answers, the scanners, the
+ * camera and both flows' IO. Tests drive it as the screens do (events to the session, pickup events to its child)
+ * and read what the screens read: the session's state, and the running flow's own snapshot.
+ */
+import { vi as vitest } from 'vitest';
+import { SimulatedClock, createActor, fromCallback, fromPromise, waitFor, type AnyActorRef, type SnapshotFrom } from 'xstate';
+import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../shared/api-schemas';
+import type { DossierLookup } from '../../../shared/dossier-schemas';
+import { kioskSessionMachine, type KioskSessionEvent, type KioskSessionInput } from '../../../kiosk-ui/src/app/kiosk-session/kiosk-session.machine';
+import { collectResultMachine, type CollectResultEvent } from '../../../kiosk-ui/src/flows/collect-result/collect-result.machine';
+import { takeTicketMachine, type TakeTicketMachine } from '../../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
+
+export const SLIP = '000.00.15.H29-250704-0012';
+export const INFO: KioskInfo = {
+  centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên',
+  timezone: 'Asia/Ho_Chi_Minh',
+  utcOffsetMinutes: 420,
+  demo: false,
+  priorityCategories: ['elderly', 'disabled', 'pregnant', 'merit'],
+  pickup: { lockers: true, resultServiceId: 'tra-ket-qua' },
+  ratingScale: 3,
+};
+export const SERVICES: ServiceSummary[] = [
+  { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' }, waiting: 3, estimatedWaitMinutes: 9 },
+  { id: 'dat-dai', prefix: 'D', name: { vi: 'Đất đai', en: 'Land' }, waiting: 0, estimatedWaitMinutes: 0 },
+];
+export type IssueInput = { serviceId: string; priority: PriorityCategory | null };
+export const issuedTicket = (input: IssueInput, over: Partial<IssuedTicket> = {}): IssuedTicket => ({
+  id: 'tAbc',
+  number: 'A012',
+  serviceId: input.serviceId,
+  priority: input.priority,
+  issuedAt: '2026-11-22T07:00:00.000Z',
+  ahead: 3,
+  estimatedWaitMinutes: 9,
+  trackUrl: 'http://127.0.0.1:8080/track/tAbc',
+  printed: true,
+  ...over,
+});
+export const dossier = (inLocker: boolean): DossierLookup => ({
+  code: SLIP,
+  procedure: 'Chứng thực bản sao',
+  status: inLocker ? 'in-locker' : 'needs-supplement',
+  dueDate: '2025-07-10',
+  overdue: false,
+  applicant: 'Trần T** B*',
+  inLocker,
+});
+
+export interface SessionOptions {
+  loadKiosk?: () => Promise<KioskInfo>;
+  inLocker?: boolean;
+  /** The session's timing; left out, the defaults a real kiosk runs with. */
+  input?: KioskSessionInput;
+}
+
+export function startSession(opts: SessionOptions = {}) {
+  const clock = new SimulatedClock();
+  const loadServices = vitest.fn(async () => SERVICES);
+  const issue = vitest.fn(async (input: IssueInput) => issuedTicket(input));
+  const lookup = vitest.fn(async (_code: string) => dossier(opts.inLocker ?? true));
+  const camera = { running: 0, starts: 0, sendBack: null as ((e: KioskSessionEvent) => void) | null };
+  let scanner: ((e: KioskSessionEvent) => void) | null = null;
+  let pickupEvents: ((e: CollectResultEvent) => void) | null = null;
+  const machine = kioskSessionMachine.provide({
+    actors: {
+      loadKiosk: fromPromise(opts.loadKiosk ?? (async () => INFO)),
+      takeTicket: takeTicketMachine.provide({
+        actors: {
+          loadServices: fromPromise(() => loadServices()),
+          issueTicket: fromPromise(({ input }) => issue(input)),
+        },
+      }),
+      collectResult: collectResultMachine.provide({
+        actors: {
+          lookupDossier: fromPromise(({ input }) => lookup(input.code)),
+          openCompartment: fromPromise(async () => ({ compartment: { board: 0, lock: 3 } })),
+          sendRating: fromPromise(async (): Promise<unknown> => ({})),
+          watchPickup: fromCallback<CollectResultEvent, { dossierCode: string }>(({ sendBack }) => {
+            pickupEvents = sendBack;
+            return () => undefined;
+          }),
+        },
+      }),
+      scanSource: fromCallback<KioskSessionEvent>(({ sendBack }) => {
+        scanner = sendBack;
+        return () => undefined;
+      }),
+      cameraScanner: fromCallback<KioskSessionEvent>(({ sendBack }) => {
+        camera.running += 1;
+        camera.starts += 1;
+        camera.sendBack = sendBack;
+        return () => {
+          camera.running -= 1;
+        };
+      }),
+    },
+  });
+  const actor = createActor(machine, { clock, input: opts.input }).start();
+  const ticketFlow = () => actor.getSnapshot().children.takeTicket as AnyActorRef | undefined;
+  const pickupFlow = () => actor.getSnapshot().children.collectResult as AnyActorRef | undefined;
+  return {
+    actor,
+    clock,
+    loadServices,
+    issue,
+    lookup,
+    camera,
+    /** A slip read by the serial or keyboard-wedge scanner. */
+    scan: (code: string) => scanner!({ type: 'scan.received', code }),
+    /** What the agent's events tell the pickup flow (the door shut, the result taken). */
+    agentSays: (e: CollectResultEvent) => pickupEvents!(e),
+    ticketFlow,
+    pickupFlow,
+    /** The ticket flow's snapshot, which its screens draw (undefined when it is not running). */
+    ticket: () => ticketFlow()?.getSnapshot() as SnapshotFrom<TakeTicketMachine> | undefined,
+  };
+}
+
+export type Session = ReturnType<typeof startSession>;
+
+/** Where the session's flow region is: home, takingTicket, collectingResult (undefined outside the session). */
+export const flowOf = (s: Session) => (s.actor.getSnapshot().value as { session?: { flow?: unknown } }).session?.flow;
+
+/** Waits for the ticket flow to reach a state (a name, or a nested value such as { choosingService: 'ready' }). */
+export const ticketAt = async (s: Session, value: Parameters<SnapshotFrom<TakeTicketMachine>['matches']>[0]) => {
+  await waitFor(s.actor, (snap) => snap.children.takeTicket !== undefined, { timeout: 1000 });
+  return waitFor(s.ticketFlow()!, (snap) => (snap as SnapshotFrom<TakeTicketMachine>).matches(value), { timeout: 1000 });
+};
+
+/** Waits for the pickup flow to reach a state. */
+export const pickupAt = async (s: Session, value: string) => {
+  await waitFor(s.actor, (snap) => snap.children.collectResult !== undefined, { timeout: 1000 });
+  return waitFor(s.pickupFlow()!, (snap) => snap.value === value, { timeout: 1000 });
+};
+
+/** Attract → home → "Lấy số thứ tự" → a service → the priority question. */
+export async function toPriorityQuestion(s: Session, serviceId = 'tu-phap') {
+  await waitFor(s.actor, (snap) => snap.matches('attract'));
+  s.actor.send({ type: 'kiosk.touched' });
+  s.actor.send({ type: 'home.takeTicket' });
+  await ticketAt(s, { choosingService: 'ready' });
+  s.actor.send({ type: 'service.selected', serviceId });
+  await ticketAt(s, 'askingPriority');
+}
