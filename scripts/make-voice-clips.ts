@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { voiceClips } from '../kiosk-ui/src/flows/lobby-display/announcement';
 import { CATALOGUES } from '../kiosk-ui/src/i18n/i18n';
-import { guidanceClips } from '../kiosk-ui/src/ui/guidance-clips';
+import { guidanceClips } from '../kiosk-ui/src/speech/guidance-clips';
 
 const outDir = fileURLToPath(new URL('../kiosk-ui/public/voice/vi/', import.meta.url));
 const manifestPath = join(outDir, 'manifest.json');

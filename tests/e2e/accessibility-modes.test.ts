@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { tempDir } from '../support/temp-dir';
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
-import { clipFile } from '../../kiosk-ui/src/ui/guidance-clips';
+import { clipFile } from '../../kiosk-ui/src/speech/guidance-clips';
 import { releaseChromium, screenshot, sharedChromium } from './browser';
 
 describe('kiosk accessibility modes in a real browser', () => {

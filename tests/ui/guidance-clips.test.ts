@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
-import { clipFile, guidanceClips } from '../../kiosk-ui/src/ui/guidance-clips';
+import { clipFile, guidanceClips } from '../../kiosk-ui/src/speech/guidance-clips';
 
 describe('spoken guidance clips', () => {
   it('has a clip for every guidance sentence of both languages, none for the button label', () => {

@@ -122,6 +122,21 @@ describe('kiosk session', () => {
     expect(s.ticket()?.context.priorityCategories).toEqual(INFO.priorityCategories);
   });
 
+  it("a screen's guidance is spoken in the visitor's language and stops when the screen goes", async () => {
+    const s = startSession();
+    await waitFor(s.actor, (snap) => snap.matches('attract'));
+    s.actor.send({ type: 'kiosk.touched' });
+    s.actor.send({ type: 'guidance.say', text: 'Chạm vào việc bạn cần làm.' });
+    s.actor.send({ type: 'prefs.language', lang: 'en' });
+    s.actor.send({ type: 'guidance.stop' });
+    s.actor.send({ type: 'guidance.say', text: 'Touch what you need to do.' });
+    expect(s.spoken).toEqual([
+      { type: 'say', text: 'Chạm vào việc bạn cần làm.', lang: 'vi' },
+      { type: 'stop' },
+      { type: 'say', text: 'Touch what you need to do.', lang: 'en' },
+    ]);
+  });
+
   it('language and display modes last for the session and are cleared for the next visitor', async () => {
     const s = startSession();
     await waitFor(s.actor, (snap) => snap.matches('attract'));

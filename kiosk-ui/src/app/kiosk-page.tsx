@@ -3,14 +3,14 @@
  * applied to the whole document, the idle question, and in demo mode the simulated devices beside it.
  */
 import { useMachine } from '@xstate/react';
-import { useLayoutEffect, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo } from 'react';
 import { CATALOGUES, I18nProvider } from '../i18n/i18n';
 import { preferenceClasses } from '../ui/preferences';
 import { liveKioskSessionMachine } from './kiosk-session/kiosk-session.actors';
 import { KioskSessionView } from './kiosk-session/kiosk-session-view';
 import { CameraPanel } from '../ui/camera-panel';
 import { IdleWarning } from '../ui/idle-warning';
-import { PreferencesProvider, type PreferencesControl } from '../ui/preferences-context';
+import { KioskControlProvider, type KioskControl } from '../ui/kiosk-control-context';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
 import '../ui/accessibility.css';
 
@@ -30,18 +30,23 @@ export function KioskPage() {
     root.classList.add(...classes);
   }, [prefs]);
 
-  const control = useMemo<PreferencesControl>(
+  // Stable, so a screen's guidance is not said again each time a display mode changes.
+  const speak = useCallback((text: string) => send({ type: 'guidance.say', text }), [send]);
+  const silence = useCallback(() => send({ type: 'guidance.stop' }), [send]);
+  const control = useMemo<KioskControl>(
     () => ({
       prefs,
       setLanguage: (lang) => send({ type: 'prefs.language', lang }),
       toggle: (pref) => send({ type: 'prefs.toggle', pref }),
       openCamera: () => send({ type: 'camera.open' }),
+      speak,
+      silence,
     }),
-    [prefs, send],
+    [prefs, send, speak, silence],
   );
   return (
     <I18nProvider value={{ lang: prefs.lang, t: CATALOGUES[prefs.lang] }}>
-      <PreferencesProvider value={control}>
+      <KioskControlProvider value={control}>
         <div className={`kiosk ${demo ? 'kiosk--demo' : ''}`}>
           {/* Any touch keeps the session alive, not only the ones that change the screen (reading, scrolling). */}
           <div className="kiosk__flow" onPointerDown={() => send({ type: 'user.activity' })}>
@@ -55,7 +60,7 @@ export function KioskPage() {
         {state.matches({ session: { idle: 'warning' } }) ? (
           <IdleWarning ms={state.context.timing.idleWarningMs} onExtend={() => send({ type: 'idle.extend' })} />
         ) : null}
-      </PreferencesProvider>
+      </KioskControlProvider>
     </I18nProvider>
   );
 }

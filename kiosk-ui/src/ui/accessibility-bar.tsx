@@ -1,13 +1,12 @@
 /** Language switch and display modes, in every kiosk screen's header: each a real toggle button of 64 px. */
 import { useT } from '../i18n/i18n';
-import { speakGuidance } from './guidance-speaker';
-import { usePreferences } from './preferences-context';
+import { useKioskControl } from './kiosk-control-context';
 
 export function AccessibilityBar({ guide }: { guide?: string | undefined }) {
   const t = useT();
-  const control = usePreferences();
+  const control = useKioskControl();
   if (!control) return null;
-  const { prefs, setLanguage, toggle } = control;
+  const { prefs, setLanguage, toggle, speak } = control;
   const modes = [
     { pref: 'largeText', label: t.a11y.largeText, glyph: 'A+' },
     { pref: 'highContrast', label: t.a11y.highContrast, glyph: '◐' },
@@ -16,7 +15,7 @@ export function AccessibilityBar({ guide }: { guide?: string | undefined }) {
   return (
     <div className="a11y-bar" role="group" aria-label={t.a11y.bar}>
       {guide ? (
-        <button type="button" className="a11y-bar__button" onClick={() => void speakGuidance(guide, prefs.lang)}>
+        <button type="button" className="a11y-bar__button" onClick={() => speak(guide)}>
           <span aria-hidden="true" className="a11y-bar__glyph">♪</span>
           <span>{t.guide.replay}</span>
         </button>

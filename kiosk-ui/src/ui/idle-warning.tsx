@@ -1,11 +1,11 @@
 /** "Cần thêm thời gian?": shown over the screen before an idle session ends; one touch keeps everything as it was. */
-import { useLang, useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import { useSpokenGuidance } from './use-spoken-guidance';
 import { CountdownBar } from './countdown-bar';
 
 export function IdleWarning(props: { ms: number; onExtend: () => void }) {
   const t = useT();
-  useSpokenGuidance(t.guide.idle, useLang());
+  useSpokenGuidance(t.guide.idle);
   return (
     <div className="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-question" aria-describedby="idle-hint">
       <div className="idle-warning__box">

@@ -1,12 +1,11 @@
 /** The frame of every kiosk screen: header with the centre's name and the clock, a heading, the content. */
 import type { ReactNode } from 'react';
 import { AccessibilityBar } from './accessibility-bar';
-import { useLang } from '../i18n/i18n';
 import { Clock } from './clock';
 import { useSpokenGuidance } from './use-spoken-guidance';
 
 export function Screen(props: { centerName: string; utcOffsetMinutes: number; heading?: string | undefined; guide?: string | undefined; children: ReactNode; footer?: ReactNode }) {
-  useSpokenGuidance(props.guide, useLang());
+  useSpokenGuidance(props.guide);
   return (
     <div className="screen">
       <header className="screen__header">

@@ -1,12 +1,18 @@
-/** Speaks a screen's guidance once when the screen appears (or the language changes), and stops when it goes. */
+/**
+ * Asks the kiosk to speak a screen's guidance once when the screen appears (or its words change with the
+ * language), and to stop when it goes. Outside the kiosk it does nothing.
+ */
 import { useEffect } from 'react';
-import type { Language } from '../i18n/catalogue';
-import { speakGuidance, stopGuidance } from './guidance-speaker';
+import { useKioskControl } from './kiosk-control-context';
 
-export function useSpokenGuidance(text: string | undefined, lang: Language): void {
+export function useSpokenGuidance(text: string | undefined): void {
+  const control = useKioskControl();
+  // speak and silence are stable (they only send events); the preferences around them change on every toggle.
+  const speak = control?.speak;
+  const silence = control?.silence;
   useEffect(() => {
-    if (!text) return undefined;
-    void speakGuidance(text, lang);
-    return () => stopGuidance();
-  }, [text, lang]);
+    if (!text || !speak || !silence) return undefined;
+    speak(text);
+    return () => silence();
+  }, [text, speak, silence]);
 }

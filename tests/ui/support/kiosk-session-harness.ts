@@ -7,7 +7,7 @@ import { vi as vitest } from 'vitest';
 import { SimulatedClock, createActor, fromCallback, fromPromise, waitFor, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '../../../shared/api-schemas';
 import type { DossierLookup } from '../../../shared/dossier-schemas';
-import { kioskSessionMachine, type KioskSessionEvent, type KioskSessionInput } from '../../../kiosk-ui/src/app/kiosk-session/kiosk-session.machine';
+import { kioskSessionMachine, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand } from '../../../kiosk-ui/src/app/kiosk-session/kiosk-session.machine';
 import { collectResultMachine, type CollectResultEvent } from '../../../kiosk-ui/src/flows/collect-result/collect-result.machine';
 import { takeTicketMachine, type TakeTicketMachine } from '../../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
 
@@ -61,6 +61,7 @@ export function startSession(opts: SessionOptions = {}) {
   const issue = vitest.fn(async (input: IssueInput) => issuedTicket(input));
   const lookup = vitest.fn(async (_code: string) => dossier(opts.inLocker ?? true));
   const camera = { running: 0, starts: 0, sendBack: null as ((e: KioskSessionEvent) => void) | null };
+  const spoken: SpeakerCommand[] = [];
   let scanner: ((e: KioskSessionEvent) => void) | null = null;
   let pickupEvents: ((e: CollectResultEvent) => void) | null = null;
   const machine = kioskSessionMachine.provide({
@@ -87,6 +88,10 @@ export function startSession(opts: SessionOptions = {}) {
         scanner = sendBack;
         return () => undefined;
       }),
+      guidanceSpeaker: fromCallback<SpeakerCommand>(({ receive }) => {
+        receive((command) => spoken.push(command));
+        return () => undefined;
+      }),
       cameraScanner: fromCallback<KioskSessionEvent>(({ sendBack }) => {
         camera.running += 1;
         camera.starts += 1;
@@ -107,6 +112,8 @@ export function startSession(opts: SessionOptions = {}) {
     issue,
     lookup,
     camera,
+    /** Everything the speaker was told, in order. */
+    spoken,
     /** A slip read by the serial or keyboard-wedge scanner. */
     scan: (code: string) => scanner!({ type: 'scan.received', code }),
     /** What the agent's events tell the pickup flow (the door shut, the result taken). */

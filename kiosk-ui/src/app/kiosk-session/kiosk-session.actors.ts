@@ -4,9 +4,10 @@ import { agentClient, agentEvents } from '../../agent-client/default-client';
 import { liveCollectResultMachine } from '../../flows/collect-result/collect-result.actors';
 import { liveTakeTicketMachine } from '../../flows/take-ticket/take-ticket.actors';
 import { startCamera, type CameraSession } from '../../scanning/camera-scanner';
+import { speakGuidance, stopGuidance } from '../../speech/guidance-speaker';
 import { KeyboardWedge } from '../../scanning/keyboard-wedge';
 import { CAMERA_ELEMENT_ID } from '../../ui/camera-panel';
-import { kioskSessionMachine, type KioskSessionEvent } from './kiosk-session.machine';
+import { kioskSessionMachine, type KioskSessionEvent, type SpeakerCommand } from './kiosk-session.machine';
 
 export const liveKioskSessionMachine = kioskSessionMachine.provide({
   actors: {
@@ -26,6 +27,10 @@ export const liveKioskSessionMachine = kioskSessionMachine.provide({
         stopped = true;
         void session?.stop();
       };
+    }),
+    guidanceSpeaker: fromCallback<SpeakerCommand>(({ receive }) => {
+      receive((command) => (command.type === 'say' ? void speakGuidance(command.text, command.lang) : stopGuidance()));
+      return () => stopGuidance();
     }),
     // Slips arrive two ways here: the serial scanner (through the agent) and a keyboard-wedge (USB HID) scanner.
     scanSource: fromCallback<KioskSessionEvent>(({ sendBack }) => {

@@ -13,9 +13,9 @@ import { errorEventCode } from '../../agent-client/agent-client';
 import { collectResultMachine } from '../../flows/collect-result/collect-result.machine';
 import { takeTicketMachine } from '../../flows/take-ticket/take-ticket.machine';
 import { DEFAULT_PREFERENCES, toggled } from '../../ui/preferences';
-import { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput } from './kiosk-session.types';
+import { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand } from './kiosk-session.types';
 
-export { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput };
+export { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand };
 
 /** Everything one visitor's session may leave behind, as the next visitor must find it. */
 function freshSession(): Omit<KioskSessionContext, 'info' | 'timing'> {
@@ -53,7 +53,7 @@ export const kioskSessionMachine = setup({
     context: {} as KioskSessionContext,
     events: {} as KioskSessionEvent,
     input: {} as KioskSessionInput | undefined,
-    children: {} as { takeTicket: 'takeTicket'; collectResult: 'collectResult' },
+    children: {} as { takeTicket: 'takeTicket'; collectResult: 'collectResult'; speaker: 'guidanceSpeaker' },
   },
   actors: {
     loadKiosk: fromPromise<KioskInfo>(async () => {
@@ -65,6 +65,8 @@ export const kioskSessionMachine = setup({
     scanSource: fromCallback<KioskSessionEvent>(() => () => undefined),
     /** While the camera is open: `scan.received` for the code it reads, or `camera.failed`; provided by the app. */
     cameraScanner: fromCallback<KioskSessionEvent>(() => () => undefined),
+    /** Speaks what it is told (`SpeakerCommand`) and falls silent when stopped; provided by the app. */
+    guidanceSpeaker: fromCallback<SpeakerCommand>(() => () => undefined),
   },
   delays: {
     idleTimeout: ({ context }) => context.timing.idleTimeoutMs,
@@ -79,7 +81,12 @@ export const kioskSessionMachine = setup({
 }).createMachine({
   id: 'kiosk',
   context: ({ input }) => ({ info: null, ...freshSession(), timing: { ...DEFAULT_TIMING, ...input } }),
-  invoke: { src: 'scanSource' },
+  invoke: [{ src: 'scanSource' }, { id: 'speaker', src: 'guidanceSpeaker' }],
+  on: {
+    // In the language the visitor has chosen by now (a switch re-renders the screen, which asks again).
+    'guidance.say': { actions: sendTo('speaker', ({ context, event }): SpeakerCommand => ({ type: 'say', text: event.text, lang: context.prefs.lang })) },
+    'guidance.stop': { actions: sendTo('speaker', (): SpeakerCommand => ({ type: 'stop' })) },
+  },
   initial: 'booting',
   states: {
     booting: {

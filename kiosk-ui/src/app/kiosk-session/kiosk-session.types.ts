@@ -50,8 +50,14 @@ export type KioskSessionEvent =
   // The pickup flow holds the session while a compartment door is open (the citizen is at the lockers).
   | { type: 'session.hold' }
   | { type: 'session.release' }
+  // A screen's spoken guidance: said in the visitor's language by the `guidanceSpeaker` actor, stopped when it goes.
+  | { type: 'guidance.say'; text: string }
+  | { type: 'guidance.stop' }
   // The ticket flow's events (scan.received among them: a slip from the serial or keyboard-wedge scanner, any screen).
   | TakeTicketEvent;
+
+/** What the session asks of the `guidanceSpeaker` actor. */
+export type SpeakerCommand = { type: 'say'; text: string; lang: Language } | { type: 'stop' };
 
 export const DEFAULT_TIMING: Required<KioskSessionInput> = {
   idleTimeoutMs: 60_000,

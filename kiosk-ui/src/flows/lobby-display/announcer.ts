@@ -6,7 +6,7 @@
  * Resolves when it has finished speaking, so the display's queue never lets two announcements overlap.
  */
 import { playTones } from '../../ui/sound-cue';
-import { speechVoice } from '../../ui/speech-voice';
+import { speechVoice } from '../../speech/speech-voice';
 import type { Announcement } from './announcement';
 
 export type VoiceMode = 'speech' | 'clips' | 'chime';

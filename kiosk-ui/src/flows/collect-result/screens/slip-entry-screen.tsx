@@ -1,7 +1,7 @@
 /** Waiting for the slip: scan it (serial or keyboard-wedge scanner), or type the dossier code on the keyboard. */
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
-import { usePreferences } from '../../../ui/preferences-context';
+import { useKioskControl } from '../../../ui/kiosk-control-context';
 import { DocumentIcon } from '../../../ui/icons';
 import { KeyGrid } from '../../../ui/key-grid';
 import type { PickupScreenProps } from './pickup-screen-props';
@@ -16,7 +16,7 @@ const ROWS = [
 
 export function SlipEntryScreen({ state, send }: PickupScreenProps) {
   const t = useT();
-  const camera = usePreferences(); // the kiosk's controls; absent when the flow is shown on its own
+  const camera = useKioskControl(); // the kiosk's controls; absent when the flow is shown on its own
   const entry = state.context.entry;
   return (
     <div className="slip-entry">
