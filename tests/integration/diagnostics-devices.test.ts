@@ -3,46 +3,42 @@
  * compartments with and without a citizen's result, a lock board that does not answer, a configured serial port
  * that is missing, the self-test and the support bundle.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
 import type { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
 import { hashTechnicianPin } from '../../kiosk-agent/src/config/technician-pin';
+import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
+import { STAFF } from '../support/lockers';
 import { waitUntil } from '../support/socat';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
-import { tempDir } from '../support/temp-dir';
+import { STAFF_TOKEN } from '../support/test-config';
 
 const PIN = '975310';
 const CODE = '000.00.15.H29-251120-0007';
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
+const it = agentTest({
+  config: async () => ({
+    locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }, { address: 1, locks: 2 }], pollMs: 50 },
+    scanner: { driver: 'simulated' },
+    technician: { pinHash: await hashTechnicianPin(PIN) },
+  }),
+});
+// A scanner on a port that is not there is another config, so another agent.
+const itWithMissingPort = agentTest({
+  config: async (dataDir) => ({ scanner: { driver: 'serial', path: `${dataDir}/no-such-tty`, baudRate: 9600 }, technician: { pinHash: await hashTechnicianPin(PIN) } }),
+});
+
 describe('diagnostics with the simulated devices', () => {
-  const dir = tempDir('motcua-diag-dev-');
-  let agent: RunningAgent;
   let bus: SimulatedLockerBus;
   let auth: Record<string, string>;
-  const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 
-  beforeAll(async () => {
-    agent = await startKioskAgent({
-      config: {
-        ...testConfig(dir.path),
-        locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }, { address: 1, locks: 2 }], pollMs: 50 },
-        scanner: { driver: 'simulated' },
-        technician: { pinHash: await hashTechnicianPin(PIN) },
-      },
-      uiDir: '/nonexistent',
-    });
+  it.beforeAll(async ({ agent }) => {
     bus = agent.simulators.locker!;
     const session = await postJson<{ token: string }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
     auth = { authorization: `Bearer ${session.body.token}` };
   });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
 
-  it('prints the Vietnamese sample and the code-page chart, each cut; the printer receives exactly that', async () => {
+  it('prints the Vietnamese sample and the code-page chart, each cut; the printer receives exactly that', async ({ agent }) => {
     const sample = await postJson<{ printed: boolean }>(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'sample' }, auth);
     expect(sample.status).toBe(200);
     const text = agent.simulators.printer!.jobs.at(-1)!.decoded.text.normalize('NFC');
@@ -58,7 +54,7 @@ describe('diagnostics with the simulated devices', () => {
     expect([...bytes.slice(-4)]).toContain(0x56); // GS V: the cut
   });
 
-  it('out of paper: the test print fails with the printer code and the advice says to load paper; audited', async () => {
+  it('out of paper: the test print fails with the printer code and the advice says to load paper; audited', async ({ agent }) => {
     agent.simulators.printer!.setState({ paper: 'out' });
     try {
       const res = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/printer/test-print`, { kind: 'sample' }, auth);
@@ -78,9 +74,9 @@ describe('diagnostics with the simulated devices', () => {
     expect(audit.body[0]).toMatchObject({ action: 'printer.test-print', outcome: 'failed', detail: { kind: 'sample', code: 'PRINTER_PAPER_OUT' } });
   });
 
-  it("a compartment holding a citizen's result opens only with a reason, which is audited", async () => {
-    await postJson(`${agent.url}/api/dossiers`, { code: CODE, procedure: 'Chứng thực bản sao', applicantName: 'Lê Thị Hoa', dueDate: '2026-11-25', status: 'ready' }, staff);
-    const deposit = await postJson<{ compartment: { board: number; lock: number } }>(`${agent.url}/api/lockers/deposit`, { dossierCode: CODE }, staff);
+  it("a compartment holding a citizen's result opens only with a reason, which is audited", async ({ agent }) => {
+    await postJson(`${agent.url}/api/dossiers`, { code: CODE, procedure: 'Chứng thực bản sao', applicantName: 'Lê Thị Hoa', dueDate: '2026-11-25', status: 'ready' }, STAFF);
+    const deposit = await postJson<{ compartment: { board: number; lock: number } }>(`${agent.url}/api/lockers/deposit`, { dossierCode: CODE }, STAFF);
     const { board, lock } = deposit.body.compartment;
     bus.closeDoor(board, lock);
     // The dossier is "in the locker" once the agent has seen the door shut (its next poll).
@@ -103,7 +99,7 @@ describe('diagnostics with the simulated devices', () => {
     expect(audit.body[0]).toMatchObject({ action: 'locker.open', detail: { board, lock, dossierCode: CODE, reason: 'Kiểm tra khóa kẹt theo phiếu sửa chữa 12' } });
   });
 
-  it("the scanner's live view shows accepted and refused frames with their bytes in hex, newest first", async () => {
+  it("the scanner's live view shows accepted and refused frames with their bytes in hex, newest first", async ({ agent }) => {
     await agent.simulators.scanner!.scan('000.00.15.H29-250704-0012');
     await agent.simulators.scanner!.sendRaw(Uint8Array.from([0xff, 0xfe, 0x41, 0x0d]));
     await waitUntil(async () => (await getJson<{ recent: unknown[] }>(`${agent.url}/api/diagnostics/scanner`, auth)).body.recent.length >= 2, 3000, 'two frames');
@@ -113,14 +109,14 @@ describe('diagnostics with the simulated devices', () => {
     expect(view.body.recent[1]).toMatchObject({ accepted: true, code: '000.00.15.H29-250704-0012', hex: expect.stringMatching(/^30 30 30 2e 30 30 2e 31 35 2e 48 32 39 2d/) });
   });
 
-  it('"open all" needs a confirmation', async () => {
+  it('"open all" needs a confirmation', async ({ agent }) => {
     const res = await postJson<ErrorBody>(`${agent.url}/api/diagnostics/lockers/open-all`, { confirm: false, reason: 'kiểm tra' }, auth);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('CONFIRMATION_REQUIRED');
     expect(bus.state().flatMap((b) => b.open)).toEqual([]);
   });
 
-  it('a board that does not answer: the grid says which, opening there times out, the self-test names it with what to check', async () => {
+  it('a board that does not answer: the grid says which, opening there times out, the self-test names it with what to check', async ({ agent }) => {
     bus.setSilent(1, true);
     try {
       const grid = await getJson<{ boards: { address: number; answered: boolean; error?: { code: string } }[]; compartments: { board: number; open: boolean | null }[] }>(`${agent.url}/api/diagnostics/lockers`, auth);
@@ -140,7 +136,7 @@ describe('diagnostics with the simulated devices', () => {
     }
   });
 
-  it('prints the self-test report when asked, and exports a bundle without secrets', async () => {
+  it('prints the self-test report when asked, and exports a bundle without secrets', async ({ agent }) => {
     const report = await postJson<{ ok: boolean; printed: unknown }>(`${agent.url}/api/diagnostics/self-test`, { print: true }, auth);
     expect(report.body).toMatchObject({ ok: true, printed: true });
     expect(agent.simulators.printer!.jobs.at(-1)!.decoded.text.normalize('NFC')).toContain('TỰ KIỂM TRA KI-ỐT');
@@ -158,30 +154,20 @@ describe('diagnostics with the simulated devices', () => {
 });
 
 describe('diagnostics of a kiosk whose scanner port is missing', () => {
-  it('lists the configured port as absent, marks the self-test and says to replug the cable', async () => {
-    const dir = tempDir('motcua-diag-port-');
-    const agent = await startKioskAgent({
-      config: { ...testConfig(dir.path), scanner: { driver: 'serial', path: `${dir.path}/no-such-tty`, baudRate: 9600 }, technician: { pinHash: await hashTechnicianPin(PIN) } },
-      uiDir: '/nonexistent',
-    });
-    try {
-      const session = await postJson<{ token: string }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
-      const auth = { authorization: `Bearer ${session.body.token}` };
-      const ports = await getJson<{ configured: { path: string; usedBy: string; present: boolean }[]; source: string }>(`${agent.url}/api/diagnostics/serial-ports`, auth);
-      expect(ports.status).toBe(200);
-      expect(ports.body.configured).toEqual([{ path: `${dir.path}/no-such-tty`, usedBy: 'máy quét', present: false }]);
-      const report = await postJson<{ checks: { name: string; ok: boolean; advice: string[] }[] }>(`${agent.url}/api/diagnostics/self-test`, {}, auth);
-      const port = report.body.checks.find((c) => c.name === `port ${dir.path}/no-such-tty`)!;
-      expect(port.ok).toBe(false);
-      expect(port.advice[0]).toMatch(/cắm lại cáp USB của máy quét/);
-      const scanner = report.body.checks.find((c) => c.name === 'scanner')!;
-      expect(scanner.ok).toBe(false);
-      expect(scanner.advice.join(' ')).toMatch(/Cáp USB của máy quét/);
-      const log = await getJson<{ lines: { msg?: string }[] }>(`${agent.url}/api/diagnostics/log?lines=50`, auth);
-      expect(log.body.lines.length).toBeGreaterThan(0);
-    } finally {
-      await agent.stop();
-      dir.cleanup();
-    }
+  itWithMissingPort('lists the configured port as absent, marks the self-test and says to replug the cable', async ({ agent }) => {
+    const session = await postJson<{ token: string }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
+    const auth = { authorization: `Bearer ${session.body.token}` };
+    const ports = await getJson<{ configured: { path: string; usedBy: string; present: boolean }[]; source: string }>(`${agent.url}/api/diagnostics/serial-ports`, auth);
+    expect(ports.status).toBe(200);
+    expect(ports.body.configured).toEqual([{ path: `${agent.config.dataDir}/no-such-tty`, usedBy: 'máy quét', present: false }]);
+    const report = await postJson<{ checks: { name: string; ok: boolean; advice: string[] }[] }>(`${agent.url}/api/diagnostics/self-test`, {}, auth);
+    const port = report.body.checks.find((c) => c.name === `port ${agent.config.dataDir}/no-such-tty`)!;
+    expect(port.ok).toBe(false);
+    expect(port.advice[0]).toMatch(/cắm lại cáp USB của máy quét/);
+    const scanner = report.body.checks.find((c) => c.name === 'scanner')!;
+    expect(scanner.ok).toBe(false);
+    expect(scanner.advice.join(' ')).toMatch(/Cáp USB của máy quét/);
+    const log = await getJson<{ lines: { msg?: string }[] }>(`${agent.url}/api/diagnostics/log?lines=50`, auth);
+    expect(log.body.lines.length).toBeGreaterThan(0);
   });
 });

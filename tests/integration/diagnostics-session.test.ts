@@ -2,29 +2,22 @@
  * Technician entry through the real HTTP API: PIN → session, wrong PINs → 403 then 429, no session → 401, the
  * overview with what to check for a printer out of paper, the audit trail, and a kiosk without a PIN configured.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
 import { hashTechnicianPin } from '../../kiosk-agent/src/config/technician-pin';
+import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
-import { tempDir } from '../support/temp-dir';
 
 const PIN = '246801';
 
+const it = agentTest({ config: async () => ({ technician: { pinHash: await hashTechnicianPin(PIN) } }) });
+// A kiosk without a PIN is another config, so another agent.
+const itWithoutPin = agentTest();
+
 describe('diagnostics: technician session', () => {
-  const dir = tempDir('motcua-diag-');
-  let agent: RunningAgent;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  beforeAll(async () => {
-    agent = await startKioskAgent({ config: { ...testConfig(dir.path), technician: { pinHash: await hashTechnicianPin(PIN) } }, uiDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('refuses diagnostics without a session, even with a staff token', async () => {
+  it('refuses diagnostics without a session, even with a staff token', async ({ agent }) => {
     for (const headers of [{}, bearer(STAFF_TOKEN), bearer('made-up')]) {
       const res = await getJson<{ error: { code: string } }>(`${agent.url}/api/diagnostics/overview`, headers);
       expect(res.status).toBe(401);
@@ -32,7 +25,7 @@ describe('diagnostics: technician session', () => {
     }
   });
 
-  it('opens a session with the PIN; the overview says what a technician should check for a printer out of paper', async () => {
+  it('opens a session with the PIN; the overview says what a technician should check for a printer out of paper', async ({ agent }) => {
     const open = await postJson<{ token: string; idleSeconds: number }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
     expect(open.status).toBe(200);
     expect(open.body.idleSeconds).toBe(300);
@@ -62,7 +55,7 @@ describe('diagnostics: technician session', () => {
     expect((await getJson(`${agent.url}/api/diagnostics/overview`, bearer(open.body.token))).status).toBe(401);
   });
 
-  it('wrong PINs: 403 with the tries left, then 429 for the fifth and for the right PIN after it', async () => {
+  it('wrong PINs: 403 with the tries left, then 429 for the fifth and for the right PIN after it', async ({ agent }) => {
     const tries: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await postJson<{ error: { code: string; details?: { attemptsLeft?: number } } }>(`${agent.url}/api/diagnostics/session`, { pin: '000000' });
@@ -74,7 +67,7 @@ describe('diagnostics: technician session', () => {
     expect(locked.body.error.message).toMatch(/thử lại sau 15 phút/);
   });
 
-  it('documents the diagnostics routes in the OpenAPI document, behind the technician session', async () => {
+  it('documents the diagnostics routes in the OpenAPI document, behind the technician session', async ({ agent }) => {
     const doc = await getJson<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>(`${agent.url}/api/openapi.json`);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/diagnostics/session', '/api/diagnostics/overview', '/api/diagnostics/audit']));
     expect(doc.body.paths['/api/diagnostics/overview']!.get!.security).toEqual([{ technicianSession: [] }]);
@@ -82,18 +75,11 @@ describe('diagnostics: technician session', () => {
 });
 
 describe('diagnostics on a kiosk without a technician PIN', () => {
-  it('says the PIN hash is missing and how to make one', async () => {
-    const dir = tempDir('motcua-diag-none-');
-    const agent = await startKioskAgent({ config: testConfig(dir.path), uiDir: '/nonexistent' });
-    try {
-      const res = await postJson<{ error: { code: string; message: string } }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
-      expect(res.status).toBe(503);
-      expect(res.body.error.code).toBe('TECHNICIAN_NOT_CONFIGURED');
-      expect(res.body.error.message).toMatch(/npm run hash-pin/);
-    } finally {
-      await agent.stop();
-      dir.cleanup();
-    }
+  itWithoutPin('says the PIN hash is missing and how to make one', async ({ agent }) => {
+    const res = await postJson<{ error: { code: string; message: string } }>(`${agent.url}/api/diagnostics/session`, { pin: PIN });
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('TECHNICIAN_NOT_CONFIGURED');
+    expect(res.body.error.message).toMatch(/npm run hash-pin/);
   });
 
   it('refuses a site config whose PIN hash is not one', async () => {

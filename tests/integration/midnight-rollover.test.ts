@@ -1,25 +1,15 @@
 /** A running agent crosses local midnight (Asia/Ho_Chi_Minh): numbering restarts without a restart. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
 import type { IssuedTicket, ServiceSummary } from '../../shared/api-schemas';
+import { agentTest } from '../support/agent-fixture';
 import { FakeClock } from '../support/fake-clock';
 import { getJson, postJson } from '../support/http';
-import { tempDir } from '../support/temp-dir';
-import { testConfig } from '../support/test-config';
+
+const clock = new FakeClock(Date.parse('2026-11-22T23:59:58+07:00'));
+const it = agentTest({ clock });
 
 describe('agent running across midnight', () => {
-  const dir = tempDir();
-  const clock = new FakeClock(Date.parse('2026-11-22T23:59:58+07:00'));
-  let agent: RunningAgent;
-  beforeAll(async () => {
-    agent = await startKioskAgent({ config: testConfig(dir.path), clock, uiDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('issues A001 again after 00:00 local time, and yesterday’s queue is gone', async () => {
+  it('issues A001 again after 00:00 local time, and yesterday’s queue is gone', async ({ agent }) => {
     const before = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(before.body.number).toBe('A001');

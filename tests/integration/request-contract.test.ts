@@ -6,14 +6,11 @@
 import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
 import type { ErrorBody } from '../../shared/api-schemas';
+import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
-import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
-
-const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
+import { STAFF } from '../support/lockers';
 
 /** A raw request, so the test can set Host and send a body without fetch's rules. */
 function raw(url: string, options: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: ErrorBody }> {
@@ -28,27 +25,17 @@ function raw(url: string, options: { method: string; headers: Record<string, str
   });
 }
 
+const logLines: string[] = [];
+const it = agentTest({ logger: pino({ level: 'info' }, new Writable({ write: (c: Buffer, _e, done) => (logLines.push(c.toString()), done()) })) });
+
 describe('the request contract', () => {
-  const dir = tempDir();
-  const logLines: string[] = [];
-  let agent: RunningAgent;
-
-  beforeAll(async () => {
-    const logger = pino({ level: 'info' }, new Writable({ write: (c: Buffer, _e, done) => (logLines.push(c.toString()), done()) }));
-    agent = await startKioskAgent({ config: testConfig(dir.path), logger, uiDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('a path id longer than 64 characters is 400 VALIDATION_FAILED naming the parameter, on every route that takes one', async () => {
+  it('a path id longer than 64 characters is 400 VALIDATION_FAILED naming the parameter, on every route that takes one', async ({ agent }) => {
     const long = 'x'.repeat(65);
     const answers = [
       await getJson<ErrorBody>(`${agent.url}/api/tickets/${long}`),
-      await getJson<ErrorBody>(`${agent.url}/api/counters/${long}`, staff),
-      await postJson<ErrorBody>(`${agent.url}/api/counters/${long}/finish`, {}, staff),
-      await postJson<ErrorBody>(`${agent.url}/api/counters/${long}/call-next`, {}, staff),
+      await getJson<ErrorBody>(`${agent.url}/api/counters/${long}`, STAFF),
+      await postJson<ErrorBody>(`${agent.url}/api/counters/${long}/finish`, {}, STAFF),
+      await postJson<ErrorBody>(`${agent.url}/api/counters/${long}/call-next`, {}, STAFF),
     ];
     for (const a of answers) {
       expect(a.status).toBe(400);
@@ -58,17 +45,17 @@ describe('the request contract', () => {
     expect(logLines.filter((l) => l.includes('unhandled error'))).toEqual([]);
   });
 
-  it('reads no body before it knows the caller: an anonymous 3 MB import is 401 at once, a staff one 413', async () => {
+  it('reads no body before it knows the caller: an anonymous 3 MB import is 401 at once, a staff one 413', async ({ agent }) => {
     const csv = JSON.stringify({ csv: 'x'.repeat(3 * 1024 * 1024) });
     const anonymous = await raw(`${agent.url}/api/dossiers/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: csv });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('UNAUTHORIZED');
-    const officer = await raw(`${agent.url}/api/dossiers/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...staff }, body: csv });
+    const officer = await raw(`${agent.url}/api/dossiers/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...STAFF }, body: csv });
     expect(officer.status).toBe(413);
     expect(officer.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('refuses a Host it does not answer to (DNS rebinding) and a browser Origin from another site', async () => {
+  it('refuses a Host it does not answer to (DNS rebinding) and a browser Origin from another site', async ({ agent }) => {
     const rebound = await raw(`${agent.url}/api/services`, { method: 'GET', headers: { host: 'attacker.example:8080' } });
     expect(rebound.status).toBe(421);
     expect(rebound.body.error.code).toBe('HOST_NOT_ALLOWED');
@@ -79,10 +66,10 @@ describe('the request contract', () => {
     expect(own.status).toBe(200);
   });
 
-  it('statistics cover at most 366 days at a time', async () => {
-    const two = await getJson<ErrorBody>(`${agent.url}/api/stats?from=2025-01-01&to=2026-12-31`, staff);
+  it('statistics cover at most 366 days at a time', async ({ agent }) => {
+    const two = await getJson<ErrorBody>(`${agent.url}/api/stats?from=2025-01-01&to=2026-12-31`, STAFF);
     expect(two.status).toBe(400);
     expect(two.body.error.fields).toContainEqual({ path: 'query.to', message: 'at most 366 days at a time' });
-    expect((await getJson(`${agent.url}/api/stats?from=2026-01-01&to=2026-12-31`, staff)).status).toBe(200);
+    expect((await getJson(`${agent.url}/api/stats?from=2026-01-01&to=2026-12-31`, STAFF)).status).toBe(200);
   });
 });
