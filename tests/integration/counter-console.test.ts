@@ -1,23 +1,21 @@
 /**
  * The counter console's API over real HTTP, with the events a lobby display and /track pages receive over WS.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
+import type { RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody, IssuedTicket, TicketView } from '../../shared/api-schemas';
 import type { CounterActionResponse, CounterState, DisplaySnapshot, Stats } from '../../shared/counter-schemas';
-import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';
+import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
-import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
+import { STAFF_TOKEN } from '../support/test-config';
 
 const auth = { authorization: `Bearer ${STAFF_TOKEN}` };
 
+const it = agentTest({ config: () => ({ queue: { priorityStreakLimit: 2 } }) });
+
 describe('counter console API', () => {
-  const dir = tempDir();
+  // The file's agent, kept here for the helpers below (every test and the beforeEach use them).
   let agent: RunningAgent;
-  let ws: WebSocket;
-  let events: AgentEvent[] = [];
 
   const issue = async (serviceId: string, priority?: string) =>
     (await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId, ...(priority ? { priority } : {}) })).body;
@@ -33,23 +31,15 @@ describe('counter console API', () => {
     }
   };
 
-  beforeAll(async () => {
-    agent = await startKioskAgent({ config: { ...testConfig(dir.path), queue: { priorityStreakLimit: 2 } }, uiDir: '/nonexistent' });
-    ws = new WebSocket(`${agent.url.replace('http', 'ws')}/api/events`);
-    ws.on('message', (data: Buffer) => events.push(AgentEventSchema.parse(JSON.parse(data.toString()))));
-    await new Promise((r) => ws.once('open', r));
+  it.beforeAll(({ agent: started }) => {
+    agent = started;
   });
-  afterAll(async () => {
-    ws.close();
-    await agent.stop();
-    dir.cleanup();
-  });
-  beforeEach(async () => {
+  it.beforeEach(async ({ heard }) => {
     // Each test starts with empty queues at both counters.
     await drain('2');
     await act('2', 'finish');
     await act('1', 'finish');
-    events = [];
+    heard.events.splice(0);
   });
 
   it('every counter route needs a staff token; unknown counters are 404', async () => {
@@ -78,7 +68,7 @@ describe('counter console API', () => {
     expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
-  it('call → recall → start → finish, with ticket.called (recall flagged) and ticket.updated on the socket', async () => {
+  it('call → recall → start → finish, with ticket.called (recall flagged) and ticket.updated on the socket', async ({ heard }) => {
     const t = await issue('tu-phap');
     const called = await act('1', 'call-next');
     expect(called.body.ticket).toMatchObject({ id: t.id, status: 'called', counterId: '1' });
@@ -86,8 +76,8 @@ describe('counter console API', () => {
     expect((await act('2', 'start', { ticketId: t.id })).body.error.code).toBe('TICKET_OTHER_COUNTER');
     expect((await act('1', 'start')).body.ticket.status).toBe('serving');
     expect((await act('1', 'finish')).body.ticket.status).toBe('done');
-    await expect.poll(() => events.length).toBeGreaterThanOrEqual(4);
-    const mine = events.filter((e) => (e.type === 'ticket.called' || e.type === 'ticket.updated') && e.data.ticket.id === t.id);
+    await expect.poll(() => heard.events.length).toBeGreaterThanOrEqual(4);
+    const mine = heard.events.filter((e) => (e.type === 'ticket.called' || e.type === 'ticket.updated') && e.data.ticket.id === t.id);
     expect(mine.map((e) => (e.type === 'ticket.called' ? (e.data.recall ? 'recall' : 'call') : e.type === 'ticket.updated' ? e.data.action : ''))).toEqual([
       'call',
       'recall',

@@ -10,13 +10,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { agentTest } from '../support/agent-fixture';
 import { postJson } from '../support/http';
 import { waitUntil } from '../support/socat';
-import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
+import { STAFF_TOKEN } from '../support/test-config';
 
 const PING_MS = 200;
 
@@ -71,44 +70,38 @@ async function openOk(url: string, headers: Record<string, string> = {}): Promis
   return r;
 }
 
+// The sockets here are opened by hand: these tests are about the socket itself (caps, pings, origins, audiences).
+const it = agentTest({
+  config: () => ({
+    server: { host: '127.0.0.1', port: 0, websocket: { maxClients: 3, maxPerAddress: 16, pingMs: PING_MS } },
+    scanner: { driver: 'simulated' },
+  }),
+});
+
 describe('event socket housekeeping', () => {
-  const dir = tempDir();
-  let agent: RunningAgent;
   let wsUrl: string;
   const mine: WebSocket[] = [];
   const raw: Socket[] = [];
 
   const track = (ws: WebSocket): WebSocket => (mine.push(ws), ws);
 
-  beforeAll(async () => {
-    agent = await startKioskAgent({
-      config: {
-        ...testConfig(dir.path),
-        server: { host: '127.0.0.1', port: 0, websocket: { maxClients: 3, maxPerAddress: 16, pingMs: PING_MS } },
-        scanner: { driver: 'simulated' },
-      },
-      uiDir: '/nonexistent',
-    });
+  it.beforeAll(({ agent }) => {
     wsUrl = `ws://127.0.0.1:${agent.port}/api/events`;
   });
-  afterEach(async () => {
+  it.afterEach(async ({ agent }) => {
     for (const ws of mine.splice(0)) ws.terminate();
     for (const s of raw.splice(0)) s.destroy();
     await waitUntil(() => agent.sockets.counts().total === 0, 3000, 'every socket gone');
   });
-  afterAll(async () => {
-    await agent?.stop();
-    dir.cleanup();
-  });
 
-  it("never caps the kiosk's own machine: its screen keeps its scans and doors however full the LAN is", async () => {
+  it("never caps the kiosk's own machine: its screen keeps its scans and doors however full the LAN is", async ({ agent }) => {
     // maxClients is 3; the cap counts sockets from other machines (tests/integration/lan-second-host.test.ts shows
     // a LAN host refused with 503 at its per-address cap). Loopback is the kiosk itself.
     for (let i = 0; i < 5; i++) track(await openOk(wsUrl));
     expect(agent.sockets.counts().total).toBe(5);
   });
 
-  it('drops a client that never answers pings within ~3 × pingMs; a live client stays', async () => {
+  it('drops a client that never answers pings within ~3 × pingMs; a live client stays', async ({ agent }) => {
     const live = track(await openOk(wsUrl));
     let pings = 0;
     live.on('ping', () => (pings += 1));
@@ -129,7 +122,7 @@ describe('event socket housekeeping', () => {
     expect(agent.sockets.counts().total).toBe(1);
   });
 
-  it('refuses a foreign Origin with 403 ORIGIN_NOT_ALLOWED; accepts the agent’s own', async () => {
+  it('refuses a foreign Origin with 403 ORIGIN_NOT_ALLOWED; accepts the agent’s own', async ({ agent }) => {
     const evil = await open(wsUrl, { Origin: 'http://evil.example' });
     expect(evil).toMatchObject({ status: 403, body: { error: { code: 'ORIGIN_NOT_ALLOWED' } } });
     const own = await open(wsUrl, { Origin: `http://127.0.0.1:${agent.port}` });
@@ -137,7 +130,7 @@ describe('event socket housekeeping', () => {
     track(own as WebSocket);
   });
 
-  it('sends each event only to its audience', async () => {
+  it('sends each event only to its audience', async ({ agent }) => {
     type Msg = { type: string; data?: { code?: string; kind?: string }; refused?: string[] };
     const inbox = new Map<WebSocket, Msg[]>();
     const listen = (ws: WebSocket): WebSocket => {
@@ -171,7 +164,7 @@ describe('event socket housekeeping', () => {
     expect(got(staff, 'scanner.scanned', scanned)).toBe(true); // the staff socket is on this machine: kiosk too
   });
 
-  it('tells everyone of a new ticket, but not why the printer failed (that may name its device path)', async () => {
+  it('tells everyone of a new ticket, but not why the printer failed (that may name its device path)', async ({ agent }) => {
     const ws = track(await openOk(wsUrl));
     const issued: { printed?: boolean; printError?: unknown }[] = [];
     ws.on('message', (d: Buffer) => {

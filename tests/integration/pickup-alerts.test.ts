@@ -1,10 +1,8 @@
 /** What staff and the citizen are told when a pickup does not go to plan. */
-import { afterAll, describe, expect } from 'vitest';
-import type { RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
 import { agentTest } from '../support/agent-fixture';
-import { collectEvents, type EventCollector } from '../support/event-collector';
 import { postJson } from '../support/http';
 import { STAFF, depositInLocker } from '../support/lockers';
 import { testConfig } from '../support/test-config';
@@ -14,16 +12,12 @@ const it = agentTest({
     locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }], pollMs: 50 },
     pickup: { ...testConfig(dataDir).pickup, doorReminderMs: 150, doorAlertMs: 400 },
   }),
+  // Alerts go to staff: the socket signs in with a staff token (a header is fine for a non-browser client).
+  eventHeaders: STAFF,
 });
 
 describe('pickup alerts', () => {
-  // Alerts go to staff: the socket signs in with a staff token (a header is fine for a non-browser client).
-  let events: EventCollector | undefined;
-  const staffEvents = async (agent: RunningAgent): Promise<EventCollector> => (events ??= await collectEvents(agent.url, STAFF));
-  afterAll(() => events?.close());
-
-  it('a door left open after a pickup: a reminder for the citizen, then a staff alert; shutting it stops them', async ({ agent }) => {
-    const heard = await staffEvents(agent);
+  it('a door left open after a pickup: a reminder for the citizen, then a staff alert; shutting it stops them', async ({ agent, heard }) => {
     const code = '000.00.15.H29-250704-0051';
     const { lock, pickupCode } = await depositInLocker(agent, code);
     expect((await postJson(`${agent.url}/api/pickup/open`, { code, pickupCode })).status).toBe(200);
@@ -33,8 +27,7 @@ describe('pickup alerts', () => {
     await heard.next('locker.door', (e) => e.data.lock === lock && !e.data.open);
   });
 
-  it('a compartment that does not answer: coded error for the citizen, the dossier stays in the locker, staff alerted', async ({ agent }) => {
-    const heard = await staffEvents(agent);
+  it('a compartment that does not answer: coded error for the citizen, the dossier stays in the locker, staff alerted', async ({ agent, heard }) => {
     const code = '000.00.15.H29-250704-0052';
     const { pickupCode } = await depositInLocker(agent, code);
     agent.simulators.locker!.setSilent(0, true);

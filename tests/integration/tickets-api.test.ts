@@ -2,14 +2,11 @@
  * The agent over real HTTP and the simulated printer over real TCP: what a kiosk, an integrator and the printer see.
  */
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
 import type { ErrorBody, FullHealth, IssuedTicket, TicketView } from '../../shared/api-schemas';
-import { AgentEventSchema, type AgentEvent } from '../../shared/ws-events';
+import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
-import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
+import { STAFF_TOKEN } from '../support/test-config';
 
 async function closedPort(): Promise<number> {
   const srv = createServer();
@@ -19,20 +16,15 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+const it = agentTest();
+// Each printer below is another config, so another agent.
+const itWithPrinterUnreachable = agentTest({ config: async () => ({ printer: { driver: 'escpos', interface: `tcp://127.0.0.1:${await closedPort()}`, timeoutMs: 1000 } }) });
+const itInRasterMode = agentTest({ config: () => ({ printer: { driver: 'simulated', text: 'raster' } }) });
+
 describe('POST /api/tickets with the simulated printer (cp1258)', () => {
-  const dir = tempDir();
-  let agent: RunningAgent;
+  it.afterEach(({ agent }) => agent.simulators.printer!.setState({ paper: 'ok', coverOpen: false, offline: false }));
 
-  beforeAll(async () => {
-    agent = await startKioskAgent({ config: testConfig(dir.path), uiDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-  afterEach(() => agent.simulators.printer!.setState({ paper: 'ok', coverOpen: false, offline: false }));
-
-  it('prints the ticket before replying; the decoded job holds the number and service name exactly', async () => {
+  it('prints the ticket before replying; the decoded job holds the number and service name exactly', async ({ agent }) => {
     const sim = agent.simulators.printer!;
     const before = sim.jobs.length;
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
@@ -51,7 +43,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     expect(job.decoded.codePages).toContain(52);
   });
 
-  it('marks priority tickets on the slip and puts them ahead', async () => {
+  it('marks priority tickets on the slip and puts them ahead', async ({ agent }) => {
     await postJson(`${agent.url}/api/tickets`, { serviceId: 'dat-dai' });
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'dat-dai', priority: 'elderly' });
     expect(res.body).toMatchObject({ number: 'D002', priority: 'elderly', ahead: 0 });
@@ -60,7 +52,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     expect(view.body).toMatchObject({ number: 'D002', status: 'waiting', ahead: 0 });
   });
 
-  it('out of paper: 201 with printed false and the reason; the ticket is kept and health shows it', async () => {
+  it('out of paper: 201 with printed false and the reason; the ticket is kept and health shows it', async ({ agent }) => {
     const sim = agent.simulators.printer!;
     sim.setState({ paper: 'out' });
     const jobsBefore = sim.jobs.length;
@@ -83,19 +75,19 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     expect((await getJson<FullHealth>(`${agent.url}/api/health`)).body.devices.printer.state).toBe('ready');
   });
 
-  it('cover open is reported with its own code', async () => {
+  it('cover open is reported with its own code', async ({ agent }) => {
     agent.simulators.printer!.setState({ coverOpen: true });
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(res.body).toMatchObject({ printed: false, printError: { code: 'PRINTER_COVER_OPEN' } });
   });
 
-  it('unknown serviceId → 404 SERVICE_NOT_FOUND', async () => {
+  it('unknown serviceId → 404 SERVICE_NOT_FOUND', async ({ agent }) => {
     const res = await postJson<ErrorBody>(`${agent.url}/api/tickets`, { serviceId: 'khong-co' });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('SERVICE_NOT_FOUND');
   });
 
-  it('malformed bodies → 400 VALIDATION_FAILED naming the fields; no 500, no stack', async () => {
+  it('malformed bodies → 400 VALIDATION_FAILED naming the fields; no 500, no stack', async ({ agent }) => {
     const cases: [unknown, string[]][] = [
       [{}, ['serviceId']],
       [{ serviceId: 'tu-phap', priority: 'vip' }, ['priority']],
@@ -112,29 +104,20 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     }
   });
 
-  it('lists services with waiting counts and estimated waits', async () => {
+  it('lists services with waiting counts and estimated waits', async ({ agent }) => {
     const res = await getJson<{ id: string; waiting: number; estimatedWaitMinutes: number; prefix: string }[]>(`${agent.url}/api/services`);
     expect(res.body.map((s) => s.id)).toEqual(['tu-phap', 'dat-dai']);
     expect(res.body[0]!.waiting).toBeGreaterThan(0);
     expect(res.body[0]!.estimatedWaitMinutes).toBeGreaterThan(0);
   });
 
-  it('pushes ticket.issued on WS /api/events', async () => {
-    const ws = new WebSocket(`${agent.url.replace('http', 'ws')}/api/events`);
-    await new Promise((r) => ws.once('open', r));
-    const received = new Promise<AgentEvent>((resolve) =>
-      ws.on('message', (data: Buffer) => {
-        const event = AgentEventSchema.parse(JSON.parse(data.toString()));
-        if (event.type === 'ticket.issued') resolve(event);
-      }),
-    );
+  it('pushes ticket.issued on WS /api/events', async ({ agent, heard }) => {
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'dat-dai' });
-    const event = await received;
+    const event = await heard.next('ticket.issued'); // the first since the socket opened: no other test listens
     expect(event.data).toMatchObject({ id: res.body.id, number: res.body.number });
-    ws.close();
   });
 
-  it('staff routes need a token; call-next honours priority', async () => {
+  it('staff routes need a token; call-next honours priority', async ({ agent }) => {
     expect((await postJson<ErrorBody>(`${agent.url}/api/counters/2/call-next`, {})).status).toBe(401);
     expect((await postJson<ErrorBody>(`${agent.url}/api/counters/2/call-next`, {}, { authorization: 'Bearer wrong-token-xxxxxxxx' })).status).toBe(401);
     const auth = { authorization: `Bearer ${STAFF_TOKEN}` };
@@ -144,7 +127,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     expect((await postJson<ErrorBody>(`${agent.url}/api/counters/nope/call-next`, {}, auth)).body.error.code).toBe('COUNTER_NOT_FOUND');
   });
 
-  it('serves an OpenAPI 3.1 document covering the contract routes', async () => {
+  it('serves an OpenAPI 3.1 document covering the contract routes', async ({ agent }) => {
     const doc = await getJson<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(`${agent.url}/api/openapi.json`);
     expect(doc.body.openapi).toBe('3.1.0');
     for (const [path, method] of [
@@ -161,7 +144,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
     expect(JSON.stringify(doc.body.paths['/api/tickets'])).toContain('elderly');
   });
 
-  it('unknown API paths get a coded 404', async () => {
+  it('unknown API paths get a coded 404', async ({ agent }) => {
     const res = await getJson<ErrorBody>(`${agent.url}/api/nothing-here`);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
@@ -169,21 +152,7 @@ describe('POST /api/tickets with the simulated printer (cp1258)', () => {
 });
 
 describe('printer unreachable', () => {
-  const dir = tempDir();
-  let agent: RunningAgent;
-  beforeAll(async () => {
-    const port = await closedPort();
-    agent = await startKioskAgent({
-      config: testConfig(dir.path, { driver: 'escpos', interface: `tcp://127.0.0.1:${port}`, timeoutMs: 1000 }),
-      uiDir: '/nonexistent',
-    });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('201 with printed false and PRINTER_OFFLINE; the ticket still exists', async () => {
+  itWithPrinterUnreachable('201 with printed false and PRINTER_OFFLINE; the ticket still exists', async ({ agent }) => {
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ number: 'A001', printed: false, printError: { code: 'PRINTER_OFFLINE' } });
@@ -193,17 +162,7 @@ describe('printer unreachable', () => {
 });
 
 describe('raster text mode', () => {
-  const dir = tempDir();
-  let agent: RunningAgent;
-  beforeAll(async () => {
-    agent = await startKioskAgent({ config: testConfig(dir.path, { driver: 'simulated', text: 'raster' }), uiDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('sends the text as GS v 0 bitmaps that fit the paper, with the QR and a cut', async () => {
+  itInRasterMode('sends the text as GS v 0 bitmaps that fit the paper, with the QR and a cut', async ({ agent }) => {
     const res = await postJson<IssuedTicket>(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
     expect(res.body.printed).toBe(true);
     const job = agent.simulators.printer!.jobs.at(-1)!.decoded;

@@ -6,37 +6,40 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import WebSocket from 'ws';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import type { ErrorBody } from '../../shared/api-schemas';
+import { agentTest } from '../support/agent-fixture';
+import { collectEvents } from '../support/event-collector';
 import { FakeClock } from '../support/fake-clock';
 import { getJson, postJson } from '../support/http';
 import { waitUntil } from '../support/socat';
-import { tempDir } from '../support/temp-dir';
-import { testConfig } from '../support/test-config';
 
 const EXPIRING = 'staff-token-valid-until-the-3rd-0123456789';
 
+/** A self-signed certificate for 127.0.0.1 in `dir`, as a site makes one for its kiosk. */
+function selfSignedCertificate(dir: string): { cert: string; key: string } {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { cert, key };
+}
+
+const itOverTls = agentTest({ config: (dataDir) => ({ server: { host: '127.0.0.1', port: 0, tls: selfSignedCertificate(dataDir) } }) });
+// Lifetimes need a clock the test moves and tokens that expire: another config, so another agent.
+const clock = new FakeClock(Date.parse('2026-12-02T09:00:00+07:00'));
+const it = agentTest({
+  config: () => ({
+    staff: { tokens: [{ token: EXPIRING, name: 'quầy 2 (tạm)', expiresAt: '2026-12-03T17:00:00+07:00' }] },
+    technician: { pinHash: demoConfig('/unused').technician!.pinHash, idleMinutes: 5, maxSessionMinutes: 60 },
+  }),
+  clock,
+});
+
 describe('HTTPS on the LAN', () => {
-  const dir = tempDir();
-  let agent: RunningAgent;
-  let ca: Buffer;
-
-  beforeAll(async () => {
-    const cert = join(dir.path, 'cert.pem');
-    const key = join(dir.path, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    ca = readFileSync(cert);
-    agent = await startKioskAgent({ config: { ...testConfig(dir.path), server: { host: '127.0.0.1', port: 0, tls: { cert, key } } }, uiDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('serves the API and the event socket over TLS, and nothing in the clear', async () => {
+  itOverTls('serves the API and the event socket over TLS, and nothing in the clear', async ({ agent }) => {
+    const ca = readFileSync(agent.config.server.tls!.cert);
     expect(agent.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const body = await new Promise<string>((resolve, reject) => {
       request(`${agent.url}/api/health`, { ca }, (res) => {
@@ -56,38 +59,13 @@ describe('HTTPS on the LAN', () => {
 });
 
 describe('lifetimes', () => {
-  const dir = tempDir();
-  const clock = new FakeClock(Date.parse('2026-12-02T09:00:00+07:00'));
-  let agent: RunningAgent;
-
-  beforeAll(async () => {
-    agent = await startKioskAgent({
-      config: {
-        ...testConfig(dir.path),
-        staff: { tokens: [{ token: EXPIRING, name: 'quầy 2 (tạm)', expiresAt: '2026-12-03T17:00:00+07:00' }] },
-        technician: { pinHash: demoConfig('/unused').technician!.pinHash, idleMinutes: 5, maxSessionMinutes: 60 },
-      },
-      clock,
-      uiDir: '/nonexistent',
-    });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('a staff token stops working at its expiry, on HTTP routes and for staff events on an open socket', async () => {
+  it('a staff token stops working at its expiry, on HTTP routes and for staff events on an open socket', async ({ agent }) => {
     const auth = { authorization: `Bearer ${EXPIRING}` };
     expect((await getJson(`${agent.url}/api/lockers`, auth)).status).toBe(200);
-    const ws = new WebSocket(`${agent.url.replace('http', 'ws')}/api/events`, { headers: auth });
-    const alerts: string[] = [];
-    ws.on('message', (d: Buffer) => {
-      const m = JSON.parse(d.toString()) as { type: string; data?: { message?: string } };
-      if (m.type === 'staff.alert') alerts.push(m.data!.message!);
-    });
-    await new Promise((r) => ws.once('open', r));
+    const heard = await collectEvents(agent.url, auth);
+    const alerts = (): string[] => heard.events.flatMap((e) => (e.type === 'staff.alert' ? [e.data.message] : []));
     agent.events.publish('staff.alert', { kind: 'pickup-paused', message: 'trước hạn' });
-    await waitUntil(() => alerts.length === 1, 2000, 'alert before expiry');
+    await waitUntil(() => alerts().length === 1, 2000, 'alert before expiry');
 
     clock.set('2026-12-03T17:00:01+07:00');
     const refused = await getJson<ErrorBody>(`${agent.url}/api/lockers`, auth);
@@ -95,11 +73,11 @@ describe('lifetimes', () => {
     agent.events.publish('staff.alert', { kind: 'pickup-paused', message: 'sau hạn' });
     agent.events.publish('ticket.issued', { id: 't', number: 'A001', serviceId: 'tu-phap', priority: null, issuedAt: new Date(clock.now()).toISOString(), ahead: 0, estimatedWaitMinutes: 0, trackUrl: 'x', printed: true });
     await new Promise((r) => setTimeout(r, 300));
-    expect(alerts).toEqual(['trước hạn']);
-    ws.close();
+    expect(alerts()).toEqual(['trước hạn']);
+    heard.close();
   });
 
-  it('a technician session ends at its absolute lifetime, however busy', async () => {
+  it('a technician session ends at its absolute lifetime, however busy', async ({ agent }) => {
     const opened = await postJson<{ token: string }>(`${agent.url}/api/diagnostics/session`, { pin: '123456' });
     expect(opened.status).toBe(200);
     const bearer = { authorization: `Bearer ${opened.body.token}` };
