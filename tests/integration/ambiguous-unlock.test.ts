@@ -5,50 +5,50 @@
  * the unlock frame.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { SimulatedLockerBus } from '../../kiosk-agent/src/devices/locker/simulated-locker-bus';
 import { SerialLink } from '../../kiosk-agent/src/devices/serial/serial-link';
 import type { ErrorBody, FullHealth } from '../../shared/api-schemas';
 import type { AgentEvent } from '../../shared/ws-events';
+import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
+import { STAFF } from '../support/lockers';
 import { ptyPair, waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
 
-const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 const CODE = '000.00.15.H29-251201-0202';
 const UNLOCK = 0x31;
 
+// The cable: a socat pty pair in a folder of its own, up before the agent starts (the agent is given one end).
+const cable = tempDir();
+const pair = ptyPair(join(cable.path, 'agent'), join(cable.path, 'boards'));
+const it = agentTest({
+  config: () => ({ locker: { driver: 'kerong-cu', path: pair.a, boards: [{ address: 0, locks: 4 }], replyTimeoutMs: 300, retries: 1, pollMs: 100 } }),
+});
+
 describe('an unlock whose confirmation was lost', () => {
-  const dir = tempDir();
-  const pair = ptyPair(join(dir.path, 'agent'), join(dir.path, 'boards'));
   let boardLink: SerialLink;
   let bus: SimulatedLockerBus;
-  let agent: RunningAgent;
   const events: AgentEvent[] = [];
 
   beforeAll(async () => {
     await pair.start();
     boardLink = new SerialLink({ path: pair.b, baudRate: 19200, backoffMs: { min: 100, max: 300 } });
     bus = new SimulatedLockerBus(boardLink, [{ address: 0, locks: 4 }]);
-    agent = await startKioskAgent({
-      config: { ...testConfig(dir.path), locker: { driver: 'kerong-cu', path: pair.a, boards: [{ address: 0, locks: 4 }], replyTimeoutMs: 300, retries: 1, pollMs: 100 } },
-      uiDir: '/nonexistent',
-    });
+  });
+  it.beforeAll(async ({ agent }) => {
     agent.events.subscribe((e) => events.push(e));
     await waitUntil(async () => (await getJson<FullHealth>(`${agent.url}/api/health`)).body.devices.locker.state === 'ready', 5000, 'locker ready');
   });
   afterAll(async () => {
-    await agent.stop();
     await boardLink.close();
     await pair.stop();
-    dir.cleanup();
+    cable.cleanup();
   });
 
-  it('goes to staff (needs-staff), and a second try never reaches the boards', async () => {
-    await postJson(`${agent.url}/api/dossiers`, { code: CODE, procedure: 'Cấp bản sao trích lục', applicantName: 'Phan Thị Hoa', dueDate: '2026-12-05', status: 'ready' }, staff);
-    const deposit = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: CODE }, staff);
+  it('goes to staff (needs-staff), and a second try never reaches the boards', async ({ agent }) => {
+    await postJson(`${agent.url}/api/dossiers`, { code: CODE, procedure: 'Cấp bản sao trích lục', applicantName: 'Phan Thị Hoa', dueDate: '2026-12-05', status: 'ready' }, STAFF);
+    const deposit = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: CODE }, STAFF);
     expect(deposit.status).toBe(200);
     const { lock } = deposit.body.compartment;
     bus.closeDoor(0, lock);

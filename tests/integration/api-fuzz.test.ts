@@ -8,12 +8,13 @@
  * the agent is healthy and still issues tickets. Seeded (FUZZ_SEED) so a failure can be reproduced.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { describe, expect } from 'vitest';
+import type { RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import { ERROR_HTTP_STATUS, isErrorCode } from '../../shared/error-codes';
+import { agentTest } from '../support/agent-fixture';
 import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
+import { STAFF_TOKEN } from '../support/test-config';
 
 const SEED = Number(process.env.FUZZ_SEED || 20250704) >>> 0;
 const PER_OPERATION = 70;
@@ -72,8 +73,17 @@ function dataDir(): { path: string; cleanup(): void } {
   }
 }
 
+const it = agentTest({
+  dataDir,
+  config: () => ({
+    scanner: { driver: 'simulated' },
+    locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }] },
+    technician: { pinHash: demoConfig('/tmp/x').technician!.pinHash },
+  }),
+});
+
 describe('API fuzz over every documented operation', () => {
-  const dir = dataDir();
+  // The file's agent, kept here for the request builders below; set when the seeding starts.
   let agent: RunningAgent;
   let tech = '';
   const seeds = { tickets: [] as string[], numbers: [] as string[], pickupCode: '000000' };
@@ -84,16 +94,8 @@ describe('API fuzz over every documented operation', () => {
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
 
-  beforeAll(async () => {
-    agent = await startKioskAgent({
-      config: {
-        ...testConfig(dir.path),
-        scanner: { driver: 'simulated' },
-        locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }] },
-        technician: { pinHash: demoConfig('/tmp/x').technician!.pinHash },
-      },
-      uiDir: '/nonexistent',
-    });
+  it.beforeAll(async ({ agent: started }) => {
+    agent = started;
     for (const [i, code] of CODES.entries()) {
       const dossier = { code, procedure: 'Chứng thực bản sao', applicantName: 'Lê Thị Hoa', dueDate: '2026-07-10', status: 'ready', ...(i === 0 ? { phone: '0912345678' } : {}) };
       expect((await call('POST', '/api/dossiers', dossier, STAFF)).status).toBe(200);
@@ -114,11 +116,6 @@ describe('API fuzz over every documented operation', () => {
     expect(session.status).toBe(200);
     tech = String(session.body.token);
   });
-  afterAll(async () => {
-    await agent?.stop();
-    dir.cleanup();
-  });
-
   /** Values that reach deep code when a field has this name. */
   const hints = (): Record<string, readonly unknown[]> => ({
     serviceId: ['tu-phap', 'dat-dai', 'khong-co'],

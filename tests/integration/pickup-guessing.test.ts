@@ -7,48 +7,42 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { scryptSync } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { AgentEvent } from '../../shared/ws-events';
+import { agentTest } from '../support/agent-fixture';
 import { FakeClock } from '../support/fake-clock';
 import { postJson } from '../support/http';
-import { depositInLocker } from '../support/lockers';
+import { STAFF, depositInLocker } from '../support/lockers';
 import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
+import { testConfig } from '../support/test-config';
 
-const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 const wrongOf = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 const depositReady = async (agent: RunningAgent, code: string): Promise<string> => (await depositInLocker(agent, code, { procedure: 'Đăng ký khai sinh', applicantName: 'Trần Văn Bình' })).pickupCode;
 
 const open = (agent: RunningAgent, code: string, pickupCode: string) => postJson<ErrorBody>(`${agent.url}/api/pickup/open`, { code, pickupCode });
 
+const clock = new FakeClock(Date.parse('2026-12-02T09:00:00+07:00'));
+const it = agentTest({
+  config: () => ({
+    locker: { driver: 'simulated', boards: [{ address: 0, locks: 16 }], pollMs: 30 },
+    pickup: { guessing: { wrongCodesPerKiosk: 8, windowMinutes: 10, pauseMinutes: 15, lockoutsBeforeStaff: 3, lookupsPerMinute: 10_000 } },
+  }),
+  clock,
+});
+// The lookup limit is another config, so another agent.
+const itWithFiveLookups = agentTest({ config: () => ({ pickup: { guessing: { lookupsPerMinute: 5 } } }) });
+
 describe('guessing pickup codes', () => {
-  const dir = tempDir();
-  const clock = new FakeClock(Date.parse('2026-12-02T09:00:00+07:00'));
-  let agent: RunningAgent;
   const alerts: AgentEvent[] = [];
 
-  beforeAll(async () => {
-    const base = testConfig(dir.path);
-    agent = await startKioskAgent({
-      config: {
-        ...base,
-        locker: { driver: 'simulated', boards: [{ address: 0, locks: 16 }], pollMs: 30 },
-        pickup: { guessing: { wrongCodesPerKiosk: 8, windowMinutes: 10, pauseMinutes: 15, lockoutsBeforeStaff: 3, lookupsPerMinute: 10_000 } },
-      },
-      clock,
-      uiDir: '/nonexistent',
-    });
+  it.beforeAll(({ agent }) => {
     agent.events.subscribe((e) => e.type === 'staff.alert' && alerts.push(e));
   });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
 
-  it('wrong codes across dossiers pause every pickup at this kiosk, with a staff alert; staff lift it', async () => {
+  it('wrong codes across dossiers pause every pickup at this kiosk, with a staff alert; staff lift it', async ({ agent }) => {
     const codes = ['000.00.15.H29-251201-0301', '000.00.15.H29-251201-0302', '000.00.15.H29-251201-0303', '000.00.15.H29-251201-0304'];
     const pins = [];
     for (const c of codes) pins.push(await depositReady(agent, c));
@@ -67,13 +61,13 @@ describe('guessing pickup codes', () => {
 
     // Only staff lift it early.
     expect((await postJson(`${agent.url}/api/pickup/resume`, {})).status).toBe(401);
-    expect((await postJson<{ resumed: boolean }>(`${agent.url}/api/pickup/resume`, {}, staff)).body).toEqual({ resumed: true });
+    expect((await postJson<{ resumed: boolean }>(`${agent.url}/api/pickup/resume`, {}, STAFF)).body).toEqual({ resumed: true });
     clock.advance(11 * 60_000); // the wrong codes leave the window
     const opened = await open(agent, codes[0]!, pins[0]!);
     expect(opened.status).toBe(200);
   });
 
-  it('after three lockouts of one dossier only staff hand it over', async () => {
+  it('after three lockouts of one dossier only staff hand it over', async ({ agent }) => {
     const code = '000.00.15.H29-251201-0305';
     const pin = await depositReady(agent, code);
     let last: Awaited<ReturnType<typeof open>> | undefined;
@@ -92,7 +86,7 @@ describe('guessing pickup codes', () => {
     expect(right.status).toBe(409);
     expect(right.body.error.code).toBe('PICKUP_NEEDS_STAFF');
     // Staff take the result back to the counter; deposited again, it starts with a clean record.
-    const recalled = await postJson<{ compartment: { board: number; lock: number } }>(`${agent.url}/api/lockers/recall`, { dossierCode: code }, staff);
+    const recalled = await postJson<{ compartment: { board: number; lock: number } }>(`${agent.url}/api/lockers/recall`, { dossierCode: code }, STAFF);
     expect(recalled.status).toBe(200);
     agent.simulators.locker!.closeDoor(0, recalled.body.compartment.lock);
     const newPin = await depositReady(agent, code);
@@ -101,17 +95,7 @@ describe('guessing pickup codes', () => {
 });
 
 describe('slip lookups per client', () => {
-  const dir = tempDir();
-  let agent: RunningAgent;
-  beforeAll(async () => {
-    agent = await startKioskAgent({ config: { ...testConfig(dir.path), pickup: { guessing: { lookupsPerMinute: 5 } } }, uiDir: '/nonexistent' });
-  });
-  afterAll(async () => {
-    await agent.stop();
-    dir.cleanup();
-  });
-
-  it('refuses the sixth lookup in a minute with RATE_LIMITED and when to try again, and openings with it', async () => {
+  itWithFiveLookups('refuses the sixth lookup in a minute with RATE_LIMITED and when to try again, and openings with it', async ({ agent }) => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await postJson(`${agent.url}/api/pickup/lookup`, { code: `000.00.15.H29-251201-04${String(i).padStart(2, '0')}` })).status);
     expect(statuses).toEqual([404, 404, 404, 404, 404]);
@@ -126,6 +110,7 @@ describe('slip lookups per client', () => {
   });
 });
 
+// Starts its own agents, not the agentTest fixture: a kiosk, a thief with a copy of its database, the kiosk again.
 describe('a copied database', () => {
   const dir = tempDir();
   afterAll(() => dir.cleanup());

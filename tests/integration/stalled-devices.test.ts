@@ -76,6 +76,8 @@ async function issueTicket(url: string, withinMs: number): Promise<{ status: num
   return { status: res.status, body: (await res.json()) as Issued, tookMs: Date.now() - t0 };
 }
 
+// Starts its own agent, not the agentTest fixture: the FIFO is filled before it starts, and it is stopped while
+// the pipe is drained and within a deadline (a write stuck in a regression would otherwise hang the stop).
 describe('USB printer device file that never completes a write', () => {
   const dir = tempDir();
   const fifo = join(dir.path, 'lp0');

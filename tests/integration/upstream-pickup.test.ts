@@ -4,19 +4,17 @@
  * is reported back ("đã trả kết quả", code 10) and retried until the system accepts it, the receipt prints, the
  * rating is taken once; when the system is down or slow the kiosk answers from what it knows.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
-import type { SiteConfigInput } from '../../kiosk-agent/src/config/site-config-schema';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import type { RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
 import type { AgentEvent } from '../../shared/ws-events';
+import { agentTest } from '../support/agent-fixture';
 import { FakeOneStop } from '../support/fake-one-stop';
 import { postJson } from '../support/http';
+import { STAFF } from '../support/lockers';
 import { waitUntil } from '../support/socat';
-import { tempDir } from '../support/temp-dir';
-import { STAFF_TOKEN, testConfig } from '../support/test-config';
 
-const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 const upstreamDossier = (code: string, status: number | string = 9) => ({
   MaHoSo: code,
   TenThuTuc: 'Cấp bản sao trích lục khai sinh',
@@ -26,46 +24,40 @@ const upstreamDossier = (code: string, status: number | string = 9) => ({
   TrangThai: status,
 });
 
-describe('pickup with a province one-stop system', () => {
-  const dir = tempDir();
-  const oneStop = new FakeOneStop();
-  let agent: RunningAgent;
-  const events: AgentEvent[] = [];
-
-  const config = (): SiteConfigInput => ({
-    ...testConfig(dir.path),
+const oneStop = new FakeOneStop();
+const it = agentTest({
+  config: () => ({
     locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }], pollMs: 50 },
     upstream: { driver: 'http', baseUrl: oneStop.baseUrl, token: 'one-stop-secret', timeoutMs: 400 },
     outbox: { pollMs: 50, minBackoffMs: 50 },
-  });
+  }),
+});
+
+describe('pickup with a province one-stop system', () => {
+  const events: AgentEvent[] = [];
 
   /** Deposits a dossier the one-stop system says is ready; returns its compartment and pickup code. */
-  const deposit = async (code: string) => {
+  const deposit = async (agent: RunningAgent, code: string) => {
     oneStop.dossiers.set(code, upstreamDossier(code, 9));
-    const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, staff);
+    const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(`${agent.url}/api/lockers/deposit`, { dossierCode: code }, STAFF);
     expect(res.status).toBe(200);
     agent.simulators.locker!.closeDoor(res.body.compartment.board, res.body.compartment.lock);
     await waitUntil(async () => (await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body.inLocker, 2000, 'in locker');
     return res.body;
   };
 
-  beforeAll(async () => {
-    await oneStop.start();
-    agent = await startKioskAgent({ config: config(), logLevel: 'silent' });
+  beforeAll(() => oneStop.start()); // before the agent, which is given its address
+  it.beforeAll(({ agent }) => {
     agent.events.subscribe((e) => events.push(e));
   });
-  afterEach(() => {
+  it.afterEach(({ agent }) => {
     oneStop.failNext = 0;
     oneStop.delayMs = 0;
     agent.simulators.printer!.setState({ paper: 'ok' });
   });
-  afterAll(async () => {
-    await agent?.stop();
-    await oneStop.stop();
-    dir.cleanup();
-  });
+  afterAll(() => oneStop.stop());
 
-  it('a dossier only the one-stop system knows is fetched, stored and shown masked', async () => {
+  it('a dossier only the one-stop system knows is fetched, stored and shown masked', async ({ agent }) => {
     const code = '000.00.15.H29-250704-0101';
     oneStop.dossiers.set(code, upstreamDossier(code, 4));
     const res = await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code: `https://dichvucong.example.gov.vn/tra-cuu?MHS=${code}` });
@@ -74,15 +66,15 @@ describe('pickup with a province one-stop system', () => {
     expect(oneStop.lookups).toContain(code);
   });
 
-  it('a code neither knows: 404 DOSSIER_NOT_FOUND', async () => {
+  it('a code neither knows: 404 DOSSIER_NOT_FOUND', async ({ agent }) => {
     const res = await postJson<ErrorBody>(`${agent.url}/api/pickup/lookup`, { code: '000.00.15.H29-250704-0199' });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('DOSSIER_NOT_FOUND');
   });
 
-  it('deposit → pickup → door shut: receipt printed, kiosk told, "đã trả kết quả" reported with the token, rating taken once', async () => {
+  it('deposit → pickup → door shut: receipt printed, kiosk told, "đã trả kết quả" reported with the token, rating taken once', async ({ agent }) => {
     const code = '000.00.15.H29-250704-0102';
-    const { compartment, pickupCode } = await deposit(code);
+    const { compartment, pickupCode } = await deposit(agent, code);
     // The system still says 9 (result ready): the kiosk knows better, the papers are in its compartment.
     expect((await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body).toMatchObject({ status: 'in-locker', inLocker: true });
 
@@ -119,9 +111,9 @@ describe('pickup with a province one-stop system', () => {
     expect(outOfScale.body.error.code).toBe('VALIDATION_FAILED');
   });
 
-  it('a printer out of paper costs the receipt, never the handover', async () => {
+  it('a printer out of paper costs the receipt, never the handover', async ({ agent }) => {
     const code = '000.00.15.H29-250704-0103';
-    const { compartment, pickupCode } = await deposit(code);
+    const { compartment, pickupCode } = await deposit(agent, code);
     agent.simulators.printer!.setState({ paper: 'out' });
     const opened = await postJson(`${agent.url}/api/pickup/open`, { code, pickupCode });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
@@ -132,7 +124,7 @@ describe('pickup with a province one-stop system', () => {
     expect((await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code })).body.status).toBe('returned');
   });
 
-  it('the system down or slow: known dossiers are answered from the kiosk, unknown ones get a clear 503', async () => {
+  it('the system down or slow: known dossiers are answered from the kiosk, unknown ones get a clear 503', async ({ agent }) => {
     const known = '000.00.15.H29-250704-0101';
     oneStop.failNext = 5;
     expect((await postJson<DossierLookup>(`${agent.url}/api/pickup/lookup`, { code: known })).body.status).toBe('processing');
