@@ -7,13 +7,12 @@
  * answers are JSON (except the statistics CSV and the diagnostics bundle), no prototype pollution, and afterwards
  * the agent is healthy and still issues tickets. Seeded (FUZZ_SEED) so a failure can be reproduced.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import type { RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import { ERROR_HTTP_STATUS, isErrorCode } from '../../shared/error-codes';
 import { agentTest } from '../support/agent-fixture';
-import { tempDir } from '../support/temp-dir';
+import { BIG, DEEP_ARRAY, DEEP_OBJECT, HUGE, PATH_ODD, QUERY_VALUES, WRONG, dataDir, operationsOf, seededRandom, type FuzzRequest, type JsonSchema, type Operation, type Outcome } from '../support/fuzz-values';
 import { STAFF_TOKEN } from '../support/test-config';
 
 const SEED = Number(process.env.FUZZ_SEED || 20250704) >>> 0;
@@ -22,56 +21,7 @@ const IN_FLIGHT = 8;
 const STAFF = { authorization: `Bearer ${STAFF_TOKEN}` };
 const CODES = ['000.00.15.H29-250704-0012', '000.00.15.H29-250704-0013', '000.00.15.H29-250705-0001'];
 
-interface JsonSchema { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; anyOf?: JsonSchema[]; minimum?: number; maximum?: number; minLength?: number; format?: string }
-interface Operation { method: string; path: string; audience: string; query: string[]; body?: JsonSchema }
-interface FuzzRequest { op: Operation; url: string; headers: Record<string, string>; body?: string }
-interface Outcome { status: number; type: string; text: string }
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
-const chance = (p: number): boolean => rand() < p;
-const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-
-const BIG = 'x'.repeat(100_000);
-const HUGE = `{"csv":"${'y'.repeat(3 * 1024 * 1024)}"}`;
-const DEEP_ARRAY = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-const DEEP_OBJECT = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
-const ODD = ['', ' ', 'a'.repeat(65), 'b'.repeat(5000), 'Tư pháp – Hộ tịch', '😀🏛️', '\u0000', '\u202eعربى', "' OR 1=1--", '__proto__', 'constructor', '../../etc/passwd', '%ff', 'NaN', '-1'];
-const WRONG: unknown[] = [null, 0, -1, 1.5, 1e308, true, [], [1, 'a'], {}, { a: { b: [] } }, BIG, ...ODD];
-const PATH_ODD = ['0', '-1', '99999999999999999999', '1.5', 'a'.repeat(65), '%00', '%2e%2e%2f', '%2e%2e', '..', '%ff', '%E0%A4%A', encodeURIComponent('😀'), '😀', 'Tư pháp', '%20', 'a b', "' OR 1=1--", encodeURIComponent("' OR 1=1--"), '__proto__', 'constructor', 'toString', '%2F', '%3F', '%23'];
-const QUERY_VALUES = ['2026-02-31', '0001-01-01', '9999-12-31', '2025-07-04', '2024-02-29', '2023-02-29', '0000-00-00', '2025-13-01', '20250704', '1', '0', '-5', '500', '1000', '1001', '1e3', '0x10', 'NaN', 'Infinity', '1.5', '99999999999999999999', '', 'abc', '%ff', '%00', encodeURIComponent('😀'), "'+OR+1=1--"];
-
-/** The operations as the agent documents them. */
-function operationsOf(doc: { paths: Record<string, Record<string, { 'x-audience': string; parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }): Operation[] {
-  return Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      audience: op['x-audience'],
-      query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-      ...(op.requestBody ? { body: op.requestBody.content['application/json']!.schema } : {}),
-    })),
-  );
-}
-
-/** The store on tmpfs where there is one: thousands of writes, each an fsync on a disk (durability is tested elsewhere). */
-function dataDir(): { path: string; cleanup(): void } {
-  try {
-    const path = mkdtempSync('/dev/shm/motcua-fuzz-');
-    return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
-  } catch {
-    return tempDir();
-  }
-}
+const { chance, int, pick } = seededRandom(SEED);
 
 const it = agentTest({
   dataDir,

@@ -14,31 +14,19 @@
  * the kiosk and called by the counter PC. That call is the barrier: once the phone has it, it has every earlier
  * event the agent sent it. Needs root and iproute2.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TECHNICIAN_PIN, demoConfig } from '../../kiosk-agent/src/config/demo-config';
 import type { SiteConfigInput } from '../../kiosk-agent/src/config/site-config-schema';
-import { EVENT_AUDIENCE, type AgentEventType, type EventAudience, type SocketAuthResult } from '../../shared/ws-events';
-import type { LanCommand, LanReply } from '../support/lan-client';
+import { EVENT_AUDIENCE, type AgentEventType, type EventAudience } from '../../shared/ws-events';
+import { LanHost, createLan, deleteLan, lanNames, startAgentIn, type EventSocket } from '../support/lan-namespaces';
 import { waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
 import { STAFF_TOKEN, testConfig } from '../support/test-config';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLIENT = fileURLToPath(new URL('../support/lan-client.ts', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../kiosk-agent/src/main.ts', import.meta.url));
-const run = promisify(execFile);
-
-const pid = process.pid;
-const [NS_A, NS_B, VETH_A, VETH_B] = [`lanA-${pid}`, `lanB-${pid}`, `lan${pid}a`, `lan${pid}b`];
-const SUBNET = `10.231.${(pid % 250) + 1}`;
-const PORT = 18000 + (pid % 1000);
-const BASE = `http://${SUBNET}.1:${PORT}`;
+const LAN = lanNames();
+const BASE = LAN.agentUrl;
 const DEVICE_TOKEN = 'lobby-b-screen-device-token-0123456789abcdef';
 const WRONG_TOKEN = `${DEVICE_TOKEN.slice(0, -1)}X`; // the same token with one character changed
 const ID_NUMBER = '079123456789';
@@ -47,119 +35,14 @@ const SLIP = `https://dichvucong.example.vn/tra-cuu?SGT=${ID_NUMBER}&MHS=${DOSSI
 const STAFF = { authorization: `Bearer ${STAFF_TOKEN}` };
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
-type ErrorReply = { error: { code: string; message: string } };
-/** A message one of the host's sockets received: its raw text, and its type and data parsed. */
-type Message = { socket: number; text: string; type: string; data: Record<string, unknown> };
-
-/** One host: lan-client.ts inside a namespace, driven over stdin; its replies are kept in order. */
-class Machine {
-  readonly replies: LanReply[] = [];
-  private readonly child: ChildProcess;
-  private nextId = 1;
-  private stderr = '';
-
-  constructor(ns: string) {
-    this.child = spawn('ip', ['netns', 'exec', ns, process.execPath, '--import', 'tsx', CLIENT, BASE], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    createInterface({ input: this.child.stdout! }).on('line', (line) => this.replies.push(JSON.parse(line) as LanReply));
-    this.child.stderr!.on('data', (c: Buffer) => (this.stderr += c.toString()));
-  }
-
-  private async answer(id: number, op: 'http' | 'ws', what: string): Promise<LanReply> {
-    const find = () => this.replies.find((r) => r.op === op && r.id === id);
-    await waitUntil(() => find() !== undefined, 15_000, what).catch((err: Error) => {
-      throw new Error(`${err.message}\n${this.stderr}`);
-    });
-    return find()!;
-  }
-
-  async http<T = ErrorReply>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-    const command: LanCommand = { op: 'http', id: this.nextId++, method, path, body, headers };
-    this.child.stdin!.write(`${JSON.stringify(command)}\n`);
-    return (await this.answer(command.id, 'http', `${method} ${path}`)) as unknown as { status: number; body: T };
-  }
-
-  /** Opens a socket on /api/events; with `auth`, sends it after the upgrade and waits for `auth.result`. */
-  async socket(headers: Record<string, string> = {}, auth?: Record<string, string>): Promise<EventSocket> {
-    const command: LanCommand = { op: 'ws', id: this.nextId++, headers, ...(auth ? { auth: { type: 'auth', ...auth } } : {}) };
-    this.child.stdin!.write(`${JSON.stringify(command)}\n`);
-    const socket = new EventSocket(this, command.id, (await this.answer(command.id, 'ws', 'socket')) as EventSocket['reply']);
-    if (socket.reply.open && auth) await waitUntil(() => socket.has('auth.result'), 10_000, 'auth.result');
-    return socket;
-  }
-
-  messages(): Message[] {
-    return this.replies.flatMap((r) => {
-      if (r.op !== 'message') return [];
-      const parsed = JSON.parse(r.text) as { type: string; data?: Record<string, unknown> };
-      return [{ socket: r.id, text: r.text, type: parsed.type, data: parsed.data ?? {} }];
-    });
-  }
-
-  /** stdin closed: the client closes its sockets and exits (killed if it has not within 3 s). */
-  async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.stdin!.end();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
-    await exited;
-    clearTimeout(timer);
-  }
-}
-
-/** One socket of a host: how the agent answered the upgrade, and what it has received since. */
-class EventSocket {
-  constructor(private readonly host: Machine, readonly id: number, readonly reply: { open?: true; refused?: number }) {}
-  messages = (): Message[] => this.host.messages().filter((m) => m.socket === this.id);
-  has = (type: string): boolean => this.messages().some((m) => m.type === type);
-  authResult = (): SocketAuthResult => JSON.parse(this.messages().find((m) => m.type === 'auth.result')!.text) as SocketAuthResult;
-}
-
-const ip = (...args: string[]) => run('ip', args);
-
-async function createLan(): Promise<void> {
-  try {
-    await ip('netns', 'add', NS_A);
-  } catch (err) {
-    throw new Error(`this test needs root and iproute2 (it creates network namespaces): ip netns add failed: ${(err as Error).message.trim()}`);
-  }
-  await ip('netns', 'add', NS_B);
-  await ip('link', 'add', VETH_A, 'type', 'veth', 'peer', 'name', VETH_B);
-  await ip('link', 'set', VETH_A, 'netns', NS_A);
-  await ip('link', 'set', VETH_B, 'netns', NS_B);
-  await ip('-n', NS_A, 'addr', 'add', `${SUBNET}.1/24`, 'dev', VETH_A);
-  await ip('-n', NS_B, 'addr', 'add', `${SUBNET}.2/24`, 'dev', VETH_B);
-  for (const [ns, dev] of [[NS_A, VETH_A], [NS_B, VETH_B], [NS_A, 'lo'], [NS_B, 'lo']] as const) await ip('-n', ns, 'link', 'set', dev, 'up');
-}
-
-async function deleteLan(): Promise<void> {
-  for (const args of [['netns', 'del', NS_A], ['netns', 'del', NS_B], ['link', 'del', VETH_A]]) await ip(...args).catch(() => undefined);
-}
-
-/** The agent's CLI inside namespace A (`ip netns exec` execs into node, so the child is the agent itself). */
-function startAgent(configFile: string): { child: ChildProcess; ready: Promise<string>; output: () => string } {
-  const child = spawn('ip', ['netns', 'exec', NS_A, process.execPath, '--import', 'tsx', MAIN, '--config', configFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Kiosk ready at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => reject(new Error(`agent exited (${code}) before it was ready:\n${out}`)));
-    setTimeout(() => reject(new Error(`agent not ready after 20 s:\n${out}`)), 20_000).unref();
-  });
-  return { child, ready, output: () => out };
-}
-
 const audienceOf = (type: string): EventAudience | undefined => EVENT_AUDIENCE[type as AgentEventType];
 
 describe('a second host on the LAN (network namespaces)', () => {
   const dir = tempDir('motcua-lan-');
-  let agent: ReturnType<typeof startAgent> | undefined;
-  const machines: Machine[] = [];
-  let kiosk: Machine; // namespace A: the kiosk's own machine
-  let lan: Machine; // namespace B: the other host; each role below is one of its sockets, each request says who asks
+  let agent: ReturnType<typeof startAgentIn> | undefined;
+  const machines: LanHost[] = [];
+  let kiosk: LanHost; // namespace A: the kiosk's own machine
+  let lan: LanHost; // namespace B: the other host; each role below is one of its sockets, each request says who asks
   let phone: EventSocket; // a citizen's phone, no token
   let counterPc: EventSocket; // a counter PC with the staff token
   let screen: EventSocket; // a remote touchscreen with its device token
@@ -169,11 +52,11 @@ describe('a second host on the LAN (network namespaces)', () => {
 
   beforeAll(async () => {
     const t0 = Date.now();
-    await createLan();
+    await createLan(LAN);
     const base = testConfig(join(dir.path, 'data'), { driver: 'simulated', statusPollMs: 100 });
     const config: SiteConfigInput = {
       ...base,
-      server: { host: `${SUBNET}.1`, port: PORT, kioskDevices: [{ name: 'Màn hình sảnh B', token: DEVICE_TOKEN }], websocket: { maxClients: 1000, maxPerAddress: 8, pingMs: 30_000 } },
+      server: { host: `${LAN.subnet}.1`, port: LAN.port, kioskDevices: [{ name: 'Màn hình sảnh B', token: DEVICE_TOKEN }], websocket: { maxClients: 1000, maxPerAddress: 8, pingMs: 30_000 } },
       scanner: { driver: 'simulated' },
       locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }], pollMs: 50 },
       pickup: { ...base.pickup, doorReminderMs: 200, doorAlertMs: 400 },
@@ -182,9 +65,9 @@ describe('a second host on the LAN (network namespaces)', () => {
     };
     const configFile = join(dir.path, 'site.json');
     writeFileSync(configFile, JSON.stringify(config, null, 2));
-    agent = startAgent(configFile);
+    agent = startAgentIn(LAN.nsA, configFile);
     // The machines start (tsx) while the agent does; they reach it only when told to.
-    machines.push((kiosk = new Machine(NS_A)), (lan = new Machine(NS_B)));
+    machines.push((kiosk = new LanHost(LAN.nsA, BASE)), (lan = new LanHost(LAN.nsB, BASE)));
     expect(await agent.ready).toBe(BASE);
     timings.agentReady = Date.now() - t0;
     [phone, counterPc, screen, stranger] = await Promise.all([
@@ -231,7 +114,7 @@ describe('a second host on the LAN (network namespaces)', () => {
       exitCode = await exited;
       clearTimeout(timer);
     }
-    await deleteLan();
+    await deleteLan(LAN);
     dir.cleanup();
     console.info(`lan-second-host timings (ms from start): ${JSON.stringify(timings)}`);
     expect(exitCode, agent?.output()).toBe(0);
