@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { builtinModules } from 'node:module';
 import boundaries from './eslint.boundaries.js';
 
 export default tseslint.config(
@@ -40,7 +41,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*'], message: 'shared/ and kiosk-ui/ are browser code: no Node built-ins.' }] },
+        // With or without the node: prefix ('fs' is as much Node as 'node:fs').
+        { patterns: [{ group: ['node:*', ...builtinModules], message: 'shared/ and kiosk-ui/ are browser code: no Node built-ins.' }] },
       ],
     },
   },
