@@ -14,6 +14,7 @@ const zones = [
     { target, from: `${AGENT}/devices`, except: DEVICE_INTERFACES, message: 'Domain code knows devices by their interfaces only (printer.ts, scanner.ts, locker-board.ts…): the composition root picks the driver.' },
     { target, from: `${AGENT}/api`, message: 'Domain code knows nothing of HTTP: routes in api/ call the domain, never the reverse.' },
     { target, from: `${AGENT}/compose`, message: 'Only main.ts and tests import the composition root.' },
+    { target, from: `${AGENT}/store`, except: ['./store-port.ts'], message: 'Domain code knows the store by its port (store/store-port.ts): SQLite or PostgreSQL is picked by the composition root.' },
   ]),
   { target: `${AGENT}/devices`, from: DOMAIN, message: 'Devices know nothing of the domain: they move bytes and report states.' },
   { target: `${AGENT}/devices`, from: [`${AGENT}/store`, `${AGENT}/api`, `${AGENT}/compose`, `${AGENT}/config`], message: 'Devices know nothing of the store, the API, the config file or the composition root: they are handed what they need.' },

@@ -29,6 +29,17 @@ export default tseslint.config(
     },
   },
   {
+    // The store is async (docs/ARCHITECTURE.md "The store port"): a promise nobody awaits is a write that may not
+    // have happened, or an error nobody hears. Type-aware, so only on the agent's own code.
+    files: ['kiosk-agent/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // Domain code knows nothing of HTTP.
     files: ['kiosk-agent/src/{queue,pickup,diagnostics,stats,feedback,notify,upstream,privacy,slips,demo,devices,store,core}/**/*.ts'],
     rules: {

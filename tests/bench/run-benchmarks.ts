@@ -8,7 +8,7 @@ import { benchKioskUi } from './ui-bench';
 
 async function main(): Promise<void> {
   console.log(`motcua-kiosk benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
-  for (const line of benchDurableTickets()) console.log(line);
+  for (const line of await benchDurableTickets()) console.log(line);
   for (const line of await benchTicketLatency(500, 'cp1258')) console.log(line);
   for (const line of await benchTicketLatency(500, 'raster')) console.log(line);
   for (const line of await benchLockerRoundTrips()) console.log(line);

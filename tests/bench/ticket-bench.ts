@@ -12,8 +12,8 @@ import { parseSiteConfig } from '../../kiosk-agent/src/config/load-config';
 import { SimulatedPrinter } from '../../kiosk-agent/src/devices/printer/simulated-printer';
 import { systemClock } from '../../kiosk-agent/src/core/clock';
 import { QueueService } from '../../kiosk-agent/src/queue/queue-service';
-import { TicketRepository } from '../../kiosk-agent/src/queue/ticket-repository';
 import { openStore } from '../../kiosk-agent/src/store/sqlite';
+import { SqliteStore } from '../../kiosk-agent/src/store/sqlite-store';
 import { spawnAgent } from '../support/agent-process';
 import { postJson } from '../support/http';
 import { tempDir } from '../support/temp-dir';
@@ -65,18 +65,19 @@ export async function benchTicketLatency(count = 500, text: 'cp1258' | 'raster' 
   }
 }
 
-export function benchDurableTickets(count = 5000): string[] {
+/** Through the store port's SQLite adapter, as the agent issues them: each ticket awaited before the next. */
+export async function benchDurableTickets(count = 5000): Promise<string[]> {
   const dir = tempDir('motcua-bench-');
-  const db = openStore({ dataDir: dir.path });
+  const store = new SqliteStore(openStore({ dataDir: dir.path }), join(dir.path, 'kiosk.sqlite'));
   try {
-    const queue = new QueueService({ config: parseSiteConfig(testConfig(dir.path)), tickets: new TicketRepository(db), clock: systemClock });
-    for (let i = 0; i < 50; i++) queue.issueTicket('tu-phap', undefined);
+    const queue = new QueueService({ config: parseSiteConfig(testConfig(dir.path)), store, clock: systemClock });
+    for (let i = 0; i < 50; i++) await queue.issueTicket('tu-phap', undefined);
     const t0 = performance.now();
-    for (let i = 0; i < count; i++) queue.issueTicket(i % 2 ? 'tu-phap' : 'dat-dai', i % 9 === 0 ? 'merit' : undefined);
+    for (let i = 0; i < count; i++) await queue.issueTicket(i % 2 ? 'tu-phap' : 'dat-dai', i % 9 === 0 ? 'merit' : undefined);
     const seconds = (performance.now() - t0) / 1000;
     return [`durable tickets (SQLite WAL, synchronous=FULL, one transaction each, ${count} tickets): ${(count / seconds).toFixed(0)} tickets/s  [target ≥ 1,000/s]`];
   } finally {
-    db.close();
+    await store.close();
     dir.cleanup();
   }
 }

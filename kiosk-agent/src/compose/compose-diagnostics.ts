@@ -3,7 +3,6 @@
  * routes use, built from the config and the devices agent.ts already made.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FullHealth } from '../../../shared/api-schemas';
 import type { DiagnosticsRouteDeps } from '../api/routes/diagnostics-routes';
 import type { SiteConfig } from '../config/site-config-schema';
@@ -22,7 +21,7 @@ import { runSelfTest } from '../diagnostics/self-test';
 import { TechnicianGate } from '../diagnostics/technician-gate';
 import type { LockerDeposits } from '../pickup/locker-deposits';
 import type { Clock } from '../core/clock';
-import type { Db } from '../store/sqlite';
+import type { SqlStore } from '../store/store-port';
 
 const SECRET_KEY = /token|pinhash|secret|password|key(file)?$/i;
 
@@ -70,18 +69,17 @@ export function configuredSerialPaths(config: SiteConfig): { path: string; usedB
 
 export function composeDiagnostics(args: {
   config: SiteConfig;
-  db: Db;
+  store: SqlStore;
   clock: Clock;
   devices: Devices;
   lockers: LockerDeposits;
   health: () => FullHealth;
   logRing: LogRing;
   startedAtMs: number;
-  storeFile: string;
 }): DiagnosticsRouteDeps {
-  const { config, db, clock, devices } = args;
+  const { config, store, clock, devices } = args;
   const { printer } = devices;
-  const audit = new DiagnosticsAudit(db);
+  const audit = new DiagnosticsAudit(store);
   const interfaceName = config.printer.driver === 'escpos' ? config.printer.interface : 'simulated';
   const boardAddresses = config.locker.driver === 'none' ? [] : config.locker.boards.map((b) => b.address);
   const serialPaths = configuredSerialPaths(config);
@@ -96,10 +94,10 @@ export function composeDiagnostics(args: {
       health: args.health,
       refreshPrinter: () => printer.refreshStatus(),
       startedAtMs: args.startedAtMs,
-      storePath: join(config.dataDir, args.storeFile),
+      storePath: store.location,
       runChecks: () =>
         runSelfTest({
-          db,
+          store,
           dataDir: config.dataDir,
           printer,
           scannerStatus: () => devices.scanner?.status() ?? devices.disabled(config.scanner.driver),

@@ -9,18 +9,17 @@ import { RatingService } from '../feedback/rating-service';
 import type { Logger } from '../logger';
 import { LogNotifier, WebhookNotifier, type Notifier, type OutgoingMessage } from '../notify/notifier';
 import { Outbox } from '../notify/outbox';
-import { DossierRepository } from '../pickup/dossier-repository';
 import { DossierService } from '../pickup/dossier-service';
 import { HandoverReceipts } from '../pickup/handover-receipts';
 import { LockerDeposits } from '../pickup/locker-deposits';
 import type { LockerDeps } from '../pickup/locker-deps';
 import { LockerHandovers } from '../pickup/locker-handovers';
-import { LockerStore } from '../pickup/locker-store';
+import { pickupRepos } from '../pickup/pickup-repos';
 import { OverdueReminders } from '../pickup/overdue-reminders';
 import { PickupCodeHasher } from '../pickup/pickup-code';
 import { Retention } from '../privacy/retention';
 import type { Clock } from '../core/clock';
-import type { Db } from '../store/sqlite';
+import { unitOfWork, type SqlStore } from '../store/store-port';
 import { createUpstream } from './create-upstream';
 import type { StatusReport } from '../upstream/upstream-adapter';
 
@@ -37,7 +36,7 @@ export interface PickupSide {
 
 export function composePickup(args: {
   config: SiteConfig;
-  db: Db;
+  store: SqlStore;
   clock: Clock;
   log: Logger;
   events: EventHub;
@@ -47,16 +46,16 @@ export function composePickup(args: {
   /** A background task failed: the store's health hears of it, anything else is logged. Never throws. */
   onBackgroundError: (err: unknown, what: string) => void;
 }): PickupSide {
-  const { config, db, clock, log, events, devices, onBackgroundError } = args;
-  const dossierRepo = new DossierRepository(db);
+  const { config, store, clock, log, events, devices, onBackgroundError } = args;
+  const pickupStore = unitOfWork(store, pickupRepos(() => clock.now()));
   const upstream = createUpstream(config.upstream);
-  const dossiers = new DossierService(dossierRepo, clock, config.center.timezone, upstream, log.child({ module: 'upstream' }));
+  const dossiers = new DossierService(pickupStore, clock, config.center.timezone, upstream, log.child({ module: 'upstream' }));
   const notifier: Notifier =
     config.notifier.driver === 'webhook'
       ? new WebhookNotifier({ url: config.notifier.url, timeoutMs: config.notifier.timeoutMs, ...(config.notifier.token ? { token: config.notifier.token } : {}) })
       : new LogNotifier(log.child({ module: 'notify' }));
   const outbox = new Outbox(
-    db,
+    store,
     () => clock.now(),
     {
       notify: (item, signal) => notifier.send(item.payload as OutgoingMessage, signal),
@@ -70,7 +69,7 @@ export function composePickup(args: {
     },
   );
   const receipts = new HandoverReceipts({
-    dossiers: dossierRepo,
+    dossiers: pickupStore.read.records,
     printer: devices.printer,
     centerName: config.center.name,
     timeZone: config.center.timezone,
@@ -78,9 +77,7 @@ export function composePickup(args: {
     log: log.child({ module: 'receipts' }),
   });
   const pickupLog = log.child({ module: 'pickup' });
-  const lockerStore = new LockerStore(db);
   const lockerDeps: LockerDeps = {
-    outbox,
     overdueDays: config.pickup.overdueDays,
     doorReminderMs: config.pickup.doorReminderMs,
     doorAlertMs: config.pickup.doorAlertMs,
@@ -104,9 +101,8 @@ export function composePickup(args: {
       lockoutsBeforeStaff: config.pickup.guessing.lockoutsBeforeStaff,
     },
     onBackgroundError,
-    store: lockerStore,
+    store: pickupStore,
     dossiers,
-    audit: dossierRepo,
     locker: devices.locker,
     boards: config.locker.driver === 'none' ? [] : config.locker.boards,
     clock,
@@ -114,12 +110,10 @@ export function composePickup(args: {
   };
   const deposits = new LockerDeposits(lockerDeps);
   const handovers = new LockerHandovers(lockerDeps);
-  const ratings = new RatingService(db, clock, config.feedback.scale);
+  const ratings = new RatingService(store, clock, config.feedback.scale);
   const reminders = new OverdueReminders({
-    store: lockerStore,
+    store: pickupStore,
     dossiers,
-    audit: dossierRepo,
-    outbox,
     clock,
     overdueDays: config.pickup.overdueDays,
     centerName: config.center.name,
@@ -127,7 +121,7 @@ export function composePickup(args: {
   });
   const stopReminders = reminders.start(config.pickup.reminderCheckMs, (err) => onBackgroundError(err, 'overdue-reminders'));
   const retentionLog = log.child({ module: 'retention' });
-  const stopRetention = new Retention(db, clock, config.privacy.retentionDays).start(config.privacy.sweepMs, {
+  const stopRetention = new Retention(store, clock, config.privacy.retentionDays).start(config.privacy.sweepMs, {
     done: (r) => retentionLog.info(r, 'personal data past retention removed'),
     failed: (err) => onBackgroundError(err, 'retention'),
   });

@@ -8,9 +8,8 @@ import { CounterDesk } from '../queue/counter-desk';
 import { CounterRepository } from '../queue/counter-repository';
 import { QueueService } from '../queue/queue-service';
 import { TicketIssuer } from '../queue/ticket-issuer';
-import { TicketRepository } from '../queue/ticket-repository';
 import { QueueStats } from '../stats/queue-stats';
-import type { Db } from '../store/sqlite';
+import type { SqlStore } from '../store/store-port';
 
 export interface QueueSide {
   queue: QueueService;
@@ -20,15 +19,14 @@ export interface QueueSide {
   stats: QueueStats;
 }
 
-export function composeQueue(args: { config: SiteConfig; db: Db; clock: Clock; printer: Printer; events: EventHub; log: Logger; trackUrl: (id: string) => string }): QueueSide {
-  const { config, db, clock } = args;
-  const tickets = new TicketRepository(db);
-  const queue = new QueueService({ config, tickets, clock });
-  const counterLog = new CounterRepository(db);
+export function composeQueue(args: { config: SiteConfig; store: SqlStore; clock: Clock; printer: Printer; events: EventHub; log: Logger; trackUrl: (id: string) => string }): QueueSide {
+  const { config, store, clock } = args;
+  const queue = new QueueService({ config, store, clock });
+  const counterLog = new CounterRepository(store);
   return {
     queue,
     counterLog,
-    desk: new CounterDesk({ config, queue, tickets, counters: counterLog, clock }),
+    desk: new CounterDesk({ config, queue, store, counters: counterLog, clock }),
     issuer: new TicketIssuer({
       queue,
       printer: args.printer,
@@ -38,6 +36,6 @@ export function composeQueue(args: { config: SiteConfig; db: Db; clock: Clock; p
       trackUrl: args.trackUrl,
       log: args.log.child({ module: 'tickets' }),
     }),
-    stats: new QueueStats(db, config.feedback.scale),
+    stats: new QueueStats(store, config.feedback.scale),
   };
 }

@@ -22,12 +22,12 @@ import { LogRing } from '../diagnostics/log-ring';
 import { EventHub } from '../events/event-hub';
 import { createLogger, type Logger } from '../logger';
 import { PickupCodeHasher } from '../pickup/pickup-code';
-import { openStore, probeWrite } from '../store/sqlite';
 import { folderWriteProblem, StoreHealthWatch } from '../store/store-health';
 import { composeDiagnostics } from './compose-diagnostics';
 import { composePickup } from './compose-pickup';
 import { composeQueue } from './compose-queue';
 import { createDevices } from './create-devices';
+import { createStore } from './create-store';
 import { demoControls, type Simulators } from './demo-controls';
 import { wireDeviceEvents } from './device-events';
 import { serveHttp } from './serve-http';
@@ -79,13 +79,12 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
   const events = new EventHub((err) => log.error({ err }, 'event listener failed'));
 
   const startedAtMs = clock.now();
-  const STORE_FILE = 'kiosk.sqlite';
-  // Refuses to start (StoreOpenError, exit 2) on a data folder that cannot be written.
-  const db = openStore({ dataDir: config.dataDir, fileName: STORE_FILE });
-  const cleanups: (() => Promise<void> | void)[] = [() => void db.close()];
+  // Refuses to start (StoreOpenError, exit 2) on a store that cannot be written or has a newer schema.
+  const store = await createStore(config);
+  const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     const secretKey = loadOrCreateSecretKey(config.secrets.keyFile ?? defaultKeyFile(config.dataDir));
-    const storeHealth = new StoreHealthWatch(() => probeWrite(db), log.child({ module: 'store' }), () => folderWriteProblem(config.dataDir));
+    const storeHealth = new StoreHealthWatch(() => store.probeWrite(), log.child({ module: 'store' }), () => folderWriteProblem(config.dataDir));
     cleanups.unshift(storeHealth.start(10_000));
     // Background work (outbox, reminders, recovery, retention) never kills the agent: a store failure shows in
     // /api/health, anything else is logged, and each loop tries again later.
@@ -106,7 +105,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     // The ticket's QR needs the port, known once the server listens.
     let port = config.server.port;
     const publicUrl = (): string => config.server.publicUrl ?? `${config.server.tls ? 'https' : 'http'}://${config.server.host}:${port}`;
-    const queueSide = composeQueue({ config, db, clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
+    const queueSide = composeQueue({ config, store, clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
 
     const health = (): FullHealth => {
       const disabled = (driver: string) => ({ state: 'disabled' as const, driver });
@@ -122,8 +121,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     let stopping = false;
     // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
-    if (options.configPath === undefined && options.config === undefined) seedDemoDossiers(db, clock, config.center.timezone, new PickupCodeHasher(secretKey));
-    const pickup = composePickup({ config, db, clock, log, events, devices, secretKey, onBackgroundError });
+    if (options.configPath === undefined && options.config === undefined) await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey));
+    const pickup = composePickup({ config, store, clock, log, events, devices, secretKey, onBackgroundError });
     cleanups.unshift(() => pickup.stop());
     // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left
     // half-done (a compartment opened, its record not updated) is settled by what the doors say now.
@@ -164,7 +163,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         ratingScale: config.feedback.scale,
       }),
       demo: demoControls(devices.simulators),
-      diagnostics: composeDiagnostics({ config, db, clock, devices, lockers: pickup.deposits, health, logRing, startedAtMs, storeFile: STORE_FILE }),
+      diagnostics: composeDiagnostics({ config, store, clock, devices, lockers: pickup.deposits, health, logRing, startedAtMs }),
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       isStopping: () => stopping,
       log: log.child({ module: 'http' }),

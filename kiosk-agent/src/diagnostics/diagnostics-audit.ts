@@ -1,5 +1,5 @@
 /** The technician's audit trail: sign-ins (also failed ones) and every diagnostics action, with what it touched. */
-import type { Database } from 'better-sqlite3';
+import { pluck, type SqlStore } from '../store/store-port';
 
 export type AuditOutcome = 'ok' | 'denied' | 'failed';
 
@@ -20,33 +20,25 @@ interface AuditRow {
 }
 
 export class DiagnosticsAudit {
-  private readonly stmts;
+  constructor(private readonly store: SqlStore) {}
 
-  constructor(db: Database) {
-    this.stmts = {
-      insert: db.prepare('INSERT INTO diagnostics_audit (at_ms, action, outcome, detail) VALUES (?, ?, ?, ?)'),
-      settle: db.prepare('UPDATE diagnostics_audit SET outcome = ?, detail = ? WHERE id = ?'),
-      recent: db.prepare('SELECT id, at_ms AS atMs, action, outcome, detail FROM diagnostics_audit ORDER BY id DESC LIMIT ?'),
-      lastReset: db.prepare(
-        "SELECT id, action, json_extract(detail, '$.untilMs') AS untilMs FROM diagnostics_audit WHERE (action = 'session.open' AND outcome = 'ok') OR action = 'session.lockout' ORDER BY id DESC LIMIT 1",
-      ),
-      failuresAfter: db.prepare("SELECT COUNT(*) AS n FROM diagnostics_audit WHERE action = 'session.open' AND outcome = 'denied' AND id > ? AND at_ms >= ?"),
-    };
+  async record(atMs: number, action: string, outcome: AuditOutcome, detail?: Record<string, unknown>): Promise<number> {
+    const id = await pluck<number>(this.store, 'INSERT INTO diagnostics_audit (at_ms, action, outcome, detail) VALUES (?, ?, ?, ?) RETURNING id', [
+      atMs,
+      action,
+      outcome,
+      detail ? JSON.stringify(detail) : null,
+    ]);
+    return Number(id);
   }
 
-  /** Appends an entry; returns its id. */
-  record(atMs: number, action: string, outcome: AuditOutcome, detail?: Record<string, unknown>): number {
-    return Number(this.stmts.insert.run(atMs, action, outcome, detail ? JSON.stringify(detail) : null).lastInsertRowid);
+  async settle(id: number, outcome: AuditOutcome, detail?: Record<string, unknown>): Promise<void> {
+    await this.store.run('UPDATE diagnostics_audit SET outcome = ?, detail = ? WHERE id = ?', [outcome, detail ? JSON.stringify(detail) : null, id]);
   }
 
-  /** Rewrites the outcome of an entry recorded in advance (a sign-in counted as failed until the PIN checks out). */
-  settle(id: number, outcome: AuditOutcome, detail?: Record<string, unknown>): void {
-    this.stmts.settle.run(outcome, detail ? JSON.stringify(detail) : null, id);
-  }
-
-  /** Newest first. */
-  recent(limit: number): AuditEntry[] {
-    return (this.stmts.recent.all(limit) as AuditRow[]).map((r) => ({
+  async recent(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.store.all<AuditRow>('SELECT id, at_ms AS "atMs", action, outcome, detail FROM diagnostics_audit ORDER BY id DESC LIMIT ?', [limit]);
+    return rows.map((r) => ({
       id: r.id,
       at: new Date(r.atMs).toISOString(),
       action: r.action,
@@ -55,13 +47,18 @@ export class DiagnosticsAudit {
     }));
   }
 
-  /**
-   * Where sign-in stands: wrong PINs since the last success or the last lockout (only those after `sinceMs`), and
-   * until when the last lockout runs.
-   */
-  signInState(sinceMs: number): { failures: number; lockedUntilMs: number | null } {
-    const reset = this.stmts.lastReset.get() as { id: number; action: string; untilMs: number | null } | undefined;
-    const { n } = this.stmts.failuresAfter.get(reset?.id ?? 0, sinceMs) as { n: number };
-    return { failures: n, lockedUntilMs: reset?.action === 'session.lockout' ? reset.untilMs : null };
+  async signInState(sinceMs: number): Promise<{ failures: number; lockedUntilMs: number | null }> {
+    // The last successful sign-in or lockout resets the count; a lockout's end is in its detail (read here, not with
+    // a JSON function: SQLite and PostgreSQL spell those differently).
+    const reset = await this.store.get<{ id: number; action: string; detail: string | null }>(
+      `SELECT id, action, detail FROM diagnostics_audit WHERE (action = 'session.open' AND outcome = 'ok') OR action = 'session.lockout' ORDER BY id DESC LIMIT 1`,
+    );
+    const failures = await pluck<number>(
+      this.store,
+      `SELECT COUNT(*) AS n FROM diagnostics_audit WHERE action = 'session.open' AND outcome = 'denied' AND id > ? AND at_ms >= ?`,
+      [reset?.id ?? 0, sinceMs],
+    );
+    const untilMs = reset?.action === 'session.lockout' && reset.detail ? (JSON.parse(reset.detail) as { untilMs?: number }).untilMs ?? null : null;
+    return { failures: Number(failures ?? 0), lockedUntilMs: untilMs };
   }
 }

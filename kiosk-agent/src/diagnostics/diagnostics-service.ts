@@ -67,7 +67,7 @@ export class DiagnosticsService {
         (err: unknown) => (isAgentError(err) ? err.code : 'PRINTER_ERROR'),
       );
     }
-    audit.record(clock.now(), 'self-test', report.ok ? 'ok' : 'failed', { failed: checks.filter((c) => !c.ok).map((c) => c.name), printed: report.printed ?? false });
+    await audit.record(clock.now(), 'self-test', report.ok ? 'ok' : 'failed', { failed: checks.filter((c) => !c.ok).map((c) => c.name), printed: report.printed ?? false });
     return report;
   }
 
@@ -83,9 +83,9 @@ export class DiagnosticsService {
       serialPorts: await this.serialPorts().catch((err: unknown) => ({ error: String(err), configured: this.deps.configuredPorts() })),
       config: this.deps.redactedConfig(),
       log: this.deps.logRing.tail(500),
-      audit: audit.recent(200),
+      audit: await audit.recent(200),
     };
-    audit.record(clock.now(), 'bundle.export', 'ok');
+    await audit.record(clock.now(), 'bundle.export', 'ok');
     return { fileName: `motcua-diagnostics-${generatedAt.replace(/[:.]/g, '-')}.json`, content };
   }
 }

@@ -44,7 +44,7 @@ export class LockerTools {
 
   async grid(): Promise<{ status: ReturnType<LockerBank['status']> & { advice: string[] }; boards: BoardDiagnosis[]; compartments: CompartmentDiagnosis[] }> {
     const bank = this.bank();
-    const known = this.deps.lockers.compartments();
+    const known = await this.deps.lockers.compartments();
     const addresses = [...new Set(known.map((c) => c.board))];
     const states = new Map<string, LockState>();
     const boards: BoardDiagnosis[] = [];
@@ -66,7 +66,7 @@ export class LockerTools {
 
   async open(board: number, lock: number, reason: string | undefined): Promise<{ board: number; lock: number; open: boolean; dossierCode: string | null }> {
     const bank = this.bank();
-    const compartment = this.deps.lockers.compartments().find((c) => c.board === board && c.lock === lock);
+    const compartment = (await this.deps.lockers.compartments()).find((c) => c.board === board && c.lock === lock);
     if (!compartment) throw new AgentError('LOCKER_UNKNOWN_LOCK', `Không có ngăn ${lock} trên bo ${board} trong cấu hình tủ (locker.boards).`);
     const dossierCode = compartment.dossierCode ?? null;
     if (dossierCode && !reason?.trim()) {
@@ -75,10 +75,10 @@ export class LockerTools {
     const detail = { board, lock, ...(dossierCode ? { dossierCode } : {}), ...(reason?.trim() ? { reason: reason.trim() } : {}) };
     try {
       const state = await bank.unlock(board, lock);
-      this.deps.audit.record(this.deps.clock.now(), 'locker.open', 'ok', detail);
+      await this.deps.audit.record(this.deps.clock.now(), 'locker.open', 'ok', detail);
       return { board, lock, open: state.open, dossierCode };
     } catch (err) {
-      this.deps.audit.record(this.deps.clock.now(), 'locker.open', 'failed', { ...detail, code: errorOf(err).code });
+      await this.deps.audit.record(this.deps.clock.now(), 'locker.open', 'failed', { ...detail, code: errorOf(err).code });
       throw err;
     }
   }
@@ -94,7 +94,7 @@ export class LockerTools {
     const bank = this.bank();
     const failed: { board: number; lock: number; code: string }[] = [];
     let opened = 0;
-    for (const c of this.deps.lockers.compartments()) {
+    for (const c of await this.deps.lockers.compartments()) {
       try {
         await bank.unlock(c.board, c.lock);
         opened++;
@@ -102,7 +102,7 @@ export class LockerTools {
         failed.push({ board: c.board, lock: c.lock, code: errorOf(err).code });
       }
     }
-    this.deps.audit.record(this.deps.clock.now(), 'locker.open-all', failed.length === 0 ? 'ok' : 'failed', { reason, opened, failed: failed.length });
+    await this.deps.audit.record(this.deps.clock.now(), 'locker.open-all', failed.length === 0 ? 'ok' : 'failed', { reason, opened, failed: failed.length });
     return { opened, failed };
   }
 }

@@ -47,10 +47,10 @@ export class PrinterTools {
         : codePageChart(layout.codePage);
     try {
       const { bytes } = await this.deps.printer.print(doc);
-      this.deps.audit.record(clock.now(), 'printer.test-print', 'ok', { kind });
+      await this.deps.audit.record(clock.now(), 'printer.test-print', 'ok', { kind });
       return { printed: true, bytes };
     } catch (err) {
-      this.deps.audit.record(clock.now(), 'printer.test-print', 'failed', { kind, code: isAgentError(err) ? err.code : 'INTERNAL_ERROR' });
+      await this.deps.audit.record(clock.now(), 'printer.test-print', 'failed', { kind, code: isAgentError(err) ? err.code : 'INTERNAL_ERROR' });
       throw err;
     }
   }

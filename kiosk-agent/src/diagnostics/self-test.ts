@@ -4,11 +4,11 @@
  * board answers. Probes only read; nothing is printed or opened unless asked (`print`).
  */
 import { existsSync, statfsSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
 import type { DeviceStatus } from '../../../shared/api-schemas';
 import type { LockerBank } from '../devices/locker/locker-board';
 import type { Printer } from '../devices/printer/printer';
 import { isAgentError } from '../errors/agent-error';
+import type { SqlStore } from '../store/store-port';
 import { faultAdvice, type DeviceKind } from '../i18n/fault-advice';
 
 export interface SelfTestCheck {
@@ -19,7 +19,7 @@ export interface SelfTestCheck {
 }
 
 export interface SelfTestDeps {
-  db: Database;
+  store: Pick<SqlStore, 'integrityCheck'>;
   dataDir: string;
   printer: Printer;
   scannerStatus: () => DeviceStatus;
@@ -40,8 +40,8 @@ function deviceCheck(name: string, kind: DeviceKind, s: DeviceStatus): SelfTestC
 export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestCheck[]> {
   const checks: SelfTestCheck[] = [];
   try {
-    const result = deps.db.pragma('quick_check', { simple: true });
-    checks.push({ name: 'store', ok: result === 'ok', detail: `SQLite quick_check: ${String(result)}`, advice: result === 'ok' ? [] : ['Cơ sở dữ liệu có lỗi: sao lưu thư mục dữ liệu và liên hệ bộ phận hỗ trợ.'] });
+    const { ok, detail } = await deps.store.integrityCheck();
+    checks.push({ name: 'store', ok, detail, advice: ok ? [] : ['Cơ sở dữ liệu có lỗi: sao lưu thư mục dữ liệu và liên hệ bộ phận hỗ trợ.'] });
   } catch (err) {
     checks.push({ name: 'store', ok: false, detail: messageOf(err), advice: ['Không đọc được cơ sở dữ liệu: kiểm tra ổ đĩa và quyền ghi thư mục dữ liệu.'] });
   }

@@ -60,27 +60,35 @@ export class TechnicianGate {
       throw new AgentError('TECHNICIAN_NOT_CONFIGURED', 'Ki-ốt chưa có mã PIN kỹ thuật viên. Đặt technician.pinHash trong tệp cấu hình (tạo bằng: npm run hash-pin -- <mã PIN>).');
     }
     const now = clock.now();
-    const state = audit.signInState(now - FAILURE_MEMORY_MS);
+    const state = await audit.signInState(now - FAILURE_MEMORY_MS);
     if (state.lockedUntilMs !== null && state.lockedUntilMs > now) {
-      audit.record(now, 'session.refused', 'denied', { reason: 'locked' });
+      await audit.record(now, 'session.refused', 'denied', { reason: 'locked' });
       throw this.locked(state.lockedUntilMs - now);
     }
     // The attempt counts as a failure before the hash is checked: a crash or a kill during the check (or a second
     // request, were checks ever to overlap) cannot get a free try.
-    const attempt = audit.record(now, 'session.open', 'denied', { reason: 'checking' });
+    const attempt = await audit.record(now, 'session.open', 'denied', { reason: 'checking' });
     if (!(await verifyTechnicianPin(pin, pinHash))) {
-      audit.settle(attempt, 'denied', { reason: 'wrong-pin' });
+      await audit.settle(attempt, 'denied', { reason: 'wrong-pin' });
       const left = this.maxFailures - state.failures - 1;
       if (left <= 0) {
-        audit.record(now, 'session.lockout', 'ok', { untilMs: now + this.lockoutMs });
+        await audit.record(now, 'session.lockout', 'ok', { untilMs: now + this.lockoutMs });
         throw this.locked(this.lockoutMs);
       }
       throw new AgentError('TECHNICIAN_PIN_INVALID', `Mã PIN không đúng. Còn ${left} lần thử.`, { facts: { attemptsLeft: left } });
     }
     const token = randomBytes(24).toString('base64url');
     this.sessions.set(token, { lastSeenMs: now, openedAtMs: now });
-    audit.settle(attempt, 'ok');
+    await audit.settle(attempt, 'ok');
     return { token, expiresAt: new Date(now + Math.min(this.idleMs, this.maxSessionMs)).toISOString(), idleSeconds: Math.round(this.idleMs / 1000) };
+  }
+
+  /**
+   * A session's end is written without holding up the answer (the request is refused or closed either way); a
+   * store that cannot take the line is reported by its health watch, not by the technician's screen.
+   */
+  private auditLater(atMs: number, action: string, detail?: Record<string, unknown>): void {
+    this.options.audit.record(atMs, action, 'ok', detail).catch(() => undefined);
   }
 
   private locked(remainingMs: number): AgentError {
@@ -96,12 +104,12 @@ export class TechnicianGate {
     const session = token ? this.sessions.get(token) : undefined;
     if (session && now - session.lastSeenMs > this.idleMs) {
       this.sessions.delete(token!);
-      this.options.audit.record(now, 'session.expired', 'ok');
+      this.auditLater(now, 'session.expired');
       throw new AgentError('TECHNICIAN_SESSION_REQUIRED', 'Phiên kỹ thuật đã kết thúc vì không thao tác. Nhập lại mã PIN để tiếp tục.');
     }
     if (session && now - session.openedAtMs > this.maxSessionMs) {
       this.sessions.delete(token!);
-      this.options.audit.record(now, 'session.expired', 'ok', { reason: 'max-lifetime' });
+      this.auditLater(now, 'session.expired', { reason: 'max-lifetime' });
       throw new AgentError('TECHNICIAN_SESSION_REQUIRED', 'Phiên kỹ thuật đã hết thời hạn tối đa. Nhập lại mã PIN để tiếp tục.');
     }
     if (!session) throw new AgentError('TECHNICIAN_SESSION_REQUIRED', 'Cần mở chế độ kỹ thuật bằng mã PIN (POST /api/diagnostics/session).');
@@ -109,6 +117,6 @@ export class TechnicianGate {
   }
 
   close(token: string | undefined): void {
-    if (token && this.sessions.delete(token)) this.options.audit.record(this.options.clock.now(), 'session.close', 'ok');
+    if (token && this.sessions.delete(token)) this.auditLater(this.options.clock.now(), 'session.close');
   }
 }

@@ -7,8 +7,13 @@
  *
  * The worker never dies: a store that cannot be written (disk full, read-only) is reported and the worker backs
  * off (up to a minute) and tries again; the messages wait in the store.
+ *
+ * Several agents of a centre may run this worker on one shared store: a row is claimed by a conditional update
+ * (still due, not delivered) before it is sent, so exactly one agent's claim changes it and only that agent sends it;
+ * the others see zero rows changed and move on, as `FOR UPDATE SKIP LOCKED` would have them.
  */
-import type { Db } from '../store/sqlite';
+import type { SqlStore } from '../store/store-port';
+import { OutboxQueue } from './outbox-queue';
 
 export interface OutboxItem {
   id: number;
@@ -30,10 +35,10 @@ export interface OutboxOptions {
 }
 
 const REDACTED_DELIVERED = '[delivered; redacted]';
-const REDACTED_EXPIRED = '[expired with its pickup code; not sent]';
 
 export class Outbox {
-  private readonly s;
+  /** Adding and voiding messages outside a transaction (inside one, build an OutboxQueue on it). */
+  readonly queue: OutboxQueue;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = false;
@@ -42,52 +47,28 @@ export class Outbox {
   private readonly stopping = new AbortController();
 
   constructor(
-    db: Db,
+    private readonly store: SqlStore,
     private readonly now: () => number,
     private readonly handlers: Record<string, OutboxHandler>,
     private readonly options: OutboxOptions = {},
   ) {
     this.workerDelayMs = options.pollMs ?? 1000;
-    this.s = {
-      add: db.prepare('INSERT INTO outbox (kind, payload, next_attempt_ms, created_at_ms, expires_with) VALUES (?, ?, ?, ?, ?)'),
-      due: db.prepare('SELECT id, kind, payload, attempts FROM outbox WHERE done_at_ms IS NULL AND next_attempt_ms <= ? ORDER BY id LIMIT 20'),
-      done: db.prepare(`UPDATE outbox SET done_at_ms = ?, last_error = NULL, payload = ? WHERE id = ? AND done_at_ms IS NULL`),
-      // Claimed before it is sent: the attempt and the next try are written first, so a store that cannot take that
-      // write sends nothing, and one that fails after the send does not send it again at every tick.
-      claim: db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ? WHERE id = ? AND done_at_ms IS NULL'),
-      retry: db.prepare('UPDATE outbox SET last_error = ? WHERE id = ? AND done_at_ms IS NULL'),
-      unreadable: db.prepare(`UPDATE outbox SET done_at_ms = ?, last_error = 'unreadable payload' WHERE id = ?`),
-      pending: db.prepare('SELECT COUNT(*) FROM outbox WHERE done_at_ms IS NULL').pluck(),
-      expire: db.prepare(
-        `UPDATE outbox SET done_at_ms = ?, last_error = 'expired', payload = json_set(payload, '$.text', '${REDACTED_EXPIRED}')
-         WHERE expires_with = ? AND done_at_ms IS NULL`,
-      ),
-    };
+    this.queue = new OutboxQueue(store, now);
   }
 
-  /** Adds an item; call inside the transaction that made the change it reports. */
-  add(kind: string, payload: unknown, options: { expiresWith?: string } = {}): void {
-    const now = this.now();
-    this.s.add.run(kind, JSON.stringify(payload), now, now, options.expiresWith ?? null);
+  pendingCount(): Promise<number> {
+    return this.queue.pendingCount();
   }
 
-  /** Cancels undelivered messages that carry this dossier's pickup code (call in the transaction that voids it). */
-  expire(dossierCode: string): number {
-    return this.s.expire.run(this.now(), dossierCode).changes;
-  }
-
-
-  pendingCount(): number {
-    return this.s.pending.get() as number;
-  }
-
-  /** Delivers every item that is due; returns how many succeeded. Store failures are thrown to the caller. */
   async flush(): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     let delivered = 0;
     try {
-      const rows = this.s.due.all(this.now()) as { id: number; kind: string; payload: string; attempts: number }[];
+      const rows = await this.store.all<{ id: number; kind: string; payload: string; attempts: number }>(
+        'SELECT id, kind, payload, attempts FROM outbox WHERE done_at_ms IS NULL AND next_attempt_ms <= ? ORDER BY id LIMIT 20',
+        [this.now()],
+      );
       for (const row of rows) {
         if (this.stopped) break;
         let payload: Record<string, unknown>;
@@ -95,14 +76,22 @@ export class Outbox {
           payload = JSON.parse(row.payload) as Record<string, unknown>;
         } catch {
           // Never deliverable: set aside (not retried) so it cannot hold up the messages behind it.
-          this.s.unreadable.run(this.now(), row.id);
+          await this.store.run(`UPDATE outbox SET done_at_ms = ?, last_error = 'unreadable payload' WHERE id = ?`, [this.now(), row.id]);
           this.options.log?.warn({ id: row.id, kind: row.kind }, 'outbox item with an unreadable payload set aside');
           continue;
         }
         const handler = this.handlers[row.kind];
         const min = this.options.minBackoffMs ?? 5000;
         const backoff = Math.min(min * 2 ** row.attempts, this.options.maxBackoffMs ?? 300_000);
-        if (this.s.claim.run(this.now() + backoff, row.id).changes === 0) continue; // expired meanwhile
+        // Claimed before it is sent: the attempt and the next try are written first, so a store that cannot take that
+        // write sends nothing, one that fails after the send does not send it again at every tick, and of several
+        // agents only the one whose claim changed the row sends it. Zero rows: expired meanwhile, or another agent's.
+        const now = this.now();
+        const claim = await this.store.run(
+          'UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ? WHERE id = ? AND done_at_ms IS NULL AND next_attempt_ms <= ? AND attempts = ?',
+          [now + backoff, row.id, now, row.attempts],
+        );
+        if (claim.changes === 0) continue;
         let failure: unknown;
         try {
           if (!handler) throw new Error(`no handler for outbox kind "${row.kind}"`);
@@ -112,10 +101,14 @@ export class Outbox {
         }
         if (failure === undefined) {
           const redacted = 'text' in payload ? { ...payload, text: REDACTED_DELIVERED } : payload;
-          this.s.done.run(this.now(), JSON.stringify(redacted), row.id);
+          await this.store.run('UPDATE outbox SET done_at_ms = ?, last_error = NULL, payload = ? WHERE id = ? AND done_at_ms IS NULL', [
+            this.now(),
+            JSON.stringify(redacted),
+            row.id,
+          ]);
           delivered += 1;
         } else {
-          this.s.retry.run((failure as Error).message.slice(0, 500), row.id);
+          await this.store.run('UPDATE outbox SET last_error = ? WHERE id = ? AND done_at_ms IS NULL', [(failure as Error).message.slice(0, 500), row.id]);
           this.options.log?.warn({ id: row.id, kind: row.kind, attempts: row.attempts + 1, err: (failure as Error).message }, 'outbox delivery failed; will retry');
         }
       }

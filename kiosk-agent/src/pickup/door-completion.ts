@@ -6,26 +6,26 @@
 import type { LockerDeps } from './locker-deps';
 import type { Compartment } from './locker-store';
 
-export function completeAtDoor(deps: LockerDeps, c: Compartment): void {
-  const { store, clock, audit } = deps;
+export async function completeAtDoor(deps: LockerDeps, c: Compartment): Promise<void> {
+  const { store, clock } = deps;
   const now = clock.now();
-  const completed = store.tx(() => {
-    const deposit = store.depositAwaitingAt(c);
+  const completed = await store.transaction(async ({ lockers, records, outbox }) => {
+    const deposit = await lockers.depositAwaitingAt(c);
     if (deposit) {
-      store.markInLocker(deposit.dossierCode, now);
-      store.setDeposit(deposit.id, 'done', now);
-      audit.audit(now, deposit.dossierCode, 'deposit', 'door-closed');
+      await lockers.markInLocker(deposit.dossierCode, now);
+      await lockers.setDeposit(deposit.id, 'done', now);
+      await records.audit(now, deposit.dossierCode, 'deposit', 'door-closed');
     }
-    const handedOver = store.handoverOpenAt(c);
+    const handedOver = await lockers.handoverOpenAt(c);
     if (handedOver) {
-      store.setHandover(handedOver, 'door-closed', now);
-      store.markReturned(handedOver, now);
+      await lockers.setHandover(handedOver, 'door-closed', now);
+      await lockers.markReturned(handedOver, now);
       // The code is void now: a message still carrying it is never sent late.
-      deps.outbox.expire(handedOver);
-      audit.audit(now, handedOver, 'handover', 'door-closed');
+      await outbox.expire(handedOver);
+      await records.audit(now, handedOver, 'handover', 'door-closed');
       // The one-stop system learns "đã trả kết quả" through the outbox, committed with the handover itself, so
       // a crash after the door shut still reports it.
-      deps.outbox.add('upstream.report', {
+      await outbox.add('upstream.report', {
         dossierCode: handedOver,
         status: 'returned',
         statusCode: 10,
@@ -35,6 +35,6 @@ export function completeAtDoor(deps: LockerDeps, c: Compartment): void {
       });
     }
     return handedOver;
-  });
+  }, { lock: 'lockers' });
   if (completed) deps.onHandedOver?.({ dossierCode: completed, compartment: c, atMs: now });
 }

@@ -9,19 +9,24 @@ import type { UpstreamAdapter } from '../upstream/upstream-adapter';
 import { localDayKey } from '../core/local-time';
 import { type Clock } from '../core/clock';
 import type { DossierRepository, DossierRow } from './dossier-repository';
+import type { UnitOfWork } from '../store/store-port';
 import { parseDossierCsv } from './dossier-csv';
 import { maskName, maskPhone } from './masking';
 
 const SLIP_HINT = 'Vui lòng quét lại mã trên giấy hẹn trả kết quả, hoặc nhập mã hồ sơ (dạng 000.00.15.H29-250704-0012).';
 
 export class DossierService {
+  private readonly repo: DossierRepository;
+
   constructor(
-    private readonly repo: DossierRepository,
+    private readonly store: UnitOfWork<{ records: DossierRepository }>,
     private readonly clock: Clock,
     private readonly timeZone: string,
     private readonly upstream: UpstreamAdapter,
     private readonly log: { warn(obj: object, msg: string): void },
-  ) {}
+  ) {
+    this.repo = store.read.records;
+  }
 
   /**
    * With a province one-stop system (`upstream.driver: "http"`), what it says now is merged into the kiosk's
@@ -34,7 +39,7 @@ export class DossierService {
     const parsed = parseSlipCode(rawCode);
     if (!parsed.ok) return; // find() reports the bad code
     const code = parsed.dossier.code;
-    const known = this.repo.get(code);
+    const known = await this.repo.get(code);
     let remote;
     try {
       remote = await this.upstream.fetchDossier(code);
@@ -47,10 +52,14 @@ export class DossierService {
     }
     if (!remote) return;
     // Only a deposit puts a result in a compartment: the system's word is "ready" at most.
-    this.repo.mergeFromUpstream({ ...remote, status: remote.status === 'in-locker' ? 'ready' : remote.status }, this.clock.now());
+    await this.repo.mergeFromUpstream({ ...remote, status: remote.status === 'in-locker' ? 'ready' : remote.status }, this.clock.now());
   }
 
-  upsert(req: UpsertDossierRequest): DossierRow {
+  upsert(req: UpsertDossierRequest): Promise<DossierRow> {
+    return this.upsertWith(this.repo, req);
+  }
+
+  private async upsertWith(repo: DossierRepository, req: UpsertDossierRequest): Promise<DossierRow> {
     const parsed = parseSlipCode(req.code);
     if (!parsed.ok || parsed.source !== 'barcode') {
       throw new AgentError('VALIDATION_FAILED', 'Mã hồ sơ không đúng định dạng V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX.', {
@@ -64,8 +73,8 @@ export class DossierService {
         fields: [{ path: 'status', message: 'set by a locker deposit, not directly' }],
       });
     }
-    const current = this.repo.get(parsed.dossier.code);
-    if (current && this.repo.isBeingDeposited(current.code)) {
+    const current = await repo.get(parsed.dossier.code);
+    if (current && (await repo.isBeingDeposited(current.code))) {
       throw new AgentError('DEPOSIT_IN_PROGRESS', `Hồ sơ ${current.code} đang được gửi vào tủ (cửa ngăn chưa đóng). Đóng cửa ngăn rồi sửa sau, hoặc thu hồi hồ sơ.`);
     }
     if (current?.status === 'in-locker') {
@@ -76,7 +85,7 @@ export class DossierService {
         { facts: { board: current.lockerBoard ?? -1, lock: current.lockerLock ?? -1 } },
       );
     }
-    return this.repo.upsert(
+    return repo.upsert(
       { code: parsed.dossier.code, procedure: req.procedure, applicantName: req.applicantName, phone: req.phone ?? null, dueDate: req.dueDate, status },
       this.clock.now(),
     );
@@ -86,13 +95,13 @@ export class DossierService {
    * Dossiers from a CSV export, in one transaction: every good row is stored, every bad one reported with its line
    * (a row refused by the rules above, e.g. a dossier in a locker, counts as bad).
    */
-  importCsv(text: string): { imported: number; errors: { line: number; message: string }[] } {
+  async importCsv(text: string): Promise<{ imported: number; errors: { line: number; message: string }[] }> {
     const { rows, errors } = parseDossierCsv(text);
     let imported = 0;
-    this.repo.tx(() => {
+    await this.store.transaction(async ({ records }) => {
       for (const { line, dossier } of rows) {
         try {
-          this.upsert(dossier);
+          await this.upsertWith(records, dossier);
           imported += 1;
         } catch (err) {
           errors.push({ line, message: (err as Error).message });
@@ -108,19 +117,19 @@ export class DossierService {
    * the audit row; callers that audit the outcome themselves (in their own transaction) pass `null`, which saves
    * the citizen one disk flush on the way to an opening door.
    */
-  find(rawCode: string, action: string | null = 'lookup'): DossierRow {
+  async find(rawCode: string, action: string | null = 'lookup'): Promise<DossierRow> {
     const parsed = parseSlipCode(rawCode);
     const now = this.clock.now();
     if (!parsed.ok) {
-      this.repo.audit(now, null, action ?? 'lookup', `invalid:${parsed.reason}`);
+      await this.repo.audit(now, null, action ?? 'lookup', `invalid:${parsed.reason}`);
       const message =
         parsed.reason === 'procedure-code'
           ? `Đây là mã thủ tục, không phải mã hồ sơ. ${SLIP_HINT}`
           : `Không đọc được mã hồ sơ. ${SLIP_HINT}`;
       throw new AgentError('SLIP_CODE_INVALID', message);
     }
-    const dossier = this.repo.get(parsed.dossier.code);
-    if (action || !dossier) this.repo.audit(now, parsed.dossier.code, action ?? 'lookup', dossier ? 'found' : 'not-found');
+    const dossier = await this.repo.get(parsed.dossier.code);
+    if (action || !dossier) await this.repo.audit(now, parsed.dossier.code, action ?? 'lookup', dossier ? 'found' : 'not-found');
     if (!dossier) {
       throw new AgentError(
         'DOSSIER_NOT_FOUND',
@@ -132,7 +141,7 @@ export class DossierService {
 
   async lookup(rawCode: string): Promise<DossierLookup> {
     await this.refresh(rawCode);
-    const d = this.find(rawCode);
+    const d = await this.find(rawCode);
     const today = localDayKey(this.clock.now(), this.timeZone);
     const finished = d.status === 'returned' || d.status === 'ready' || d.status === 'in-locker' || d.status === 'rejected' || d.status === 'withdrawn';
     return {

@@ -26,9 +26,9 @@ export class HandoverReceipts {
   /** Prints the receipt and publishes `pickup.completed`; resolves when both are done, never rejects. */
   async completed(done: { dossierCode: string; compartment: Compartment; atMs: number }): Promise<void> {
     const { dossiers, printer, events, log } = this.deps;
-    let dossier: ReturnType<DossierRepository['get']>;
+    let dossier: Awaited<ReturnType<DossierRepository['get']>>;
     try {
-      dossier = dossiers.get(done.dossierCode);
+      dossier = await dossiers.get(done.dossierCode);
     } catch {
       dossier = undefined; // the receipt then prints without the procedure and name
     }
@@ -53,7 +53,7 @@ export class HandoverReceipts {
       log.warn({ dossier: done.dossierCode, code: receiptErrorCode }, 'handover receipt not printed');
     }
     try {
-      dossiers.audit(done.atMs, done.dossierCode, 'receipt', receiptErrorCode ? `not-printed:${receiptErrorCode}` : 'printed');
+      await dossiers.audit(done.atMs, done.dossierCode, 'receipt', receiptErrorCode ? `not-printed:${receiptErrorCode}` : 'printed');
     } catch (err) {
       // The handover itself is committed; only this audit line is lost. The kiosk still tells the citizen.
       log.warn({ dossier: done.dossierCode, err: (err as Error).message }, 'receipt audit not written');

@@ -12,6 +12,7 @@ import { chooseCompartment, listCompartments, type CompartmentView } from './com
 import { lockerOrThrow, unlockMayHaveOpened, type LockerDeps } from './locker-deps';
 import type { Compartment } from './locker-store';
 import { newPickupCode } from './pickup-code';
+import { isUniqueViolation } from '../store/store-port';
 
 const inProgress = (code: string): AgentError =>
   new AgentError('DEPOSIT_IN_PROGRESS', `Hồ sơ ${code} đang được gửi vào tủ (cửa ngăn chưa đóng). Đóng cửa ngăn đang mở; không gửi lần nữa.`);
@@ -23,11 +24,11 @@ export class LockerDeposits {
     const locker = lockerOrThrow(this.deps.locker);
     const { store, clock } = this.deps;
     await this.deps.dossiers.refresh(dossierCode);
-    const found = this.deps.dossiers.find(dossierCode, 'deposit-lookup');
-    const { id, compartment } = store.tx(() => {
+    const found = await this.deps.dossiers.find(dossierCode, 'deposit-lookup');
+    const { id, compartment } = await store.transaction(async ({ lockers, records }) => {
       // Read again inside the transaction: another deposit of this dossier may have started since the lookup.
-      const dossier = this.deps.audit.get(found.code) ?? found;
-      if (store.activeDeposit(dossier.code)) throw inProgress(dossier.code);
+      const dossier = (await records.get(found.code)) ?? found;
+      if (await lockers.activeDeposit(dossier.code)) throw inProgress(dossier.code);
       if (dossier.status === 'in-locker') {
         throw new AgentError('DOSSIER_IN_LOCKER', `Hồ sơ ${dossier.code} đã ở ngăn ${dossier.lockerLock ?? '?'} của tủ kết quả.`, {
           facts: { board: dossier.lockerBoard ?? -1, lock: dossier.lockerLock ?? -1 },
@@ -36,19 +37,19 @@ export class LockerDeposits {
       if (dossier.status !== 'ready') {
         throw new AgentError('DOSSIER_NOT_READY', `Hồ sơ ${dossier.code} đang ở trạng thái "${dossier.status}", chưa thể gửi vào tủ.`, { facts: { status: dossier.status } });
       }
-      const c = chooseCompartment(this.deps.boards, store.occupied(), size);
+      const c = chooseCompartment(this.deps.boards, await lockers.occupied(), size);
       try {
-        return { id: store.startDeposit(dossier.code, c, clock.now()), compartment: c };
+        return { id: await lockers.startDeposit(dossier.code, c, clock.now()), compartment: c };
       } catch (err) {
         // The store's own guard (one active deposit per dossier): another agent on a shared store got there first.
-        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw inProgress(dossier.code);
+        if (isUniqueViolation(err)) throw inProgress(dossier.code);
         throw err;
       }
-    });
+    }, { lock: 'lockers' });
     try {
       await locker.unlock(compartment.board, compartment.lock);
     } catch (err) {
-      store.setDeposit(id, 'failed', clock.now());
+      await store.read.lockers.setDeposit(id, 'failed', clock.now());
       if (unlockMayHaveOpened(err) && isAgentError(err)) {
         throw new AgentError(err.code, `${err.message} Ngăn ${compartment.lock} (bo ${compartment.board}) có thể đã mở: nếu cửa mở, đừng để hồ sơ vào, đóng cửa lại và gửi lại.`, { facts: { ...err.details.facts } });
       }
@@ -56,38 +57,39 @@ export class LockerDeposits {
     }
     const pickupCode = newPickupCode();
     const code = found.code;
-    store.tx(() => {
-      store.placeInLocker(code, compartment, this.deps.codes.hash(pickupCode), clock.now());
-      store.setDeposit(id, 'awaiting-door', clock.now());
+    const pickupCodeHash = this.deps.codes.hash(pickupCode);
+    await store.transaction(async ({ lockers, outbox }) => {
+      await lockers.placeInLocker(code, compartment, pickupCodeHash, clock.now());
+      await lockers.setDeposit(id, 'awaiting-door', clock.now());
       if (found.phone) {
         const text = NOTIFICATION_TEXT.resultInLocker({ centerName: this.deps.centerName, procedure: found.procedure, dossierCode: code, pickupCode });
-        this.deps.outbox.add('notify', { to: found.phone, text, dossierCode: code }, { expiresWith: code });
+        await outbox.add('notify', { to: found.phone, text, dossierCode: code }, { expiresWith: code });
       }
     });
-    this.deps.audit.audit(clock.now(), code, 'deposit', `opened ${compartment.board}/${compartment.lock}`);
+    await store.read.records.audit(clock.now(), code, 'deposit', `opened ${compartment.board}/${compartment.lock}`);
     return { compartment, pickupCode };
   }
 
   /** Every compartment, what it holds, and whether that result has waited longer than `overdueDays`. */
-  compartments(): CompartmentView[] {
-    return listCompartments(this.deps.boards, this.deps.store.inLocker(), this.deps.clock.now(), this.deps.overdueDays);
+  async compartments(): Promise<CompartmentView[]> {
+    return listCompartments(this.deps.boards, await this.deps.store.read.lockers.inLocker(), this.deps.clock.now(), this.deps.overdueDays);
   }
 
   /** Staff take an uncollected result back to the counter: its compartment opens and is free again; its code is void. */
   async recall(dossierCode: string): Promise<{ compartment: Compartment }> {
     const locker = lockerOrThrow(this.deps.locker);
-    const dossier = this.deps.dossiers.find(dossierCode, 'recall-lookup');
+    const dossier = await this.deps.dossiers.find(dossierCode, 'recall-lookup');
     if (dossier.status !== 'in-locker' || dossier.lockerBoard === null || dossier.lockerLock === null) {
       throw new AgentError('DOSSIER_NOT_IN_LOCKER', `Hồ sơ ${dossier.code} không ở trong tủ.`, { facts: { status: dossier.status } });
     }
     const compartment = { board: dossier.lockerBoard, lock: dossier.lockerLock };
     await locker.unlock(compartment.board, compartment.lock);
     const now = this.deps.clock.now();
-    this.deps.store.tx(() => {
-      this.deps.store.recall(dossier.code, now);
-      this.deps.outbox.expire(dossier.code);
-      this.deps.audit.audit(now, dossier.code, 'recall', `opened ${compartment.board}/${compartment.lock}`);
-    });
+    await this.deps.store.transaction(async ({ lockers, records, outbox }) => {
+      await lockers.recall(dossier.code, now);
+      await outbox.expire(dossier.code);
+      await records.audit(now, dossier.code, 'recall', `opened ${compartment.board}/${compartment.lock}`);
+    }, { lock: 'lockers' });
     return { compartment };
   }
 }

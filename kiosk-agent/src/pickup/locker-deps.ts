@@ -5,28 +5,23 @@
 import type { LockerBank } from '../devices/locker/locker-board';
 import type { Clock } from '../core/clock';
 import type { LockerBoardLayout } from './compartment-choice';
-import type { DossierRepository } from './dossier-repository';
 import type { DossierService } from './dossier-service';
-import type { Compartment, LockerStore } from './locker-store';
+import type { Compartment } from './locker-store';
+import type { PickupStore } from './pickup-repos';
 import type { PickupCodeHasher } from './pickup-code';
 import type { GuessingAlert, GuessingLimits } from './pickup-attempts';
 import type { StaffAlert } from './pickup-recovery';
 import { AgentError, isAgentError } from '../errors/agent-error';
 
 export interface LockerDeps {
-  store: LockerStore;
+  /** Compartments, dossiers and their audit, the outbox: read directly, or written together in a transaction. */
+  store: PickupStore;
   dossiers: DossierService;
-  audit: DossierRepository;
   locker: LockerBank | undefined;
   boards: LockerBoardLayout[];
   clock: Clock;
   codes: PickupCodeHasher;
   guessing: GuessingLimits;
-  /**
-   * Where the applicant's notification is queued (delivered and retried by the outbox worker). A message carrying
-   * a pickup code names its dossier in `expiresWith`; `expire` cancels it when the code becomes void.
-   */
-  outbox: { add(kind: string, payload: unknown, options?: { expiresWith?: string }): void; expire(dossierCode: string): number };
   overdueDays: number;
   doorReminderMs: number;
   doorAlertMs: number;

@@ -18,46 +18,44 @@ export class LockerHandovers {
 
   constructor(private readonly deps: LockerDeps) {
     this.doors = new DoorWatch(deps.notify, deps.doorReminderMs, deps.doorAlertMs);
-    this.attempts = new PickupAttempts(deps.store, (at, code, action, result) => deps.audit.audit(at, code, action, result), deps.guessing, (code, stored) => deps.codes.verify(code, stored));
+    this.attempts = new PickupAttempts(deps.guessing, (code, stored) => deps.codes.verify(code, stored));
     deps.locker?.onDoor((e) => {
       if (e.open) return;
-      try {
-        this.doorClosed({ board: e.board, lock: e.lock });
-      } catch (err) {
-        // The handover is still recorded as "opened": recovery finishes it once the store takes writes again.
-        deps.onBackgroundError(err, 'door-closed');
-      }
+      // A failure leaves the handover recorded as "opened": recovery finishes it once the store takes writes again.
+      this.doorClosed({ board: e.board, lock: e.lock }).catch((err: unknown) => deps.onBackgroundError(err, 'door-closed'));
     });
   }
 
   async open(slipCode: string, pickupCode: string): Promise<{ compartment: Compartment }> {
     const locker = lockerOrThrow(this.deps.locker);
-    const { store, clock, audit } = this.deps;
-    const dossier = this.deps.dossiers.find(slipCode, null); // the decision below is audited in its own transaction
+    const { store, clock } = this.deps;
+    const dossier = await this.deps.dossiers.find(slipCode, null); // the decision below is audited in its own transaction
     const now = clock.now();
     // Refusals are returned, not thrown, so the attempt count and the audit row commit with the decision.
-    const decision = store.tx((): { error: AgentError; alerts?: GuessingAlert[] } | { compartment: Compartment } => {
-      const secret = store.secret(dossier.code)!;
-      const done = store.handover(dossier.code);
+    type Decision = { error: AgentError; alerts?: GuessingAlert[] } | { compartment: Compartment };
+    const decision = await store.transaction(async (tx): Promise<Decision> => {
+      const { lockers, records } = tx;
+      const secret = (await lockers.secret(dossier.code))!;
+      const done = await lockers.handover(dossier.code);
       if (done?.state === 'needs-staff' || done?.state === 'unlocking') {
-        audit.audit(now, dossier.code, 'open', 'needs-staff');
+        await records.audit(now, dossier.code, 'open', 'needs-staff');
         return { error: new AgentError('PICKUP_NEEDS_STAFF', 'Vui lòng đến quầy trả kết quả: cán bộ sẽ kiểm tra ngăn tủ và trao kết quả cho bạn.') };
       }
       if (done && done.state !== 'unlock-failed') {
-        audit.audit(now, dossier.code, 'open', 'already-handed-over');
+        await records.audit(now, dossier.code, 'open', 'already-handed-over');
         return { error: new AgentError('PICKUP_ALREADY_DONE', 'Kết quả của hồ sơ này đã được nhận. Nếu có thắc mắc, vui lòng đến quầy trả kết quả.') };
       }
       if (secret.status !== 'in-locker' || secret.board === null || secret.lock === null || !secret.pickupCodeHash) {
-        audit.audit(now, dossier.code, 'open', `not-in-locker:${secret.status}`);
+        await records.audit(now, dossier.code, 'open', `not-in-locker:${secret.status}`);
         return { error: new AgentError('DOSSIER_NOT_IN_LOCKER', 'Kết quả của hồ sơ này không ở trong tủ. Vui lòng xem trạng thái hồ sơ trên màn hình.', { facts: { status: secret.status } }) };
       }
       const c = { board: secret.board, lock: secret.lock };
-      const checked = this.attempts.check({ ...secret, pickupCodeHash: secret.pickupCodeHash }, c, pickupCode, now);
+      const checked = await this.attempts.check(tx, { ...secret, pickupCodeHash: secret.pickupCodeHash }, c, pickupCode, now);
       if (!checked.ok) return checked.alerts ? { error: checked.error, alerts: checked.alerts } : { error: checked.error };
-      if (done) store.setHandover(dossier.code, 'unlocking', now);
-      else store.insertHandover(dossier.code, c, now);
+      if (done) await lockers.setHandover(dossier.code, 'unlocking', now);
+      else await lockers.insertHandover(dossier.code, c, now);
       return { compartment: c };
-    });
+    }, { lock: 'lockers' });
     if ('error' in decision) {
       for (const alert of decision.alerts ?? []) this.deps.notify.staffAlert(alert);
       throw decision.error;
@@ -66,12 +64,12 @@ export class LockerHandovers {
     try {
       await locker.unlock(compartment.board, compartment.lock);
     } catch (err) {
-      this.unlockFailed(dossier.code, compartment, err);
+      await this.unlockFailed(dossier.code, compartment, err);
       throw err;
     }
-    store.setHandover(dossier.code, 'opened', clock.now());
+    await store.read.lockers.setHandover(dossier.code, 'opened', clock.now());
     this.doors.watch(dossier.code, compartment);
-    audit.audit(clock.now(), dossier.code, 'open', `opened ${compartment.board}/${compartment.lock}`);
+    await store.read.records.audit(clock.now(), dossier.code, 'open', `opened ${compartment.board}/${compartment.lock}`);
     return { compartment };
   }
 
@@ -81,12 +79,12 @@ export class LockerHandovers {
    * fate unknown: the door may have opened and been emptied, so the handover goes to staff and the kiosk never
    * opens that compartment again for this dossier.
    */
-  private unlockFailed(dossierCode: string, compartment: Compartment, err: unknown): void {
-    const { store, clock, audit } = this.deps;
+  private async unlockFailed(dossierCode: string, compartment: Compartment, err: unknown): Promise<void> {
+    const { store, clock } = this.deps;
     const code = isAgentError(err) ? err.code : 'error';
     const ambiguous = unlockMayHaveOpened(err);
-    store.setHandover(dossierCode, ambiguous ? 'needs-staff' : 'unlock-failed', clock.now());
-    audit.audit(clock.now(), dossierCode, 'open', `unlock-failed:${code}${ambiguous ? ':needs-staff' : ''}`);
+    await store.read.lockers.setHandover(dossierCode, ambiguous ? 'needs-staff' : 'unlock-failed', clock.now());
+    await store.read.records.audit(clock.now(), dossierCode, 'open', `unlock-failed:${code}${ambiguous ? ':needs-staff' : ''}`);
     this.deps.log.warn({ dossier: dossierCode, compartment, code, ambiguous }, 'pickup unlock failed: staff must hand over at the counter');
     this.deps.notify.staffAlert({
       kind: 'locker-unlock-failed',
@@ -99,10 +97,10 @@ export class LockerHandovers {
   }
 
   /** Staff lift a pause of every pickup (after too many wrong codes) once they have checked the kiosk. */
-  resumePickups(): { resumed: boolean } {
+  async resumePickups(): Promise<{ resumed: boolean }> {
     const now = this.deps.clock.now();
-    const resumed = this.deps.store.tx(() => this.deps.store.liftPauses(now));
-    if (resumed) this.deps.audit.audit(now, null, 'pickup-resume', 'staff');
+    const resumed = await this.deps.store.read.lockers.liftPauses(now);
+    if (resumed) await this.deps.store.read.records.audit(now, null, 'pickup-resume', 'staff');
     return { resumed };
   }
 
@@ -121,8 +119,8 @@ export class LockerHandovers {
   }
 
   /** A shut door completes whatever was waiting on that compartment: a deposit, a handover. */
-  doorClosed(c: Compartment): void {
+  doorClosed(c: Compartment): Promise<void> {
     this.doors.clear(c);
-    completeAtDoor(this.deps, c);
+    return completeAtDoor(this.deps, c);
   }
 }

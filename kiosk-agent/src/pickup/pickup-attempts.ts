@@ -10,6 +10,7 @@
  * returned, not thrown, so that they commit.
  */
 import { AgentError } from '../errors/agent-error';
+import type { DossierRepository } from './dossier-repository';
 import type { Compartment, LockerStore, PickupSecret } from './locker-store';
 
 export const MAX_WRONG_CODES = 5;
@@ -25,6 +26,12 @@ export interface GuessingLimits {
 export type GuessingAlert =
   | { kind: 'pickup-guessing'; dossierCode: string; board: number; lock: number; message: string }
   | { kind: 'pickup-paused'; message: string };
+
+/** What an attempt reads and writes: the open transaction's compartments and audit trail. */
+export interface AttemptStore {
+  lockers: LockerStore;
+  records: DossierRepository;
+}
 
 export type AttemptDecision = { ok: true } | { ok: false; error: AgentError; alerts?: GuessingAlert[] };
 
@@ -47,32 +54,31 @@ const NEEDS_STAFF = (): AgentError =>
 
 export class PickupAttempts {
   constructor(
-    private readonly store: LockerStore,
-    private readonly audit: (atMs: number, dossierCode: string, action: string, result: string) => void,
     private readonly limits: GuessingLimits,
     private readonly verify: (code: string, stored: string) => boolean,
   ) {}
 
   /** Whether every pickup at this kiosk is paused now, as an error to answer with. */
-  pausedNow(nowMs: number): AgentError | undefined {
-    const until = this.store.pausedUntil(nowMs);
+  async pausedNow(store: LockerStore, nowMs: number): Promise<AgentError | undefined> {
+    const until = await store.pausedUntil(nowMs);
     return until === undefined ? undefined : paused(until, nowMs);
   }
 
-  /** Checks a code for a dossier whose result is in compartment `c`; records what happened. */
-  check(secret: PickupSecret & { pickupCodeHash: string }, c: Compartment, pickupCode: string, nowMs: number): AttemptDecision {
-    const { store } = this;
-    const pause = this.pausedNow(nowMs);
+  /** Checks a code for a dossier whose result is in compartment `c`; records what happened (in the caller's transaction). */
+  async check(tx: AttemptStore, secret: PickupSecret & { pickupCodeHash: string }, c: Compartment, pickupCode: string, nowMs: number): Promise<AttemptDecision> {
+    const store = tx.lockers;
+    const audit = (action: string, result: string) => tx.records.audit(nowMs, secret.code, action, result);
+    const pause = await this.pausedNow(store, nowMs);
     if (pause) {
-      this.audit(nowMs, secret.code, 'open', 'paused');
+      await audit('open', 'paused');
       return { ok: false, error: pause };
     }
     if (secret.lockouts >= this.limits.lockoutsBeforeStaff) {
-      this.audit(nowMs, secret.code, 'open', 'needs-staff:guessing');
+      await audit('open', 'needs-staff:guessing');
       return { ok: false, error: NEEDS_STAFF() };
     }
     if (secret.lockedUntilMs !== null && secret.lockedUntilMs > nowMs) {
-      this.audit(nowMs, secret.code, 'open', 'locked');
+      await audit('open', 'locked');
       const minutes = minutesLeft(secret.lockedUntilMs, nowMs);
       return {
         ok: false,
@@ -82,10 +88,10 @@ export class PickupAttempts {
       };
     }
     if (this.verify(pickupCode, secret.pickupCodeHash)) {
-      store.setAttempts(secret.code, 0, null);
+      await store.setAttempts(secret.code, 0, null);
       return { ok: true };
     }
-    return this.wrong(secret, c, nowMs);
+    return this.wrong(tx, secret, c, nowMs);
   }
 
   /**
@@ -93,18 +99,20 @@ export class PickupAttempts {
    * pause that starts on a dossier's fifth wrong code still counts that dossier's lockout, or a guesser could get
    * five fresh tries on it in every pause cycle.
    */
-  private wrong(secret: PickupSecret, c: Compartment, nowMs: number): AttemptDecision {
-    const { store, limits } = this;
+  private async wrong(tx: AttemptStore, secret: PickupSecret, c: Compartment, nowMs: number): Promise<AttemptDecision> {
+    const { limits } = this;
+    const store = tx.lockers;
+    const audit = (action: string, result: string) => tx.records.audit(nowMs, secret.code, action, result);
     const failed = (secret.lockedUntilMs !== null && secret.lockedUntilMs <= nowMs ? 0 : secret.failedAttempts) + 1;
     const lockNow = failed >= MAX_WRONG_CODES;
-    store.setAttempts(secret.code, lockNow ? 0 : failed, lockNow ? nowMs + LOCKOUT_MS : null);
-    this.audit(nowMs, secret.code, 'open', lockNow ? 'wrong-code-locked' : 'wrong-code');
-    const lockouts = lockNow ? store.addLockout(secret.code) : secret.lockouts;
+    await store.setAttempts(secret.code, lockNow ? 0 : failed, lockNow ? nowMs + LOCKOUT_MS : null);
+    await audit('open', lockNow ? 'wrong-code-locked' : 'wrong-code');
+    const lockouts = lockNow ? await store.addLockout(secret.code) : secret.lockouts;
     const toStaff = lockNow && lockouts >= limits.lockoutsBeforeStaff;
 
     const alerts: GuessingAlert[] = [];
     if (toStaff) {
-      this.audit(nowMs, secret.code, 'open', 'needs-staff:guessing');
+      await audit('open', 'needs-staff:guessing');
       alerts.push({
         kind: 'pickup-guessing',
         dossierCode: secret.code,
@@ -114,12 +122,12 @@ export class PickupAttempts {
     }
     // Wrong codes since the window began, or since the last pause began or was lifted by staff, whichever is later:
     // codes typed before staff looked into it do not count twice.
-    const since = Math.max(nowMs - limits.windowMs, store.lastPauseBoundary() ?? 0);
-    const wrongHere = store.wrongCodesSince(since);
+    const since = Math.max(nowMs - limits.windowMs, (await store.lastPauseBoundary()) ?? 0);
+    const wrongHere = await store.wrongCodesSince(since);
     const pauseNow = wrongHere >= limits.wrongCodesPerKiosk;
     if (pauseNow) {
-      store.startPause(nowMs, nowMs + limits.pauseMs, wrongHere);
-      this.audit(nowMs, secret.code, 'pickup-pause', `wrong-codes:${wrongHere}`);
+      await store.startPause(nowMs, nowMs + limits.pauseMs, wrongHere);
+      await audit('pickup-pause', `wrong-codes:${wrongHere}`);
       alerts.push({
         kind: 'pickup-paused',
         message: `Có ${wrongHere} lần nhập sai mã nhận kết quả trong ${Math.round(limits.windowMs / 60_000)} phút: việc nhận kết quả tại tủ tạm dừng ${Math.round(limits.pauseMs / 60_000)} phút. Vui lòng kiểm tra ki-ốt; có thể mở lại sớm hơn bằng POST /api/pickup/resume.`,

@@ -4,8 +4,8 @@
  */
 import type { LockerBank } from '../devices/locker/locker-board';
 import type { Clock } from '../core/clock';
-import type { DossierRepository } from './dossier-repository';
-import type { Compartment, LockerStore } from './locker-store';
+import type { Compartment } from './locker-store';
+import type { PickupStore } from './pickup-repos';
 
 export interface StaffAlert {
   kind: 'locker-unlock-failed' | 'door-left-open' | 'handover-needs-staff';
@@ -16,10 +16,9 @@ export interface StaffAlert {
 }
 
 export interface RecoveryDeps {
-  store: LockerStore;
+  store: PickupStore;
   locker: LockerBank | undefined;
   clock: Clock;
-  audit: DossierRepository;
   notify: { staffAlert(alert: StaffAlert): void };
   log: { warn(obj: object, msg: string): void };
 }
@@ -30,10 +29,11 @@ export interface RecoveryDeps {
  * have been sent, with its door shut now, cannot be told apart from one already collected, so it goes to staff
  * and the kiosk will not open that compartment again.
  */
-export async function recoverPickups(deps: RecoveryDeps, doorClosed: (c: Compartment) => void): Promise<boolean> {
-  const { store, locker, clock, audit, log } = deps;
-  const deposits = store.activeDeposits();
-  const handovers = store.pendingHandovers();
+export async function recoverPickups(deps: RecoveryDeps, doorClosed: (c: Compartment) => Promise<void>): Promise<boolean> {
+  const { locker, clock, log } = deps;
+  const { lockers: store, records: audit } = deps.store.read;
+  const deposits = await store.activeDeposits();
+  const handovers = await store.pendingHandovers();
   if (!locker || (deposits.length === 0 && handovers.length === 0)) return true;
   const boards = new Set([...deposits, ...handovers].map((x) => x.board));
   const openNow = new Set<string>();
@@ -49,21 +49,21 @@ export async function recoverPickups(deps: RecoveryDeps, doorClosed: (c: Compart
   for (const d of deposits) {
     const isOpen = openNow.has(`${d.board}/${d.lock}`);
     if (d.state === 'opening') {
-      store.setDeposit(d.id, 'failed', now);
-      audit.audit(now, d.dossierCode, 'deposit', 'interrupted-before-code');
+      await store.setDeposit(d.id, 'failed', now);
+      await audit.audit(now, d.dossierCode, 'deposit', 'interrupted-before-code');
       log.warn({ dossier: d.dossierCode, compartment: `${d.board}/${d.lock}` }, 'deposit interrupted by a restart: staff must deposit again');
-    } else if (!isOpen) doorClosed({ board: d.board, lock: d.lock });
+    } else if (!isOpen) await doorClosed({ board: d.board, lock: d.lock });
   }
   for (const h of handovers) {
     const isOpen = openNow.has(`${h.board}/${h.lock}`);
-    if (h.state === 'opened' && !isOpen) doorClosed({ board: h.board, lock: h.lock });
+    if (h.state === 'opened' && !isOpen) await doorClosed({ board: h.board, lock: h.lock });
     else if (h.state === 'unlocking') {
       if (isOpen) {
-        store.setHandover(h.dossierCode, 'opened', now);
-        audit.audit(now, h.dossierCode, 'handover', 'recovered-opened');
+        await store.setHandover(h.dossierCode, 'opened', now);
+        await audit.audit(now, h.dossierCode, 'handover', 'recovered-opened');
       } else {
-        store.setHandover(h.dossierCode, 'needs-staff', now);
-        audit.audit(now, h.dossierCode, 'handover', 'needs-staff');
+        await store.setHandover(h.dossierCode, 'needs-staff', now);
+        await audit.audit(now, h.dossierCode, 'handover', 'needs-staff');
         deps.notify.staffAlert({
           kind: 'handover-needs-staff',
           dossierCode: h.dossierCode,

@@ -10,7 +10,7 @@
  * statistics. A sweep that fails (the store cannot be written) is reported and tried again at the next tick.
  */
 import type { Clock } from '../core/clock';
-import type { Db } from '../store/sqlite';
+import type { SqlStore } from '../store/store-port';
 
 const DAY_MS = 24 * 3_600_000;
 const FINISHED = ['returned', 'withdrawn', 'rejected', 'stopped'] as const;
@@ -21,43 +21,34 @@ export interface RetentionReport {
 }
 
 export class Retention {
-  private readonly s;
-
   constructor(
-    db: Db,
+    private readonly store: SqlStore,
     private readonly clock: Clock,
     private readonly retentionDays: number,
-  ) {
-    this.s = {
-      anonymise: db.prepare(
-        `UPDATE dossiers SET applicant_name = '', phone = NULL, pickup_code_hash = NULL, anonymised_at_ms = ?
-         WHERE anonymised_at_ms IS NULL AND status IN (${FINISHED.map(() => '?').join(', ')}) AND updated_at_ms < ?`,
-      ),
-      deleteMessages: db.prepare('DELETE FROM outbox WHERE done_at_ms IS NOT NULL AND done_at_ms < ?'),
-      // A message to a person that no gateway took in all that time is given up (its text names them); reports to
-      // the one-stop system are kept until delivered: the province's record needs them.
-      abandonMessages: db.prepare(`DELETE FROM outbox WHERE done_at_ms IS NULL AND kind = 'notify' AND created_at_ms < ?`),
-      tx: (fn: () => RetentionReport) => db.transaction(fn).immediate(),
-    };
-  }
+  ) {}
 
-  sweep(): RetentionReport {
+  sweep(): Promise<RetentionReport> {
     const now = this.clock.now();
     const cutoff = now - this.retentionDays * DAY_MS;
-    return this.s.tx(() => ({
-      dossiersAnonymised: this.s.anonymise.run(now, ...FINISHED, cutoff).changes,
-      messagesDeleted: this.s.deleteMessages.run(cutoff).changes + this.s.abandonMessages.run(cutoff).changes,
-    }));
+    return this.store.transaction(async (tx) => {
+      const anonymised = await tx.run(
+        `UPDATE dossiers SET applicant_name = '', phone = NULL, pickup_code_hash = NULL, anonymised_at_ms = ?
+         WHERE anonymised_at_ms IS NULL AND status IN (${FINISHED.map(() => '?').join(', ')}) AND updated_at_ms < ?`,
+        [now, ...FINISHED, cutoff],
+      );
+      const delivered = await tx.run('DELETE FROM outbox WHERE done_at_ms IS NOT NULL AND done_at_ms < ?', [cutoff]);
+      // A message to a person that no gateway took in all that time is given up (its text names them); reports to
+      // the one-stop system are kept until delivered: the province's record needs them.
+      const abandoned = await tx.run(`DELETE FROM outbox WHERE done_at_ms IS NULL AND kind = 'notify' AND created_at_ms < ?`, [cutoff]);
+      return { dossiersAnonymised: anonymised.changes, messagesDeleted: delivered.changes + abandoned.changes };
+    });
   }
 
   start(everyMs: number, report: { done(r: RetentionReport): void; failed(err: unknown): void }): () => void {
     const run = (): void => {
-      try {
-        const r = this.sweep();
+      this.sweep().then((r) => {
         if (r.dossiersAnonymised || r.messagesDeleted) report.done(r);
-      } catch (err) {
-        report.failed(err);
-      }
+      }, report.failed);
     };
     run();
     const timer = setInterval(run, everyMs);

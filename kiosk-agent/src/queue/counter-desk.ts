@@ -2,7 +2,9 @@
  * What a counter officer does: call the next ticket (priority first, one normal ticket after N priority calls in a
  * row, per queue), call a particular ticket, recall, start serving, finish, mark a no-show, transfer to another
  * service or counter (front or end of its queue). Pure decisions are in priority-order.ts and
- * ticket-transitions.ts; this joins them to the store. Each action runs in one IMMEDIATE transaction.
+ * ticket-transitions.ts; this joins them to the store. Each action runs in one transaction under the lock
+ * "queue-calls": on a store shared by a centre's agents, two counters deciding at the same instant take turns, so
+ * neither gets the ticket the other took and the priority streak each reads is the one the other wrote.
  */
 import type { TransferRequest } from '../../../shared/counter-schemas';
 import { AgentError } from '../errors/agent-error';
@@ -12,6 +14,7 @@ import type { Clock } from '../core/clock';
 import { chooseNext } from './priority-order';
 import type { QueueService } from './queue-service';
 import { explainWrongState, type CounterAction, canDo } from './ticket-transitions';
+import type { SqlExecutor, SqlStore } from '../store/store-port';
 import type { TicketRepository } from './ticket-repository';
 import { streakKey, type QueueGroup, type TicketRow } from './ticket-row';
 
@@ -22,7 +25,7 @@ export type CounterConfig = SiteConfig['counters'][number];
 export interface CounterDeskDeps {
   config: Pick<SiteConfig, 'counters' | 'queue'>;
   queue: QueueService;
-  tickets: TicketRepository;
+  store: SqlStore;
   counters: CounterRepository;
   clock: Clock;
 }
@@ -49,9 +52,18 @@ export class CounterDesk {
   }
 
   /** The ticket this counter is calling or serving now. */
-  current(counterId: string): TicketRow | undefined {
+  async current(counterId: string): Promise<TicketRow | undefined> {
     this.counter(counterId);
     return this.deps.counters.current(counterId, this.deps.queue.today());
+  }
+
+  /** Both repositories on one open transaction. */
+  private inTx(tx: SqlExecutor): { tickets: TicketRepository; counters: CounterRepository } {
+    return { tickets: this.deps.queue.tickets.in(tx), counters: this.deps.counters.in(tx) };
+  }
+
+  private decide<T>(fn: (r: { tickets: TicketRepository; counters: CounterRepository }) => Promise<T>): Promise<T> {
+    return this.deps.store.transaction((tx) => fn(this.inTx(tx)), { lock: 'queue-calls' });
   }
 
   /**
@@ -59,25 +71,26 @@ export class CounterDesk {
    * transferred to it. Each queue's rule picks its candidate; between queues a priority candidate goes first,
    * then the earliest. A ticket the counter still had open is finished first (pressing "next" means done).
    */
-  callNext(counterId: string): DeskResult {
+  async callNext(counterId: string): Promise<DeskResult> {
     const counter = this.counter(counterId);
     const day = this.deps.queue.today();
     const limit = this.deps.config.queue.priorityStreakLimit;
-    const { tickets } = this.deps;
-    return tickets.runInTransaction(() => {
+    return this.decide(async (r) => {
+      const { tickets } = r;
       const groups: QueueGroup[] = [
         { kind: 'counter', counterId },
         ...counter.services.map((serviceId): QueueGroup => ({ kind: 'service', serviceId })),
       ];
-      const candidates = groups.flatMap((group) => {
+      const candidates = [];
+      for (const group of groups) {
         const decision = chooseNext(
-          queued(tickets.head(day, group, true)),
-          queued(tickets.head(day, group, false)),
-          tickets.streak(day, group),
+          queued(await tickets.head(day, group, true)),
+          queued(await tickets.head(day, group, false)),
+          await tickets.streak(day, group),
           limit,
         );
-        return decision ? [{ group, ...decision }] : [];
-      });
+        if (decision) candidates.push({ group, ...decision });
+      }
       candidates.sort(
         (a, b) =>
           Number(b.ticket.priority !== null) - Number(a.ticket.priority !== null) ||
@@ -86,72 +99,78 @@ export class CounterDesk {
       );
       const pick = candidates[0];
       if (!pick) throw new AgentError('QUEUE_EMPTY', 'Không còn ai đang chờ ở quầy này.');
-      const closed = this.closeCurrent(counterId, day);
+      const closed = await this.closeCurrent(r, counterId, day);
       const atMs = this.now();
-      this.deps.counters.call(pick.ticket, counterId, atMs, { key: streakKey(pick.group), value: pick.nextStreak });
-      return { ticket: tickets.get(pick.ticket.id)!, ...(closed ? { closed } : {}), atMs };
+      await r.counters.call(pick.ticket, counterId, atMs, { key: streakKey(pick.group), value: pick.nextStreak });
+      return { ticket: (await tickets.get(pick.ticket.id))!, ...(closed ? { closed } : {}), atMs };
     });
   }
 
   /** Calls one ticket by id or by today's number, out of turn (also a no-show who came back). */
-  call(counterId: string, ref: { ticketId?: string | undefined; number?: string | undefined }): DeskResult {
+  async call(counterId: string, ref: { ticketId?: string | undefined; number?: string | undefined }): Promise<DeskResult> {
     this.counter(counterId);
     const day = this.deps.queue.today();
-    return this.deps.tickets.runInTransaction(() => {
-      const ticket = ref.ticketId ? this.deps.queue.getTicket(ref.ticketId) : this.byNumber(day, ref.number ?? '');
+    return this.decide(async (r) => {
+      const ticket = ref.ticketId ? await this.deps.queue.getTicket(ref.ticketId, r.tickets) : await this.byNumber(r.tickets, day, ref.number ?? '');
       this.require(ticket, 'call', counterId);
       if (ticket.day !== day) throw new AgentError('TICKET_WRONG_STATE', `Số ${ticket.number} là của ngày ${ticket.day}, không gọi được hôm nay.`);
-      const closed = this.closeCurrent(counterId, day);
+      const closed = await this.closeCurrent(r, counterId, day);
       const group: QueueGroup = ticket.targetCounterId
         ? { kind: 'counter', counterId: ticket.targetCounterId }
         : { kind: 'service', serviceId: ticket.queueServiceId };
-      const streak = ticket.priority !== null ? this.deps.tickets.streak(day, group) + 1 : 0;
+      const streak = ticket.priority !== null ? (await r.tickets.streak(day, group)) + 1 : 0;
       const atMs = this.now();
-      this.deps.counters.call(ticket, counterId, atMs, ticket.status === 'waiting' ? { key: streakKey(group), value: streak } : null);
-      return { ticket: this.deps.tickets.get(ticket.id)!, ...(closed ? { closed } : {}), atMs };
+      await r.counters.call(ticket, counterId, atMs, ticket.status === 'waiting' ? { key: streakKey(group), value: streak } : null);
+      return { ticket: (await r.tickets.get(ticket.id))!, ...(closed ? { closed } : {}), atMs };
     });
   }
 
-  recall(counterId: string, ticketId?: string): DeskResult {
-    return this.act(counterId, ticketId, 'recall', (t, at) => this.deps.counters.recall(t, at));
+  recall(counterId: string, ticketId?: string): Promise<DeskResult> {
+    return this.act(counterId, ticketId, 'recall', (r, t, at) => r.counters.recall(t, at));
   }
 
-  serve(counterId: string, ticketId?: string): DeskResult {
-    return this.act(counterId, ticketId, 'serve', (t, at) => this.deps.counters.serve(t, at));
+  serve(counterId: string, ticketId?: string): Promise<DeskResult> {
+    return this.act(counterId, ticketId, 'serve', (r, t, at) => r.counters.serve(t, at));
   }
 
-  finish(counterId: string, ticketId?: string): DeskResult {
-    return this.act(counterId, ticketId, 'finish', (t, at) => this.deps.counters.finish(t, at));
+  finish(counterId: string, ticketId?: string): Promise<DeskResult> {
+    return this.act(counterId, ticketId, 'finish', (r, t, at) => r.counters.finish(t, at));
   }
 
-  noShow(counterId: string, ticketId?: string): DeskResult {
-    return this.act(counterId, ticketId, 'no-show', (t, at) => this.deps.counters.noShow(t, at));
+  noShow(counterId: string, ticketId?: string): Promise<DeskResult> {
+    return this.act(counterId, ticketId, 'no-show', (r, t, at) => r.counters.noShow(t, at));
   }
 
   /** Sends a ticket to another service's queue or to one counter, at the front or the end; it waits again. */
-  transfer(counterId: string, req: TransferRequest): DeskResult {
+  async transfer(counterId: string, req: TransferRequest): Promise<DeskResult> {
     if (req.toCounterId !== undefined) this.counter(req.toCounterId);
     if (req.toServiceId !== undefined) this.deps.queue.service(req.toServiceId);
-    return this.act(counterId, req.ticketId, 'transfer', (t, at) => {
+    return this.act(counterId, req.ticketId, 'transfer', async (r, t, at) => {
       const queueServiceId = req.toServiceId ?? t.queueServiceId;
       const targetCounterId = req.toCounterId ?? null;
       const group: QueueGroup = targetCounterId ? { kind: 'counter', counterId: targetCounterId } : { kind: 'service', serviceId: queueServiceId };
-      const front = this.deps.tickets.frontKey(t.day, group);
+      const front = await r.tickets.frontKey(t.day, group);
       // "Front": just before the first waiting ticket of that queue (priority tickets still go first by class).
       const keyMs = req.position === 'front' ? Math.min(at, (front ?? at) - 1) : at;
-      return this.deps.counters.transfer(t, { queueServiceId, targetCounterId, keyMs }, at, counterId);
+      return r.counters.transfer(t, { queueServiceId, targetCounterId, keyMs }, at, counterId);
     });
   }
 
-  private act(counterId: string, ticketId: string | undefined, action: CounterAction, apply: (t: TicketRow, at: number) => boolean): DeskResult {
+  private async act(
+    counterId: string,
+    ticketId: string | undefined,
+    action: CounterAction,
+    apply: (r: { tickets: TicketRepository; counters: CounterRepository }, t: TicketRow, at: number) => Promise<boolean>,
+  ): Promise<DeskResult> {
     this.counter(counterId);
-    return this.deps.tickets.runInTransaction(() => {
-      const ticket = ticketId ? this.deps.queue.getTicket(ticketId) : this.current(counterId);
+    const day = this.deps.queue.today();
+    return this.decide(async (r) => {
+      const ticket = ticketId ? await this.deps.queue.getTicket(ticketId, r.tickets) : await r.counters.current(counterId, day);
       if (!ticket) throw new AgentError('COUNTER_IDLE', `Quầy số ${counterId} chưa gọi số nào. Bấm "Gọi số tiếp theo" trước.`);
       this.require(ticket, action, counterId);
       const atMs = this.now();
-      if (!apply(ticket, atMs)) this.require(this.deps.tickets.get(ticket.id)!, action, counterId);
-      return { ticket: this.deps.tickets.get(ticket.id)!, atMs };
+      if (!(await apply(r, ticket, atMs))) this.require((await r.tickets.get(ticket.id))!, action, counterId);
+      return { ticket: (await r.tickets.get(ticket.id))!, atMs };
     });
   }
 
@@ -162,17 +181,17 @@ export class CounterDesk {
     throw new AgentError(code, explainWrongState(action, ticket, verdict), { facts: { status: ticket.status, number: ticket.number } });
   }
 
-  private byNumber(day: string, number: string): TicketRow {
-    const ticket = this.deps.tickets.byNumber(day, number.trim().toUpperCase());
+  private async byNumber(tickets: TicketRepository, day: string, number: string): Promise<TicketRow> {
+    const ticket = await tickets.byNumber(day, number.trim().toUpperCase());
     if (!ticket) throw new AgentError('TICKET_NOT_FOUND', `Hôm nay không có số ${number}.`);
     return ticket;
   }
 
-  private closeCurrent(counterId: string, day: string): TicketRow | undefined {
-    const current = this.deps.counters.current(counterId, day);
+  private async closeCurrent(r: { tickets: TicketRepository; counters: CounterRepository }, counterId: string, day: string): Promise<TicketRow | undefined> {
+    const current = await r.counters.current(counterId, day);
     if (!current) return undefined;
-    this.deps.counters.finish(current, this.now());
-    return this.deps.tickets.get(current.id);
+    await r.counters.finish(current, this.now());
+    return r.tickets.get(current.id);
   }
 
   private now(): number {

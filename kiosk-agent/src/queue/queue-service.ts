@@ -11,22 +11,26 @@ import { localDayKey } from '../core/local-time';
 import { type Clock } from '../core/clock';
 import { counterNameOf } from './counter-info';
 import { aheadFromCounts } from './priority-order';
-import type { TicketRepository, TicketRow } from './ticket-repository';
+import type { SqlStore } from '../store/store-port';
+import { TicketRepository, type TicketRow } from './ticket-repository';
 import { groupOf } from './ticket-row';
 
 const HISTORY_WINDOW_MS = 14 * 24 * 3_600_000;
 
 export interface QueueServiceDeps {
   config: Pick<SiteConfig, 'center' | 'services' | 'counters' | 'queue'>;
-  tickets: TicketRepository;
+  store: SqlStore;
   clock: Clock;
 }
 
 export class QueueService {
   private readonly serviceById: Map<string, ServiceConfig>;
+  /** Reads outside any transaction. */
+  readonly tickets: TicketRepository;
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.serviceById = new Map(deps.config.services.map((s) => [s.id, s]));
+    this.tickets = new TicketRepository(deps.store);
   }
 
   today(): string {
@@ -41,36 +45,37 @@ export class QueueService {
     return service;
   }
 
-  issueTicket(serviceId: string, priority: PriorityCategory | undefined): TicketRow {
+  async issueTicket(serviceId: string, priority: PriorityCategory | undefined): Promise<TicketRow> {
     const service = this.service(serviceId);
     const now = this.deps.clock.now();
-    return this.deps.tickets.issue({
+    const input = {
       day: localDayKey(now, this.deps.config.center.timezone),
       serviceId: service.id,
       prefix: service.prefix,
       priority: priority ?? null,
       issuedAtMs: now,
-    });
+    };
+    return this.deps.store.transaction((tx) => this.tickets.in(tx).insertNext(input));
   }
 
   /** Position (people called before this ticket) and estimated wait for a waiting ticket; 0 otherwise. */
-  position(ticket: TicketRow): { ahead: number; estimatedWaitMinutes: number } {
+  async position(ticket: TicketRow): Promise<{ ahead: number; estimatedWaitMinutes: number }> {
     if (ticket.status !== 'waiting' || ticket.day !== this.today()) return { ahead: 0, estimatedWaitMinutes: 0 };
     const group = groupOf(ticket);
-    const counts = this.deps.tickets.queueCounts(ticket, group);
+    const counts = await this.tickets.queueCounts(ticket, group);
     const ahead = aheadFromCounts({
       isPriority: ticket.priority !== null,
       ...counts,
-      streak: this.deps.tickets.streak(ticket.day, group),
+      streak: await this.tickets.streak(ticket.day, group),
       limit: this.deps.config.queue.priorityStreakLimit,
     });
     // A ticket sent to one counter is served by that counter alone.
-    return { ahead, estimatedWaitMinutes: this.estimate(ticket.queueServiceId, ahead, ticket.targetCounterId ? 1 : undefined) };
+    return { ahead, estimatedWaitMinutes: await this.estimate(ticket.queueServiceId, ahead, ticket.targetCounterId ? 1 : undefined) };
   }
 
-  estimate(serviceId: string, ahead: number, counters = this.countersFor(serviceId)): number {
+  async estimate(serviceId: string, ahead: number, counters = this.countersFor(serviceId)): Promise<number> {
     const service = this.service(serviceId);
-    const durations = this.deps.tickets.recentServiceDurations(serviceId, this.deps.clock.now() - HISTORY_WINDOW_MS);
+    const durations = await this.tickets.recentServiceDurations(serviceId, this.deps.clock.now() - HISTORY_WINDOW_MS);
     const avg = averageServiceMinutes(durations, service.defaultServiceMinutes ?? this.deps.config.queue.defaultServiceMinutes);
     return estimateWaitMinutes(ahead, avg, counters);
   }
@@ -83,37 +88,40 @@ export class QueueService {
     return this.deps.config.counters.filter((c) => c.services.includes(serviceId)).length;
   }
 
-  listServices(): ServiceSummary[] {
-    const counts = this.deps.tickets.waitingCounts(this.today());
-    return this.deps.config.services.map((s) => {
-      const waiting = counts.get(s.id)?.total ?? 0;
-      return { id: s.id, prefix: s.prefix, name: s.name, waiting, estimatedWaitMinutes: this.estimate(s.id, waiting) };
-    });
+  async listServices(): Promise<ServiceSummary[]> {
+    const counts = await this.tickets.waitingCounts(this.today());
+    return Promise.all(
+      this.deps.config.services.map(async (s) => {
+        const waiting = counts.get(s.id)?.total ?? 0;
+        return { id: s.id, prefix: s.prefix, name: s.name, waiting, estimatedWaitMinutes: await this.estimate(s.id, waiting) };
+      }),
+    );
   }
 
   services(): readonly ServiceConfig[] {
     return this.deps.config.services;
   }
 
-  waitingByClass(): Map<string, { total: number; priority: number }> {
-    return this.deps.tickets.waitingCounts(this.today());
+  waitingByClass(): Promise<Map<string, { total: number; priority: number }>> {
+    return this.tickets.waitingCounts(this.today());
   }
 
-  waitingForCounter(counterId: string): number {
-    return this.deps.tickets.waitingForCounter(this.today(), counterId);
+  waitingForCounter(counterId: string): Promise<number> {
+    return this.tickets.waitingForCounter(this.today(), counterId);
   }
 
-  markPrinted(id: string, printed: boolean, printError: string | null): void {
-    this.deps.tickets.markPrinted(id, printed, printError);
+  markPrinted(id: string, printed: boolean, printError: string | null): Promise<void> {
+    return this.tickets.markPrinted(id, printed, printError);
   }
 
-  getTicket(id: string): TicketRow {
-    const ticket = this.deps.tickets.get(id);
+  /** A ticket by id, or TICKET_NOT_FOUND; `tickets` reads inside a caller's transaction. */
+  async getTicket(id: string, tickets: TicketRepository = this.tickets): Promise<TicketRow> {
+    const ticket = await tickets.get(id);
     if (!ticket) throw new AgentError('TICKET_NOT_FOUND', 'Không tìm thấy số thứ tự này. Vui lòng kiểm tra lại phiếu hoặc hỏi cán bộ hướng dẫn.');
     return ticket;
   }
 
-  view(ticket: TicketRow): TicketView {
+  async view(ticket: TicketRow): Promise<TicketView> {
     return {
       id: ticket.id,
       number: ticket.number,
@@ -124,7 +132,7 @@ export class QueueService {
       ...(ticket.counterId ? { counterId: ticket.counterId, ...this.counterName(ticket.counterId) } : {}),
       ...(ticket.queueServiceId !== ticket.serviceId ? { queueServiceId: ticket.queueServiceId } : {}),
       ...(ticket.targetCounterId ? { targetCounterId: ticket.targetCounterId } : {}),
-      ...this.position(ticket),
+      ...(await this.position(ticket)),
     };
   }
 }

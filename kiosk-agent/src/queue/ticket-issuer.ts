@@ -24,8 +24,8 @@ export class TicketIssuer {
 
   async issue(serviceId: string, priority: PriorityCategory | undefined): Promise<IssuedTicket> {
     const { queue, printer, events } = this.deps;
-    const ticket = queue.issueTicket(serviceId, priority);
-    const { ahead, estimatedWaitMinutes } = queue.position(ticket);
+    const ticket = await queue.issueTicket(serviceId, priority);
+    const { ahead, estimatedWaitMinutes } = await queue.position(ticket);
     const service = queue.service(serviceId);
     const trackUrl = this.deps.trackUrl(ticket.id);
     let printError: { code: string; message: string } | undefined;
@@ -49,7 +49,7 @@ export class TicketIssuer {
       printError = { code: coded.code, message: coded.message };
       this.deps.log.warn({ ticket: ticket.number, code: coded.code, err: (err as Error).message }, 'ticket not printed');
     }
-    queue.markPrinted(ticket.id, printError === undefined, printError ? `${printError.code}: ${printError.message}` : null);
+    await queue.markPrinted(ticket.id, printError === undefined, printError ? `${printError.code}: ${printError.message}` : null);
     const issued: IssuedTicket = {
       id: ticket.id,
       number: ticket.number,

@@ -1,12 +1,14 @@
 /**
- * SQL for issuing tickets and reading queues. Numbers are allocated and the ticket inserted in one transaction.
- * What counters do to tickets (call, recall, transfer…) is in counter-repository.ts.
+ * SQL for issuing tickets and reading queues, over the store port (SQLite or PostgreSQL). Numbers are allocated
+ * and the ticket inserted in one transaction: the per-day counter row is taken by `INSERT … ON CONFLICT … DO UPDATE
+ * … RETURNING`, which in PostgreSQL also locks that row until the ticket commits, so agents sharing a store hand
+ * out numbers without gaps or repeats. What counters do to tickets (call, recall, transfer…) is in
+ * counter-repository.ts.
  */
 import { randomBytes } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/sqlite';
 import type { PriorityCategory } from '../../../shared/api-schemas';
 import { formatTicketNumber } from '../../../shared/ticket-number';
+import { pluck, pluckAll, type SqlExecutor } from '../store/store-port';
 import { streakKey, toTicketRow, type QueueGroup, type RawTicketRow, type TicketRow } from './ticket-row';
 
 export type { TicketRow } from './ticket-row';
@@ -16,134 +18,113 @@ export function newTicketId(): string {
   return `t${randomBytes(10).toString('base64url')}`;
 }
 
-/** The same statement for a service's shared queue and for a counter's own queue. */
-function perGroup(db: Db, sql: (where: string) => string): Record<QueueGroup['kind'], Statement> {
-  return {
-    service: db.prepare(sql('queue_service_id = @key AND target_counter_id IS NULL')),
-    counter: db.prepare(sql('target_counter_id = @key')),
-  };
-}
-
+/** Where one queue's tickets are: a service's shared queue, or one counter's own queue; the key is the last `?`. */
+const IN_GROUP = { service: 'queue_service_id = ? AND target_counter_id IS NULL', counter: 'target_counter_id = ?' } as const;
 const groupKey = (g: QueueGroup): string => (g.kind === 'service' ? g.serviceId : g.counterId);
+const ofClass = (isPriority: boolean): string => (isPriority ? 'priority IS NOT NULL' : 'priority IS NULL');
+const otherClass = (isPriority: boolean): string => ofClass(!isPriority);
 
 export class TicketRepository {
-  private readonly stmts;
+  constructor(private readonly q: SqlExecutor) {}
 
-  constructor(private readonly db: Db) {
-    this.stmts = {
-      nextSeq: db.prepare(
-        `INSERT INTO daily_sequences (day, service_id, last_seq) VALUES (?, ?, 1)
-         ON CONFLICT (day, service_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
-      ),
-      insert: db.prepare(
-        `INSERT INTO tickets (id, day, service_id, queue_service_id, queue_key_ms, seq, number, priority, status, issued_at_ms)
-         VALUES (@id, @day, @serviceId, @serviceId, @issuedAtMs, @seq, @number, @priority, 'waiting', @issuedAtMs)`,
-      ),
-      byId: db.prepare('SELECT * FROM tickets WHERE id = ?'),
-      byNumber: db.prepare('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY issued_at_ms DESC LIMIT 1'),
-      head: perGroup(
-        db,
-        (w) => `SELECT * FROM tickets WHERE day = @day AND status = 'waiting' AND ${w} AND (priority IS NOT NULL) = @isPriority
-                ORDER BY queue_key_ms, seq LIMIT 1`,
-      ),
-      sameClassBefore: perGroup(
-        db,
-        (w) => `SELECT COUNT(*) FROM tickets WHERE day = @day AND status = 'waiting' AND ${w}
-                AND (priority IS NOT NULL) = @isPriority AND (queue_key_ms < @keyMs OR (queue_key_ms = @keyMs AND seq < @seq))`,
-      ),
-      otherClassWaiting: perGroup(
-        db,
-        (w) => `SELECT COUNT(*) FROM tickets WHERE day = @day AND status = 'waiting' AND ${w} AND (priority IS NOT NULL) != @isPriority`,
-      ),
-      frontKey: perGroup(db, (w) => `SELECT MIN(queue_key_ms) FROM tickets WHERE day = @day AND status = 'waiting' AND ${w}`),
-      waitingCount: db.prepare(
-        `SELECT queue_service_id AS serviceId, COUNT(*) AS n, SUM(priority IS NOT NULL) AS p
-         FROM tickets WHERE day = ? AND status = 'waiting' GROUP BY queue_service_id`,
-      ),
-      waitingForCounter: db.prepare(`SELECT COUNT(*) FROM tickets WHERE day = ? AND status = 'waiting' AND target_counter_id = ?`).pluck(),
-      streak: db.prepare('SELECT priority_streak FROM queue_state WHERE day = ? AND service_id = ?').pluck(),
-      markPrinted: db.prepare('UPDATE tickets SET printed = ?, print_error = ? WHERE id = ?'),
-      recentDurations: db
-        .prepare(
-          `SELECT done_at_ms - serving_at_ms FROM tickets
-           WHERE queue_service_id = ? AND status = 'done' AND serving_at_ms IS NOT NULL AND done_at_ms >= ?
-           ORDER BY done_at_ms DESC LIMIT 30`,
-        )
-        .pluck(),
-    };
+  /** The same queries inside an open transaction. */
+  in(tx: SqlExecutor): TicketRepository {
+    return new TicketRepository(tx);
   }
 
-  /** Allocates the next number for (day, service) and inserts the ticket atomically. */
-  readonly issue = (input: { day: string; serviceId: string; prefix: string; priority: PriorityCategory | null; issuedAtMs: number }): TicketRow =>
-    this.db.transaction(() => {
-      const seq = this.stmts.nextSeq.pluck().get(input.day, input.serviceId) as number;
-      const row = {
-        id: newTicketId(),
-        day: input.day,
-        serviceId: input.serviceId,
-        seq,
-        number: formatTicketNumber(input.prefix, seq),
-        priority: input.priority,
-        issuedAtMs: input.issuedAtMs,
-      };
-      this.stmts.insert.run(row);
-      return this.get(row.id)!;
-    }).immediate();
+  /**
+   * Allocates the next number for (day, service) and inserts the ticket. Run it inside a transaction
+   * (QueueService.issueTicket does): the number and the ticket commit together or not at all.
+   */
+  async insertNext(input: { day: string; serviceId: string; prefix: string; priority: PriorityCategory | null; issuedAtMs: number }): Promise<TicketRow> {
+    const seq = Number(
+      await pluck<number>(
+        this.q,
+        `INSERT INTO daily_sequences (day, service_id, last_seq) VALUES (?, ?, 1)
+         ON CONFLICT (day, service_id) DO UPDATE SET last_seq = daily_sequences.last_seq + 1 RETURNING last_seq`,
+        [input.day, input.serviceId],
+      ),
+    );
+    const id = newTicketId();
+    await this.q.run(
+      `INSERT INTO tickets (id, day, service_id, queue_service_id, queue_key_ms, seq, number, priority, status, issued_at_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)`,
+      [id, input.day, input.serviceId, input.serviceId, input.issuedAtMs, seq, formatTicketNumber(input.prefix, seq), input.priority, input.issuedAtMs],
+    );
+    return (await this.get(id))!;
+  }
 
-  get(id: string): TicketRow | undefined {
-    const r = this.stmts.byId.get(id) as RawTicketRow | undefined;
+  async get(id: string): Promise<TicketRow | undefined> {
+    const r = await this.q.get<RawTicketRow>('SELECT * FROM tickets WHERE id = ?', [id]);
     return r ? toTicketRow(r) : undefined;
   }
 
   /** Today's ticket with this number (staff type "A012" to call a particular person). */
-  byNumber(day: string, number: string): TicketRow | undefined {
-    const r = this.stmts.byNumber.get(day, number) as RawTicketRow | undefined;
+  async byNumber(day: string, number: string): Promise<TicketRow | undefined> {
+    const r = await this.q.get<RawTicketRow>('SELECT * FROM tickets WHERE day = ? AND number = ? ORDER BY issued_at_ms DESC LIMIT 1', [day, number]);
     return r ? toTicketRow(r) : undefined;
   }
 
   /** The first waiting ticket of one class (priority or normal) in a queue. */
-  head(day: string, group: QueueGroup, isPriority: boolean): TicketRow | undefined {
-    const r = this.stmts.head[group.kind].get({ day, key: groupKey(group), isPriority: isPriority ? 1 : 0 }) as RawTicketRow | undefined;
+  async head(day: string, group: QueueGroup, isPriority: boolean): Promise<TicketRow | undefined> {
+    const r = await this.q.get<RawTicketRow>(
+      `SELECT * FROM tickets WHERE day = ? AND status = 'waiting' AND ${ofClass(isPriority)} AND ${IN_GROUP[group.kind]}
+       ORDER BY queue_key_ms, seq LIMIT 1`,
+      [day, groupKey(group)],
+    );
     return r ? toTicketRow(r) : undefined;
   }
 
   /** What a position needs: own-class tickets that come earlier in the queue, and the other class's waiting tickets. */
-  queueCounts(t: TicketRow, group: QueueGroup): { sameClassBefore: number; otherClassWaiting: number } {
-    const base = { day: t.day, key: groupKey(group), isPriority: t.priority !== null ? 1 : 0 };
-    return {
-      sameClassBefore: this.stmts.sameClassBefore[group.kind].pluck().get({ ...base, keyMs: t.queueKeyMs, seq: t.seq }) as number,
-      otherClassWaiting: this.stmts.otherClassWaiting[group.kind].pluck().get(base) as number,
-    };
+  async queueCounts(t: TicketRow, group: QueueGroup): Promise<{ sameClassBefore: number; otherClassWaiting: number }> {
+    const isPriority = t.priority !== null;
+    const row = await this.q.get<{ before: number; other: number }>(
+      `SELECT COUNT(*) FILTER (WHERE ${ofClass(isPriority)} AND (queue_key_ms < ? OR (queue_key_ms = ? AND seq < ?))) AS before,
+              COUNT(*) FILTER (WHERE ${otherClass(isPriority)}) AS other
+       FROM tickets WHERE day = ? AND status = 'waiting' AND ${IN_GROUP[group.kind]}`,
+      [t.queueKeyMs, t.queueKeyMs, t.seq, t.day, groupKey(group)],
+    );
+    return { sameClassBefore: Number(row?.before ?? 0), otherClassWaiting: Number(row?.other ?? 0) };
   }
 
   /** The smallest queue key among the waiting tickets of a queue (a transfer "to the front" goes before it). */
-  frontKey(day: string, group: QueueGroup): number | null {
-    return (this.stmts.frontKey[group.kind].pluck().get({ day, key: groupKey(group) }) as number | null) ?? null;
+  async frontKey(day: string, group: QueueGroup): Promise<number | null> {
+    const key = await pluck<number | null>(this.q, `SELECT MIN(queue_key_ms) AS k FROM tickets WHERE day = ? AND status = 'waiting' AND ${IN_GROUP[group.kind]}`, [
+      day,
+      groupKey(group),
+    ]);
+    return key ?? null;
   }
 
   /** Waiting tickets per service queue (tickets sent to one counter included), and how many are priority. */
-  waitingCounts(day: string): Map<string, { total: number; priority: number }> {
-    const rows = this.stmts.waitingCount.all(day) as { serviceId: string; n: number; p: number }[];
+  async waitingCounts(day: string): Promise<Map<string, { total: number; priority: number }>> {
+    const rows = await this.q.all<{ serviceId: string; n: number; p: number }>(
+      `SELECT queue_service_id AS "serviceId", COUNT(*) AS n, COUNT(priority) AS p
+       FROM tickets WHERE day = ? AND status = 'waiting' GROUP BY queue_service_id`,
+      [day],
+    );
     return new Map(rows.map((r) => [r.serviceId, { total: r.n, priority: r.p }]));
   }
 
-  waitingForCounter(day: string, counterId: string): number {
-    return this.stmts.waitingForCounter.get(day, counterId) as number;
+  async waitingForCounter(day: string, counterId: string): Promise<number> {
+    return (await pluck<number>(this.q, `SELECT COUNT(*) AS n FROM tickets WHERE day = ? AND status = 'waiting' AND target_counter_id = ?`, [day, counterId])) ?? 0;
   }
 
-  streak(day: string, group: QueueGroup): number {
-    return (this.stmts.streak.get(day, streakKey(group)) as number | undefined) ?? 0;
+  async streak(day: string, group: QueueGroup): Promise<number> {
+    return (await pluck<number>(this.q, 'SELECT priority_streak FROM queue_state WHERE day = ? AND service_id = ?', [day, streakKey(group)])) ?? 0;
   }
 
-  markPrinted(id: string, printed: boolean, printError: string | null): void {
-    this.stmts.markPrinted.run(printed ? 1 : 0, printError, id);
+  async markPrinted(id: string, printed: boolean, printError: string | null): Promise<void> {
+    await this.q.run('UPDATE tickets SET printed = ?, print_error = ? WHERE id = ?', [printed ? 1 : 0, printError, id]);
   }
 
-  recentServiceDurations(serviceId: string, sinceMs: number): number[] {
-    return this.stmts.recentDurations.all(serviceId, sinceMs) as number[];
-  }
-
-  runInTransaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  recentServiceDurations(serviceId: string, sinceMs: number): Promise<number[]> {
+    return pluckAll<number>(
+      this.q,
+      `SELECT done_at_ms - serving_at_ms AS d FROM tickets
+       WHERE queue_service_id = ? AND status = 'done' AND serving_at_ms IS NOT NULL AND done_at_ms >= ?
+       ORDER BY done_at_ms DESC LIMIT 30`,
+      [serviceId, sinceMs],
+    );
   }
 }

@@ -5,51 +5,66 @@
  * they were issued for; service times for the queue that served them (after a transfer, the second service).
  */
 import type { CounterStats, ServiceStats, Stats } from '../../../shared/counter-schemas';
-import type { Db } from '../store/sqlite';
+import type { SqlStore } from '../store/store-port';
 
 const toMinutes = (ms: number | null): number | null => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
 
-export class QueueStats {
-  private readonly s;
+type SvcRaw = Omit<ServiceStats, 'averageWaitMinutes' | 'longestWaitMinutes' | 'averageServiceMinutes'> & { avgWaitMs: number | null; maxWaitMs: number | null };
+type CtrRaw = Omit<CounterStats, 'averageServiceMinutes' | 'ratings'> & { avgServiceMs: number | null };
 
+export class QueueStats {
   constructor(
-    db: Db,
+    private readonly store: SqlStore,
     private readonly ratingScale: number,
-  ) {
-    this.s = {
-      services: db.prepare(
-        `SELECT day, service_id AS serviceId, COUNT(*) AS issued,
-                SUM(first_called_at_ms IS NOT NULL) AS called,
-                SUM(status = 'done') AS served,
-                SUM(status = 'no-show') AS noShows,
-                AVG(first_called_at_ms - issued_at_ms) AS avgWaitMs,
-                MAX(first_called_at_ms - issued_at_ms) AS maxWaitMs
-         FROM tickets WHERE day BETWEEN ? AND ? GROUP BY day, service_id ORDER BY day, service_id`,
-      ),
-      serviceTimes: db.prepare(
-        `SELECT day, queue_service_id AS serviceId, AVG(done_at_ms - serving_at_ms) AS avgServiceMs
-         FROM tickets WHERE day BETWEEN ? AND ? AND status = 'done' AND serving_at_ms IS NOT NULL GROUP BY day, queue_service_id`,
-      ),
-      counters: db.prepare(
-        `SELECT day, counter_id AS counterId, SUM(status = 'done') AS served, SUM(status = 'no-show') AS noShows,
-                AVG(CASE WHEN status = 'done' THEN done_at_ms - serving_at_ms END) AS avgServiceMs
-         FROM tickets WHERE day BETWEEN ? AND ? AND counter_id IS NOT NULL AND status IN ('done', 'no-show')
-         GROUP BY day, counter_id ORDER BY day, counter_id`,
-      ),
-      ratings: db.prepare(
-        `SELECT t.day AS day, r.counter_id AS counterId, r.level AS level, COUNT(*) AS n
-         FROM ratings r JOIN tickets t ON t.id = r.reference
-         WHERE r.subject = 'counter' AND t.day BETWEEN ? AND ? GROUP BY t.day, r.counter_id, r.level`,
-      ),
-    };
+  ) {}
+
+  async compute(from: string, to: string): Promise<Stats> {
+    const q = this.store;
+    const range = [from, to];
+    // COUNT(…) FILTER (WHERE …) reads the same in SQLite and PostgreSQL; AVG is cast so both give a float.
+    const servicesRaw = await q.all<SvcRaw>(
+      `SELECT day, service_id AS "serviceId", COUNT(*) AS issued,
+              COUNT(first_called_at_ms) AS called,
+              COUNT(*) FILTER (WHERE status = 'done') AS served,
+              COUNT(*) FILTER (WHERE status = 'no-show') AS "noShows",
+              AVG(CAST(first_called_at_ms - issued_at_ms AS DOUBLE PRECISION)) AS "avgWaitMs",
+              MAX(first_called_at_ms - issued_at_ms) AS "maxWaitMs"
+       FROM tickets WHERE day BETWEEN ? AND ? GROUP BY day, service_id ORDER BY day, service_id`,
+      range,
+    );
+    const timesRaw = await q.all<{ day: string; serviceId: string; avgServiceMs: number }>(
+      `SELECT day, queue_service_id AS "serviceId", AVG(CAST(done_at_ms - serving_at_ms AS DOUBLE PRECISION)) AS "avgServiceMs"
+       FROM tickets WHERE day BETWEEN ? AND ? AND status = 'done' AND serving_at_ms IS NOT NULL GROUP BY day, queue_service_id`,
+      range,
+    );
+    const countersRaw = await q.all<CtrRaw>(
+      `SELECT day, counter_id AS "counterId", COUNT(*) FILTER (WHERE status = 'done') AS served, COUNT(*) FILTER (WHERE status = 'no-show') AS "noShows",
+              AVG(CAST(CASE WHEN status = 'done' THEN done_at_ms - serving_at_ms END AS DOUBLE PRECISION)) AS "avgServiceMs"
+       FROM tickets WHERE day BETWEEN ? AND ? AND counter_id IS NOT NULL AND status IN ('done', 'no-show')
+       GROUP BY day, counter_id ORDER BY day, counter_id`,
+      range,
+    );
+    const ratingsRaw = await q.all<{ day: string; counterId: string | null; level: number; n: number }>(
+      `SELECT t.day AS day, r.counter_id AS "counterId", r.level AS level, COUNT(*) AS n
+       FROM ratings r JOIN tickets t ON t.id = r.reference
+       WHERE r.subject = 'counter' AND t.day BETWEEN ? AND ? GROUP BY t.day, r.counter_id, r.level`,
+      range,
+    );
+    return this.assemble(from, to, servicesRaw, timesRaw, countersRaw, ratingsRaw);
   }
 
-  compute(from: string, to: string): Stats {
-    type SvcRaw = Omit<ServiceStats, 'averageWaitMinutes' | 'longestWaitMinutes' | 'averageServiceMinutes'> & { avgWaitMs: number | null; maxWaitMs: number | null };
+  private assemble(
+    from: string,
+    to: string,
+    servicesRaw: SvcRaw[],
+    timesRaw: { day: string; serviceId: string; avgServiceMs: number }[],
+    countersRaw: CtrRaw[],
+    ratingsRaw: { day: string; counterId: string | null; level: number; n: number }[],
+  ): Stats {
     const times = new Map(
-      (this.s.serviceTimes.all(from, to) as { day: string; serviceId: string; avgServiceMs: number }[]).map((r) => [`${r.day}|${r.serviceId}`, r.avgServiceMs]),
+      timesRaw.map((r) => [`${r.day}|${r.serviceId}`, r.avgServiceMs]),
     );
-    const services = (this.s.services.all(from, to) as SvcRaw[]).map(({ avgWaitMs, maxWaitMs, ...r }) => ({
+    const services = servicesRaw.map(({ avgWaitMs, maxWaitMs, ...r }) => ({
       ...r,
       averageWaitMinutes: toMinutes(avgWaitMs),
       longestWaitMinutes: toMinutes(maxWaitMs),
@@ -57,15 +72,14 @@ export class QueueStats {
     }));
 
     const ratings = new Map<string, Record<string, number>>();
-    for (const r of this.s.ratings.all(from, to) as { day: string; counterId: string | null; level: number; n: number }[]) {
+    for (const r of ratingsRaw) {
       if (r.counterId === null) continue;
       const key = `${r.day}|${r.counterId}`;
       const levels = ratings.get(key) ?? this.emptyLevels();
       levels[String(r.level)] = r.n;
       ratings.set(key, levels);
     }
-    type CtrRaw = Omit<CounterStats, 'averageServiceMinutes' | 'ratings'> & { avgServiceMs: number | null };
-    const counters: CounterStats[] = (this.s.counters.all(from, to) as CtrRaw[]).map(({ avgServiceMs, ...r }) => ({
+    const counters: CounterStats[] = countersRaw.map(({ avgServiceMs, ...r }) => ({
       ...r,
       averageServiceMinutes: toMinutes(avgServiceMs),
       ratings: ratings.get(`${r.day}|${r.counterId}`) ?? this.emptyLevels(),

@@ -24,8 +24,8 @@ export class StoreHealthWatch {
   private readonly recovered = new Set<() => void>();
 
   constructor(
-    /** Writes something small in its own transaction; throws what the store throws. */
-    private readonly probeWrite: () => void,
+    /** Writes something small in its own transaction; rejects with what the store throws. */
+    private readonly probeWrite: () => Promise<void>,
     private readonly log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
     /**
      * The file system's own word on the data folder (EROFS, ENOSPC…), or undefined when a file can be made there.
@@ -48,9 +48,9 @@ export class StoreHealthWatch {
   }
 
   /** Tries a write now; the state follows the outcome. Unexpected errors are rethrown. */
-  probe(): StoreHealth {
+  async probe(): Promise<StoreHealth> {
     try {
-      this.probeWrite();
+      await this.probeWrite();
       const wasDown = this.current.state === 'error';
       this.current = { state: 'ready' };
       if (wasDown) {
@@ -75,11 +75,7 @@ export class StoreHealthWatch {
 
   start(everyMs: number): () => void {
     this.timer = setInterval(() => {
-      try {
-        this.probe();
-      } catch (err) {
-        this.log.warn({ err: (err as Error).message }, 'store probe failed');
-      }
+      this.probe().catch((err: unknown) => this.log.warn({ err: (err as Error).message }, 'store probe failed'));
     }, everyMs);
     this.timer.unref();
     return () => clearInterval(this.timer);

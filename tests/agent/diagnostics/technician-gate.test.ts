@@ -1,12 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DiagnosticsAudit } from '../../../kiosk-agent/src/diagnostics/diagnostics-audit';
 import { TechnicianGate } from '../../../kiosk-agent/src/diagnostics/technician-gate';
 import { hashTechnicianPin, parsePinHash, verifyTechnicianPin } from '../../../kiosk-agent/src/config/technician-pin';
 import { isAgentError } from '../../../kiosk-agent/src/errors/agent-error';
-import { MIGRATIONS } from '../../../kiosk-agent/src/store/migrations';
-import { migrate, openStore, type Db } from '../../../kiosk-agent/src/store/sqlite';
 import { FakeClock } from '../../support/fake-clock';
-import { tempDir } from '../../support/temp-dir';
+import { openTestStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
 
 const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (isAgentError(e) ? `${e.code}${e.details.facts ? ' ' + JSON.stringify(e.details.facts) : ''}` : String(e)));
 
@@ -23,19 +21,20 @@ describe('technician PIN hash', () => {
   });
 });
 
-describe('technician gate', () => {
-  const dir = tempDir('motcua-gate-');
-  let db: Db;
+describe.each(STORE_KINDS)('technician gate (%s)', (kind) => {
+  let t: TestStore;
   let pinHash: string;
   beforeAll(async () => {
     pinHash = await hashTechnicianPin('135790');
   });
-  afterEach(() => db?.close());
+  beforeEach(async () => {
+    t = await openTestStore(kind);
+  });
+  afterEach(() => t.cleanup());
 
   const gate = (clock: FakeClock, opts: Partial<ConstructorParameters<typeof TechnicianGate>[0]> = {}) => {
-    db = openStore({ dataDir: dir.path, fileName: `g-${Math.random()}.sqlite`, synchronous: 'NORMAL' });
-    migrate(db, MIGRATIONS);
-    return { gate: new TechnicianGate({ pinHash, audit: new DiagnosticsAudit(db), clock, ...opts }), audit: new DiagnosticsAudit(db) };
+    const audit = new DiagnosticsAudit(t.store);
+    return { gate: new TechnicianGate({ pinHash, audit, clock, ...opts }), audit };
   };
 
   it('wrong PINs count down, the fifth locks entry for 15 minutes even for the right PIN, then it opens', async () => {
@@ -50,7 +49,7 @@ describe('technician gate', () => {
     expect(await codeOf(g.open('135790'))).toBe('ok');
     // A success resets the count: the next wrong PIN has four more tries after it.
     expect(await codeOf(g.open('111111'))).toBe('TECHNICIAN_PIN_INVALID {"attemptsLeft":4}');
-    const actions = audit.recent(20).map((e) => `${e.action}:${e.outcome}`);
+    const actions = (await audit.recent(20)).map((e) => `${e.action}:${e.outcome}`);
     expect(actions.filter((a) => a === 'session.open:denied')).toHaveLength(6);
     expect(actions).toContain('session.lockout:ok');
     expect(actions.filter((a) => a === 'session.refused:denied')).toHaveLength(1);
@@ -58,9 +57,10 @@ describe('technician gate', () => {
 
   it('a lockout survives a restart of the agent (a new gate on the same store)', async () => {
     const clock = new FakeClock(Date.UTC(2026, 10, 23, 2));
-    const { gate: g, audit } = gate(clock);
+    const { gate: g } = gate(clock);
     for (let i = 0; i < 5; i++) await codeOf(g.open('999999'));
-    const restarted = new TechnicianGate({ pinHash, audit, clock });
+    await t.reopen();
+    const restarted = new TechnicianGate({ pinHash, audit: new DiagnosticsAudit(t.store), clock });
     expect(await codeOf(restarted.open('135790'))).toBe('TECHNICIAN_LOCKED {"retryAfterMinutes":15}');
   });
 

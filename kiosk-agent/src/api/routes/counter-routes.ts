@@ -38,9 +38,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
   const { desk, queue, events } = deps;
   const counterId = (params: Record<string, string>): string => z.string().max(64).parse(params.id);
 
-  const publish = (id: string, result: DeskResult, action: 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer') => {
-    const ticket = queue.view(result.ticket);
-    const closed = result.closed ? queue.view(result.closed) : undefined;
+  const publish = async (id: string, result: DeskResult, action: 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer') => {
+    const ticket = await queue.view(result.ticket);
+    const closed = result.closed ? await queue.view(result.closed) : undefined;
     if (closed) events.publish('ticket.updated', { ticket: closed, action: 'finish', counterId: id });
     if (action === 'call' || action === 'recall') {
       const calledAt = new Date(result.atMs).toISOString();
@@ -71,19 +71,19 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       responses: { 200: { description: 'Counter state', schema: CounterStateSchema } },
       errors: ['UNAUTHORIZED', 'COUNTER_NOT_FOUND'],
     },
-    ({ params }): CounterState => {
+    async ({ params }): Promise<CounterState> => {
       const counter = desk.counter(counterId(params));
-      const current = desk.current(counter.id);
-      const waiting = queue.waitingByClass();
+      const current = await desk.current(counter.id);
+      const waiting = await queue.waitingByClass();
       return {
         counter: counterInfo(counter),
-        current: current ? queue.view(current) : null,
+        current: current ? await queue.view(current) : null,
         queues: counter.services.map((serviceId) => {
           const s = queue.service(serviceId);
           const w = waiting.get(serviceId) ?? { total: 0, priority: 0 };
           return { serviceId, name: s.name, prefix: s.prefix, waiting: w.total, priorityWaiting: w.priority };
         }),
-        directWaiting: queue.waitingForCounter(counter.id),
+        directWaiting: await queue.waitingForCounter(counter.id),
         counters: deps.counters.map(counterInfo),
         services: queue.services().map((s) => ({ id: s.id, name: s.name })),
       };
@@ -100,9 +100,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       responses: { 200: { description: 'The called ticket (and the ticket it finished, if any)', schema: CounterActionResponseSchema } },
       errors: ['UNAUTHORIZED', 'COUNTER_NOT_FOUND', 'QUEUE_EMPTY'],
     },
-    ({ params }) => {
+    async ({ params }) => {
       const id = counterId(params);
-      return publish(id, desk.callNext(id), 'call');
+      return publish(id, await desk.callNext(id), 'call');
     },
   );
 
@@ -117,9 +117,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       responses: { 200: { description: 'The called ticket', schema: CounterActionResponseSchema } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'TICKET_WRONG_STATE'],
     },
-    ({ params, body }) => {
+    async ({ params, body }) => {
       const id = counterId(params);
-      return publish(id, desk.call(id, body), 'call');
+      return publish(id, await desk.call(id, body), 'call');
     },
   );
 
@@ -135,10 +135,10 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
         responses: { 200: { description: 'The ticket after the action', schema: CounterActionResponseSchema } },
         errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'COUNTER_IDLE', 'TICKET_OTHER_COUNTER', ...a.errors],
       },
-      ({ params, body }) => {
+      async ({ params, body }) => {
         const id = counterId(params);
         const run = { recall: desk.recall, serve: desk.serve, finish: desk.finish, 'no-show': desk.noShow }[a.action].bind(desk);
-        return publish(id, run(id, body.ticketId), a.action);
+        return publish(id, await run(id, body.ticketId), a.action);
       },
     );
   }
@@ -154,9 +154,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       responses: { 200: { description: 'The transferred ticket, waiting in its new queue', schema: CounterActionResponseSchema } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'SERVICE_NOT_FOUND', 'TICKET_NOT_FOUND', 'COUNTER_IDLE', 'TICKET_WRONG_STATE', 'TICKET_OTHER_COUNTER'],
     },
-    ({ params, body }) => {
+    async ({ params, body }) => {
       const id = counterId(params);
-      return publish(id, desk.transfer(id, body), 'transfer');
+      return publish(id, await desk.transfer(id, body), 'transfer');
     },
   );
 }

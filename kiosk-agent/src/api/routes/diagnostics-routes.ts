@@ -82,7 +82,7 @@ export function registerDiagnosticsRoutes(r: RouteRegistry, deps: DiagnosticsRou
       query: AuditQuerySchema,
       responses: { 200: { description: 'Audit entries', schema: AuditListSchema } },
     },
-    ({ query }) => deps.audit.recent((query as z.infer<typeof AuditQuerySchema>).limit),
+    async ({ query }) => deps.audit.recent((query as z.infer<typeof AuditQuerySchema>).limit),
   );
 
   r.add(

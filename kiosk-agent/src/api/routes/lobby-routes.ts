@@ -40,13 +40,13 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       auth: 'none',
       responses: { 200: { description: 'Display snapshot', schema: DisplaySnapshotSchema } },
     },
-    (): DisplaySnapshot => {
-      const waiting = queue.waitingByClass();
+    async (): Promise<DisplaySnapshot> => {
+      const waiting = await queue.waitingByClass();
       return {
         centerName: deps.centerName,
         timezone: deps.timeZone,
         utcOffsetMinutes: deps.utcOffsetMinutes(),
-        calls: deps.counterLog.recentCalls(queue.today(), RECENT_CALLS).map((c) => ({
+        calls: (await deps.counterLog.recentCalls(queue.today(), RECENT_CALLS)).map((c) => ({
           ticketId: c.ticketId,
           number: c.number,
           counterId: c.counterId,
@@ -88,9 +88,9 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       responses: { 200: { description: 'text/csv' } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED'],
     },
-    ({ query, res }) => {
+    async ({ query, res }) => {
       const { from, to } = range(query);
-      const csv = statsToCsv(deps.stats.compute(from, to), {
+      const csv = statsToCsv(await deps.stats.compute(from, to), {
         service: (id) => deps.queue.services().find((s) => s.id === id)?.name.vi ?? id,
         counter: (id) => counterName(id).vi,
       });

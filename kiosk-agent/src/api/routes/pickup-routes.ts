@@ -74,7 +74,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 200: { description: 'The dossier as stored', schema: DossierRecordSchema } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'DOSSIER_IN_LOCKER', 'DEPOSIT_IN_PROGRESS'],
     },
-    ({ body }) => record(deps.dossiers.upsert(body)),
+    async ({ body }) => record(await deps.dossiers.upsert(body)),
   );
 
   r.add(
@@ -218,8 +218,8 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 201: { description: 'Rating recorded', schema: RatingResponseSchema } },
       errors: ['VALIDATION_FAILED', 'RATING_NOT_ALLOWED'],
     },
-    ({ body, res }) => {
-      const rating = deps.ratings.rate(body);
+    async ({ body, res }) => {
+      const rating = await deps.ratings.rate(body);
       res.status(201);
       return rating;
     },

@@ -57,6 +57,6 @@ export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueServic
       responses: { 200: { description: 'The ticket', schema: TicketViewSchema } },
       errors: ['TICKET_NOT_FOUND'],
     },
-    ({ params }) => queue.view(queue.getTicket(z.string().max(64).parse(params.id))),
+    async ({ params }) => queue.view(await queue.getTicket(z.string().max(64).parse(params.id))),
   );
 }
