@@ -59,7 +59,8 @@ export interface AppDeps {
   diagnostics: DiagnosticsRouteDeps;
   uiDir?: string;
   /** Told of store failures seen while answering (503, and /api/health says what is wrong). */
-  storeFailed: (err: unknown) => boolean;
+  /** The store failed (not a bug): the Vietnamese message for the 503, or undefined for any other error. */
+  storeFailed: (err: unknown) => string | undefined;
   lookupsPerMinute: number;
   now: () => number;
   isStopping: () => boolean;

@@ -6,7 +6,6 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ErrorBody } from '../../../shared/api-schemas';
 import { httpStatusOf } from '../../../shared/api-schemas';
 import { isAgentError } from '../errors/agent-error';
-import { STORE_UNAVAILABLE_MESSAGE } from '../i18n/store-text';
 
 interface HttpishError {
   status?: number;
@@ -23,10 +22,11 @@ export function errorBody(
 }
 
 /**
- * `storeFailed` is told of every error first and answers whether it was the store failing (disk full, read-only,
- * busy): those are 503 STORE_UNAVAILABLE, not 500 — nothing was lost, the citizen or officer may try again.
+ * `storeFailed` is told of every error first and, when it was the store failing (disk full, read-only, busy, the
+ * centre's server unreachable), answers with what to tell the person: those are 503 STORE_UNAVAILABLE, not 500 —
+ * nothing was half-written, the citizen or officer may try again or go to a counter.
  */
-export function createErrorMapper(log: { error(obj: object, msg: string): void }, storeFailed: (err: unknown) => boolean = () => false) {
+export function createErrorMapper(log: { error(obj: object, msg: string): void }, storeFailed: (err: unknown) => string | undefined = () => undefined) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) {
       res.end();
@@ -49,8 +49,9 @@ export function createErrorMapper(log: { error(obj: object, msg: string): void }
       res.status(400).json(errorBody('VALIDATION_FAILED', 'Yêu cầu không hợp lệ.'));
       return;
     }
-    if (storeFailed(err)) {
-      res.status(503).json(errorBody('STORE_UNAVAILABLE', STORE_UNAVAILABLE_MESSAGE));
+    const storeMessage = storeFailed(err);
+    if (storeMessage !== undefined) {
+      res.status(503).json(errorBody('STORE_UNAVAILABLE', storeMessage));
       return;
     }
     log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');

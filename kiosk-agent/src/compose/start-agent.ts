@@ -22,11 +22,15 @@ import { LogRing } from '../diagnostics/log-ring';
 import { EventHub } from '../events/event-hub';
 import { createLogger, type Logger } from '../logger';
 import { PickupCodeHasher } from '../pickup/pickup-code';
-import { folderWriteProblem, StoreHealthWatch } from '../store/store-health';
+import { folderWriteProblem, storeErrorCode, StoreHealthWatch } from '../store/store-health';
+import { storeUnavailableMessage } from '../i18n/store-text';
+import { PostgresChannel } from '../store/postgres/postgres-channel';
+import { PostgresStore } from '../store/postgres/postgres-store';
 import { composeDiagnostics } from './compose-diagnostics';
 import { composePickup } from './compose-pickup';
 import { composeQueue } from './compose-queue';
 import { createDevices } from './create-devices';
+import { relayCentreEvents } from './centre-events';
 import { createStore } from './create-store';
 import { demoControls, type Simulators } from './demo-controls';
 import { wireDeviceEvents } from './device-events';
@@ -80,12 +84,17 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
   const startedAtMs = clock.now();
   // Refuses to start (StoreOpenError, exit 2) on a store that cannot be written or has a newer schema.
-  const store = await createStore(config);
+  const store = await createStore(config, log.child({ module: 'store' }));
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     const secretKey = loadOrCreateSecretKey(config.secrets.keyFile ?? defaultKeyFile(config.dataDir));
     const storeHealth = new StoreHealthWatch(() => store.probeWrite(), log.child({ module: 'store' }), () => folderWriteProblem(config.dataDir));
     cleanups.unshift(storeHealth.start(10_000));
+    // A centre's agents share one PostgreSQL: what happens at one reaches the clients of the others.
+    if (store instanceof PostgresStore && config.store.driver === 'postgres') {
+      const channel = new PostgresChannel(store.pool, config.store.url, 'motcua_events');
+      cleanups.unshift(await relayCentreEvents(events, channel, config.kiosk.id, log.child({ module: 'centre' })));
+    }
     // Background work (outbox, reminders, recovery, retention) never kills the agent: a store failure shows in
     // /api/health, anything else is logged, and each loop tries again later.
     const onBackgroundError = (err: unknown, what: string): void => {
@@ -148,7 +157,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       events,
       access,
       hostNames,
-      storeFailed: (err) => storeHealth.report(err),
+      storeFailed: (err) => (storeHealth.report(err) ? storeUnavailableMessage(storeErrorCode(err)) : undefined),
       lookupsPerMinute: config.pickup.guessing.lookupsPerMinute,
       // Real time, not the queue's clock: a rate is about how fast a client asks.
       now: Date.now,

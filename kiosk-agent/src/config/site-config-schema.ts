@@ -3,6 +3,7 @@
  * in a technician's file is reported instead of silently ignored. Defaults are the sensible values for a commune
  * centre in Vietnam.
  */
+import { KioskIdentitySchema, StoreConfigSchema } from './centre-config-schema';
 import { z } from 'zod';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
@@ -117,6 +118,10 @@ export const SiteConfigSchema = z
     }),
     server: ServerConfigSchema.prefault({}),
     dataDir: z.string().min(1),
+    /** Which kiosk of the centre this agent is (centre-config-schema.ts). */
+    kiosk: KioskIdentitySchema,
+    /** Where the queue and the dossiers live: SQLite here (default) or the centre's PostgreSQL. */
+    store: StoreConfigSchema,
     printer: PrinterConfigSchema,
     scanner: ScannerConfigSchema.default({ driver: 'none' }),
     locker: LockerConfigSchema.default({ driver: 'none' }),

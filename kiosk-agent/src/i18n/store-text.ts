@@ -3,6 +3,15 @@
 export const STORE_UNAVAILABLE_MESSAGE =
   'Ki-ốt tạm thời không lưu được dữ liệu nên chưa thực hiện được yêu cầu này. Vui lòng báo cán bộ; các thông tin đã có vẫn xem được.';
 
+/** The centre's database server cannot be reached: the citizen goes to a counter; the kiosk reconnects by itself. */
+export const CENTRE_STORE_UNAVAILABLE_MESSAGE =
+  'Ki-ốt đang mất kết nối với máy chủ dữ liệu của trung tâm nên chưa lấy số hoặc tra cứu được. Vui lòng đến quầy hướng dẫn để được hỗ trợ; ki-ốt sẽ tự kết nối lại.';
+
+/** What the 503 says for a store failure with this code. */
+export function storeUnavailableMessage(code: string | undefined): string {
+  return code === 'PG_UNAVAILABLE' ? CENTRE_STORE_UNAVAILABLE_MESSAGE : STORE_UNAVAILABLE_MESSAGE;
+}
+
 /** Advice for a technician from the store's error code (SQLite's, or the file system's). */
 export function storeAdvice(code: string): string {
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
@@ -13,6 +22,12 @@ export function storeAdvice(code: string): string {
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
     return 'Lỗi đọc/ghi ổ đĩa. Có thể ổ đĩa sắp hỏng: sao lưu dữ liệu và báo bộ phận kỹ thuật.';
+  }
+  if (code === 'PG_UNAVAILABLE') {
+    return 'Không kết nối được máy chủ PostgreSQL của trung tâm (store.url). Kiểm tra máy chủ còn chạy (systemctl status postgresql), mạng LAN và tường lửa cổng 5432; ki-ốt tự kết nối lại khi máy chủ trả lời.';
+  }
+  if (code === '25006') {
+    return 'Máy chủ PostgreSQL đang ở chế độ chỉ đọc (bản sao dự phòng hoặc ổ đĩa đầy). Trỏ store.url về máy chủ chính hoặc giải phóng ổ đĩa của máy chủ.';
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return 'Cơ sở dữ liệu đang bị một chương trình khác giữ. Đóng chương trình đó (công cụ sao lưu, trình xem CSDL) rồi thử lại.';

@@ -10,6 +10,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { storeAdvice } from '../i18n/store-text';
 import { MIGRATIONS, type Migration } from './migrations/index';
+import { pendingMigrations } from './schema-version';
 
 export type Db = Database.Database;
 
@@ -71,10 +72,10 @@ export function probeWrite(db: Db): void {
 
 export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  // A store migrated by a newer agent is refused (StoreSchemaTooNewError) rather than written with old meanings.
+  const pending = pendingMigrations(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[], migrations);
   const ran: number[] = [];
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (applied.has(m.version)) continue;
+  for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());

@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import type { StoreHealth } from '../../../shared/api-schemas';
 import { storeAdvice } from '../i18n/store-text';
 
-/** A store-level failure (not a bug): SQLite's I/O, full, read-only and busy codes, and the same from the file system. */
+/**
+ * A store-level failure (not a bug): SQLite's I/O, full, read-only and busy codes, the same from the file system,
+ * and PostgreSQL that cannot be reached (PG_UNAVAILABLE, postgres-store.ts) or refuses writes (25006 read-only).
+ */
 export function storeErrorCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
+  if (code === 'PG_UNAVAILABLE' || code === '25006') return code;
   if (/^SQLITE_(READONLY|FULL|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/.test(code)) return code;
   if (['ENOSPC', 'EROFS', 'EIO', 'EDQUOT'].includes(code)) return code;
   return undefined;
