@@ -4,6 +4,7 @@
  * stored: it is derived from the due date.
  */
 import { z } from 'zod';
+import { LocalizedTextSchema } from './api-schemas';
 
 export const DOSSIER_STATUSES = [
   'registered', // 1 mới đăng ký
@@ -58,7 +59,10 @@ export const DossierLookupSchema = z.object({
   overdue: z.boolean(),
   applicant: z.string(),
   phone: z.string().optional(),
+  /** In a compartment of this kiosk's locker: the citizen types the pickup code here. */
   inLocker: z.boolean(),
+  /** In the locker of another kiosk of the centre: where to go instead. */
+  lockerElsewhere: z.object({ kioskId: z.string(), kioskName: LocalizedTextSchema }).optional(),
 });
 export type DossierLookup = z.infer<typeof DossierLookupSchema>;
 

@@ -38,6 +38,8 @@ export const ERROR_HTTP_STATUS = {
   DOSSIER_NOT_READY: 409,
   DOSSIER_NOT_IN_LOCKER: 409,
   DOSSIER_IN_LOCKER: 409,
+  /** The result is in the locker of another kiosk of the centre: only that kiosk opens it. */
+  LOCKER_AT_OTHER_KIOSK: 409,
   DOSSIER_NO_PHONE: 409,
   LOCKER_FULL: 409,
   /** The dossier is already being put in a compartment (its door not shut yet). */

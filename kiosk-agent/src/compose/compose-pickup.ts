@@ -15,6 +15,7 @@ import { LockerDeposits } from '../pickup/locker-deposits';
 import type { LockerDeps } from '../pickup/locker-deps';
 import { LockerHandovers } from '../pickup/locker-handovers';
 import { pickupRepos } from '../pickup/pickup-repos';
+import type { KioskDirectory } from '../pickup/kiosk-directory';
 import { OverdueReminders } from '../pickup/overdue-reminders';
 import { PickupCodeHasher } from '../pickup/pickup-code';
 import { Retention } from '../privacy/retention';
@@ -37,6 +38,8 @@ export interface PickupSide {
 export function composePickup(args: {
   config: SiteConfig;
   store: SqlStore;
+  /** This kiosk (registered in the store) and the centre's others. */
+  kiosks: KioskDirectory;
   clock: Clock;
   log: Logger;
   events: EventHub;
@@ -47,9 +50,9 @@ export function composePickup(args: {
   onBackgroundError: (err: unknown, what: string) => void;
 }): PickupSide {
   const { config, store, clock, log, events, devices, onBackgroundError } = args;
-  const pickupStore = unitOfWork(store, pickupRepos(() => clock.now()));
+  const pickupStore = unitOfWork(store, pickupRepos(() => clock.now(), args.kiosks.here.id));
   const upstream = createUpstream(config.upstream);
-  const dossiers = new DossierService(pickupStore, clock, config.center.timezone, upstream, log.child({ module: 'upstream' }));
+  const dossiers = new DossierService(pickupStore, clock, config.center.timezone, upstream, log.child({ module: 'upstream' }), args.kiosks);
   const notifier: Notifier =
     config.notifier.driver === 'webhook'
       ? new WebhookNotifier({ url: config.notifier.url, timeoutMs: config.notifier.timeoutMs, ...(config.notifier.token ? { token: config.notifier.token } : {}) })
@@ -103,6 +106,7 @@ export function composePickup(args: {
     onBackgroundError,
     store: pickupStore,
     dossiers,
+    kiosks: args.kiosks,
     locker: devices.locker,
     boards: config.locker.driver === 'none' ? [] : config.locker.boards,
     clock,

@@ -31,6 +31,7 @@ import { composePickup } from './compose-pickup';
 import { composeQueue } from './compose-queue';
 import { createDevices } from './create-devices';
 import { relayCentreEvents } from './centre-events';
+import { KioskDirectory } from '../pickup/kiosk-directory';
 import { createStore } from './create-store';
 import { demoControls, type Simulators } from './demo-controls';
 import { wireDeviceEvents } from './device-events';
@@ -90,6 +91,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     const secretKey = loadOrCreateSecretKey(config.secrets.keyFile ?? defaultKeyFile(config.dataDir));
     const storeHealth = new StoreHealthWatch(() => store.probeWrite(), log.child({ module: 'store' }), () => folderWriteProblem(config.dataDir));
     cleanups.unshift(storeHealth.start(10_000));
+    // This kiosk in the store's list of the centre's kiosks; a lone kiosk owns everything in its own file.
+    const kiosks = new KioskDirectory(store, config.kiosk);
+    if (config.store.driver === 'sqlite') await kiosks.adoptAll();
+    await kiosks.register(clock.now());
     // A centre's agents share one PostgreSQL: what happens at one reaches the clients of the others.
     if (store instanceof PostgresStore && config.store.driver === 'postgres') {
       const channel = new PostgresChannel(store.pool, config.store.url, 'motcua_events');
@@ -131,7 +136,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     let stopping = false;
     // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
     if (options.configPath === undefined && options.config === undefined) await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey));
-    const pickup = composePickup({ config, store, clock, log, events, devices, secretKey, onBackgroundError });
+    const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
     cleanups.unshift(() => pickup.stop());
     // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left
     // half-done (a compartment opened, its record not updated) is settled by what the doors say now.

@@ -11,6 +11,8 @@ export interface DossierRow {
   status: DossierStatus;
   lockerBoard: number | null;
   lockerLock: number | null;
+  /** The kiosk whose locker holds the result (a centre has several). */
+  lockerKioskId: string | null;
   updatedAtMs: number;
 }
 
@@ -23,6 +25,7 @@ interface RawDossier {
   status: string;
   locker_board: number | null;
   locker_lock: number | null;
+  locker_kiosk_id: string | null;
   updated_at_ms: number;
 }
 
@@ -35,17 +38,22 @@ const toRow = (r: RawDossier): DossierRow => ({
   status: r.status as DossierStatus,
   lockerBoard: r.locker_board,
   lockerLock: r.locker_lock,
+  lockerKioskId: r.locker_kiosk_id,
   updatedAtMs: r.updated_at_ms,
 });
 
-type DossierInput = Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'updatedAtMs'>;
+type DossierInput = Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'lockerKioskId' | 'updatedAtMs'>;
 
 const INSERT_DOSSIER = `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 const values = (d: DossierInput, nowMs: number) => [d.code, d.procedure, d.applicantName, d.phone, d.dueDate, d.status, nowMs, nowMs] as const;
 
 export class DossierRepository {
-  constructor(private readonly q: SqlExecutor) {}
+  constructor(
+    private readonly q: SqlExecutor,
+    /** Where audit rows are written from (the kiosk-wide guessing limit counts this kiosk's). */
+    private readonly kioskId: string,
+  ) {}
 
   // Personal data written again (staff, an import, the one-stop system) is personal data again: retention will
   // remove it once more (anonymised_at_ms cleared).
@@ -86,7 +94,7 @@ export class DossierRepository {
   }
 
   async audit(atMs: number, dossierCode: string | null, action: string, result: string): Promise<void> {
-    await this.q.run('INSERT INTO pickup_audit (at_ms, dossier_code, action, result) VALUES (?, ?, ?, ?)', [atMs, dossierCode, action, result]);
+    await this.q.run('INSERT INTO pickup_audit (at_ms, dossier_code, action, result, kiosk_id) VALUES (?, ?, ?, ?, ?)', [atMs, dossierCode, action, result, this.kioskId]);
   }
 
   auditFor(code: string): Promise<{ atMs: number; dossierCode: string; action: string; result: string }[]> {

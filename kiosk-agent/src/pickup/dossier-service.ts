@@ -10,6 +10,7 @@ import { localDayKey } from '../core/local-time';
 import { type Clock } from '../core/clock';
 import type { DossierRepository, DossierRow } from './dossier-repository';
 import type { UnitOfWork } from '../store/store-port';
+import type { KioskDirectory } from './kiosk-directory';
 import { parseDossierCsv } from './dossier-csv';
 import { maskName, maskPhone } from './masking';
 
@@ -24,6 +25,7 @@ export class DossierService {
     private readonly timeZone: string,
     private readonly upstream: UpstreamAdapter,
     private readonly log: { warn(obj: object, msg: string): void },
+    private readonly kiosks: KioskDirectory,
   ) {
     this.repo = store.read.records;
   }
@@ -143,6 +145,9 @@ export class DossierService {
     await this.refresh(rawCode);
     const d = await this.find(rawCode);
     const today = localDayKey(this.clock.now(), this.timeZone);
+    const inLocker = d.status === 'in-locker' && d.lockerBoard !== null;
+    // A centre's kiosks share the store: a result in another kiosk's locker is collected there.
+    const here = d.lockerKioskId === null || d.lockerKioskId === this.kiosks.here.id;
     const finished = d.status === 'returned' || d.status === 'ready' || d.status === 'in-locker' || d.status === 'rejected' || d.status === 'withdrawn';
     return {
       code: d.code,
@@ -152,7 +157,13 @@ export class DossierService {
       overdue: !finished && d.dueDate < today,
       applicant: maskName(d.applicantName),
       ...(d.phone ? { phone: maskPhone(d.phone) } : {}),
-      inLocker: d.status === 'in-locker' && d.lockerBoard !== null,
+      inLocker: inLocker && here,
+      ...(inLocker && !here ? { lockerElsewhere: await this.elsewhere(d.lockerKioskId) } : {}),
     };
+  }
+
+  private async elsewhere(kioskId: string | null): Promise<{ kioskId: string; kioskName: { vi: string; en: string } }> {
+    const other = await this.kiosks.identity(kioskId ?? '?');
+    return { kioskId: other.id, kioskName: other.name };
   }
 }

@@ -82,6 +82,9 @@ export class LockerDeposits {
     if (dossier.status !== 'in-locker' || dossier.lockerBoard === null || dossier.lockerLock === null) {
       throw new AgentError('DOSSIER_NOT_IN_LOCKER', `Hồ sơ ${dossier.code} không ở trong tủ.`, { facts: { status: dossier.status } });
     }
+    if (dossier.lockerKioskId !== null && dossier.lockerKioskId !== this.deps.kiosks.here.id) {
+      throw await this.deps.kiosks.atOtherKiosk(dossier.lockerKioskId, dossier.code);
+    }
     const compartment = { board: dossier.lockerBoard, lock: dossier.lockerLock };
     await locker.unlock(compartment.board, compartment.lock);
     const now = this.deps.clock.now();

@@ -8,6 +8,7 @@ import type { LockerBoardLayout } from './compartment-choice';
 import type { DossierService } from './dossier-service';
 import type { Compartment } from './locker-store';
 import type { PickupStore } from './pickup-repos';
+import type { KioskDirectory } from './kiosk-directory';
 import type { PickupCodeHasher } from './pickup-code';
 import type { GuessingAlert, GuessingLimits } from './pickup-attempts';
 import type { StaffAlert } from './pickup-recovery';
@@ -17,6 +18,8 @@ export interface LockerDeps {
   /** Compartments, dossiers and their audit, the outbox: read directly, or written together in a transaction. */
   store: PickupStore;
   dossiers: DossierService;
+  /** This kiosk and the others of the centre: only the kiosk whose locker holds a result opens it. */
+  kiosks: KioskDirectory;
   locker: LockerBank | undefined;
   boards: LockerBoardLayout[];
   clock: Clock;

@@ -36,6 +36,10 @@ export class LockerHandovers {
     const decision = await store.transaction(async (tx): Promise<Decision> => {
       const { lockers, records } = tx;
       const secret = (await lockers.secret(dossier.code))!;
+      if (secret.status === 'in-locker' && secret.kioskId !== null && secret.kioskId !== this.deps.kiosks.here.id) {
+        await records.audit(now, dossier.code, 'open', `other-kiosk:${secret.kioskId}`);
+        return { error: await this.deps.kiosks.atOtherKiosk(secret.kioskId, dossier.code) };
+      }
       const done = await lockers.handover(dossier.code);
       if (done?.state === 'needs-staff' || done?.state === 'unlocking') {
         await records.audit(now, dossier.code, 'open', 'needs-staff');

@@ -17,6 +17,7 @@ export interface PickupRepos {
 
 export type PickupStore = UnitOfWork<PickupRepos>;
 
-export function pickupRepos(now: () => number): (q: SqlExecutor) => PickupRepos {
-  return (q) => ({ lockers: new LockerStore(q), records: new DossierRepository(q), outbox: new OutboxQueue(q, now) });
+/** The bundle for the kiosk `kioskId` (its locker, its audit rows) on any executor. */
+export function pickupRepos(now: () => number, kioskId: string): (q: SqlExecutor) => PickupRepos {
+  return (q) => ({ lockers: new LockerStore(q, kioskId), records: new DossierRepository(q, kioskId), outbox: new OutboxQueue(q, now) });
 }

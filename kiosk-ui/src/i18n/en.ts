@@ -134,6 +134,10 @@ export const en: Catalogue = {
       'in-locker': { title: 'Result ready', next: 'Your result is waiting at the result counter. Please take a ticket to collect it.' },
       returned: { title: 'Result collected', next: 'The result of this dossier has been collected. Ask at the result counter if anything is unclear.' },
     },
+    elsewhere: {
+      title: (kiosk: string) => `Your result is in the locker at ${kiosk}`,
+      next: 'Please go to that kiosk and scan your appointment slip again to collect it with the code sent to your phone.',
+    },
     overdue: 'This dossier is past its due date. We apologise for the delay; please ask at the result counter for the new date.',
     takeTicket: 'Ticket for the result counter',
     takeTicketHint: 'Print a queue number to be helped',
@@ -173,6 +177,7 @@ export const en: Catalogue = {
       RATE_LIMITED: { title: 'Please wait a moment', body: 'The kiosk has just looked up many codes in a row. Please try again in a minute, or go to the result counter.' },
       STORE_UNAVAILABLE: { title: 'The kiosk has a problem', body: 'The kiosk cannot save data right now. Staff have been told; please go to the result counter.' },
       PICKUP_ALREADY_DONE: { title: 'Already collected', body: 'The result of this dossier has already been collected. Ask at the result counter if anything is unclear.' },
+      LOCKER_AT_OTHER_KIOSK: { title: 'Your result is at another kiosk', body: 'Your result is in the locker of another kiosk of this centre. Scan your slip again to see which one, or ask at the information desk.' },
       PICKUP_NEEDS_STAFF: { title: 'An officer will help you', body: 'Please go to the result counter: an officer will check the compartment and hand you your result.' },
       DOSSIER_NOT_IN_LOCKER: { title: 'Result not in a locker', body: 'Please go to the result counter for help.' },
       LOCKER: { title: 'The compartment did not open', body: 'Your result is still safe in the locker. Staff have been told; please go to the result counter to collect it.' },

@@ -133,6 +133,10 @@ export const vi = {
       'in-locker': { title: 'Đã có kết quả', next: 'Kết quả đang chờ tại quầy trả kết quả. Vui lòng lấy số để được trả kết quả.' },
       returned: { title: 'Đã trả kết quả', next: 'Kết quả của hồ sơ này đã được nhận. Nếu có thắc mắc, vui lòng đến quầy trả kết quả.' },
     },
+    elsewhere: {
+      title: (kiosk: string) => `Kết quả của bạn ở tủ tại ${kiosk}`,
+      next: 'Vui lòng đến ki-ốt đó và quét lại giấy hẹn để nhận kết quả bằng mã đã được gửi đến điện thoại.',
+    },
     overdue: 'Hồ sơ đã quá ngày hẹn trả. Xin lỗi ông/bà vì sự chậm trễ; vui lòng hỏi quầy trả kết quả để biết ngày trả mới.',
     takeTicket: 'Lấy số đến quầy trả kết quả',
     takeTicketHint: 'In số thứ tự để cán bộ hỗ trợ',
@@ -172,6 +176,7 @@ export const vi = {
       RATE_LIMITED: { title: 'Vui lòng chờ một chút', body: 'Ki-ốt vừa tra cứu nhiều mã liên tiếp. Vui lòng thử lại sau một phút, hoặc đến quầy trả kết quả.' },
       STORE_UNAVAILABLE: { title: 'Ki-ốt đang gặp sự cố', body: 'Ki-ốt tạm thời không lưu được dữ liệu. Cán bộ đã được báo; vui lòng đến quầy trả kết quả.' },
       PICKUP_ALREADY_DONE: { title: 'Kết quả đã được nhận', body: 'Kết quả của hồ sơ này đã được nhận trước đó. Nếu có thắc mắc, vui lòng đến quầy trả kết quả.' },
+      LOCKER_AT_OTHER_KIOSK: { title: 'Kết quả ở tủ của ki-ốt khác', body: 'Kết quả của bạn ở tủ của một ki-ốt khác trong trung tâm. Vui lòng quét lại giấy hẹn để xem tên ki-ốt, hoặc hỏi quầy hướng dẫn.' },
       PICKUP_NEEDS_STAFF: { title: 'Cần cán bộ hỗ trợ', body: 'Vui lòng đến quầy trả kết quả: cán bộ sẽ kiểm tra ngăn tủ và trao kết quả cho ông/bà.' },
       DOSSIER_NOT_IN_LOCKER: { title: 'Kết quả không ở trong tủ', body: 'Vui lòng đến quầy trả kết quả để được hỗ trợ.' },
       LOCKER: { title: 'Ngăn tủ chưa mở được', body: 'Kết quả của ông/bà vẫn an toàn trong tủ. Cán bộ đã được báo; vui lòng đến quầy trả kết quả để nhận.' },

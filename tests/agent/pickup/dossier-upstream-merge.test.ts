@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgentError } from '../../../kiosk-agent/src/errors/agent-error';
 import { DossierService } from '../../../kiosk-agent/src/pickup/dossier-service';
+import { KioskDirectory } from '../../../kiosk-agent/src/pickup/kiosk-directory';
 import { pickupRepos, type PickupStore } from '../../../kiosk-agent/src/pickup/pickup-repos';
 import { unitOfWork } from '../../../kiosk-agent/src/store/store-port';
 import type { StatusReport, UpstreamAdapter, UpstreamDossier } from '../../../kiosk-agent/src/upstream/upstream-adapter';
@@ -31,11 +32,11 @@ describe.each(STORE_KINDS)('dossiers merged from the one-stop system (%s)', (kin
   afterEach(() => t.cleanup());
 
   function setup() {
-    const pickup: PickupStore = unitOfWork(t.store, pickupRepos(() => NOW));
+    const pickup: PickupStore = unitOfWork(t.store, pickupRepos(() => NOW, 'kiosk'));
     const repo = pickup.read.records;
     const upstream = new ScriptedUpstream();
     const warnings: object[] = [];
-    const service = new DossierService(pickup, { now: () => NOW }, 'Asia/Ho_Chi_Minh', upstream, { warn: (o) => warnings.push(o) });
+    const service = new DossierService(pickup, { now: () => NOW }, 'Asia/Ho_Chi_Minh', upstream, { warn: (o) => warnings.push(o) }, new KioskDirectory(t.store, { id: 'kiosk', name: { vi: 'Ki-ốt', en: 'Kiosk' } }));
     return { repo, upstream, service, warnings };
   }
   const statusOf = async (repo: ReturnType<typeof setup>['repo']) => (await repo.get(CODE))?.status;

@@ -36,7 +36,7 @@ describe.each(STORE_KINDS)('pickup attempts (%s)', (kind) => {
 
   beforeEach(async () => {
     t = await openTestStore(kind);
-    pickup = unitOfWork(t.store, pickupRepos(() => T0));
+    pickup = unitOfWork(t.store, pickupRepos(() => T0, 'kiosk'));
     attempts = new PickupAttempts({ wrongCodesPerKiosk: 5, windowMs: 10 * MIN, pauseMs: 15 * MIN, lockoutsBeforeStaff: 3 }, (c, h) => hasher.verify(c, h));
     await inLocker('000.00.15.H29-251201-0801', 1, '111111');
     await inLocker('000.00.15.H29-251201-0802', 2, '222222');

@@ -16,7 +16,7 @@ describe.each(STORE_KINDS)('retention (%s)', (kind) => {
 
   it('anonymises finished dossiers past the period; one written again (an import, the one-stop system) is anonymised again later', async () => {
     const clock = new FakeClock(Date.parse('2026-01-01T03:00:00Z'));
-    const repo = new DossierRepository(t.store);
+    const repo = new DossierRepository(t.store, 'kiosk');
     const retention = new Retention(t.store, clock, 90);
     const d = { code: '000.00.15.H29-251201-0901', procedure: 'Đăng ký kết hôn', applicantName: 'Hà Thị Thu', phone: '0911222333', dueDate: '2026-01-05', status: 'returned' as const };
     await repo.upsert(d, clock.now());

@@ -1,5 +1,5 @@
 /** A dossier whose result is not in a locker: where it stands, in plain words, and what to do next. */
-import { useT } from '../../../i18n/i18n';
+import { useLang, useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
 import { TicketIcon } from '../../../ui/icons';
 import { DossierFacts } from './dossier-facts';
@@ -7,9 +7,14 @@ import type { PickupScreenProps } from './pickup-screen-props';
 
 export function DossierStatusScreen({ state, send }: PickupScreenProps) {
   const t = useT();
+  const lang = useLang();
   const { dossier, resultServiceId } = state.context;
   if (!dossier) return null;
-  const status = t.pickup.status[dossier.status];
+  const elsewhere = dossier.lockerElsewhere;
+  // A result in another kiosk's locker: the card says which kiosk, instead of "at the counter".
+  const status = elsewhere
+    ? { title: t.pickup.elsewhere.title(elsewhere.kioskName[lang]), next: t.pickup.elsewhere.next }
+    : t.pickup.status[dossier.status];
   return (
     <div className="dossier-status">
       <div className={`status-card status-card--${dossier.status}`} role="status">

@@ -18,6 +18,7 @@ function problemText(t: Catalogue, code: CollectResultContext['errorCode'], retr
     case 'PICKUP_NEEDS_STAFF':
     case 'DOSSIER_NOT_IN_LOCKER':
     case 'DOOR_LEFT_OPEN':
+    case 'LOCKER_AT_OTHER_KIOSK':
       return p[code];
     case 'SLIP_CODE_INVALID':
     case 'VALIDATION_FAILED':
