@@ -51,6 +51,8 @@ export interface StartOptions {
   logLevel?: string;
   clock?: Clock;
   logger?: Logger;
+  /** Put the sample dossiers in this kiosk's locker at start; by default only the demo (no site config) does. */
+  seedDemo?: boolean;
 }
 
 export interface RunningAgent {
@@ -135,7 +137,9 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     let stopping = false;
     // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
-    if (options.configPath === undefined && options.config === undefined) await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey));
+    if (options.seedDemo ?? (options.configPath === undefined && options.config === undefined)) {
+      await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey), config.kiosk.id);
+    }
     const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
     cleanups.unshift(() => pickup.stop());
     // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left

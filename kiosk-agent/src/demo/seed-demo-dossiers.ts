@@ -16,7 +16,7 @@ function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function seedDemoDossiers(store: SqlStore, clock: Clock, timeZone: string, codes: PickupCodeHasher): Promise<void> {
+export async function seedDemoDossiers(store: SqlStore, clock: Clock, timeZone: string, codes: PickupCodeHasher, kioskId: string): Promise<void> {
   const now = clock.now();
   const today = localDayKey(now, timeZone);
   await store.transaction(async (tx) => {
@@ -26,9 +26,10 @@ export async function seedDemoDossiers(store: SqlStore, clock: Clock, timeZone: 
       // A compartment a sample result needs may have been used by a real deposit made during the demo: leave that one.
       const free =
         !d.locker ||
-        (await pluck(tx, `SELECT code FROM dossiers WHERE status = 'in-locker' AND locker_board = ? AND locker_lock = ? AND code <> ?`, [
+        (await pluck(tx, `SELECT code FROM dossiers WHERE status = 'in-locker' AND locker_board = ? AND locker_lock = ? AND locker_kiosk_id = ? AND code <> ?`, [
           d.locker.board,
           d.locker.lock,
+          kioskId,
           d.code,
         ])) === undefined;
       await tx.run('DELETE FROM handovers WHERE dossier_code = ?', [d.code]);
@@ -44,12 +45,13 @@ export async function seedDemoDossiers(store: SqlStore, clock: Clock, timeZone: 
       );
       if (d.locker && free) {
         await tx.run(
-          `UPDATE dossiers SET locker_board = ?, locker_lock = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0, locked_until_ms = NULL, lockouts = 0 WHERE code = ?`,
-          [d.locker.board, d.locker.lock, codes.hash(d.locker.pickupCode), now, d.code],
+          `UPDATE dossiers SET locker_board = ?, locker_lock = ?, locker_kiosk_id = ?, pickup_code_hash = ?, deposited_at_ms = ?, failed_attempts = 0,
+             locked_until_ms = NULL, lockouts = 0 WHERE code = ?`,
+          [d.locker.board, d.locker.lock, kioskId, codes.hash(d.locker.pickupCode), now, d.code],
         );
       } else {
         await tx.run(
-          `UPDATE dossiers SET locker_board = NULL, locker_lock = NULL, pickup_code_hash = NULL, failed_attempts = 0, locked_until_ms = NULL, lockouts = 0 WHERE code = ?`,
+          `UPDATE dossiers SET locker_board = NULL, locker_lock = NULL, locker_kiosk_id = NULL, pickup_code_hash = NULL, failed_attempts = 0, locked_until_ms = NULL, lockouts = 0 WHERE code = ?`,
           [d.code],
         );
       }
