@@ -1,6 +1,7 @@
 /** Wire schemas for the counter console, the lobby display and the statistics. */
 import { z } from 'zod';
 import { LocalizedTextSchema, ServiceIdSchema, TicketViewSchema } from './api-schemas';
+import { DisplayCounterSchema } from './display-schemas';
 
 const TicketIdSchema = z.string().min(1).max(64);
 const CounterIdSchema = z.string().min(1).max(16);
@@ -68,7 +69,10 @@ export const DisplaySnapshotSchema = z.object({
   timezone: z.string(),
   /** The zone's offset from UTC now, in minutes, for the clock (see shared/wall-clock.ts). */
   utcOffsetMinutes: z.number().int(),
+  /** Newest first: the day's latest calls, and the latest call of every counter that called today (one tile each). */
   calls: z.array(RecentCallSchema),
+  /** Every configured counter, in the configured order: the tiles of `/display` (all counters). */
+  counters: z.array(DisplayCounterSchema),
   services: z.array(z.object({ id: z.string(), prefix: z.string(), name: LocalizedTextSchema, waiting: z.number().int().nonnegative() })),
 });
 export type DisplaySnapshot = z.infer<typeof DisplaySnapshotSchema>;

@@ -10,6 +10,8 @@ export const ERROR_HTTP_STATUS = {
   SERVICE_NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
   COUNTER_NOT_FOUND: 404,
+  /** `/display/<id>` names no display of the site config's `displays`. */
+  DISPLAY_NOT_FOUND: 404,
   QUEUE_EMPTY: 404,
   /** A counter action on a ticket in a state that does not allow it (finish a ticket never called…). */
   TICKET_WRONG_STATE: 409,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { announcementFor, numberPieces, voiceClips } from '../../kiosk-ui/src/flows/lobby-display/announcement';
 import { audibleRange } from '../../kiosk-ui/src/flows/lobby-display/announcer';
-import { displayBoard, withCall } from '../../kiosk-ui/src/flows/lobby-display/display-board';
 import { en } from '../../kiosk-ui/src/i18n/en';
 import { vi } from '../../kiosk-ui/src/i18n/vi';
 import { viVoice } from '../../kiosk-ui/src/i18n/staff.vi';
@@ -62,25 +61,5 @@ describe('the announcement of a call', () => {
     const [from, to] = audibleRange(samples, 1000, 0.02, 0);
     expect([from, to]).toEqual([0.3, 0.6]);
     expect(audibleRange(new Float32Array(100), 1000)).toEqual([0, 0.1]);
-  });
-});
-
-describe('the display board', () => {
-  it('shows the latest call of each counter big, the earlier ones small, a recalled ticket once', () => {
-    const calls = [
-      call({ ticketId: 'a', number: 'A001', counterId: '1', at: '2026-11-23T02:00:00Z' }),
-      call({ ticketId: 'b', number: 'A002', counterId: '2', at: '2026-11-23T02:01:00Z' }),
-      call({ ticketId: 'c', number: 'A003', counterId: '1', at: '2026-11-23T02:02:00Z' }),
-      call({ ticketId: 'b', number: 'A002', counterId: '2', at: '2026-11-23T02:03:00Z', recall: true }),
-    ];
-    const board = displayBoard(calls);
-    expect(board.current.map((c) => c.number)).toEqual(['A002', 'A003']);
-    expect(board.earlier.map((c) => c.number)).toEqual(['A001']);
-  });
-
-  it('adds a new call in front without duplicating one already there', () => {
-    const first = call({ ticketId: 'a' });
-    expect(withCall([first], first)).toHaveLength(1);
-    expect(withCall([first], call({ ticketId: 'b' })).map((c) => c.ticketId)).toEqual(['b', 'a']);
   });
 });

@@ -21,6 +21,7 @@ const snapshotWith = (calls: RecentCall[], waiting = 3): DisplaySnapshot => ({
   timezone: 'Asia/Ho_Chi_Minh',
   utcOffsetMinutes: 420,
   calls,
+  counters: ['1', '2', '3', '4'].map((id) => ({ id, name: { vi: `Quầy số ${id}`, en: `Counter ${id}` } })),
   services: [{ id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp', en: 'Justice' }, waiting }],
 });
 const called = (ticketId: string, number: string, at: string, counterId = '2', recall = false): AgentEvent => ({

@@ -27,6 +27,8 @@ import { registerLobbyRoutes } from './routes/lobby-routes';
 import { registerPickupRoutes } from './routes/pickup-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerSystemRoutes } from './routes/system-routes';
+import type { DisplayZones } from '../display/display-zones';
+import { registerDisplayRoutes } from './routes/display-routes';
 import type { AccessPolicy } from './access-policy';
 import type { HostNames } from './host-names';
 import { createRouteAuth } from './route-auth';
@@ -39,6 +41,8 @@ export interface AppDeps {
   desk: CounterDesk;
   counterLog: CounterRepository;
   counters: readonly CounterConfig[];
+  /** The lobby displays' zones (site config `displays`). */
+  displayZones: DisplayZones;
   stats: QueueStats;
   dossiers: DossierService;
   deposits: LockerDeposits;
@@ -100,7 +104,8 @@ export function createApp(deps: AppDeps): Express {
   });
   registerQueueRoutes(registry, deps);
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
-  registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters });
+  registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters, zones: deps.displayZones });
+  registerDisplayRoutes(registry, { zones: deps.displayZones });
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
   registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);

@@ -47,7 +47,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       summary: spec.summary,
       tags: [spec.tag],
       'x-audience': who.audience,
-      ...(who.note ? { description: who.note } : {}),
+      ...(spec.description || who.note ? { description: [spec.description, who.note].filter(Boolean).join(' ') } : {}),
       ...(who.security ? { security: who.security } : { security: [] }),
       ...(params.length ? { parameters: params } : {}),
       ...(spec.body

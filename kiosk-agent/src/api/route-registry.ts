@@ -22,6 +22,8 @@ export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefin
   method: 'get' | 'post';
   path: string;
   summary: string;
+  /** Longer documentation for the OpenAPI document (what a client needs beyond the summary). */
+  description?: string;
   tag: string;
   auth: Auth;
   body?: B;

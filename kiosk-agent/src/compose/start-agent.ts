@@ -17,6 +17,7 @@ import type { SiteConfig } from '../config/site-config-schema';
 import { systemClock, type Clock } from '../core/clock';
 import { utcOffsetMinutes } from '../core/local-time';
 import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
+import { DisplayZones } from '../display/display-zones';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { LogRing } from '../diagnostics/log-ring';
 import { EventHub } from '../events/event-hub';
@@ -158,6 +159,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       centerName: config.center.name,
       ...queueSide,
       counters: config.counters,
+      displayZones: new DisplayZones({ displays: config.displays, counters: config.counters, services: () => queueSide.queue.services() }),
       dossiers: pickup.dossiers,
       deposits: pickup.deposits,
       handovers: pickup.handovers,

@@ -6,6 +6,7 @@
 import { KioskIdentitySchema, StoreConfigSchema } from './centre-config-schema';
 import { z } from 'zod';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
+import { checkDisplays, DisplayConfigSchema } from './display-config-schema';
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
 import { parsePinHash } from './technician-pin';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
@@ -127,6 +128,8 @@ export const SiteConfigSchema = z
     locker: LockerConfigSchema.default({ driver: 'none' }),
     services: z.array(ServiceConfigSchema).min(1),
     counters: z.array(CounterConfigSchema).default([]),
+    /** Lobby displays that each show a zone of the counters (display-config-schema.ts); `/display` shows them all. */
+    displays: z.array(DisplayConfigSchema).default([]),
     queue: z
       .strictObject({
         /** After this many priority calls in a row, one normal ticket is called. */
@@ -212,6 +215,7 @@ export const SiteConfigSchema = z
         if (!ids.has(sid)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'services', j], message: `unknown service "${sid}"` });
       });
     });
+    checkDisplays(cfg.displays, counterIds, ctx);
   });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

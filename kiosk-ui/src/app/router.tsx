@@ -1,6 +1,7 @@
 /**
  * Routes on location.pathname: the kiosk at `/`; the staff and lobby pages each in their own chunk, so the
- * kiosk's first load carries none of them: `/counter/:id`, `/display`, `/track/:id`, `/stats`; the demo printer page.
+ * kiosk's first load carries none of them: `/counter/:id`, `/display` (every counter), `/display/:id` (a zone),
+ * `/track/:id`, `/stats`; the demo printer page.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
@@ -34,6 +35,8 @@ export function Router({ path }: { path: string }) {
   if (path === '/display' || path === '/display/') return <Lazy><LobbyDisplayPage /></Lazy>;
   if (path === '/stats' || path === '/stats/') return <Lazy><StaffStatsPage /></Lazy>;
   if (path === '/diagnostics' || path === '/diagnostics/') return <Lazy><DiagnosticsPage /></Lazy>;
+  const displayId = pathParam(path, 'display');
+  if (displayId) return <Lazy><LobbyDisplayPage key={displayId} displayId={displayId} /></Lazy>;
   const counterId = pathParam(path, 'counter');
   if (counterId) return <Lazy><CounterConsolePage key={counterId} counterId={counterId} /></Lazy>;
   const ticketId = pathParam(path, 'track');

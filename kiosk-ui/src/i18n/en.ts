@@ -194,7 +194,7 @@ export const en: Catalogue = {
   },
   notFound: {
     heading: 'No such page',
-    body: 'This address is not part of the kiosk. Its pages: / (kiosk), /counter/<counter>, /display (lobby TV), /track/<ticket>.',
+    body: 'This address is not part of the kiosk. Its pages: / (kiosk), /counter/<counter>, /display (lobby TV, every counter), /display/<display id> (one zone), /track/<ticket>.',
   },
   demoPrinter: {
     heading: 'Simulated printer',

@@ -88,6 +88,12 @@ export const enStaff = {
     queued: (n: number) => `Queued: ${n}`,
     announce: (number: string, counter: string) => `Number ${number}, please go to ${counter}`,
     counterWord: 'counter',
+    counters: 'Counters and the numbers they call',
+    noNumber: '—',
+    noNumberLabel: 'No number called yet',
+    page: (label: string) => `Page ${label}`,
+    unknownDisplay: (id: string) => `There is no display "${id}" in the centre's configuration.`,
+    unknownDisplayHint: 'Check the page address (for example /display/tang-1), or open /display to see every counter.',
   },
   stats: {
     title: 'Ticket and service statistics',

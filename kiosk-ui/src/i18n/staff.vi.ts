@@ -92,6 +92,13 @@ export const viStaff = {
     /** The sentence shown and spoken for a call. `number` and `counter` are already in words when spoken. */
     announce: (number: string, counter: string) => `Mời công dân có số ${number} đến ${counter}`,
     counterWord: 'quầy số',
+    counters: 'Các quầy và số đang mời',
+    /** A counter that has called no one yet. */
+    noNumber: '—',
+    noNumberLabel: 'Chưa gọi số',
+    page: (label: string) => `Trang ${label}`,
+    unknownDisplay: (id: string) => `Không có màn hình "${id}" trong cấu hình trung tâm.`,
+    unknownDisplayHint: 'Kiểm tra lại địa chỉ trang (ví dụ /display/tang-1), hoặc mở /display để xem tất cả các quầy.',
   },
   stats: {
     title: 'Thống kê lấy số và phục vụ',

@@ -197,7 +197,7 @@ export const vi = {
   },
   notFound: {
     heading: 'Không có trang này',
-    body: 'Địa chỉ này không thuộc ki-ốt. Các trang: / (ki-ốt), /counter/<số quầy>, /display (màn hình gọi số), /track/<mã phiếu>.',
+    body: 'Địa chỉ này không thuộc ki-ốt. Các trang: / (ki-ốt), /counter/<số quầy>, /display (màn hình gọi số, mọi quầy), /display/<mã màn hình> (một khu), /track/<mã phiếu>.',
   },
   demoPrinter: {
     heading: 'Máy in mô phỏng',

@@ -1,4 +1,4 @@
-/** The lobby display's snapshot (anyone on the LAN: numbers only, no names) and the statistics (staff). */
+/** The lobby display's snapshot (anyone on the LAN: numbers and counters only, no citizen's name) and the statistics (staff). */
 import type { z } from 'zod';
 import { DisplaySnapshotSchema, StatsQuerySchema, StatsSchema, type DisplaySnapshot } from '../../../../shared/counter-schemas';
 import type { CounterConfig } from '../../queue/counter-desk';
@@ -8,8 +8,14 @@ import type { QueueStats } from '../../stats/queue-stats';
 import { statsToCsv } from '../../stats/stats-csv';
 import type { RouteRegistry } from '../route-registry';
 import { counterNameOf } from '../../queue/counter-info';
+import { displayCalls, type DisplayZones } from '../../display/display-zones';
 
 const RECENT_CALLS = 10;
+/**
+ * How far back the snapshot looks for each counter's latest call: the day's last 500 calls (about two hours of a
+ * 40-counter centre). A counter that has called no one in that time shows no number.
+ */
+const CALL_WINDOW = 500;
 
 export interface LobbyRouteDeps {
   centerName: string;
@@ -20,6 +26,7 @@ export interface LobbyRouteDeps {
   counterLog: CounterRepository;
   stats: QueueStats;
   counters: readonly CounterConfig[];
+  zones: DisplayZones;
 }
 
 export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): void {
@@ -35,7 +42,8 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
     {
       method: 'get',
       path: '/api/display',
-      summary: "The lobby display's picture: the latest calls (newest first) and the people waiting per service; fetched again after every reconnect",
+      summary:
+        "The lobby display's picture: the day's latest calls (newest first) and the latest call of each counter, every counter, and the people waiting per service; fetched again after every reconnect",
       tag: 'display',
       auth: 'none',
       responses: { 200: { description: 'Display snapshot', schema: DisplaySnapshotSchema } },
@@ -46,7 +54,7 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
         centerName: deps.centerName,
         timezone: deps.timeZone,
         utcOffsetMinutes: deps.utcOffsetMinutes(),
-        calls: (await deps.counterLog.recentCalls(queue.today(), RECENT_CALLS)).map((c) => ({
+        calls: displayCalls(await deps.counterLog.recentCalls(queue.today(), CALL_WINDOW), RECENT_CALLS).map((c) => ({
           ticketId: c.ticketId,
           number: c.number,
           counterId: c.counterId,
@@ -55,6 +63,7 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
           at: new Date(c.atMs).toISOString(),
           recall: c.recall,
         })),
+        counters: deps.zones.allCounters(),
         services: queue.services().map((s) => ({ id: s.id, prefix: s.prefix, name: s.name, waiting: waiting.get(s.id)?.total ?? 0 })),
       };
     },

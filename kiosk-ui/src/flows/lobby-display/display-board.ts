@@ -1,34 +1,65 @@
 /**
- * What the lobby TV shows from the recent calls (pure): the latest call of each counter big ("now calling"), up to
- * `bigSlots` of them, newest first, and the calls before those in a smaller list.
+ * What a lobby display shows of the calls (pure): one tile per counter of its zone with that counter's latest call,
+ * the newest of them marked, and the waiting counts of the services the zone's counters serve. A display without a
+ * zone (`/display`) shows every configured counter and every service.
  */
-import type { RecentCall } from '../../../../shared/counter-schemas';
+import type { DisplaySnapshot, RecentCall } from '../../../../shared/counter-schemas';
+import type { DisplayCounter, DisplayService, DisplayZone } from '../../../../shared/display-schemas';
 
-export interface DisplayBoard {
-  current: RecentCall[];
-  earlier: RecentCall[];
+export interface CounterTile {
+  counter: DisplayCounter;
+  /** The counter's latest call today, null while it has called no one. */
+  call: RecentCall | null;
 }
 
-export function displayBoard(calls: readonly RecentCall[], bigSlots = 4, earlierSlots = 8): DisplayBoard {
-  const newestFirst = [...calls].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  const current: RecentCall[] = [];
-  const seenCounters = new Set<string>();
-  const seenTickets = new Set<string>();
-  const earlier: RecentCall[] = [];
-  for (const call of newestFirst) {
-    // A recall repeats a ticket: it shows once, at its latest call.
-    if (seenTickets.has(call.ticketId)) continue;
-    seenTickets.add(call.ticketId);
-    if (!seenCounters.has(call.counterId) && current.length < bigSlots) {
-      seenCounters.add(call.counterId);
-      current.push(call);
-    } else if (earlier.length < earlierSlots) earlier.push(call);
-  }
-  return { current, earlier };
+export interface WaitingService extends DisplayService {
+  waiting: number;
 }
 
-/** Adds a call just announced by the agent to the list from the last snapshot (newest first, no duplicates). */
+export interface ZoneBoard {
+  tiles: CounterTile[];
+  services: WaitingService[];
+  /** The zone's newest call (highlighted), null before the first. */
+  latest: RecentCall | null;
+}
+
+const newestFirst = (calls: readonly RecentCall[]): RecentCall[] => [...calls].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+
+/** The counters a display shows: its zone's, or every configured counter. */
+export function zoneCounters(snapshot: DisplaySnapshot | null, zone: DisplayZone | null): readonly DisplayCounter[] {
+  return zone?.counters ?? snapshot?.counters ?? [];
+}
+
+/** The services a display counts the waiting of: those its zone's counters serve, or every service. */
+export function zoneServices(snapshot: DisplaySnapshot | null, zone: DisplayZone | null): readonly DisplayService[] {
+  return zone?.services ?? snapshot?.services ?? [];
+}
+
+export function zoneBoard(snapshot: DisplaySnapshot, zone: DisplayZone | null): ZoneBoard {
+  const latestOf = new Map<string, RecentCall>();
+  for (const call of newestFirst(snapshot.calls)) if (!latestOf.has(call.counterId)) latestOf.set(call.counterId, call);
+  const tiles = zoneCounters(snapshot, zone).map((counter) => ({ counter, call: latestOf.get(counter.id) ?? null }));
+  const waiting = new Map(snapshot.services.map((s) => [s.id, s.waiting]));
+  const services = zoneServices(snapshot, zone).map((s) => ({ id: s.id, prefix: s.prefix, name: s.name, waiting: waiting.get(s.id) ?? 0 }));
+  const latest = tiles.reduce<RecentCall | null>((best, t) => (t.call && (!best || t.call.at > best.at) ? t.call : best), null);
+  return { tiles, services, latest };
+}
+
+/** The characters of the longest ticket number a zone will show: its longest prefix and three digits. */
+export function numberChars(services: readonly { prefix: string }[]): number {
+  return Math.max(1, ...services.map((s) => s.prefix.length)) + 3;
+}
+
+/**
+ * Adds a call just announced by the agent to the list from the last snapshot (newest first, no duplicates). Keeps
+ * the `keep` newest and the latest call of every counter, so no tile loses its number however many counters call.
+ */
 export function withCall(calls: readonly RecentCall[], call: RecentCall, keep = 20): RecentCall[] {
   const rest = calls.filter((c) => !(c.ticketId === call.ticketId && c.at === call.at));
-  return [call, ...rest].slice(0, keep);
+  const seen = new Set<string>();
+  return newestFirst([call, ...rest]).filter((c, i) => {
+    const latestOfCounter = !seen.has(c.counterId);
+    seen.add(c.counterId);
+    return i < keep || latestOfCounter;
+  });
 }

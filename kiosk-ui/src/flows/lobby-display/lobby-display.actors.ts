@@ -1,5 +1,6 @@
-/** The real IO behind the lobby display: the snapshot, live updates, and the voice. */
+/** The real IO behind the lobby display: its zone, the snapshot, live updates, and the voice. */
 import { fromPromise } from 'xstate';
+import type { DisplayZone } from '../../../../shared/display-schemas';
 import { agentEvents } from '../../agent-client/default-client';
 import { lobbyClient } from '../../agent-client/lobby-client';
 import { agentUpdatesActor } from '../../agent-client/agent-updates';
@@ -11,6 +12,7 @@ export const announcer = createAnnouncer();
 
 export const liveLobbyDisplayMachine = lobbyDisplayMachine.provide({
   actors: {
+    loadZone: fromPromise<DisplayZone, string>(({ input }) => lobbyClient.displayZone(input)),
     loadSnapshot: fromPromise(() => lobbyClient.display()),
     announce: fromPromise<void, Announcement>(({ input }) => announcer.announce(input)),
     updates: agentUpdatesActor(agentEvents),

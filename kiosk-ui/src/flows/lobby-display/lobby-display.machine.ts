@@ -1,57 +1,30 @@
 /**
- * The lobby display (/display): the picture (recent calls, waiting counts) and the voice that calls each number.
- * Three parallel regions:
- * - `data` loads the snapshot (GET /api/display), applies `ticket.called` events as they come and refetches the
- *   counts when the queue changes;
+ * The lobby display (/display, /display/<id>): the picture (each counter's latest call, waiting counts), its pages,
+ * and the voice that calls each number. Four parallel regions:
+ * - `data` learns the display's zone (GET /api/displays/:id; none for /display, which shows every counter; an
+ *   unknown id stops at `unknownDisplay`), loads the snapshot (GET /api/display), applies `ticket.called` events as
+ *   they come and refetches the counts when the queue changes;
  * - `link` follows the live connection: when it drops the screen says it is reconnecting, and when it returns
- *   the snapshot is fetched again (catch-up), announcing calls made meanwhile if they are still recent;
+ *   the zone and the snapshot are fetched again (catch-up), announcing calls made meanwhile if they are still recent;
  * - `voice` speaks one announcement at a time from a queue: never two at once, a recall is announced again, and
- *   an announcement that hangs is abandoned after `announceTimeoutMs` so the queue keeps moving.
- * No React and no IO: `loadSnapshot`, `announce` and `updates` are provided by the page or by tests.
+ *   an announcement that hangs is abandoned after `announceTimeoutMs` so the queue keeps moving;
+ * - `paging` turns the tiles' and the services' pages every `pageTurnMs` when they do not all fit
+ *   (display-layout.ts), and turns the tiles to a new call's page at once, keeping it there a whole interval.
+ * Calls at counters outside the zone are shown nowhere and never announced.
+ * No React and no IO: `loadZone`, `loadSnapshot`, `announce` and `updates` are provided by the page or by tests.
  */
 import { assign, fromPromise, setup } from 'xstate';
-import type { DisplaySnapshot, RecentCall } from '../../../../shared/counter-schemas';
-import { errorCodeOf, type AgentErrorCode } from '../../agent-client/agent-client';
-import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
+import type { DisplaySnapshot } from '../../../../shared/counter-schemas';
+import type { DisplayZone } from '../../../../shared/display-schemas';
+import { errorEventCode } from '../../agent-client/agent-client';
+import { noAgentUpdates } from '../../agent-client/agent-updates';
 import { vi } from '../../i18n/vi';
-import { announcementFor, type Announcement, type AnnouncementWords } from './announcement';
+import type { Announcement } from './announcement';
 import { withCall } from './display-board';
+import { nextPage, PAGE_TURN_MS, pageOfItem } from './display-paging';
+import { announcementsOf, callOf, enqueue, inZone, layoutOf, type LobbyDisplayContext, type LobbyDisplayEvent, type LobbyDisplayInput } from './lobby-display.context';
 
-export interface LobbyDisplayInput {
-  words?: AnnouncementWords;
-  retryMs?: number;
-  announceTimeoutMs?: number;
-  /** Without a live connection for this long at start, the screen says it is reconnecting. */
-  connectGraceMs?: number;
-  /** Calls missed while disconnected are announced on catch-up only if made within this window. */
-  catchUpWindowMs?: number;
-  now?: () => number;
-}
-
-export interface LobbyDisplayContext {
-  snapshot: DisplaySnapshot | null;
-  queue: Announcement[];
-  speaking: Announcement | null;
-  errorCode: AgentErrorCode | null;
-  /** Announcement keys already queued or spoken, so a catch-up never repeats one. */
-  announced: string[];
-  words: AnnouncementWords;
-  timing: { retryMs: number; announceTimeoutMs: number; connectGraceMs: number; catchUpWindowMs: number };
-  now: () => number;
-}
-
-export type LobbyDisplayEvent = AgentUpdate;
-
-function announcementsOf(context: LobbyDisplayContext, calls: readonly RecentCall[]): Announcement[] {
-  return calls.map((call) => announcementFor(call, context.words));
-}
-
-/** Queues announcements not seen before, oldest first; remembers their keys (bounded). */
-function enqueue(context: LobbyDisplayContext, fresh: Announcement[]): Pick<LobbyDisplayContext, 'queue' | 'announced'> {
-  const known = new Set(context.announced);
-  const added = fresh.filter((a) => !known.has(a.key)).sort((a, b) => (a.call.at < b.call.at ? -1 : 1));
-  return { queue: [...context.queue, ...added], announced: [...context.announced, ...added.map((a) => a.key)].slice(-200) };
-}
+export type { LobbyDisplayContext, LobbyDisplayEvent, LobbyDisplayInput } from './lobby-display.context';
 
 export const lobbyDisplayMachine = setup({
   types: {
@@ -60,6 +33,9 @@ export const lobbyDisplayMachine = setup({
     input: {} as LobbyDisplayInput,
   },
   actors: {
+    loadZone: fromPromise<DisplayZone, string>(async () => {
+      throw new Error('loadZone not provided');
+    }),
     loadSnapshot: fromPromise<DisplaySnapshot>(async () => {
       throw new Error('loadSnapshot not provided');
     }),
@@ -70,45 +46,59 @@ export const lobbyDisplayMachine = setup({
     retry: ({ context }) => context.timing.retryMs,
     announceTimeout: ({ context }) => context.timing.announceTimeoutMs,
     connectGrace: ({ context }) => context.timing.connectGraceMs,
+    pageTurn: ({ context }) => context.timing.pageTurnMs,
   },
   guards: {
     connected: ({ event }) => event.type === 'agent.connection' && event.connected,
     disconnected: ({ event }) => event.type === 'agent.connection' && !event.connected,
-    isCall: ({ event }) => event.type === 'agent.event' && event.event.type === 'ticket.called',
+    hasDisplayId: ({ context }) => context.displayId !== null,
+    unknownDisplay: ({ event }) => ['DISPLAY_NOT_FOUND', 'VALIDATION_FAILED'].includes(errorEventCode(event)),
+    isCall: ({ event }) => callOf(event) !== null,
+    isZoneCall: ({ context, event }) => {
+      const call = callOf(event);
+      return call !== null && inZone(context, call.counterId);
+    },
     queueChanged: ({ event }) => event.type === 'agent.event' && (event.event.type === 'ticket.issued' || event.event.type === 'ticket.updated'),
     hasQueued: ({ context }) => context.queue.length > 0,
   },
   actions: {
-    /** First load: show what is there, announce nothing old. Later loads (catch-up): announce recent new calls. */
+    rememberError: assign({ errorCode: ({ event }) => errorEventCode(event) }),
+    /** First load: show what is there, announce nothing old. Later loads (catch-up): announce recent new calls of the zone. */
     applySnapshot: assign(({ context, event }) => {
       const snapshot = (event as unknown as { output: DisplaySnapshot }).output;
       const first = context.snapshot === null;
       const cutoff = context.now() - context.timing.catchUpWindowMs;
-      const missed = first ? [] : snapshot.calls.filter((c) => Date.parse(c.at) >= cutoff);
-      const all = announcementsOf(context, snapshot.calls);
+      const ours = snapshot.calls.filter((c) => inZone(context, c.counterId));
+      const missed = first ? [] : ours.filter((c) => Date.parse(c.at) >= cutoff);
+      const all = announcementsOf(context, ours);
       const base = first ? { ...context, announced: [...context.announced, ...all.map((a) => a.key)] } : context;
       return { snapshot, errorCode: null, ...enqueue(base, announcementsOf(context, missed)) };
     }),
+    /** Every call is kept (the snapshot's list); only the zone's are announced. */
     applyCall: assign(({ context, event }) => {
-      if (event.type !== 'agent.event' || event.event.type !== 'ticket.called') return {};
-      const { data } = event.event;
-      const call: RecentCall = {
-        ticketId: data.ticket.id,
-        number: data.ticket.number,
-        counterId: data.counterId,
-        counterName: data.counterName,
-        serviceId: data.ticket.serviceId,
-        at: data.calledAt,
-        recall: data.recall === true,
-      };
+      const call = callOf(event);
+      if (!call) return {};
       const snapshot = context.snapshot ? { ...context.snapshot, calls: withCall(context.snapshot.calls, call) } : null;
-      return { snapshot, ...enqueue(context, announcementsOf(context, [call])) };
+      return inZone(context, call.counterId) ? { snapshot, ...enqueue(context, announcementsOf(context, [call])) } : { snapshot };
     }),
+    turnPages: assign(({ context }) => {
+      const layout = layoutOf(context);
+      return { page: { tiles: nextPage(context.page.tiles, layout.tiles.pages), services: nextPage(context.page.services, layout.services.pages) } };
+    }),
+    /** A new call of the zone: its counter's page, at once. */
+    showCall: assign(({ context, event }) => {
+      const call = callOf(event);
+      const index = layoutOf(context).counterIds.indexOf(call?.counterId ?? '');
+      return index < 0 ? {} : { page: { ...context.page, tiles: pageOfItem(index, layoutOf(context).tiles.perPage) } };
+    }),
+    resize: assign({ viewport: ({ context, event }) => (event.type === 'display.resized' ? { width: event.width, height: event.height } : context.viewport) }),
   },
 }).createMachine({
   id: 'display',
   type: 'parallel',
   context: ({ input }) => ({
+    displayId: input.displayId ?? null,
+    zone: null,
     snapshot: null,
     queue: [],
     speaking: null,
@@ -120,19 +110,37 @@ export const lobbyDisplayMachine = setup({
       announceTimeoutMs: input.announceTimeoutMs ?? 15_000,
       connectGraceMs: input.connectGraceMs ?? 3_000,
       catchUpWindowMs: input.catchUpWindowMs ?? 120_000,
+      pageTurnMs: input.pageTurnMs ?? PAGE_TURN_MS,
     },
     now: input.now ?? Date.now,
+    viewport: input.viewport ?? { width: 1920, height: 1080 },
+    page: { tiles: 0, services: 0 },
   }),
   invoke: { src: 'updates' },
   states: {
     data: {
-      initial: 'loading',
+      initial: 'choosing',
       states: {
+        choosing: { always: [{ guard: 'hasDisplayId', target: 'zone' }, { target: 'loading' }] },
+        zone: {
+          invoke: {
+            src: 'loadZone',
+            input: ({ context }) => context.displayId!,
+            onDone: { target: 'loading', actions: assign({ zone: ({ event }) => event.output, errorCode: null }) },
+            onError: [
+              { guard: 'unknownDisplay', target: 'unknownDisplay', actions: 'rememberError' },
+              { target: 'zoneFailed', actions: 'rememberError' },
+            ],
+          },
+        },
+        zoneFailed: { after: { retry: 'zone' } },
+        // The address names no display of the site config: said full screen until the agent comes back with one.
+        unknownDisplay: {},
         loading: {
           invoke: {
             src: 'loadSnapshot',
             onDone: { target: 'live', actions: 'applySnapshot' },
-            onError: { target: 'failed', actions: assign({ errorCode: ({ event }) => errorCodeOf(event.error) }) },
+            onError: { target: 'failed', actions: 'rememberError' },
           },
         },
         failed: { after: { retry: 'loading' } },
@@ -157,7 +165,7 @@ export const lobbyDisplayMachine = setup({
           },
         },
       },
-      on: { 'agent.connection': { guard: 'connected', target: '#display.data.loading' } },
+      on: { 'agent.connection': { guard: 'connected', target: '#display.data.choosing' } },
     },
     link: {
       initial: 'connecting',
@@ -178,6 +186,18 @@ export const lobbyDisplayMachine = setup({
           after: { announceTimeout: 'idle' },
         },
       },
+    },
+    paging: {
+      initial: 'turning',
+      states: {
+        // Self-transitions of `turning` (not from `paging` to it): their domain is this region alone, so they never
+        // pre-empt the data region's transition on the same event.
+        turning: {
+          after: { pageTurn: { target: 'turning', reenter: true, actions: 'turnPages' } },
+          on: { 'agent.event': { guard: 'isZoneCall', target: 'turning', reenter: true, actions: 'showCall' } },
+        },
+      },
+      on: { 'display.resized': { actions: 'resize' } },
     },
   },
 });
