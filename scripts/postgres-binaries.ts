@@ -19,8 +19,8 @@ export class PostgresNotInstalledError extends Error {
   override name = 'PostgresNotInstalledError';
   constructor(root: string) {
     super(
-      `PostgreSQL is not installed (no ${root}/*/bin/initdb): install it with \`sudo apt-get install postgresql\` (or run scripts/install-test-deps.sh).\n` +
-        `Chưa cài PostgreSQL (không có ${root}/*/bin/initdb): hãy cài bằng lệnh \`sudo apt-get install postgresql\` (hoặc chạy scripts/install-test-deps.sh).`,
+      `Chưa cài PostgreSQL (không có ${root}/*/bin/initdb): hãy cài bằng lệnh \`sudo apt-get install postgresql\` (hoặc chạy scripts/install-test-deps.sh).\n` +
+        `PostgreSQL is not installed (no ${root}/*/bin/initdb): install it with \`sudo apt-get install postgresql\` (or run scripts/install-test-deps.sh).`,
     );
   }
 }

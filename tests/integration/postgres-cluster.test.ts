@@ -133,8 +133,8 @@ describe('finding PostgreSQL', () => {
       expect(err).toBeInstanceOf(PostgresNotInstalledError);
       const lines = (err as Error).message.split('\n');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(/^PostgreSQL is not installed .*apt-get install postgresql/);
-      expect(lines[1]).toMatch(/^Chưa cài PostgreSQL .*apt-get install postgresql/);
+      expect(lines[0]).toMatch(/^Chưa cài PostgreSQL .*apt-get install postgresql/);
+      expect(lines[1]).toMatch(/^PostgreSQL is not installed .*apt-get install postgresql/);
     } finally {
       root.cleanup();
     }
