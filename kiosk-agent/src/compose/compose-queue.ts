@@ -19,7 +19,7 @@ export interface QueueSide {
   stats: QueueStats;
 }
 
-export function composeQueue(args: { config: SiteConfig; store: SqlStore; clock: Clock; printer: Printer; events: EventHub; log: Logger; trackUrl: (id: string) => string }): QueueSide {
+export function composeQueue(args: { config: SiteConfig; store: SqlStore; storeFailed: (err: unknown) => void; clock: Clock; printer: Printer; events: EventHub; log: Logger; trackUrl: (id: string) => string }): QueueSide {
   const { config, store, clock } = args;
   const queue = new QueueService({ config, store, clock });
   const counterLog = new CounterRepository(store);
@@ -35,6 +35,7 @@ export function composeQueue(args: { config: SiteConfig; store: SqlStore; clock:
       timeZone: config.center.timezone,
       trackUrl: args.trackUrl,
       log: args.log.child({ module: 'tickets' }),
+      storeFailed: args.storeFailed,
     }),
     stats: new QueueStats(store, config.feedback.scale),
   };

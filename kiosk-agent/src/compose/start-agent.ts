@@ -122,7 +122,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     // The ticket's QR needs the port, known once the server listens.
     let port = config.server.port;
     const publicUrl = (): string => config.server.publicUrl ?? `${config.server.tls ? 'https' : 'http'}://${config.server.host}:${port}`;
-    const queueSide = composeQueue({ config, store, clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
+    const queueSide = composeQueue({ config, store, storeFailed: (err) => onBackgroundError(err, 'tickets'), clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
 
     const health = (): FullHealth => {
       const disabled = (driver: string) => ({ state: 'disabled' as const, driver });

@@ -46,6 +46,18 @@ export class QueueService {
   }
 
   async issueTicket(serviceId: string, priority: PriorityCategory | undefined): Promise<TicketRow> {
+    return (await this.issueWithPosition(serviceId, priority)).ticket;
+  }
+
+  /**
+   * Issues a ticket and reads its position in the same transaction: once it has committed, everything the slip
+   * needs is known, so a store that drops right after cannot leave a committed ticket whose citizen was told "no
+   * number" (a ghost a counter would call later).
+   */
+  async issueWithPosition(
+    serviceId: string,
+    priority: PriorityCategory | undefined,
+  ): Promise<{ ticket: TicketRow; ahead: number; estimatedWaitMinutes: number }> {
     const service = this.service(serviceId);
     const now = this.deps.clock.now();
     const input = {
@@ -55,27 +67,31 @@ export class QueueService {
       priority: priority ?? null,
       issuedAtMs: now,
     };
-    return this.deps.store.transaction((tx) => this.tickets.in(tx).insertNext(input));
+    return this.deps.store.transaction(async (tx) => {
+      const tickets = this.tickets.in(tx);
+      const ticket = await tickets.insertNext(input);
+      return { ticket, ...(await this.position(ticket, tickets)) };
+    });
   }
 
   /** Position (people called before this ticket) and estimated wait for a waiting ticket; 0 otherwise. */
-  async position(ticket: TicketRow): Promise<{ ahead: number; estimatedWaitMinutes: number }> {
+  async position(ticket: TicketRow, tickets: TicketRepository = this.tickets): Promise<{ ahead: number; estimatedWaitMinutes: number }> {
     if (ticket.status !== 'waiting' || ticket.day !== this.today()) return { ahead: 0, estimatedWaitMinutes: 0 };
     const group = groupOf(ticket);
-    const counts = await this.tickets.queueCounts(ticket, group);
+    const counts = await tickets.queueCounts(ticket, group);
     const ahead = aheadFromCounts({
       isPriority: ticket.priority !== null,
       ...counts,
-      streak: await this.tickets.streak(ticket.day, group),
+      streak: await tickets.streak(ticket.day, group),
       limit: this.deps.config.queue.priorityStreakLimit,
     });
     // A ticket sent to one counter is served by that counter alone.
-    return { ahead, estimatedWaitMinutes: await this.estimate(ticket.queueServiceId, ahead, ticket.targetCounterId ? 1 : undefined) };
+    return { ahead, estimatedWaitMinutes: await this.estimate(ticket.queueServiceId, ahead, ticket.targetCounterId ? 1 : undefined, tickets) };
   }
 
-  async estimate(serviceId: string, ahead: number, counters = this.countersFor(serviceId)): Promise<number> {
+  async estimate(serviceId: string, ahead: number, counters = this.countersFor(serviceId), tickets: TicketRepository = this.tickets): Promise<number> {
     const service = this.service(serviceId);
-    const durations = await this.tickets.recentServiceDurations(serviceId, this.deps.clock.now() - HISTORY_WINDOW_MS);
+    const durations = await tickets.recentServiceDurations(serviceId, this.deps.clock.now() - HISTORY_WINDOW_MS);
     const avg = averageServiceMinutes(durations, service.defaultServiceMinutes ?? this.deps.config.queue.defaultServiceMinutes);
     return estimateWaitMinutes(ahead, avg, counters);
   }

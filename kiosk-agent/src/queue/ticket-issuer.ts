@@ -17,6 +17,8 @@ export interface TicketIssuerDeps {
   timeZone: string;
   trackUrl: (ticketId: string) => string;
   log: { warn(obj: object, msg: string): void };
+  /** A store failure seen in the background (the store health hears of it). */
+  storeFailed?: (err: unknown) => void;
 }
 
 export class TicketIssuer {
@@ -24,8 +26,8 @@ export class TicketIssuer {
 
   async issue(serviceId: string, priority: PriorityCategory | undefined): Promise<IssuedTicket> {
     const { queue, printer, events } = this.deps;
-    const ticket = await queue.issueTicket(serviceId, priority);
-    const { ahead, estimatedWaitMinutes } = await queue.position(ticket);
+    // Committed with its position: from here on the citizen gets this number, printed or not.
+    const { ticket, ahead, estimatedWaitMinutes } = await queue.issueWithPosition(serviceId, priority);
     const service = queue.service(serviceId);
     const trackUrl = this.deps.trackUrl(ticket.id);
     let printError: { code: string; message: string } | undefined;
@@ -49,7 +51,12 @@ export class TicketIssuer {
       printError = { code: coded.code, message: coded.message };
       this.deps.log.warn({ ticket: ticket.number, code: coded.code, err: (err as Error).message }, 'ticket not printed');
     }
-    await queue.markPrinted(ticket.id, printError === undefined, printError ? `${printError.code}: ${printError.message}` : null);
+    // The printed flag is for staff and statistics; a store that drops now must not turn a ticket the citizen holds
+    // into "no number" on the screen: the reply stands, and the failure is logged (and shows in /api/health).
+    await queue.markPrinted(ticket.id, printError === undefined, printError ? `${printError.code}: ${printError.message}` : null).catch((err: unknown) => {
+      this.deps.log.warn({ ticket: ticket.number, err: (err as Error).message }, 'ticket issued; its printed flag not stored');
+      this.deps.storeFailed?.(err);
+    });
     const issued: IssuedTicket = {
       id: ticket.id,
       number: ticket.number,

@@ -38,6 +38,11 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
   // A client that failed is destroyed rather than given back to the pool: whatever its session still holds (the
   // lock, an aborted transaction) ends with it.
   let failure: Error | undefined;
+  // A dropped connection also emits 'error' on the client: the failing query reports it; the event must not crash.
+  const onClientError = (err: Error): void => {
+    failure ??= err;
+  };
+  client.on('error', onClientError);
   try {
     await takeLock(client, options.lockTimeoutMs);
     try {
@@ -60,6 +65,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
     failure ??= err as Error;
     throw err;
   } finally {
+    client.off('error', onClientError);
     client.release(failure);
   }
 }

@@ -155,8 +155,14 @@ export class PostgresStore extends PgExecutor implements SqlStore {
     } catch (err) {
       throw normalise(err);
     }
-    const tx = new PgExecutor(client);
+    // A connection that drops while checked out emits 'error' on its client as well as failing the query: the query's
+    // rejection is what this transaction answers with; the event must not become an uncaught exception.
     let broken: unknown;
+    const onClientError = (err: unknown): void => {
+      broken ??= err;
+    };
+    client.on('error', onClientError);
+    const tx = new PgExecutor(client);
     try {
       await tx.run('BEGIN');
       if (options?.lock) await tx.run('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`motcua:${options.lock}`]);
@@ -169,8 +175,9 @@ export class PostgresStore extends PgExecutor implements SqlStore {
       throw err;
     } finally {
       tx.open = false;
+      client.off('error', onClientError);
       // A connection that failed is dropped, not handed to the next request.
-      client.release(broken instanceof Error ? broken : undefined);
+      client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
     }
   }
 
