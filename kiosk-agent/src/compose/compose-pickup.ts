@@ -67,6 +67,11 @@ export function composePickup(args: {
     {
       pollMs: config.outbox.pollMs,
       minBackoffMs: config.outbox.minBackoffMs,
+      // On a store the centre's agents share, a message being sent stays claimed as long as a delivery may take.
+      leaseMs:
+        config.store.driver === 'postgres'
+          ? Math.max(config.notifier.driver === 'webhook' ? config.notifier.timeoutMs : 0, config.upstream.driver === 'http' ? config.upstream.timeoutMs : 0) + 2000
+          : 0,
       log: log.child({ module: 'outbox' }),
       onWorkerError: (err) => onBackgroundError(err, 'outbox'),
     },

@@ -29,6 +29,11 @@ export interface OutboxOptions {
   pollMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * The longest one delivery can take (the gateway's and the one-stop system's timeouts): a claimed row is not due
+   * again before it has passed, so on a shared store no other agent sends it while this one is still sending.
+   */
+  leaseMs?: number;
   log?: { warn(obj: object, msg: string): void };
   /** A failure of the worker itself (the store), not of a delivery. */
   onWorkerError?: (err: unknown) => void;
@@ -89,7 +94,7 @@ export class Outbox {
         const now = this.now();
         const claim = await this.store.run(
           'UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ? WHERE id = ? AND done_at_ms IS NULL AND next_attempt_ms <= ? AND attempts = ?',
-          [now + backoff, row.id, now, row.attempts],
+          [now + Math.max(backoff, this.options.leaseMs ?? 0), row.id, now, row.attempts],
         );
         if (claim.changes === 0) continue;
         let failure: unknown;
@@ -108,7 +113,12 @@ export class Outbox {
           ]);
           delivered += 1;
         } else {
-          await this.store.run('UPDATE outbox SET last_error = ? WHERE id = ? AND done_at_ms IS NULL', [(failure as Error).message.slice(0, 500), row.id]);
+          // The next try after the backoff (the claim held it for the whole lease).
+          await this.store.run('UPDATE outbox SET last_error = ?, next_attempt_ms = ? WHERE id = ? AND done_at_ms IS NULL', [
+            (failure as Error).message.slice(0, 500),
+            this.now() + backoff,
+            row.id,
+          ]);
           this.options.log?.warn({ id: row.id, kind: row.kind, attempts: row.attempts + 1, err: (failure as Error).message }, 'outbox delivery failed; will retry');
         }
       }

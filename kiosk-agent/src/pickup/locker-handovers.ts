@@ -32,13 +32,13 @@ export class LockerHandovers {
     const dossier = await this.deps.dossiers.find(slipCode, null); // the decision below is audited in its own transaction
     const now = clock.now();
     // Refusals are returned, not thrown, so the attempt count and the audit row commit with the decision.
-    type Decision = { error: AgentError; alerts?: GuessingAlert[] } | { compartment: Compartment };
+    type Decision = { error: AgentError; alerts?: GuessingAlert[] } | { otherKiosk: string } | { compartment: Compartment };
     const decision = await store.transaction(async (tx): Promise<Decision> => {
       const { lockers, records } = tx;
       const secret = (await lockers.secret(dossier.code))!;
       if (secret.status === 'in-locker' && secret.kioskId !== null && secret.kioskId !== this.deps.kiosks.here.id) {
         await records.audit(now, dossier.code, 'open', `other-kiosk:${secret.kioskId}`);
-        return { error: await this.deps.kiosks.atOtherKiosk(secret.kioskId, dossier.code) };
+        return { otherKiosk: secret.kioskId }; // named after the transaction: the directory reads the store itself
       }
       const done = await lockers.handover(dossier.code);
       if (done?.state === 'needs-staff' || done?.state === 'unlocking') {
@@ -60,6 +60,7 @@ export class LockerHandovers {
       else await lockers.insertHandover(dossier.code, c, now);
       return { compartment: c };
     }, { lock: 'lockers' });
+    if ('otherKiosk' in decision) throw await this.deps.kiosks.atOtherKiosk(decision.otherKiosk, dossier.code);
     if ('error' in decision) {
       for (const alert of decision.alerts ?? []) this.deps.notify.staffAlert(alert);
       throw decision.error;

@@ -11,7 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './sqlite';
 import { probeWrite } from './sqlite';
-import type { SqlExecutor, SqlParams, SqlStore, TransactionOptions } from './store-port';
+import { abortedBy, type SqlExecutor, type SqlParams, type SqlStore, type TransactionOptions } from './store-port';
 
 class SqliteExecutor implements SqlExecutor {
   readonly dialect = 'sqlite';
@@ -68,6 +68,8 @@ function attempt<T>(fn: () => T): Promise<T> {
 class TxExecutor implements SqlExecutor {
   readonly dialect = 'sqlite';
   open = true;
+  /** The first statement that failed: the transaction fails with it, as it does in PostgreSQL. */
+  failed: unknown;
 
   constructor(private readonly base: SqliteExecutor) {}
 
@@ -75,16 +77,28 @@ class TxExecutor implements SqlExecutor {
     if (!this.open) throw new Error('store transaction already ended: a statement ran after its transaction (missing await?)');
   }
 
+  private track<T>(fn: () => T): Promise<T> {
+    return attempt(() => {
+      this.check();
+      try {
+        return fn();
+      } catch (err) {
+        this.failed ??= err;
+        throw err;
+      }
+    });
+  }
+
   all<T>(sql: string, params?: SqlParams): Promise<T[]> {
-    return attempt(() => (this.check(), this.base.allNow<T>(sql, params)));
+    return this.track(() => this.base.allNow<T>(sql, params));
   }
 
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
-    return attempt(() => (this.check(), this.base.getNow<T>(sql, params)));
+    return this.track(() => this.base.getNow<T>(sql, params));
   }
 
   run(sql: string, params?: SqlParams): Promise<{ changes: number }> {
-    return attempt(() => (this.check(), this.base.runNow(sql, params)));
+    return this.track(() => this.base.runNow(sql, params));
   }
 }
 
@@ -141,6 +155,7 @@ export class SqliteStore implements SqlStore {
         throw err;
       }
       tx.open = false;
+      if (tx.failed !== undefined) throw abortedBy(tx.failed);
       this.exec.runNow('COMMIT');
       return result;
     } catch (err) {

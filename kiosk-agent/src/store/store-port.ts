@@ -7,6 +7,7 @@
  * dialect-only functions (a `dialect` check where there is no common form), integers for flags. Rows come back with
  * JavaScript numbers for integer and numeric columns in both.
  */
+import { isAgentError } from '../errors/agent-error';
 
 export type SqlValue = string | number | null;
 export type SqlParams = readonly SqlValue[];
@@ -32,6 +33,8 @@ export interface SqlStore extends SqlExecutor {
   /**
    * Runs `fn` in one transaction: everything it writes commits together or not at all. Inside, use `tx` only
    * (the store itself would wait for the transaction to end); await nothing but the store (no device, no network).
+   * A statement that fails fails the transaction, even if the body catches it and goes on (PostgreSQL discards the
+   * rest after it): the call then rejects with TransactionAbortedError and nothing is kept.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** A small write in its own transaction: proof the store takes writes now. */
@@ -53,6 +56,25 @@ export async function pluckAll<T>(q: SqlExecutor, sql: string, params?: SqlParam
 export async function pluck<T>(q: SqlExecutor, sql: string, params?: SqlParams): Promise<T | undefined> {
   const row = await q.get<Record<string, T>>(sql, params);
   return row ? (Object.values(row)[0] as T) : undefined;
+}
+
+/**
+ * A transaction whose body went on after one of its statements failed: nothing it wrote was kept. It carries its
+ * cause's code, so a store failure (SQLITE_FULL, PG_UNAVAILABLE) is still told apart from a bug.
+ */
+export class TransactionAbortedError extends Error {
+  override name = 'TransactionAbortedError';
+  readonly code: string | undefined;
+  constructor(cause: unknown) {
+    super(`transaction rolled back: a statement in it failed${cause ? ` (${(cause as Error).message})` : ''}`, { cause });
+    const code = (cause as { code?: unknown } | null)?.code;
+    this.code = typeof code === 'string' ? code : undefined;
+  }
+}
+
+/** What a transaction whose statement failed rejects with: a coded refusal as it was, anything else wrapped. */
+export function abortedBy(cause: unknown): unknown {
+  return isAgentError(cause) ? cause : new TransactionAbortedError(cause);
 }
 
 /** A unique constraint refused the write (SQLite's and PostgreSQL's own codes): someone else got there first. */

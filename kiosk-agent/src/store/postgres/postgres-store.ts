@@ -11,7 +11,8 @@
  *   emits `error` when an idle connection dies (the server restarted): it is reported, never thrown.
  */
 import pg from 'pg';
-import type { SqlExecutor, SqlParams, SqlStore, TransactionOptions } from '../store-port';
+import { AgentError } from '../../errors/agent-error';
+import { abortedBy, TransactionAbortedError, type SqlExecutor, type SqlParams, type SqlStore, type TransactionOptions } from '../store-port';
 
 /** Numbers the `?` placeholders of a statement, leaving quoted text and identifiers alone. */
 export function numberPlaceholders(sql: string): string {
@@ -53,7 +54,19 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * Text PostgreSQL cannot store (a NUL byte, bytes that are not UTF-8) is a bad request, not a failing store: the
+ * person is told to fix what they sent, as a validation error.
+ */
+const BAD_TEXT = new Set(['22021', '22P05']);
+
 function normalise(err: unknown): unknown {
+  const sqlstate = (err as { code?: unknown } | null)?.code;
+  if (typeof sqlstate === 'string' && BAD_TEXT.has(sqlstate)) {
+    return new AgentError('VALIDATION_FAILED', 'Dữ liệu gửi lên có ký tự không hợp lệ (ví dụ ký tự NUL). Vui lòng sửa lại rồi gửi lại.', {
+      fields: [{ path: '(body)', message: 'text with a character PostgreSQL cannot store (NUL)' }],
+    });
+  }
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && SQLSTATE.test(code) && !UNAVAILABLE_SQLSTATE.test(code)) return err;
   return err instanceof StoreUnavailableError ? err : new StoreUnavailableError(err);
@@ -79,6 +92,8 @@ type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 class PgExecutor implements SqlExecutor {
   readonly dialect = 'postgres';
   open = true;
+  /** The first statement that failed: PostgreSQL refuses the rest of the transaction after it. */
+  failed: unknown;
 
   constructor(private readonly on: Queryable) {}
 
@@ -87,6 +102,7 @@ class PgExecutor implements SqlExecutor {
     try {
       return await this.on.query<T & pg.QueryResultRow>(compiled(sql), params as unknown[]);
     } catch (err) {
+      this.failed ??= err;
       throw normalise(err);
     }
   }
@@ -167,7 +183,15 @@ export class PostgresStore extends PgExecutor implements SqlStore {
       await tx.run('BEGIN');
       if (options?.lock) await tx.run('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`motcua:${options.lock}`]);
       const result = await fn(tx);
-      await tx.run('COMMIT');
+      // Closed before COMMIT goes out: a statement the body forgot to await is refused, never run after the commit.
+      tx.open = false;
+      if (tx.failed !== undefined) {
+        // The body caught a failed statement and went on: PostgreSQL discarded everything, so this transaction
+        // fails too rather than resolve as if its writes were kept (SQLite's adapter does the same).
+        throw abortedBy(tx.failed);
+      }
+      const commit = await client.query('COMMIT');
+      if (commit.command !== 'COMMIT') throw new TransactionAbortedError(undefined);
       return result;
     } catch (err) {
       if (isUnavailable(err)) broken = err;
