@@ -103,13 +103,26 @@ export class CounterRepository {
     return r ? toTicketRow(r) : undefined;
   }
 
-  async recentCalls(day: string, limit: number): Promise<RecentCall[]> {
+  /** The day's latest calls, newest first. */
+  recentCalls(day: string, limit: number): Promise<RecentCall[]> {
+    return this.calls(`e.day = ? AND e.action IN ('call', 'recall') ORDER BY e.at_ms DESC, e.id DESC LIMIT ?`, [day, limit]);
+  }
+
+  /** Each counter's latest call of the day (however long ago), newest first: what the lobby display's tiles show. */
+  latestCallPerCounter(day: string): Promise<RecentCall[]> {
+    return this.calls(
+      `e.id IN (SELECT MAX(id) FROM ticket_events WHERE day = ? AND action IN ('call', 'recall') GROUP BY counter_id) ORDER BY e.at_ms DESC, e.id DESC`,
+      [day],
+    );
+  }
+
+  private async calls(where: string, params: (string | number)[]): Promise<RecentCall[]> {
     const rows = await this.q.all<Omit<RecentCall, 'recall'> & { recall: number }>(
       `SELECT e.ticket_id AS "ticketId", t.number, e.counter_id AS "counterId", t.queue_service_id AS "serviceId", e.at_ms AS "atMs",
               CASE WHEN e.action = 'recall' THEN 1 ELSE 0 END AS recall
        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-       WHERE e.day = ? AND e.action IN ('call', 'recall') ORDER BY e.at_ms DESC, e.id DESC LIMIT ?`,
-      [day, limit],
+       WHERE ${where}`,
+      params,
     );
     return rows.map((r) => ({ ...r, recall: r.recall === 1 }));
   }

@@ -65,6 +65,22 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
     expect(await desk.current('1')).toBeUndefined();
   });
 
+  it("the lobby display's tiles: each counter's latest call of the day however many calls came after it elsewhere", async () => {
+    for (let i = 0; i < 6; i++) await issue();
+    const first = await desk.callNext('1');
+    clock.advance(MIN);
+    const laterAt2 = await callNextTimes('2', 5);
+    clock.advance(MIN);
+    await desk.recall('2');
+    // The day's newest call is counter 2's recall; counter 1's only call is far down that list.
+    expect((await log.recentCalls(queue.today(), 1)).map((c) => [c.counterId, c.recall])).toEqual([['2', true]]);
+    const tiles = await log.latestCallPerCounter(queue.today());
+    expect(tiles.map((c) => ({ counter: c.counterId, number: c.number, recall: c.recall }))).toEqual([
+      { counter: '2', number: laterAt2[4]!.number, recall: true },
+      { counter: '1', number: first.ticket.number, recall: false },
+    ]);
+  });
+
   it('recall keeps the ticket called and counts; no-show ends it, and the number can be called again later', async () => {
     const a = await issue();
     await desk.callNext('1');

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { DisplaySnapshotSchema, StatsQuerySchema, StatsSchema, type DisplaySnapshot } from '../../../../shared/counter-schemas';
 import type { CounterConfig } from '../../queue/counter-desk';
-import type { CounterRepository } from '../../queue/counter-repository';
+import type { CounterRepository, RecentCall } from '../../queue/counter-repository';
 import type { QueueService } from '../../queue/queue-service';
 import type { QueueStats } from '../../stats/queue-stats';
 import { statsToCsv } from '../../stats/stats-csv';
@@ -11,11 +11,12 @@ import { counterNameOf } from '../../queue/counter-info';
 import { displayCalls, type DisplayZones } from '../../display/display-zones';
 
 const RECENT_CALLS = 10;
-/**
- * How far back the snapshot looks for each counter's latest call: the day's last 500 calls (about two hours of a
- * 40-counter centre). A counter that has called no one in that time shows no number.
- */
-const CALL_WINDOW = 500;
+
+async function newestAndPerCounter(log: LobbyRouteDeps['counterLog'], day: string): Promise<RecentCall[]> {
+  const [recent, perCounter] = await Promise.all([log.recentCalls(day, RECENT_CALLS), log.latestCallPerCounter(day)]);
+  const seen = new Set(recent.map((c) => `${c.ticketId}|${c.atMs}`));
+  return [...recent, ...perCounter.filter((c) => !seen.has(`${c.ticketId}|${c.atMs}`))].sort((a, b) => b.atMs - a.atMs);
+}
 
 export interface LobbyRouteDeps {
   centerName: string;
@@ -54,7 +55,8 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
         centerName: deps.centerName,
         timezone: deps.timeZone,
         utcOffsetMinutes: deps.utcOffsetMinutes(),
-        calls: displayCalls(await deps.counterLog.recentCalls(queue.today(), CALL_WINDOW), RECENT_CALLS).map((c) => ({
+        // The day's newest calls and every counter's latest, however long ago (one query each, merged newest first).
+        calls: displayCalls(await newestAndPerCounter(deps.counterLog, queue.today()), RECENT_CALLS).map((c) => ({
           ticketId: c.ticketId,
           number: c.number,
           counterId: c.counterId,
