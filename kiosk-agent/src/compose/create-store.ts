@@ -6,9 +6,11 @@
  */
 import { join } from 'node:path';
 import type { SiteConfig } from '../config/site-config-schema';
+import { SCHEMA_TOO_NEW_ADVICE, storeAdvice } from '../i18n/store-text';
 import { migratePostgres } from '../store/postgres/postgres-migrate';
 import { POSTGRES_MIGRATIONS } from '../store/postgres/postgres-migrations';
-import { PostgresStore } from '../store/postgres/postgres-store';
+import { isUnavailable, PostgresStore } from '../store/postgres/postgres-store';
+import { StoreSchemaTooNewError } from '../store/schema-version';
 import { openStore, StoreOpenError } from '../store/sqlite';
 import { SqliteStore } from '../store/sqlite-store';
 import type { SqlStore } from '../store/store-port';
@@ -30,17 +32,33 @@ export async function createStore(
     // An idle connection that died (the server restarted): the pool opens a new one at the next request.
     onIdleError: (err) => log.warn({ err: (err as Error).message }, 'PostgreSQL connection lost; the next request reconnects'),
   });
-  try {
-    await migratePostgres(store.pool, POSTGRES_MIGRATIONS);
-    await store.probeWrite();
-    return store;
-  } catch (err) {
-    await store.close().catch(() => undefined);
-    const reason = (err as Error).message;
-    throw new StoreOpenError(
-      `cannot use the store ${store.location}: ${reason}\n` +
-        'Kiểm tra máy chủ PostgreSQL của trung tâm đang chạy và store.url (máy, cổng, tên CSDL, tài khoản) trong tệp cấu hình; ' +
-        'nếu CSDL có phiên bản mới hơn ki-ốt này, hãy nâng cấp ki-ốt.',
-    );
+  // A kiosk PC often boots before the centre's server after a power cut: wait for it a while, saying so, before
+  // giving up (the service manager starts the agent again).
+  const giveUpAt = Date.now() + config.store.waitAtStartMs;
+  for (let delay = 500; ; delay = Math.min(delay * 2, 5000)) {
+    try {
+      await migratePostgres(store.pool, POSTGRES_MIGRATIONS);
+      await store.probeWrite();
+      return store;
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      const connection =
+        isUnavailable(err) ||
+        (typeof code === 'string' && /^(E[A-Z]+|08[0-9A-Z]{3}|57P0[0-9])$/.test(code)) ||
+        /timeout exceeded when trying to connect|Connection terminated/.test((err as Error).message);
+      if (connection && Date.now() + delay < giveUpAt) {
+        log.warn({ store: store.location, err: (err as Error).message, retryInMs: delay }, 'PostgreSQL not reachable yet; waiting for it');
+        await new Promise((r) => setTimeout(r, delay));
+        continue;
+      }
+      await store.close().catch(() => undefined);
+      const advice =
+        err instanceof StoreSchemaTooNewError
+          ? SCHEMA_TOO_NEW_ADVICE
+          : connection
+            ? storeAdvice('PG_UNAVAILABLE')
+            : 'Kiểm tra store.url (máy, cổng, tên CSDL, tài khoản, mật khẩu) trong tệp cấu hình và quyền của tài khoản trên CSDL.';
+      throw new StoreOpenError(`cannot use the store ${store.location}: ${(err as Error).message}\n${advice}`);
+    }
   }
 }

@@ -31,6 +31,8 @@ export const StoreConfigSchema = z
       poolSize: z.number().int().min(2).max(100).default(10),
       /** How long a request waits to reach the server before it is answered 503 STORE_UNAVAILABLE. */
       connectTimeoutMs: z.number().int().min(200).max(60_000).default(3000),
+      /** At start, how long to wait for a server that does not answer yet (a kiosk PC boots faster than a server). */
+      waitAtStartMs: z.number().int().min(0).max(600_000).default(30_000),
     }),
   ])
   .default({ driver: 'sqlite' });

@@ -3,6 +3,10 @@
 export const STORE_UNAVAILABLE_MESSAGE =
   'Ki-ốt tạm thời không lưu được dữ liệu nên chưa thực hiện được yêu cầu này. Vui lòng báo cán bộ; các thông tin đã có vẫn xem được.';
 
+/** A store a newer agent has migrated: this agent must not write to it. */
+export const SCHEMA_TOO_NEW_ADVICE =
+  'Cơ sở dữ liệu đã được phiên bản ki-ốt mới hơn nâng cấp. Hãy cài phiên bản ki-ốt mới nhất (hoặc khôi phục bản sao lưu làm với phiên bản này); đừng xoá dữ liệu.';
+
 /** The centre's database server cannot be reached: the citizen goes to a counter; the kiosk reconnects by itself. */
 export const CENTRE_STORE_UNAVAILABLE_MESSAGE =
   'Ki-ốt đang mất kết nối với máy chủ dữ liệu của trung tâm nên chưa lấy số hoặc tra cứu được. Vui lòng đến quầy hướng dẫn để được hỗ trợ; ki-ốt sẽ tự kết nối lại.';

@@ -10,7 +10,8 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { storeAdvice } from '../i18n/store-text';
 import { MIGRATIONS, type Migration } from './migrations/index';
-import { pendingMigrations } from './schema-version';
+import { pendingMigrations, StoreSchemaTooNewError } from './schema-version';
+import { SCHEMA_TOO_NEW_ADVICE } from '../i18n/store-text';
 
 export type Db = Database.Database;
 
@@ -26,6 +27,7 @@ export class StoreOpenError extends Error {
 }
 
 function openError(path: string, err: unknown): StoreOpenError {
+  if (err instanceof StoreSchemaTooNewError) return new StoreOpenError(`cannot use the store ${path}: ${err.message}\n${SCHEMA_TOO_NEW_ADVICE}`);
   const code = (err as { code?: string }).code ?? 'ERROR';
   const message = (err as Error).message;
   return new StoreOpenError(`cannot use the store ${path}: ${message.startsWith(code) ? message : `${code}: ${message}`}\n${storeAdvice(code)}`);
