@@ -13,7 +13,7 @@ import { counterNameOf } from './counter-info';
 import { aheadFromCounts } from './priority-order';
 import type { SqlStore } from '../store/store-port';
 import { TicketRepository, type TicketRow } from './ticket-repository';
-import { groupOf } from './ticket-row';
+import { groupOf, type QueueGroup } from './ticket-row';
 
 const HISTORY_WINDOW_MS = 14 * 24 * 3_600_000;
 
@@ -69,8 +69,23 @@ export class QueueService {
     };
     return this.deps.store.transaction(async (tx) => {
       const tickets = this.tickets.in(tx);
+      // Everything the position needs is read first: a new ticket goes to the end of its queue, so the tickets
+      // ahead of it are those waiting now. Only then the number, whose row lock (PostgreSQL) other agents issuing
+      // for this service wait on until the commit.
+      const group: QueueGroup = { kind: 'service', serviceId: service.id };
+      const waiting = await tickets.waitingInGroup(input.day, group);
+      const streak = await tickets.streak(input.day, group);
+      const durations = await tickets.recentServiceDurations(service.id, now - HISTORY_WINDOW_MS);
       const ticket = await tickets.insertNext(input);
-      return { ticket, ...(await this.position(ticket, tickets)) };
+      const isPriority = ticket.priority !== null;
+      const ahead = aheadFromCounts({
+        isPriority,
+        sameClassBefore: isPriority ? waiting.priority : waiting.normal,
+        otherClassWaiting: isPriority ? waiting.normal : waiting.priority,
+        streak,
+        limit: this.deps.config.queue.priorityStreakLimit,
+      });
+      return { ticket, ahead, estimatedWaitMinutes: this.estimateFrom(service, ahead, this.countersFor(service.id), durations) };
     });
   }
 
@@ -92,6 +107,10 @@ export class QueueService {
   async estimate(serviceId: string, ahead: number, counters = this.countersFor(serviceId), tickets: TicketRepository = this.tickets): Promise<number> {
     const service = this.service(serviceId);
     const durations = await tickets.recentServiceDurations(serviceId, this.deps.clock.now() - HISTORY_WINDOW_MS);
+    return this.estimateFrom(service, ahead, counters, durations);
+  }
+
+  private estimateFrom(service: ServiceConfig, ahead: number, counters: number, durations: number[]): number {
     const avg = averageServiceMinutes(durations, service.defaultServiceMinutes ?? this.deps.config.queue.defaultServiceMinutes);
     return estimateWaitMinutes(ahead, avg, counters);
   }

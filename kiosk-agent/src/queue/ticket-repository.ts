@@ -34,7 +34,9 @@ export class TicketRepository {
 
   /**
    * Allocates the next number for (day, service) and inserts the ticket. Run it inside a transaction
-   * (QueueService.issueTicket does): the number and the ticket commit together or not at all.
+   * (QueueService.issueTicket does): the number and the ticket commit together or not at all. On PostgreSQL the
+   * upsert locks the day's counter row of the service until the commit, so it is the transaction's last step and the
+   * new row is built here rather than read back: two statements and the commit while other agents wait.
    */
   async insertNext(input: { day: string; serviceId: string; prefix: string; priority: PriorityCategory | null; issuedAtMs: number }): Promise<TicketRow> {
     const seq = Number(
@@ -51,7 +53,21 @@ export class TicketRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)`,
       [id, input.day, input.serviceId, input.serviceId, input.issuedAtMs, seq, formatTicketNumber(input.prefix, seq), input.priority, input.issuedAtMs],
     );
-    return (await this.get(id))!;
+    return {
+      ...{ id, day: input.day, serviceId: input.serviceId, queueServiceId: input.serviceId, targetCounterId: null, queueKeyMs: input.issuedAtMs },
+      ...{ seq, number: formatTicketNumber(input.prefix, seq), priority: input.priority, status: 'waiting', issuedAtMs: input.issuedAtMs },
+      ...{ counterId: null, calledAtMs: null, firstCalledAtMs: null, servingAtMs: null, doneAtMs: null, recalls: 0, printed: false, printError: null },
+    };
+  }
+
+  /** Waiting tickets of a queue by class (what a new ticket of the queue will have ahead of it). */
+  async waitingInGroup(day: string, group: QueueGroup): Promise<{ priority: number; normal: number }> {
+    const row = await this.q.get<{ priority: number; normal: number }>(
+      `SELECT COUNT(priority) AS priority, COUNT(*) - COUNT(priority) AS normal
+       FROM tickets WHERE day = ? AND status = 'waiting' AND ${IN_GROUP[group.kind]}`,
+      [day, groupKey(group)],
+    );
+    return { priority: Number(row?.priority ?? 0), normal: Number(row?.normal ?? 0) };
   }
 
   async get(id: string): Promise<TicketRow | undefined> {
