@@ -102,8 +102,9 @@ class PgExecutor implements SqlExecutor {
     try {
       return await this.on.query<T & pg.QueryResultRow>(compiled(sql), params as unknown[]);
     } catch (err) {
-      this.failed ??= err;
-      throw normalise(err);
+      const coded = normalise(err);
+      this.failed ??= coded;
+      throw coded;
     }
   }
 
@@ -190,7 +191,12 @@ export class PostgresStore extends PgExecutor implements SqlStore {
         // fails too rather than resolve as if its writes were kept (SQLite's adapter does the same).
         throw abortedBy(tx.failed);
       }
-      const commit = await client.query('COMMIT');
+      let commit: pg.QueryResult;
+      try {
+        commit = await client.query('COMMIT');
+      } catch (err) {
+        throw normalise(err); // the server went away during the commit: unknown outcome, a store failure (503)
+      }
       if (commit.command !== 'COMMIT') throw new TransactionAbortedError(undefined);
       return result;
     } catch (err) {
