@@ -1,13 +1,26 @@
 /** `npm run bench`: prints medians and p99s. Targets are printed beside the figures; nothing here asserts time. */
 import { cpus } from 'node:os';
+import { benchCentreCallToEvent, benchCentreTickets } from './centre-bench';
+import { benchCentreStoreTickets } from './centre-store-bench';
 import { benchCallToDisplay } from './counter-bench';
 import { benchLockerRoundTrips } from './locker-bench';
 import { benchScanToUnlock } from './pickup-bench';
 import { benchDurableTickets, benchTicketLatency } from './ticket-bench';
 import { benchKioskUi } from './ui-bench';
 
+/** `BENCH_ONLY=centre` runs the centre's figures alone (centre-bench.ts), without the single kiosk's several minutes. */
+const only = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
   console.log(`motcua-kiosk benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
+  if (only !== undefined && only !== 'centre') throw new Error(`BENCH_ONLY=${only}: only 'centre' is known`);
+  if (only !== 'centre') await benchSingleKiosk();
+  for (const line of await benchCentreStoreTickets()) console.log(line);
+  for (const line of await benchCentreTickets()) console.log(line);
+  for (const line of await benchCentreCallToEvent()) console.log(line);
+}
+
+async function benchSingleKiosk(): Promise<void> {
   for (const line of await benchDurableTickets()) console.log(line);
   for (const line of await benchTicketLatency(500, 'cp1258')) console.log(line);
   for (const line of await benchTicketLatency(500, 'raster')) console.log(line);
