@@ -20,6 +20,13 @@ export const ServiceSummarySchema = z.object({
   name: LocalizedTextSchema,
   waiting: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
+  /** Whether it issues now: open, closing (the wait would run past closing), closed (outside its hours), full (its daily limit). */
+  state: z.enum(['open', 'closing', 'closed', 'full']).optional(),
+  /** ISO instants: when it opens (closed, full), when its current opening ends (open, closing). */
+  opensAt: z.string().optional(),
+  closesAt: z.string().optional(),
+  /** Tickets left today under its daily limit. */
+  remaining: z.number().int().nonnegative().optional(),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
 export const ServiceListSchema = z.array(ServiceSummarySchema);

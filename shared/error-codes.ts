@@ -8,6 +8,12 @@ export const ERROR_HTTP_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   SERVICE_NOT_FOUND: 404,
+  /** Outside the service's opening hours (or a closed day): `details.opensAt` says when it opens. */
+  SERVICE_CLOSED: 409,
+  /** The service's daily limit is reached: `details.opensAt`, the next opening on a later day. */
+  SERVICE_FULL: 409,
+  /** A new ticket's estimated wait would end too long after the service closes today. */
+  SERVICE_CLOSING: 409,
   TICKET_NOT_FOUND: 404,
   COUNTER_NOT_FOUND: 404,
   /** `/display/<id>` names no display of the site config's `displays`. */

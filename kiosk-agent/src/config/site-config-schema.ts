@@ -4,6 +4,7 @@
  * centre in Vietnam.
  */
 import { KioskIdentitySchema, StoreConfigSchema } from './centre-config-schema';
+import { ClosedDaysSchema, ServiceHoursFields, WeekHoursSchema } from './opening-hours-schema';
 import { z } from 'zod';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { checkDisplays, DisplayConfigSchema } from './display-config-schema';
@@ -103,6 +104,7 @@ export const ServiceConfigSchema = z.strictObject({
   name: LocalizedTextSchema,
   /** Average minutes a counter spends on one ticket before history exists. */
   defaultServiceMinutes: z.number().positive().max(240).optional(),
+  ...ServiceHoursFields,
 });
 
 export const CounterConfigSchema = z.strictObject({
@@ -117,6 +119,10 @@ export const SiteConfigSchema = z
       name: z.string().min(1),
       timezone: z.string().default('Asia/Ho_Chi_Minh').refine(isValidTimeZone, 'not an IANA time zone'),
     }),
+    /** The centre's weekly opening hours (opening-hours-schema.ts); none: tickets at any time. */
+    hours: WeekHoursSchema.optional(),
+    /** Days the centre does not open (national holidays, Tết), YYYY-MM-DD. */
+    closedDays: ClosedDaysSchema,
     server: ServerConfigSchema.prefault({}),
     dataDir: z.string().min(1),
     /** Which kiosk of the centre this agent is (centre-config-schema.ts). */
@@ -136,8 +142,12 @@ export const SiteConfigSchema = z
         priorityStreakLimit: z.number().int().min(1).max(50).default(3),
         defaultServiceMinutes: z.number().positive().max(240).default(5),
         priorityCategories: z.array(PriorityCategorySchema).min(1).default([...PRIORITY_CATEGORIES]),
+        /** No new ticket when its estimated wait would end more than this many minutes after the service closes. */
+        closingMarginMinutes: z.number().int().min(0).max(240).default(15),
+        /** Who still gets a ticket when the wait runs past closing: priority visitors (the rule's default). */
+        closingExemptPriority: z.boolean().default(true),
       })
-      .default({ priorityStreakLimit: 3, defaultServiceMinutes: 5, priorityCategories: [...PRIORITY_CATEGORIES] }),
+      .prefault({}),
     pickup: z
       .strictObject({
         /** A result not collected this many days after its deposit is flagged for staff. */

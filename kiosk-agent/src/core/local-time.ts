@@ -36,3 +36,6 @@ export function utcOffsetMinutes(timeZone: string, epochMs: number): number {
   const wholeMinute = Math.floor(epochMs / 60_000) * 60_000;
   return Math.round((asUtc - wholeMinute) / 60_000);
 }
+
+/** Weekday keys as the site config writes them, Sunday first (JavaScript's getUTCDay order). */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;

@@ -11,6 +11,9 @@ import { localDayKey } from '../core/local-time';
 import { type Clock } from '../core/clock';
 import { counterNameOf } from './counter-info';
 import { aheadFromCounts } from './priority-order';
+import { openingAt, type Schedule } from './opening-hours';
+import { availability, type AvailabilityInput } from './service-availability';
+import { OPENING_TEXT, whenText } from '../i18n/opening-text';
 import type { SqlStore } from '../store/store-port';
 import { TicketRepository, type TicketRow } from './ticket-repository';
 import { groupOf, type QueueGroup } from './ticket-row';
@@ -18,7 +21,7 @@ import { groupOf, type QueueGroup } from './ticket-row';
 const HISTORY_WINDOW_MS = 14 * 24 * 3_600_000;
 
 export interface QueueServiceDeps {
-  config: Pick<SiteConfig, 'center' | 'services' | 'counters' | 'queue'>;
+  config: Pick<SiteConfig, 'center' | 'services' | 'counters' | 'queue' | 'hours' | 'closedDays'>;
   store: SqlStore;
   clock: Clock;
 }
@@ -60,6 +63,9 @@ export class QueueService {
   ): Promise<{ ticket: TicketRow; ahead: number; estimatedWaitMinutes: number }> {
     const service = this.service(serviceId);
     const now = this.deps.clock.now();
+    const tz = this.deps.config.center.timezone;
+    const opening = openingAt(this.scheduleOf(service), now, tz);
+    if (!opening.open) throw this.refusal('SERVICE_CLOSED', service, opening.opensAtMs);
     const input = {
       day: localDayKey(now, this.deps.config.center.timezone),
       serviceId: service.id,
@@ -76,17 +82,59 @@ export class QueueService {
       const waiting = await tickets.waitingInGroup(input.day, group);
       const streak = await tickets.streak(input.day, group);
       const durations = await tickets.recentServiceDurations(service.id, now - HISTORY_WINDOW_MS);
+      const isPriority = priority !== undefined;
+      const estimated = this.estimateFrom(service, this.aheadOf(isPriority, waiting, streak), this.countersFor(service.id), durations);
+      const margin = this.deps.config.queue.closingMarginMinutes * 60_000;
+      if (opening.closesAtMs !== null && now + estimated * 60_000 > opening.closesAtMs + margin && !(isPriority && this.deps.config.queue.closingExemptPriority)) {
+        throw this.refusal('SERVICE_CLOSING', service, opening.closesAtMs);
+      }
       const ticket = await tickets.insertNext(input);
-      const isPriority = ticket.priority !== null;
-      const ahead = aheadFromCounts({
-        isPriority,
-        sameClassBefore: isPriority ? waiting.priority : waiting.normal,
-        otherClassWaiting: isPriority ? waiting.normal : waiting.priority,
-        streak,
-        limit: this.deps.config.queue.priorityStreakLimit,
-      });
-      return { ticket, ahead, estimatedWaitMinutes: this.estimateFrom(service, ahead, this.countersFor(service.id), durations) };
+      // Checked on the number just taken, in its transaction: agents issuing at once cannot pass the limit together,
+      // and the refusal rolls the number back (no gap).
+      if (service.dailyLimit !== undefined && ticket.seq > service.dailyLimit) {
+        throw this.refusal('SERVICE_FULL', service, availability({ ...this.availabilityBase(service, now), issuedToday: ticket.seq }).opensAtMs);
+      }
+      const ahead = this.aheadOf(isPriority, waiting, streak);
+      return { ticket, ahead, estimatedWaitMinutes: estimated };
     });
+  }
+
+  /** A service's hours: its own, else the centre's; the centre's closed days either way. */
+  scheduleOf(service: ServiceConfig): Schedule {
+    return { hours: service.hours ?? this.deps.config.hours, closedDays: this.deps.config.closedDays };
+  }
+
+  private availabilityBase(service: ServiceConfig, nowMs: number): Omit<AvailabilityInput, 'issuedToday'> {
+    return {
+      schedule: this.scheduleOf(service),
+      nowMs,
+      timeZone: this.deps.config.center.timezone,
+      dailyLimit: service.dailyLimit,
+      estimatedWaitMinutes: 0,
+      closingMarginMinutes: this.deps.config.queue.closingMarginMinutes,
+    };
+  }
+
+  /** People a new ticket of this class has ahead: the waiting of its queue, by the fairness rule. */
+  private aheadOf(isPriority: boolean, waiting: { priority: number; normal: number }, streak: number): number {
+    return aheadFromCounts({
+      isPriority,
+      sameClassBefore: isPriority ? waiting.priority : waiting.normal,
+      otherClassWaiting: isPriority ? waiting.normal : waiting.priority,
+      streak,
+      limit: this.deps.config.queue.priorityStreakLimit,
+    });
+  }
+
+  /** The coded refusal, its Vietnamese message saying when to come back, and the instant in `details`. */
+  private refusal(code: 'SERVICE_CLOSED' | 'SERVICE_FULL' | 'SERVICE_CLOSING', service: ServiceConfig, atMs: number | null): AgentError {
+    const tz = this.deps.config.center.timezone;
+    const when = atMs === null ? null : whenText(atMs, tz);
+    const name = service.name.vi;
+    const message =
+      code === 'SERVICE_CLOSED' ? OPENING_TEXT.closed(name, when) : code === 'SERVICE_FULL' ? OPENING_TEXT.full(name, when) : OPENING_TEXT.closing(name, when ?? '');
+    const key = code === 'SERVICE_CLOSING' ? 'closesAt' : 'opensAt';
+    return new AgentError(code, message, atMs === null ? {} : { facts: { [key]: new Date(atMs).toISOString() } });
   }
 
   /** Position (people called before this ticket) and estimated wait for a waiting ticket; 0 otherwise. */
@@ -124,11 +172,20 @@ export class QueueService {
   }
 
   async listServices(): Promise<ServiceSummary[]> {
+    const now = this.deps.clock.now();
     const counts = await this.tickets.waitingCounts(this.today());
+    const issued = await this.tickets.issuedCounts(this.today());
     return Promise.all(
       this.deps.config.services.map(async (s) => {
         const waiting = counts.get(s.id)?.total ?? 0;
-        return { id: s.id, prefix: s.prefix, name: s.name, waiting, estimatedWaitMinutes: await this.estimate(s.id, waiting) };
+        const estimatedWaitMinutes = await this.estimate(s.id, waiting);
+        const a = availability({ ...this.availabilityBase(s, now), issuedToday: issued.get(s.id) ?? 0, estimatedWaitMinutes });
+        return {
+          ...{ id: s.id, prefix: s.prefix, name: s.name, waiting, estimatedWaitMinutes, state: a.state },
+          ...(a.opensAtMs !== null ? { opensAt: new Date(a.opensAtMs).toISOString() } : {}),
+          ...(a.closesAtMs !== null ? { closesAt: new Date(a.closesAtMs).toISOString() } : {}),
+          ...(a.remaining !== null ? { remaining: a.remaining } : {}),
+        };
       }),
     );
   }

@@ -122,6 +122,12 @@ export class TicketRepository {
     return new Map(rows.map((r) => [r.serviceId, { total: r.n, priority: r.p }]));
   }
 
+  /** Tickets issued today per service (the day's counter rows): what a daily limit counts. */
+  async issuedCounts(day: string): Promise<Map<string, number>> {
+    const rows = await this.q.all<{ serviceId: string; n: number }>('SELECT service_id AS "serviceId", last_seq AS n FROM daily_sequences WHERE day = ?', [day]);
+    return new Map(rows.map((r) => [r.serviceId, Number(r.n)]));
+  }
+
   async waitingForCounter(day: string, counterId: string): Promise<number> {
     return (await pluck<number>(this.q, `SELECT COUNT(*) AS n FROM tickets WHERE day = ? AND status = 'waiting' AND target_counter_id = ?`, [day, counterId])) ?? 0;
   }

@@ -39,7 +39,7 @@ export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueServic
           schema: IssuedTicketSchema,
         },
       },
-      errors: ['VALIDATION_FAILED', 'SERVICE_NOT_FOUND', 'KIOSK_ONLY'],
+      errors: ['VALIDATION_FAILED', 'SERVICE_NOT_FOUND', 'SERVICE_CLOSED', 'SERVICE_FULL', 'SERVICE_CLOSING', 'STORE_UNAVAILABLE', 'KIOSK_ONLY'],
     },
     async ({ res, body }) => {
       res.status(201);
