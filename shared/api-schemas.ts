@@ -31,6 +31,9 @@ export const ServiceSummarySchema = z.object({
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
 export const ServiceListSchema = z.array(ServiceSummarySchema);
 
+/** A service closed for the rest of the day by a supervisor, and when it opens next. */
+export const ServiceClosureSchema = z.object({ serviceId: ServiceIdSchema, day: z.string(), opensAt: z.string().nullable() });
+
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no-show'] as const;
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;

@@ -12,7 +12,8 @@ import { type Clock } from '../core/clock';
 import { counterNameOf } from './counter-info';
 import { aheadFromCounts } from './priority-order';
 import { openingAt, type Schedule } from './opening-hours';
-import { availability, type AvailabilityInput } from './service-availability';
+import { availability, opensOnALaterDay, type AvailabilityInput } from './service-availability';
+import { ServiceClosures } from './service-closures';
 import { OPENING_TEXT, whenText } from '../i18n/opening-text';
 import type { SqlStore } from '../store/store-port';
 import { TicketRepository, type TicketRow } from './ticket-repository';
@@ -30,10 +31,12 @@ export class QueueService {
   private readonly serviceById: Map<string, ServiceConfig>;
   /** Reads outside any transaction. */
   readonly tickets: TicketRepository;
+  private readonly closures: ServiceClosures;
 
   constructor(private readonly deps: QueueServiceDeps) {
     this.serviceById = new Map(deps.config.services.map((s) => [s.id, s]));
     this.tickets = new TicketRepository(deps.store);
+    this.closures = new ServiceClosures(deps.store);
   }
 
   today(): string {
@@ -78,6 +81,9 @@ export class QueueService {
       // Everything the position needs is read first: a new ticket goes to the end of its queue, so the tickets
       // ahead of it are those waiting now. Only then the number, whose row lock (PostgreSQL) other agents issuing
       // for this service wait on until the commit.
+      if ((await this.closures.in(tx).closedOn(input.day)).has(service.id)) {
+        throw this.refusal('SERVICE_CLOSED', service, this.reopensAfterToday(service, now));
+      }
       const group: QueueGroup = { kind: 'service', serviceId: service.id };
       const waiting = await tickets.waitingInGroup(input.day, group);
       const streak = await tickets.streak(input.day, group);
@@ -92,11 +98,25 @@ export class QueueService {
       // Checked on the number just taken, in its transaction: agents issuing at once cannot pass the limit together,
       // and the refusal rolls the number back (no gap).
       if (service.dailyLimit !== undefined && ticket.seq > service.dailyLimit) {
-        throw this.refusal('SERVICE_FULL', service, availability({ ...this.availabilityBase(service, now), issuedToday: ticket.seq }).opensAtMs);
+        throw this.refusal('SERVICE_FULL', service, this.reopensAfterToday(service, now));
       }
       const ahead = this.aheadOf(isPriority, waiting, streak);
       return { ticket, ahead, estimatedWaitMinutes: estimated };
     });
+  }
+
+  /** A supervisor closes a service for the rest of today: no more tickets for it until its next opening day. */
+  async closeToday(serviceId: string, by: string | null): Promise<{ serviceId: string; day: string; opensAt: string | null }> {
+    const service = this.service(serviceId);
+    const now = this.deps.clock.now();
+    await this.closures.close(this.today(), service.id, now, by);
+    const opensAtMs = this.reopensAfterToday(service, now);
+    return { serviceId: service.id, day: this.today(), opensAt: opensAtMs === null ? null : new Date(opensAtMs).toISOString() };
+  }
+
+  /** The service's first opening on a later day (a day closed early, a limit reached). */
+  private reopensAfterToday(service: ServiceConfig, now: number): number | null {
+    return opensOnALaterDay(this.scheduleOf(service), now, this.deps.config.center.timezone);
   }
 
   /** A service's hours: its own, else the centre's; the centre's closed days either way. */
@@ -175,11 +195,13 @@ export class QueueService {
     const now = this.deps.clock.now();
     const counts = await this.tickets.waitingCounts(this.today());
     const issued = await this.tickets.issuedCounts(this.today());
+    const closedToday = await this.closures.closedOn(this.today());
     return Promise.all(
       this.deps.config.services.map(async (s) => {
         const waiting = counts.get(s.id)?.total ?? 0;
         const estimatedWaitMinutes = await this.estimate(s.id, waiting);
-        const a = availability({ ...this.availabilityBase(s, now), issuedToday: issued.get(s.id) ?? 0, estimatedWaitMinutes });
+        const open = availability({ ...this.availabilityBase(s, now), issuedToday: issued.get(s.id) ?? 0, estimatedWaitMinutes });
+        const a = closedToday.has(s.id) ? { ...open, state: 'closed' as const, opensAtMs: this.reopensAfterToday(s, now), closesAtMs: null } : open;
         return {
           ...{ id: s.id, prefix: s.prefix, name: s.name, waiting, estimatedWaitMinutes, state: a.state },
           ...(a.opensAtMs !== null ? { opensAt: new Date(a.opensAtMs).toISOString() } : {}),

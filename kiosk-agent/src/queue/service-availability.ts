@@ -31,7 +31,7 @@ export interface AvailabilityInput {
 }
 
 /** The first opening on a day after today (a full service's "come back"). */
-function opensOnALaterDay(schedule: Schedule, nowMs: number, timeZone: string): number | null {
+export function opensOnALaterDay(schedule: Schedule, nowMs: number, timeZone: string): number | null {
   const tomorrow = localInstant(addDays(localDayKey(nowMs, timeZone), 1), 0, timeZone);
   const s = openingAt(schedule, tomorrow, timeZone);
   return s.open ? tomorrow : s.opensAtMs;

@@ -90,3 +90,23 @@ describe.each(STORE_KINDS)('issuing within opening hours and limits (%s)', (kind
     ]);
   });
 });
+
+describe.each(STORE_KINDS)('a service closed for the rest of the day (%s)', (kind) => {
+  let t: TestStore;
+  afterEach(() => t.cleanup());
+
+  it('no more tickets for it today, even in the afternoon; open again at its next opening day; the others unaffected', async () => {
+    t = await openTestStore(kind);
+    const clock = new FakeClock(at('2026-12-02T09:00'));
+    const queue = new QueueService({ config, store: t.store, clock });
+    await queue.issueTicket('tu-phap', undefined);
+    expect(await queue.closeToday('tu-phap', null)).toEqual({ serviceId: 'tu-phap', day: '2026-12-02', opensAt: new Date(at('2026-12-04T07:30')).toISOString() });
+    await queue.closeToday('tu-phap', null); // again: no error
+    clock.set(new Date(at('2026-12-02T14:00')).toISOString());
+    const refused = await failure(queue.issueTicket('tu-phap', undefined));
+    expect(refused).toMatchObject({ code: 'SERVICE_CLOSED', details: { facts: { opensAt: new Date(at('2026-12-04T07:30')).toISOString() } } });
+    expect((await queue.listServices()).find((s) => s.id === 'tu-phap')).toMatchObject({ state: 'closed', opensAt: new Date(at('2026-12-04T07:30')).toISOString() });
+    clock.set(new Date(at('2026-12-04T07:31')).toISOString());
+    expect((await queue.issueTicket('tu-phap', undefined)).number).toBe('A001');
+  });
+});

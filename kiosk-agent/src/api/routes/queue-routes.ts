@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   IssueTicketRequestSchema,
   IssuedTicketSchema,
+  ServiceClosureSchema,
   ServiceListSchema,
   TicketViewSchema,
 } from '../../../../shared/api-schemas';
@@ -23,6 +24,19 @@ export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueServic
       responses: { 200: { description: 'Services in the order of the site config', schema: ServiceListSchema } },
     },
     () => queue.listServices(),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/services/:id/close-today',
+      summary: 'Close a service for the rest of the day (e.g. a power cut at its counters): no more tickets until its next opening day; tickets already issued are still called',
+      tag: 'queue',
+      auth: 'staff',
+      responses: { 200: { description: 'Closed until its next opening', schema: ServiceClosureSchema } },
+      errors: ['UNAUTHORIZED', 'SERVICE_NOT_FOUND'],
+    },
+    ({ params }) => queue.closeToday(z.string().max(64).parse(params.id), null),
   );
 
   r.add(

@@ -7,6 +7,8 @@ export interface Migration {
   sql: string;
 }
 
+import { CENTRE_MIGRATIONS } from './centre-migrations';
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -240,26 +242,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE store_probe (id INTEGER PRIMARY KEY CHECK (id = 1), at_ms INTEGER NOT NULL) STRICT;
     `,
   },
-  {
-    version: 10,
-    name: 'kiosks of a centre: lockers belong to a kiosk',
-    sql: `
-      -- A centre's kiosks share one store: each names itself (kiosks), and a locker's compartments, deposits,
-      -- handovers and pickup pauses belong to the kiosk they are at. Rows from before are the lone kiosk's, whose
-      -- default id is 'kiosk' (a lone SQLite kiosk renamed later takes them over at start-up).
-      CREATE TABLE kiosks (
-        id TEXT PRIMARY KEY,
-        name_vi TEXT NOT NULL,
-        name_en TEXT NOT NULL,
-        seen_at_ms INTEGER NOT NULL
-      ) STRICT;
-      ALTER TABLE dossiers ADD COLUMN locker_kiosk_id TEXT;
-      UPDATE dossiers SET locker_kiosk_id = 'kiosk' WHERE locker_board IS NOT NULL;
-      ALTER TABLE deposits ADD COLUMN kiosk_id TEXT NOT NULL DEFAULT 'kiosk';
-      ALTER TABLE handovers ADD COLUMN kiosk_id TEXT NOT NULL DEFAULT 'kiosk';
-      ALTER TABLE pickup_pauses ADD COLUMN kiosk_id TEXT NOT NULL DEFAULT 'kiosk';
-      ALTER TABLE pickup_audit ADD COLUMN kiosk_id TEXT;
-      CREATE INDEX dossiers_in_locker ON dossiers (locker_kiosk_id, locker_board, locker_lock) WHERE status = 'in-locker';
-    `,
-  },
+  ...CENTRE_MIGRATIONS,
 ];
