@@ -157,11 +157,11 @@ describe('migratePostgres', () => {
   });
 
   test('a migration that fails leaves nothing of itself, records nothing, says which one failed, and frees the lock', async () => {
-    const broken: Migration = { version: 10, name: 'broken', sql: 'CREATE TABLE half_done (id BIGINT); SELECT no_such_function()' };
+    const broken: Migration = { version: NEWEST + 1, name: 'broken', sql: 'CREATE TABLE half_done (id BIGINT); SELECT no_such_function()' };
     await onFreshDatabase(async (pool, url) => {
       const failed = await migratePostgres(pool, [...POSTGRES_MIGRATIONS, broken]).catch((err: unknown) => err);
 
-      expect((failed as Error).message).toMatch(/^PostgreSQL migration 10 \(broken\) failed: function no_such_function\(\) does not exist/);
+      expect((failed as Error).message).toMatch(new RegExp(`^PostgreSQL migration ${NEWEST + 1} \\(broken\\) failed: function no_such_function\\(\\) does not exist`));
       expect((failed as Error).cause).toMatchObject({ code: '42883' });
       const versions = (await pool.query('SELECT max(version) AS v FROM schema_migrations')).rows;
       expect(versions).toEqual([{ v: NEWEST }]);
