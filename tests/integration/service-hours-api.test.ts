@@ -8,7 +8,7 @@ import { STAFF } from '../support/lockers';
 const at = (local: string): number => Date.parse(`${local}+07:00`);
 const iso = (local: string): string => new Date(at(local)).toISOString();
 const clock = new FakeClock(at('2026-12-02T11:20')); // a Wednesday, ten minutes before the morning closes
-const weekdays = [['07:30', '11:30'], ['13:30', '17:00']];
+const weekdays: [string, string][] = [['07:30', '11:30'], ['13:30', '17:00']];
 
 const test = agentTest({
   clock,
