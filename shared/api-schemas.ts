@@ -41,6 +41,8 @@ export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 export const IssueTicketRequestSchema = z.strictObject({
   serviceId: ServiceIdSchema,
   priority: PriorityCategorySchema.optional(),
+  /** For a message when the turn is near and when called (queue.notifyAhead); kept only for the day. */
+  phone: z.string().regex(/^\+?\d{8,15}$/, 'digits only, 8–15 long').optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequestSchema>;
 

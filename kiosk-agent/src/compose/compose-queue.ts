@@ -7,6 +7,8 @@ import type { Logger } from '../logger';
 import { CounterDesk } from '../queue/counter-desk';
 import { CounterRepository } from '../queue/counter-repository';
 import { QueueService } from '../queue/queue-service';
+import { counterNameOf } from '../queue/counter-info';
+import { TurnNotices } from '../queue/turn-notices';
 import { TicketIssuer } from '../queue/ticket-issuer';
 import { QueueStats } from '../stats/queue-stats';
 import type { SqlStore } from '../store/store-port';
@@ -19,14 +21,34 @@ export interface QueueSide {
   stats: QueueStats;
 }
 
-export function composeQueue(args: { config: SiteConfig; store: SqlStore; storeFailed: (err: unknown) => void; clock: Clock; printer: Printer; events: EventHub; log: Logger; trackUrl: (id: string) => string }): QueueSide {
+export function composeQueue(args: {
+  config: SiteConfig;
+  store: SqlStore;
+  storeFailed: (err: unknown) => void;
+  /** Messages were queued in the outbox: deliver them now. */
+  wakeOutbox: () => void;
+  clock: Clock;
+  printer: Printer;
+  events: EventHub;
+  log: Logger;
+  trackUrl: (id: string) => string;
+}): QueueSide {
   const { config, store, clock } = args;
   const queue = new QueueService({ config, store, clock });
   const counterLog = new CounterRepository(store);
+  const notices = new TurnNotices({ store, queue, notifyAhead: config.queue.notifyAhead, centerName: config.center.name, now: () => clock.now(), queued: args.wakeOutbox });
+  const noticeLog = args.log.child({ module: 'turn-notices' });
+  const afterCall = (ticketId: string, counterId: string): void => {
+    notices.afterCall(ticketId, counterNameOf(config.counters, counterId).vi).catch((err: unknown) => {
+      // The call stands; the messages are checked again at the next call.
+      args.storeFailed(err);
+      noticeLog.warn({ err: (err as Error).message }, 'turn messages not queued; checked again at the next call');
+    });
+  };
   return {
     queue,
     counterLog,
-    desk: new CounterDesk({ config, queue, store, counters: counterLog, clock }),
+    desk: new CounterDesk({ config, queue, store, counters: counterLog, clock, afterCall }),
     issuer: new TicketIssuer({
       queue,
       printer: args.printer,

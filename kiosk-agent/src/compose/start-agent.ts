@@ -122,7 +122,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     // The ticket's QR needs the port, known once the server listens.
     let port = config.server.port;
     const publicUrl = (): string => config.server.publicUrl ?? `${config.server.tls ? 'https' : 'http'}://${config.server.host}:${port}`;
-    const queueSide = composeQueue({ config, store, storeFailed: (err) => onBackgroundError(err, 'tickets'), clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
+    let wakeOutbox = (): void => undefined;
+    const queueSide = composeQueue({ config, store, storeFailed: (err) => onBackgroundError(err, 'tickets'), wakeOutbox: () => wakeOutbox(), clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
 
     const health = (): FullHealth => {
       const disabled = (driver: string) => ({ state: 'disabled' as const, driver });
@@ -141,7 +142,9 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     if (options.seedDemo ?? (options.configPath === undefined && options.config === undefined)) {
       await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey), config.kiosk.id);
     }
+    // The outbox lives on the pickup side; the queue's turn messages wake it once it exists.
     const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
+    wakeOutbox = () => pickup.outbox.flushSoon();
     cleanups.unshift(() => pickup.stop());
     // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left
     // half-done (a compartment opened, its record not updated) is settled by what the doors say now.

@@ -146,6 +146,8 @@ export const SiteConfigSchema = z
         closingMarginMinutes: z.number().int().min(0).max(240).default(15),
         /** Who still gets a ticket when the wait runs past closing: priority visitors (the rule's default). */
         closingExemptPriority: z.boolean().default(true),
+        /** A ticket issued with a phone gets a message when this many people or fewer are ahead (and when called). */
+        notifyAhead: z.number().int().min(1).max(50).default(3),
       })
       .prefault({}),
     pickup: z

@@ -7,4 +7,9 @@ export const NOTIFICATION_TEXT = {
   resultStillWaiting: (p: { centerName: string; procedure: string; dossierCode: string; since: string }) =>
     `${p.centerName}: Kết quả hồ sơ ${p.dossierCode} (${p.procedure}) vẫn đang chờ ông/bà tại tủ nhận kết quả từ ngày ${p.since}. ` +
     `Vui lòng đến nhận bằng giấy hẹn và mã nhận đã được gửi trước đó; nếu mất mã, xin đến quầy trả kết quả, mang theo căn cước.`,
+  /** A ticket whose turn is near (queue.notifyAhead people ahead or fewer). */
+  turnNear: (p: { centerName: string; number: string; ahead: number }) =>
+    `${p.centerName}: Số ${p.number} của ông/bà còn ${p.ahead} người nữa là đến lượt. Vui lòng quay lại sảnh chờ để không lỡ lượt.`,
+  /** The ticket is called now. */
+  called: (p: { centerName: string; number: string; counterName: string }) => `${p.centerName}: Mời số ${p.number} đến ${p.counterName}.`,
 } as const;

@@ -40,6 +40,8 @@ export class Retention {
       // A message to a person that no gateway took in all that time is given up (its text names them); reports to
       // the one-stop system are kept until delivered: the province's record needs them.
       const abandoned = await tx.run(`DELETE FROM outbox WHERE done_at_ms IS NULL AND kind = 'notify' AND created_at_ms < ?`, [cutoff]);
+      // A phone left for the turn messages is for that day only: gone a day after its ticket, whatever the period.
+      await tx.run('UPDATE tickets SET phone = NULL WHERE phone IS NOT NULL AND issued_at_ms < ?', [now - DAY_MS]);
       return { dossiersAnonymised: anonymised.changes, messagesDeleted: delivered.changes + abandoned.changes };
     });
   }

@@ -28,6 +28,8 @@ export interface CounterDeskDeps {
   store: SqlStore;
   counters: CounterRepository;
   clock: Clock;
+  /** A ticket was called (committed): the messages before a turn follow (turn-notices.ts). Never throws. */
+  afterCall?: (ticketId: string, counterId: string) => void;
 }
 
 /** The ticket acted on, and the ticket the counter had before, if a call closed it. */
@@ -72,6 +74,19 @@ export class CounterDesk {
    * then the earliest. A ticket the counter still had open is finished first (pressing "next" means done).
    */
   async callNext(counterId: string): Promise<DeskResult> {
+    return this.called(counterId, await this.callNextNow(counterId));
+  }
+
+  async call(counterId: string, ref: { ticketId?: string | undefined; number?: string | undefined }): Promise<DeskResult> {
+    return this.called(counterId, await this.callNow(counterId, ref));
+  }
+
+  private called(counterId: string, result: DeskResult): DeskResult {
+    this.deps.afterCall?.(result.ticket.id, counterId);
+    return result;
+  }
+
+  private async callNextNow(counterId: string): Promise<DeskResult> {
     const counter = this.counter(counterId);
     const day = this.deps.queue.today();
     const limit = this.deps.config.queue.priorityStreakLimit;
@@ -107,7 +122,7 @@ export class CounterDesk {
   }
 
   /** Calls one ticket by id or by today's number, out of turn (also a no-show who came back). */
-  async call(counterId: string, ref: { ticketId?: string | undefined; number?: string | undefined }): Promise<DeskResult> {
+  private async callNow(counterId: string, ref: { ticketId?: string | undefined; number?: string | undefined }): Promise<DeskResult> {
     this.counter(counterId);
     const day = this.deps.queue.today();
     return this.decide(async (r) => {

@@ -51,8 +51,8 @@ export class QueueService {
     return service;
   }
 
-  async issueTicket(serviceId: string, priority: PriorityCategory | undefined): Promise<TicketRow> {
-    return (await this.issueWithPosition(serviceId, priority)).ticket;
+  async issueTicket(serviceId: string, priority: PriorityCategory | undefined, phone?: string): Promise<TicketRow> {
+    return (await this.issueWithPosition(serviceId, priority, phone)).ticket;
   }
 
   /**
@@ -63,6 +63,8 @@ export class QueueService {
   async issueWithPosition(
     serviceId: string,
     priority: PriorityCategory | undefined,
+    /** For the messages before the turn (turn-notices.ts); never shown or logged. */
+    phone?: string,
   ): Promise<{ ticket: TicketRow; ahead: number; estimatedWaitMinutes: number }> {
     const service = this.service(serviceId);
     const now = this.deps.clock.now();
@@ -75,6 +77,7 @@ export class QueueService {
       prefix: service.prefix,
       priority: priority ?? null,
       issuedAtMs: now,
+      phone: phone ?? null,
     };
     return this.deps.store.transaction(async (tx) => {
       const tickets = this.tickets.in(tx);

@@ -24,10 +24,10 @@ export interface TicketIssuerDeps {
 export class TicketIssuer {
   constructor(private readonly deps: TicketIssuerDeps) {}
 
-  async issue(serviceId: string, priority: PriorityCategory | undefined): Promise<IssuedTicket> {
+  async issue(serviceId: string, priority: PriorityCategory | undefined, phone?: string): Promise<IssuedTicket> {
     const { queue, printer, events } = this.deps;
     // Committed with its position: from here on the citizen gets this number, printed or not.
-    const { ticket, ahead, estimatedWaitMinutes } = await queue.issueWithPosition(serviceId, priority);
+    const { ticket, ahead, estimatedWaitMinutes } = await queue.issueWithPosition(serviceId, priority, phone);
     const service = queue.service(serviceId);
     const trackUrl = this.deps.trackUrl(ticket.id);
     let printError: { code: string; message: string } | undefined;

@@ -38,7 +38,7 @@ export class TicketRepository {
    * upsert locks the day's counter row of the service until the commit, so it is the transaction's last step and the
    * new row is built here rather than read back: two statements and the commit while other agents wait.
    */
-  async insertNext(input: { day: string; serviceId: string; prefix: string; priority: PriorityCategory | null; issuedAtMs: number }): Promise<TicketRow> {
+  async insertNext(input: { day: string; serviceId: string; prefix: string; priority: PriorityCategory | null; issuedAtMs: number; phone?: string | null }): Promise<TicketRow> {
     const seq = Number(
       await pluck<number>(
         this.q,
@@ -49,9 +49,9 @@ export class TicketRepository {
     );
     const id = newTicketId();
     await this.q.run(
-      `INSERT INTO tickets (id, day, service_id, queue_service_id, queue_key_ms, seq, number, priority, status, issued_at_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)`,
-      [id, input.day, input.serviceId, input.serviceId, input.issuedAtMs, seq, formatTicketNumber(input.prefix, seq), input.priority, input.issuedAtMs],
+      `INSERT INTO tickets (id, day, service_id, queue_service_id, queue_key_ms, seq, number, priority, status, issued_at_ms, phone)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
+      [id, input.day, input.serviceId, input.serviceId, input.issuedAtMs, seq, formatTicketNumber(input.prefix, seq), input.priority, input.issuedAtMs, input.phone ?? null],
     );
     return {
       ...{ id, day: input.day, serviceId: input.serviceId, queueServiceId: input.serviceId, targetCounterId: null, queueKeyMs: input.issuedAtMs },

@@ -57,7 +57,7 @@ export function registerQueueRoutes(r: RouteRegistry, deps: { queue: QueueServic
     },
     async ({ res, body }) => {
       res.status(201);
-      return issuer.issue(body.serviceId, body.priority);
+      return issuer.issue(body.serviceId, body.priority, body.phone);
     },
   );
 

@@ -41,4 +41,15 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    name: 'a message before your turn',
+    sql: `
+      -- A phone left at the kiosk for "your turn is near" and "you are called": each message once (the times say it
+      -- went), the phone cleared after the day (retention).
+      ALTER TABLE tickets ADD COLUMN phone TEXT;
+      ALTER TABLE tickets ADD COLUMN notified_near_at_ms INTEGER;
+      ALTER TABLE tickets ADD COLUMN notified_called_at_ms INTEGER;
+    `,
+  },
 ];
