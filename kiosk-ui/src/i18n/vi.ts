@@ -36,6 +36,8 @@ export const vi = {
     ticket: 'Xin nhận phiếu ở khe máy in bên dưới, và chú ý màn hình gọi số.',
     unprinted: 'Máy in đang gặp sự cố. Xin ghi nhớ số thứ tự trên màn hình.',
     issueFailed: 'Chưa lấy được số thứ tự. Xin chạm nút Thử lại, hoặc hỏi cán bộ hướng dẫn.',
+    refused: 'Lĩnh vực này hiện không nhận số. Xin chọn lĩnh vực khác, hoặc quay lại vào giờ ghi trên màn hình.',
+    noneIssuing: 'Hiện ngoài giờ lấy số. Xin quay lại vào giờ ghi trên màn hình.',
     pickupScan: 'Xin đưa mã trên giấy hẹn vào máy quét bên dưới màn hình, hoặc nhập mã hồ sơ.',
     pickupStatus: 'Tình trạng hồ sơ đang hiện trên màn hình.',
     pickupCode: 'Xin nhập mã nhận kết quả gồm sáu chữ số, đã được gửi qua tin nhắn.',
@@ -63,6 +65,40 @@ export const vi = {
     estimatedWait: (minutes: number) => (minutes === 0 ? 'Được phục vụ ngay' : `Chờ khoảng ${minutes} phút`),
     failed: 'Không tải được danh sách lĩnh vực.',
     failedHint: 'Vui lòng thử lại. Nếu vẫn không được, xin hỏi cán bộ hướng dẫn.',
+  },
+  /** A service that cannot issue now, on the choice screen and the lobby display (times in the centre's zone). */
+  hours: {
+    closed: 'Ngoài giờ làm việc',
+    full: 'Đã hết số hôm nay',
+    closingPriorityOnly: 'Sắp hết giờ · chỉ nhận người ưu tiên',
+    opensAgain: (reason: string, when: string) => `${reason} · mở lại ${when}`,
+    at: (time: string, weekday: string) => `${time} ${weekday}`,
+    atDate: (time: string, weekday: string, day: string, month: string) => `${time} ${weekday} ${day}/${month}`,
+    remaining: (n: number) => `Còn ${n} số`,
+    noneTitle: 'Hiện không lấy được số thứ tự',
+    noneOpens: (when: string) => `Trung tâm mở cửa lại lúc ${when}.`,
+    noneUnknown: 'Xin hỏi cán bộ hướng dẫn giờ làm việc của trung tâm.',
+    nonePickup: 'Ông/bà vẫn nhận được kết quả hồ sơ tại tủ ki-ốt.',
+    nonePickupHint: 'Quét giấy hẹn, nhập mã để mở ngăn tủ',
+    displayClosed: 'Ngoài giờ',
+    displayFull: 'Hết số',
+  },
+  /** POST /api/tickets refused for the hours: the service changed between the list and the touch. */
+  refused: {
+    SERVICE_CLOSED: {
+      title: 'Lĩnh vực này vừa hết giờ làm việc',
+      body: (when: string | null) => (when ? `Mời ông/bà quay lại lúc ${when}.` : 'Mời ông/bà quay lại vào buổi làm việc sau.'),
+    },
+    SERVICE_FULL: {
+      title: 'Lĩnh vực này đã hết số hôm nay',
+      body: (when: string | null) => (when ? `Mời ông/bà quay lại lúc ${when}. Nếu cần gấp, xin hỏi cán bộ hướng dẫn.` : 'Nếu cần gấp, xin hỏi cán bộ hướng dẫn.'),
+    },
+    SERVICE_CLOSING: {
+      title: 'Lĩnh vực này sắp hết giờ làm việc',
+      body: (when: string | null) =>
+        `${when ? `Lĩnh vực đóng lúc ${when}, ` : 'Lĩnh vực sắp đóng, '}không kịp giải quyết thêm lượt mới hôm nay. Mời ông/bà quay lại vào buổi làm việc sau.`,
+    },
+    chooseAnother: 'Chọn lĩnh vực khác',
   },
   priority: {
     heading: 'Bạn thuộc đối tượng ưu tiên?',

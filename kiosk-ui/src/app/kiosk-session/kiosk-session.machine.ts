@@ -31,6 +31,7 @@ const USER_EVENTS = [
   'priority.chosen',
   'issue.retry',
   'ticket.done',
+  'pickup.chosen',
   'nav.back',
   'nav.home',
   'user.activity',
@@ -45,7 +46,7 @@ const USER_EVENTS = [
 // region's transition for the same event and swallow it.
 const rearmIdle = Object.fromEntries(USER_EVENTS.map((e) => [e, { target: 'counting', reenter: true }]));
 /** What the ticket flow listens to: passed on to it while it runs (the session re-arms its idle timer on them too). */
-const TICKET_EVENTS = ['service.selected', 'services.retry', 'priority.chosen', 'issue.retry', 'ticket.done', 'nav.back', 'scan.received'] as const;
+const TICKET_EVENTS = ['service.selected', 'services.retry', 'priority.chosen', 'issue.retry', 'ticket.done', 'pickup.chosen', 'nav.back', 'scan.received'] as const;
 const forwardToTicket = Object.fromEntries(TICKET_EVENTS.map((e) => [e, { actions: sendTo('takeTicket', ({ event }) => event) }]));
 
 export const kioskSessionMachine = setup({

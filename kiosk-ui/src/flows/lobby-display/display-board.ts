@@ -14,7 +14,12 @@ export interface CounterTile {
 
 export interface WaitingService extends DisplayService {
   waiting: number;
+  /** Marked on the waiting list: outside its hours, or its daily limit reached (GET /api/services `state`). */
+  shut?: 'closed' | 'full';
 }
+
+/** A snapshot's service, with the `state` the display's loader adds from the service list (lobby-display.actors.ts). */
+type SnapshotService = DisplaySnapshot['services'][number] & { state?: string };
 
 export interface ZoneBoard {
   tiles: CounterTile[];
@@ -39,8 +44,12 @@ export function zoneBoard(snapshot: DisplaySnapshot, zone: DisplayZone | null): 
   const latestOf = new Map<string, RecentCall>();
   for (const call of newestFirst(snapshot.calls)) if (!latestOf.has(call.counterId)) latestOf.set(call.counterId, call);
   const tiles = zoneCounters(snapshot, zone).map((counter) => ({ counter, call: latestOf.get(counter.id) ?? null }));
-  const waiting = new Map(snapshot.services.map((s) => [s.id, s.waiting]));
-  const services = zoneServices(snapshot, zone).map((s) => ({ id: s.id, prefix: s.prefix, name: s.name, waiting: waiting.get(s.id) ?? 0 }));
+  const byId = new Map(snapshot.services.map((s: SnapshotService) => [s.id, s]));
+  const services = zoneServices(snapshot, zone).map((s): WaitingService => {
+    const known = byId.get(s.id);
+    const shut = known?.state === 'closed' || known?.state === 'full' ? known.state : undefined;
+    return { id: s.id, prefix: s.prefix, name: s.name, waiting: known?.waiting ?? 0, ...(shut ? { shut } : {}) };
+  });
   const latest = tiles.reduce<RecentCall | null>((best, t) => (t.call && (!best || t.call.at > best.at) ? t.call : best), null);
   return { tiles, services, latest };
 }

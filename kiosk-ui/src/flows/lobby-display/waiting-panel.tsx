@@ -20,7 +20,10 @@ export function WaitingPanel(props: { services: readonly WaitingService[]; pageL
           <li key={s.id} data-service={s.id}>
             <span className="lobby__prefix">{s.prefix}</span>
             <span className="lobby__service-name">{s.name[lang]}</span>
-            <strong className="lobby__service-count">{t.display.waiting(s.waiting)}</strong>
+            <strong className="lobby__service-count">
+              {t.display.waiting(s.waiting)}
+              {s.shut ? <span className="lobby__service-shut">{s.shut === 'closed' ? t.hours.displayClosed : t.hours.displayFull}</span> : null}
+            </strong>
           </li>
         ))}
       </ul>

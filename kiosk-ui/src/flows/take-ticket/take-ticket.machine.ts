@@ -7,7 +7,8 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { IssuedTicket, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
-import { errorEventCode } from '../../agent-client/agent-client';
+import { AgentRequestError, errorEventCode } from '../../agent-client/agent-client';
+import { isShut, noneIssues } from './service-availability';
 import type { TakeTicketContext, TakeTicketEvent, TakeTicketInput, TakeTicketOutput } from './take-ticket.types';
 
 export { DEFAULT_TICKET_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput, type TakeTicketOutput } from './take-ticket.types';
@@ -26,17 +27,24 @@ export const takeTicketMachine = setup({
     issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(async () => {
       throw new Error('issueTicket not provided');
     }),
+    /** Whether the kiosk has lockers (GET /api/kiosk), asked only when no service issues; left out: none offered. */
+    loadPickupLockers: fromPromise<boolean>(async () => false),
   },
   delays: {
     ticketShown: ({ context }) => context.timing.ticketShownMs,
     unprintedShown: ({ context }) => context.timing.unprintedShownMs,
   },
   actions: {
-    rememberError: assign({ errorCode: ({ event }) => errorEventCode(event) }),
+    rememberError: assign({ errorCode: ({ event }) => errorEventCode(event), errorAt: ({ event }) => refusalInstant(event) }),
+    rememberServices: assign({ services: ({ event }) => (event as unknown as { output: ServiceSummary[] }).output }),
     goHome: assign({ exit: { next: 'home' } as TakeTicketOutput }),
   },
   guards: {
-    knownService: ({ context, event }) => event.type === 'service.selected' && context.services.some((s) => s.id === event.serviceId),
+    // A closed or full service is greyed on the screen; touched anyway, nothing is asked of the agent.
+    knownService: ({ context, event }) => event.type === 'service.selected' && context.services.some((s) => s.id === event.serviceId && !isShut(s)),
+    noneIssues: ({ event }) => noneIssues((event as unknown as { output: ServiceSummary[] }).output),
+    hasLockers: ({ context }) => context.pickupLockers,
+    hasList: ({ context }) => context.services.length > 0,
     wasPrinted: ({ context }) => context.ticket?.printed === true,
     serviceChosen: ({ context }) => context.serviceId !== null,
   },
@@ -48,6 +56,8 @@ export const takeTicketMachine = setup({
     priority: null,
     ticket: null,
     errorCode: null,
+    errorAt: null,
+    pickupLockers: false,
     priorityPath: input.priorityPath,
     priorityCategories: input.priorityCategories,
     timing: input.timing,
@@ -66,7 +76,10 @@ export const takeTicketMachine = setup({
         loading: {
           invoke: {
             src: 'loadServices',
-            onDone: { target: 'ready', actions: assign({ services: ({ event }) => event.output }) },
+            onDone: [
+              { guard: 'noneIssues', target: 'noneIssuing', actions: 'rememberServices' },
+              { target: 'ready', actions: 'rememberServices' },
+            ],
             onError: { target: 'failed', actions: 'rememberError' },
           },
         },
@@ -76,6 +89,11 @@ export const takeTicketMachine = setup({
           },
         },
         failed: { on: { 'services.retry': 'loading' } },
+        // Every service closed or full: when the centre opens next, and the lockers if the kiosk has them.
+        noneIssuing: {
+          invoke: { src: 'loadPickupLockers', onDone: { actions: assign({ pickupLockers: ({ event }) => event.output }) }, onError: {} },
+          on: { 'pickup.chosen': { guard: 'hasLockers', target: '#takeTicket.done', actions: assign({ exit: { next: 'collect', code: null } as TakeTicketOutput }) } },
+        },
       },
       on: { 'nav.back': { target: 'done', actions: 'goHome' } },
     },
@@ -91,7 +109,7 @@ export const takeTicketMachine = setup({
       invoke: {
         src: 'issueTicket',
         input: ({ context }) => ({ serviceId: context.serviceId!, priority: context.priority }),
-        onDone: { target: 'showingTicket', actions: assign({ ticket: ({ event }) => event.output, errorCode: null }) },
+        onDone: { target: 'showingTicket', actions: assign({ ticket: ({ event }) => event.output, errorCode: null, errorAt: null }) },
         onError: { target: 'issueFailed', actions: 'rememberError' },
       },
     },
@@ -105,7 +123,11 @@ export const takeTicketMachine = setup({
       on: { 'ticket.done': { target: 'done', actions: 'goHome' } },
     },
     issueFailed: {
-      on: { 'issue.retry': 'issuing' },
+      on: {
+        'issue.retry': 'issuing',
+        // Refused for the hours (the service closed since the list was read): the list again, as it is now.
+        'nav.back': [{ guard: 'hasList', target: 'choosingService.loading', actions: assign({ serviceId: null, priority: null }) }, { target: 'done', actions: 'goHome' }],
+      },
     },
     done: { type: 'final' },
   },
@@ -113,3 +135,11 @@ export const takeTicketMachine = setup({
 });
 
 export type TakeTicketMachine = typeof takeTicketMachine;
+
+/** The instant a refusal for the hours carries: `opensAt` (closed, full) or `closesAt` (closing). */
+function refusalInstant(event: unknown): string | null {
+  const error = (event as { error?: unknown } | null)?.error;
+  const details = error instanceof AgentRequestError ? error.details : {};
+  const at = details.opensAt ?? details.closesAt;
+  return typeof at === 'string' ? at : null;
+}

@@ -25,6 +25,10 @@ export interface TakeTicketContext {
   priority: PriorityCategory | null;
   ticket: IssuedTicket | null;
   errorCode: AgentErrorCode | null;
+  /** With SERVICE_CLOSED / SERVICE_FULL (`details.opensAt`) or SERVICE_CLOSING (`details.closesAt`): that instant. */
+  errorAt: string | null;
+  /** No service issues now: whether this kiosk has lockers, so results can still be collected (asked then). */
+  pickupLockers: boolean;
   priorityPath: boolean;
   priorityCategories: PriorityCategory[];
   timing: TakeTicketTiming;
@@ -32,8 +36,11 @@ export interface TakeTicketContext {
   exit: TakeTicketOutput | null;
 }
 
-/** Where the kiosk goes next: home, or the pickup flow for a slip scanned meanwhile. */
-export type TakeTicketOutput = { next: 'home' } | { next: 'collect'; code: string };
+/**
+ * Where the kiosk goes next: home, or the pickup flow, with a slip scanned meanwhile or (code null) asking for one:
+ * "Nhận kết quả" offered while no service issues.
+ */
+export type TakeTicketOutput = { next: 'home' } | { next: 'collect'; code: string | null };
 
 export type TakeTicketEvent =
   | { type: 'service.selected'; serviceId: string }
@@ -42,6 +49,8 @@ export type TakeTicketEvent =
   | { type: 'priority.chosen'; priority?: PriorityCategory | null }
   | { type: 'issue.retry' }
   | { type: 'ticket.done' }
+  // No service issues now: collect a result from the lockers instead.
+  | { type: 'pickup.chosen' }
   | { type: 'nav.back' }
   | { type: 'nav.home' }
   // A slip scanned while taking a ticket: the pickup flow takes over, unless a ticket is being printed.

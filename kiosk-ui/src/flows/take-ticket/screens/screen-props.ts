@@ -5,4 +5,6 @@ import type { TakeTicketEvent, TakeTicketMachine } from '../take-ticket.machine'
 export interface ScreenProps {
   state: SnapshotFrom<TakeTicketMachine>;
   send: (event: TakeTicketEvent) => void;
+  /** The centre's offset from UTC (GET /api/kiosk): opening times are said in its zone (opening-time.ts). */
+  utcOffsetMinutes: number;
 }
