@@ -148,6 +148,8 @@ export const SiteConfigSchema = z
         closingExemptPriority: z.boolean().default(true),
         /** A ticket issued with a phone gets a message when this many people or fewer are ahead (and when called). */
         notifyAhead: z.number().int().min(1).max(50).default(3),
+        /** Recalls of a called ticket whose citizen has not come; the next recall marks it a no-show by itself. */
+        maxRecalls: z.number().int().min(0).max(20).default(3),
       })
       .prefault({}),
     pickup: z

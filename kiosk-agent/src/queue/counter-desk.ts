@@ -140,8 +140,13 @@ export class CounterDesk {
     });
   }
 
+  /**
+   * Calls the ticket again. After `queue.maxRecalls` recalls without the citizen coming (no start), the next one marks
+   * it a no-show instead: the counter moves on, and the number can still be called later by number.
+   */
   recall(counterId: string, ticketId?: string): Promise<DeskResult> {
-    return this.act(counterId, ticketId, 'recall', (r, t, at) => r.counters.recall(t, at));
+    const max = this.deps.config.queue.maxRecalls;
+    return this.act(counterId, ticketId, 'recall', (r, t, at) => (t.recalls >= max ? r.counters.noShow(t, at) : r.counters.recall(t, at)));
   }
 
   serve(counterId: string, ticketId?: string): Promise<DeskResult> {

@@ -41,7 +41,7 @@ export class CounterRepository {
   async call(t: TicketRow, counterId: string, at: number, streak: { key: string; value: number } | null): Promise<boolean> {
     const { changes } = await this.q.run(
       `UPDATE tickets SET status = 'called', counter_id = ?, called_at_ms = ?,
-         first_called_at_ms = COALESCE(first_called_at_ms, ?), serving_at_ms = NULL, target_counter_id = NULL
+         first_called_at_ms = COALESCE(first_called_at_ms, ?), serving_at_ms = NULL, target_counter_id = NULL, recalls = 0
        WHERE id = ? AND status IN ('waiting', 'no-show')`,
       [counterId, at, at, t.id],
     );

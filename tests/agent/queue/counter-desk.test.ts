@@ -81,6 +81,16 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
     ]);
   });
 
+  it('after queue.maxRecalls (3) recalls without a start the next recall is a no-show; called again later, it counts afresh', async () => {
+    const a = await issue();
+    await desk.callNext('1');
+    for (const n of [1, 2, 3]) expect((await desk.recall('1')).ticket).toMatchObject({ status: 'called', recalls: n });
+    expect((await desk.recall('1')).ticket).toMatchObject({ id: a.id, status: 'no-show' });
+    expect(await code(() => desk.recall('1'))).toBe('COUNTER_IDLE');
+    expect((await desk.call('1', { number: 'A001' })).ticket).toMatchObject({ status: 'called', recalls: 0 });
+    expect((await desk.recall('1')).ticket).toMatchObject({ status: 'called', recalls: 1 });
+  });
+
   it('recall keeps the ticket called and counts; no-show ends it, and the number can be called again later', async () => {
     const a = await issue();
     await desk.callNext('1');

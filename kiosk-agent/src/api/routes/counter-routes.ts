@@ -138,7 +138,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       async ({ params, body }) => {
         const id = counterId(params);
         const run = { recall: desk.recall, serve: desk.serve, finish: desk.finish, 'no-show': desk.noShow }[a.action].bind(desk);
-        return publish(id, await run(id, body.ticketId), a.action);
+        const result = await run(id, body.ticketId);
+        // A recall past queue.maxRecalls ended the ticket as a no-show: that is what everyone is told.
+        return publish(id, result, a.action === 'recall' && result.ticket.status === 'no-show' ? 'no-show' : a.action);
       },
     );
   }
