@@ -9,7 +9,7 @@ import type { SiteConfig } from '../config/site-config-schema';
 import { SCHEMA_TOO_NEW_ADVICE, storeAdvice } from '../i18n/store-text';
 import { migratePostgres } from '../store/postgres/postgres-migrate';
 import { POSTGRES_MIGRATIONS } from '../store/postgres/postgres-migrations';
-import { isUnavailable, PostgresStore } from '../store/postgres/postgres-store';
+import { isUnreachable, PostgresStore } from '../store/postgres/postgres-store';
 import { StoreSchemaTooNewError } from '../store/schema-version';
 import { openStore, StoreOpenError } from '../store/sqlite';
 import { SqliteStore } from '../store/sqlite-store';
@@ -41,11 +41,7 @@ export async function createStore(
       await store.probeWrite();
       return store;
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      const connection =
-        isUnavailable(err) ||
-        (typeof code === 'string' && /^(E[A-Z]+|08[0-9A-Z]{3}|57P0[0-9])$/.test(code)) ||
-        /timeout exceeded when trying to connect|Connection terminated/.test((err as Error).message);
+      const connection = isUnreachable(err);
       if (connection && Date.now() + delay < giveUpAt) {
         log.warn({ store: store.location, err: (err as Error).message, retryInMs: delay }, 'PostgreSQL not reachable yet; waiting for it');
         await new Promise((r) => setTimeout(r, delay));

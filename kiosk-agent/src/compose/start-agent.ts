@@ -31,7 +31,7 @@ import { composeDiagnostics } from './compose-diagnostics';
 import { composePickup } from './compose-pickup';
 import { composeQueue } from './compose-queue';
 import { createDevices } from './create-devices';
-import { relayCentreEvents } from './centre-events';
+import { relayCentreEvents } from '../events/centre-relay';
 import { KioskDirectory } from '../pickup/kiosk-directory';
 import { createStore } from './create-store';
 import { demoControls, type Simulators } from './demo-controls';

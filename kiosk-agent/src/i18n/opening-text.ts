@@ -1,14 +1,9 @@
 /** What the kiosk says when a service cannot issue a ticket, in Vietnamese: why, and when to come back. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { zonedFormatter } from '../core/local-time';
 
 /** "07:30 Thứ Năm, 03/12" in the centre's zone. */
 export function whenText(epochMs: number, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('vi-VN', { timeZone, weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, f);
-  }
-  return f.format(new Date(epochMs));
+  return zonedFormatter('vi-VN', timeZone, { weekday: 'long', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(epochMs));
 }
 
 export const OPENING_TEXT = {

@@ -6,6 +6,7 @@
 import { AgentError } from '../errors/agent-error';
 import { NOTIFICATION_TEXT } from '../i18n/notification-text';
 import type { Clock } from '../core/clock';
+import { zonedFormatter } from '../core/local-time';
 import type { DossierService } from './dossier-service';
 import { maskPhone } from './masking';
 import type { PickupRepos, PickupStore } from './pickup-repos';
@@ -25,7 +26,7 @@ export class OverdueReminders {
   constructor(private readonly deps: OverdueRemindersDeps) {}
 
   private since(depositedAtMs: number): string {
-    return new Intl.DateTimeFormat('vi-VN', { timeZone: this.deps.timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(depositedAtMs));
+    return zonedFormatter('vi-VN', this.deps.timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(depositedAtMs));
   }
 
   private async queue(tx: PickupRepos, d: { code: string; procedure: string; phone: string; depositedAtMs: number }, why: 'auto' | 'staff'): Promise<void> {

@@ -60,6 +60,22 @@ export class TicketRepository {
     };
   }
 
+  /** A ticket's phone for the turn messages, and whether its "you are called" message went (turn-notices.ts). */
+  contactOf(id: string): Promise<{ phone: string | null; number: string; calledNoticeAtMs: number | null } | undefined> {
+    return this.q.get('SELECT phone, number, notified_called_at_ms AS "calledNoticeAtMs" FROM tickets WHERE id = ?', [id]);
+  }
+
+  /** Today's waiting tickets with a phone whose "your turn is near" message has not gone yet. */
+  awaitingNearNotice(day: string): Promise<{ id: string; phone: string }[]> {
+    return this.q.all(`SELECT id, phone FROM tickets WHERE day = ? AND status = 'waiting' AND phone IS NOT NULL AND notified_near_at_ms IS NULL`, [day]);
+  }
+
+  /** Records that a message went: "near", or "called" (which also settles "near": it is past). */
+  async markNoticed(id: string, which: 'near' | 'called', atMs: number): Promise<void> {
+    const set = which === 'near' ? 'notified_near_at_ms = ?' : 'notified_called_at_ms = ?, notified_near_at_ms = COALESCE(notified_near_at_ms, ?)';
+    await this.q.run(`UPDATE tickets SET ${set} WHERE id = ?`, which === 'near' ? [atMs, id] : [atMs, atMs, id]);
+  }
+
   /** Waiting tickets of a queue by class (what a new ticket of the queue will have ahead of it). */
   async waitingInGroup(day: string, group: QueueGroup): Promise<{ priority: number; normal: number }> {
     const row = await this.q.get<{ priority: number; normal: number }>(

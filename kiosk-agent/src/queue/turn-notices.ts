@@ -32,26 +32,19 @@ export class TurnNotices {
         const outbox = new OutboxQueue(tx, this.deps.now);
         const tickets = queue.tickets.in(tx);
         let queued = 0;
-        const called = await tx.get<{ phone: string | null; number: string; notified: number | null }>(
-          'SELECT phone, number, notified_called_at_ms AS notified FROM tickets WHERE id = ?',
-          [calledTicketId],
-        );
-        if (called?.phone && called.notified === null) {
+        const called = await tickets.contactOf(calledTicketId);
+        if (called?.phone && called.calledNoticeAtMs === null) {
           await outbox.add('notify', { to: called.phone, text: NOTIFICATION_TEXT.called({ centerName, number: called.number, counterName }), ticket: called.number });
-          await tx.run('UPDATE tickets SET notified_called_at_ms = ?, notified_near_at_ms = COALESCE(notified_near_at_ms, ?) WHERE id = ?', [this.deps.now(), this.deps.now(), calledTicketId]);
+          await tickets.markNoticed(calledTicketId, 'called', this.deps.now());
           queued += 1;
         }
-        const waiting = await tx.all<{ id: string; phone: string }>(
-          `SELECT id, phone FROM tickets WHERE day = ? AND status = 'waiting' AND phone IS NOT NULL AND notified_near_at_ms IS NULL`,
-          [day],
-        );
-        for (const w of waiting) {
+        for (const w of await tickets.awaitingNearNotice(day)) {
           const ticket = await tickets.get(w.id);
           if (!ticket) continue;
           const { ahead } = await queue.position(ticket, tickets);
           if (ahead > this.deps.notifyAhead) continue;
           await outbox.add('notify', { to: w.phone, text: NOTIFICATION_TEXT.turnNear({ centerName, number: ticket.number, ahead }), ticket: ticket.number });
-          await tx.run('UPDATE tickets SET notified_near_at_ms = ? WHERE id = ?', [this.deps.now(), w.id]);
+          await tickets.markNoticed(w.id, 'near', this.deps.now());
           queued += 1;
         }
         return queued;

@@ -1,12 +1,6 @@
 /** Dates and times on slips, as Vietnamese readers write them: 04/07/2025 09:15 (pure). */
+import { zonedFormatter } from '../core/local-time';
+
 export function formatSlipTime(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(epochMs));
+  return zonedFormatter('vi-VN', timeZone, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(epochMs));
 }

@@ -77,6 +77,18 @@ export function isUnavailable(err: unknown): boolean {
   return err instanceof StoreUnavailableError;
 }
 
+/**
+ * The same question for an error straight from `pg` (not through this adapter: the migrations at start-up): a
+ * socket error (ECONNREFUSED…), a connection-class SQLSTATE, or pg's own uncoded words for a dropped link. Unlike
+ * `normalise`, an uncoded error of ours (a schema too new) is not taken for one.
+ */
+export function isUnreachable(err: unknown): boolean {
+  if (isUnavailable(err)) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return /^E[A-Z]+$/.test(code) || UNAVAILABLE_SQLSTATE.test(code);
+  return /timeout exceeded when trying to connect|Connection terminated/.test((err as Error)?.message ?? '');
+}
+
 const cache = new Map<string, string>();
 function compiled(sql: string): string {
   let text = cache.get(sql);

@@ -11,8 +11,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AgentEventSchema, EVENT_AUDIENCE, type AgentEvent } from '../../../shared/ws-events';
-import type { EventHub } from '../events/event-hub';
-import type { PostgresChannel } from '../store/postgres/postgres-channel';
+import type { EventHub } from './event-hub';
+
+/**
+ * Where the agents of a centre meet (the shared store's channel: store/postgres/postgres-channel.ts). Named here, so
+ * the relay knows a channel and not a database.
+ */
+export interface EventChannel {
+  /** Sends one message to every listening agent; false when it is too large to send. */
+  notify(payload: string): Promise<boolean>;
+  listen(hooks: { onMessage(payload: string): void; onDown?(err: unknown): void; onUp?(): void }): Promise<void>;
+  stop(): Promise<void>;
+}
 
 const CROSSES = (event: AgentEvent): boolean => EVENT_AUDIENCE[event.type] !== 'kiosk';
 
@@ -21,7 +31,7 @@ export interface CentreEventsLog {
   info(obj: object, msg: string): void;
 }
 
-export async function relayCentreEvents(events: EventHub, channel: PostgresChannel, kioskId: string, log: CentreEventsLog): Promise<() => Promise<void>> {
+export async function relayCentreEvents(events: EventHub, channel: EventChannel, kioskId: string, log: CentreEventsLog): Promise<() => Promise<void>> {
   const me = `${kioskId}:${randomBytes(6).toString('hex')}`;
   const unsubscribe = events.subscribe((event, origin) => {
     if (origin !== 'here' || !CROSSES(event)) return;
