@@ -73,7 +73,16 @@ export const DisplaySnapshotSchema = z.object({
   calls: z.array(RecentCallSchema),
   /** Every configured counter, in the configured order: the tiles of `/display` (all counters). */
   counters: z.array(DisplayCounterSchema),
-  services: z.array(z.object({ id: z.string(), prefix: z.string(), name: LocalizedTextSchema, waiting: z.number().int().nonnegative() })),
+  services: z.array(
+    z.object({
+      id: z.string(),
+      prefix: z.string(),
+      name: LocalizedTextSchema,
+      waiting: z.number().int().nonnegative(),
+      /** Whether it issues now (GET /api/services `state`): the display marks the closed and full ones. */
+      state: z.enum(['open', 'closing', 'closed', 'full']).optional(),
+    }),
+  ),
 });
 export type DisplaySnapshot = z.infer<typeof DisplaySnapshotSchema>;
 

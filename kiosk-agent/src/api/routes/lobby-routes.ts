@@ -50,7 +50,6 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       responses: { 200: { description: 'Display snapshot', schema: DisplaySnapshotSchema } },
     },
     async (): Promise<DisplaySnapshot> => {
-      const waiting = await queue.waitingByClass();
       return {
         centerName: deps.centerName,
         timezone: deps.timeZone,
@@ -66,7 +65,7 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
           recall: c.recall,
         })),
         counters: deps.zones.allCounters(),
-        services: queue.services().map((s) => ({ id: s.id, prefix: s.prefix, name: s.name, waiting: waiting.get(s.id)?.total ?? 0 })),
+        services: (await queue.listServices()).map((s) => ({ id: s.id, prefix: s.prefix, name: s.name, waiting: s.waiting, ...(s.state ? { state: s.state } : {}) })),
       };
     },
   );

@@ -168,6 +168,7 @@ export const kioskSessionMachine = setup({
                   serviceId: context.ticketServiceId,
                   priorityPath: context.priorityPath,
                   priorityCategories: context.info?.priorityCategories ?? [],
+                  pickupLockers: context.info?.pickup.lockers ?? false,
                   timing: { ticketShownMs: context.timing.ticketShownMs, unprintedShownMs: context.timing.unprintedShownMs },
                 }),
                 onDone: [

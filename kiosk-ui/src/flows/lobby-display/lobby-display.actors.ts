@@ -1,7 +1,7 @@
 /** The real IO behind the lobby display: its zone, the snapshot, live updates, and the voice. */
 import { fromPromise } from 'xstate';
 import type { DisplayZone } from '../../../../shared/display-schemas';
-import { agentClient, agentEvents } from '../../agent-client/default-client';
+import { agentEvents } from '../../agent-client/default-client';
 import { lobbyClient } from '../../agent-client/lobby-client';
 import { agentUpdatesActor } from '../../agent-client/agent-updates';
 import type { Announcement } from './announcement';
@@ -13,12 +13,8 @@ export const announcer = createAnnouncer();
 export const liveLobbyDisplayMachine = lobbyDisplayMachine.provide({
   actors: {
     loadZone: fromPromise<DisplayZone, string>(({ input }) => lobbyClient.displayZone(input)),
-    // With each service's `state` (public, GET /api/services), so the waiting list can mark the closed and full ones.
-    loadSnapshot: fromPromise(async () => {
-      const [snapshot, states] = await Promise.all([lobbyClient.display(), agentClient.services().catch(() => [])]);
-      const stateOf = new Map(states.map((s) => [s.id, s.state]));
-      return { ...snapshot, services: snapshot.services.map((s) => ({ ...s, ...(stateOf.get(s.id) ? { state: stateOf.get(s.id) } : {}) })) };
-    }),
+    // The snapshot carries each service's `state`, so the waiting list can mark the closed and full ones.
+    loadSnapshot: fromPromise(() => lobbyClient.display()),
     announce: fromPromise<void, Announcement>(({ input }) => announcer.announce(input)),
     updates: agentUpdatesActor(agentEvents),
   },

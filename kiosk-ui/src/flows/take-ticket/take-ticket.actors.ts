@@ -7,7 +7,6 @@ import { takeTicketMachine } from './take-ticket.machine';
 export const liveTakeTicketMachine = takeTicketMachine.provide({
   actors: {
     loadServices: fromPromise(() => agentClient.services()),
-    loadPickupLockers: fromPromise(async () => (await agentClient.kiosk()).pickup.lockers),
     issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(({ input }) =>
       agentClient.issueTicket({ serviceId: input.serviceId, ...(input.priority ? { priority: input.priority } : {}) }),
     ),

@@ -27,8 +27,6 @@ export const takeTicketMachine = setup({
     issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(async () => {
       throw new Error('issueTicket not provided');
     }),
-    /** Whether the kiosk has lockers (GET /api/kiosk), asked only when no service issues; left out: none offered. */
-    loadPickupLockers: fromPromise<boolean>(async () => false),
   },
   delays: {
     ticketShown: ({ context }) => context.timing.ticketShownMs,
@@ -57,7 +55,7 @@ export const takeTicketMachine = setup({
     ticket: null,
     errorCode: null,
     errorAt: null,
-    pickupLockers: false,
+    pickupLockers: input.pickupLockers ?? false,
     priorityPath: input.priorityPath,
     priorityCategories: input.priorityCategories,
     timing: input.timing,
@@ -91,7 +89,6 @@ export const takeTicketMachine = setup({
         failed: { on: { 'services.retry': 'loading' } },
         // Every service closed or full: when the centre opens next, and the lockers if the kiosk has them.
         noneIssuing: {
-          invoke: { src: 'loadPickupLockers', onDone: { actions: assign({ pickupLockers: ({ event }) => event.output }) }, onError: {} },
           on: { 'pickup.chosen': { guard: 'hasLockers', target: '#takeTicket.done', actions: assign({ exit: { next: 'collect', code: null } as TakeTicketOutput }) } },
         },
       },

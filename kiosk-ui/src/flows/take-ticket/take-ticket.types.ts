@@ -17,6 +17,8 @@ export interface TakeTicketInput {
   /** The priority categories this site offers. */
   priorityCategories: PriorityCategory[];
   timing: TakeTicketTiming;
+  /** Whether this kiosk has lockers (the session knows it from GET /api/kiosk): offered when no service issues. */
+  pickupLockers?: boolean;
 }
 
 export interface TakeTicketContext {
@@ -27,7 +29,7 @@ export interface TakeTicketContext {
   errorCode: AgentErrorCode | null;
   /** With SERVICE_CLOSED / SERVICE_FULL (`details.opensAt`) or SERVICE_CLOSING (`details.closesAt`): that instant. */
   errorAt: string | null;
-  /** No service issues now: whether this kiosk has lockers, so results can still be collected (asked then). */
+  /** Whether this kiosk has lockers, so results can still be collected when no service issues (from the input). */
   pickupLockers: boolean;
   priorityPath: boolean;
   priorityCategories: PriorityCategory[];
