@@ -1,15 +1,11 @@
 /** The site config's `displays`: lobby displays by zone, checked against the counters. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseSiteConfig } from '../../../kiosk-agent/src/config/load-config';
+import { testConfig } from '../../support/test-config';
 
+/** The tests' small centre (two services) with three counters. */
 const SITE = {
-  center: { name: 'Trung tâm Phục vụ hành chính công tỉnh' },
-  dataDir: '/var/lib/motcua-kiosk',
-  printer: { driver: 'simulated' },
-  services: [
-    { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' } },
-    { id: 'dat-dai', prefix: 'D', name: { vi: 'Đất đai', en: 'Land' } },
-  ],
+  ...testConfig('/var/lib/motcua-kiosk'),
   counters: [
     { id: '1', services: ['tu-phap'] },
     { id: '2', services: ['dat-dai'] },
