@@ -78,10 +78,21 @@ export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   const pending = pendingMigrations(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[], migrations);
   const ran: number[] = [];
   for (const m of pending) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
-    })();
+    // foreign_keys cannot change inside a transaction: it is switched around it, and restored whatever happens.
+    const keysWereOn = m.rebuildsTables === true && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+    if (keysWereOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.rebuildsTables) {
+          const broken = db.prepare('PRAGMA foreign_key_check').all();
+          if (broken.length > 0) throw new Error(`migration ${m.version} would leave ${broken.length} rows pointing at nothing`);
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      })();
+    } finally {
+      if (keysWereOn) db.pragma('foreign_keys = ON');
+    }
     ran.push(m.version);
   }
   return ran;

@@ -13,6 +13,8 @@ export const COPIED_TABLES = [
   'daily_sequences',
   'tickets',
   'queue_state',
+  'appointments',
+  'service_closures',
   'ticket_events',
   'dossiers',
   'pickup_audit',

@@ -52,4 +52,98 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tickets ADD COLUMN notified_called_at_ms INTEGER;
     `,
   },
+  {
+    version: 13,
+    name: 'appointments; a parked ticket',
+    // The tickets table is rebuilt (SQLite cannot change a CHECK in place): see Migration.rebuildsTables.
+    rebuildsTables: true,
+    sql: `
+      -- A visit booked ahead (a phone page, a counter, the province's booking system) for one slot of a service, and
+      -- checked in at the kiosk for a ticket. The code is what the citizen types or scans; phone and name are
+      -- personal data, cleared by retention once the day is over. \`address\` is the booking client's network
+      -- address (public bookings only), for the limit per address.
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        service_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        start_ms INTEGER NOT NULL,
+        end_ms INTEGER NOT NULL,
+        phone TEXT,
+        name TEXT,
+        source TEXT NOT NULL CHECK (source IN ('public', 'staff', 'integration')),
+        address TEXT,
+        booked_by TEXT,
+        created_at_ms INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'checked-in', 'cancelled')),
+        ticket_id TEXT REFERENCES tickets (id),
+        checked_in_at_ms INTEGER
+      ) STRICT;
+      CREATE INDEX appointments_slot ON appointments (service_id, start_ms);
+      CREATE INDEX appointments_phone ON appointments (phone, day) WHERE phone IS NOT NULL;
+      CREATE INDEX appointments_address ON appointments (address, created_at_ms) WHERE address IS NOT NULL;
+
+      -- Tickets gain: the appointment checked in for it and its booked time (the queue calls it at that time), and
+      -- a new status 'parked' (the citizen stepped away to photocopy a paper; the counter calls it back later).
+      CREATE TABLE tickets_next (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        priority TEXT,
+        status TEXT NOT NULL DEFAULT 'waiting'
+          CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no-show', 'parked')),
+        issued_at_ms INTEGER NOT NULL,
+        counter_id TEXT,
+        called_at_ms INTEGER,
+        serving_at_ms INTEGER,
+        done_at_ms INTEGER,
+        printed INTEGER NOT NULL DEFAULT 0,
+        print_error TEXT,
+        queue_service_id TEXT,
+        queue_key_ms INTEGER,
+        target_counter_id TEXT,
+        first_called_at_ms INTEGER,
+        recalls INTEGER NOT NULL DEFAULT 0,
+        phone TEXT,
+        notified_near_at_ms INTEGER,
+        notified_called_at_ms INTEGER,
+        appointment_id TEXT,
+        booked_at_ms INTEGER,
+        parked_at_ms INTEGER,
+        UNIQUE (day, service_id, seq)
+      ) STRICT;
+      INSERT INTO tickets_next (id, day, service_id, seq, number, priority, status, issued_at_ms, counter_id, called_at_ms,
+        serving_at_ms, done_at_ms, printed, print_error, queue_service_id, queue_key_ms, target_counter_id,
+        first_called_at_ms, recalls, phone, notified_near_at_ms, notified_called_at_ms)
+      SELECT id, day, service_id, seq, number, priority, status, issued_at_ms, counter_id, called_at_ms,
+        serving_at_ms, done_at_ms, printed, print_error, queue_service_id, queue_key_ms, target_counter_id,
+        first_called_at_ms, recalls, phone, notified_near_at_ms, notified_called_at_ms FROM tickets;
+      DROP TABLE tickets;
+      ALTER TABLE tickets_next RENAME TO tickets;
+      CREATE INDEX tickets_waiting ON tickets (day, service_id, status, issued_at_ms);
+      CREATE INDEX tickets_done ON tickets (service_id, done_at_ms) WHERE done_at_ms IS NOT NULL;
+      CREATE INDEX tickets_queue ON tickets (day, queue_service_id, status, queue_key_ms);
+      CREATE INDEX tickets_target ON tickets (day, target_counter_id, status, queue_key_ms) WHERE target_counter_id IS NOT NULL;
+      CREATE INDEX tickets_at_counter ON tickets (counter_id, status) WHERE status IN ('called', 'serving');
+      CREATE INDEX tickets_parked ON tickets (day, counter_id) WHERE status = 'parked';
+
+      -- A counter's events gain 'park' (calling a parked ticket back is a 'call').
+      CREATE TABLE ticket_events_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        day TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('call', 'recall', 'serve', 'finish', 'no-show', 'transfer', 'park')),
+        counter_id TEXT,
+        detail TEXT
+      ) STRICT;
+      INSERT INTO ticket_events_next (id, ticket_id, day, at_ms, action, counter_id, detail)
+      SELECT id, ticket_id, day, at_ms, action, counter_id, detail FROM ticket_events;
+      DROP TABLE ticket_events;
+      ALTER TABLE ticket_events_next RENAME TO ticket_events;
+      CREATE INDEX ticket_events_day ON ticket_events (day, action, at_ms);
+    `,
+  },
 ];

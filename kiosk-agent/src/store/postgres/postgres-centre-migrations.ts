@@ -52,4 +52,41 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tickets ADD COLUMN notified_called_at_ms BIGINT;
     `,
   },
+  {
+    version: 13,
+    name: 'appointments; a parked ticket',
+    sql: `
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        service_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        start_ms BIGINT NOT NULL,
+        end_ms BIGINT NOT NULL,
+        phone TEXT,
+        name TEXT,
+        source TEXT NOT NULL CHECK (source IN ('public', 'staff', 'integration')),
+        address TEXT,
+        booked_by TEXT,
+        created_at_ms BIGINT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'checked-in', 'cancelled')),
+        ticket_id TEXT REFERENCES tickets (id),
+        checked_in_at_ms BIGINT
+      );
+      CREATE INDEX appointments_slot ON appointments (service_id, start_ms);
+      CREATE INDEX appointments_phone ON appointments (phone, day) WHERE phone IS NOT NULL;
+      CREATE INDEX appointments_address ON appointments (address, created_at_ms) WHERE address IS NOT NULL;
+
+      ALTER TABLE tickets DROP CONSTRAINT tickets_status_check;
+      ALTER TABLE tickets ADD CONSTRAINT tickets_status_check
+        CHECK (status IN ('waiting', 'called', 'serving', 'done', 'no-show', 'parked'));
+      ALTER TABLE tickets ADD COLUMN appointment_id TEXT;
+      ALTER TABLE tickets ADD COLUMN booked_at_ms BIGINT;
+      ALTER TABLE tickets ADD COLUMN parked_at_ms BIGINT;
+      CREATE INDEX tickets_parked ON tickets (day, counter_id) WHERE status = 'parked';
+      ALTER TABLE ticket_events DROP CONSTRAINT ticket_events_action_check;
+      ALTER TABLE ticket_events ADD CONSTRAINT ticket_events_action_check
+        CHECK (action IN ('call', 'recall', 'serve', 'finish', 'no-show', 'transfer', 'park'));
+    `,
+  },
 ];
