@@ -62,6 +62,8 @@ export const IssuedTicketSchema = z.object({
   trackUrl: z.string(),
   printed: z.boolean(),
   printError: PrintFailureSchema.optional(),
+  /** A ticket checked in for an appointment: its booked time (it is called then, README "Appointments"). */
+  bookedAt: z.string().optional(),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicketSchema>;
 
@@ -78,6 +80,8 @@ export const TicketViewSchema = z.object({
   /** The queue it waits in after a transfer to another service, or the one counter it was sent to. */
   queueServiceId: z.string().optional(),
   targetCounterId: z.string().optional(),
+  /** Checked in for an appointment: the booked time (counters mark it "đặt lịch"). */
+  bookedAt: z.string().optional(),
   ahead: z.number().int().nonnegative(),
   estimatedWaitMinutes: z.number().int().nonnegative(),
 });

@@ -14,6 +14,22 @@ export const ERROR_HTTP_STATUS = {
   SERVICE_FULL: 409,
   /** A new ticket's estimated wait would end too long after the service closes today. */
   SERVICE_CLOSING: 409,
+  /** No appointment has this code (a typo, or a code of another centre). */
+  APPOINTMENT_NOT_FOUND: 404,
+  /** Check-in more than `appointments.earlyMinutes` before the booked time: `details.checkInFrom` says when. */
+  APPOINTMENT_TOO_EARLY: 409,
+  /** Check-in more than `appointments.graceMinutes` after the booked time: a walk-in ticket is offered instead. */
+  APPOINTMENT_EXPIRED: 409,
+  /** The slot is taken (every place booked) or has passed: `details` may name the next free slot. */
+  APPOINTMENT_SLOT_FULL: 409,
+  /** Not a slot of this service on that day (the public books only the slots GET /api/appointments/slots lists). */
+  APPOINTMENT_SLOT_INVALID: 409,
+  /** The public cannot book this service ahead (no `services[].appointments`): a walk-in ticket at the kiosk. */
+  APPOINTMENT_NOT_OFFERED: 409,
+  /** This phone already holds as many bookings as allowed, or this network address made too many today. */
+  APPOINTMENT_LIMIT: 429,
+  /** The appointment was cancelled. */
+  APPOINTMENT_CANCELLED: 409,
   TICKET_NOT_FOUND: 404,
   COUNTER_NOT_FOUND: 404,
   /** `/display/<id>` names no display of the site config's `displays`. */

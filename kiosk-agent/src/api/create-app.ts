@@ -26,6 +26,9 @@ import { registerDemoRoutes } from './routes/demo-routes';
 import { registerLobbyRoutes } from './routes/lobby-routes';
 import { registerPickupRoutes } from './routes/pickup-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
+import { registerAppointmentRoutes } from './routes/appointment-routes';
+import type { AppointmentBook } from '../queue/appointment-book';
+import type { AppointmentCheckIn } from '../queue/appointment-check-in';
 import { registerSystemRoutes } from './routes/system-routes';
 import type { DisplayZones } from '../display/display-zones';
 import { registerDisplayRoutes } from './routes/display-routes';
@@ -38,6 +41,8 @@ export interface AppDeps {
   centerName: string;
   queue: QueueService;
   issuer: TicketIssuer;
+  appointmentBook: AppointmentBook;
+  checkIn: AppointmentCheckIn;
   desk: CounterDesk;
   counterLog: CounterRepository;
   counters: readonly CounterConfig[];
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
     openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
   });
   registerQueueRoutes(registry, deps);
+  registerAppointmentRoutes(registry, deps);
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters, zones: deps.displayZones });
   registerDisplayRoutes(registry, { zones: deps.displayZones });

@@ -10,6 +10,8 @@ import { QueueService } from '../queue/queue-service';
 import { counterNameOf } from '../queue/counter-info';
 import { TurnNotices } from '../queue/turn-notices';
 import { TicketIssuer } from '../queue/ticket-issuer';
+import { AppointmentBook } from '../queue/appointment-book';
+import { AppointmentCheckIn } from '../queue/appointment-check-in';
 import { QueueStats } from '../stats/queue-stats';
 import type { SqlStore } from '../store/store-port';
 
@@ -19,6 +21,8 @@ export interface QueueSide {
   counterLog: CounterRepository;
   issuer: TicketIssuer;
   stats: QueueStats;
+  appointmentBook: AppointmentBook;
+  checkIn: AppointmentCheckIn;
 }
 
 export function composeQueue(args: {
@@ -32,6 +36,8 @@ export function composeQueue(args: {
   events: EventHub;
   log: Logger;
   trackUrl: (id: string) => string;
+  /** The page showing an appointment's QR (its link goes out by SMS). */
+  appointmentUrl: (id: string) => string;
 }): QueueSide {
   const { config, store, clock } = args;
   const queue = new QueueService({ config, store, clock });
@@ -45,11 +51,7 @@ export function composeQueue(args: {
       noticeLog.warn({ err: (err as Error).message }, 'turn messages not queued; checked again at the next call');
     });
   };
-  return {
-    queue,
-    counterLog,
-    desk: new CounterDesk({ config, queue, store, counters: counterLog, clock, afterCall }),
-    issuer: new TicketIssuer({
+  const issuer = new TicketIssuer({
       queue,
       printer: args.printer,
       events: args.events,
@@ -58,7 +60,15 @@ export function composeQueue(args: {
       trackUrl: args.trackUrl,
       log: args.log.child({ module: 'tickets' }),
       storeFailed: args.storeFailed,
-    }),
+  });
+  const appointmentBook = new AppointmentBook({ config, queue, store, clock, appointmentUrl: args.appointmentUrl, queued: args.wakeOutbox });
+  return {
+    queue,
+    counterLog,
+    desk: new CounterDesk({ config, queue, store, counters: counterLog, clock, afterCall }),
+    issuer,
     stats: new QueueStats(store, config.feedback.scale),
+    appointmentBook,
+    checkIn: new AppointmentCheckIn({ config, appointments: appointmentBook.appointments, queue, issuer, clock }),
   };
 }

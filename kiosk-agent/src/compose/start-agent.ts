@@ -123,7 +123,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     let port = config.server.port;
     const publicUrl = (): string => config.server.publicUrl ?? `${config.server.tls ? 'https' : 'http'}://${config.server.host}:${port}`;
     let wakeOutbox = (): void => undefined;
-    const queueSide = composeQueue({ config, store, storeFailed: (err) => onBackgroundError(err, 'tickets'), wakeOutbox: () => wakeOutbox(), clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}` });
+    const queueSide = composeQueue({ config, store, storeFailed: (err) => onBackgroundError(err, 'tickets'), wakeOutbox: () => wakeOutbox(), clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}`, appointmentUrl: (id) => `${publicUrl().replace(/\/$/, '')}/appointment/${id}` });
 
     const health = (): FullHealth => {
       const disabled = (driver: string) => ({ state: 'disabled' as const, driver });

@@ -5,6 +5,7 @@
  */
 import { KioskIdentitySchema, StoreConfigSchema } from './centre-config-schema';
 import { ClosedDaysSchema, ServiceHoursFields, WeekHoursSchema } from './opening-hours-schema';
+import { AppointmentsConfigSchema, ServiceAppointmentsSchema } from './appointments-schema';
 import { z } from 'zod';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { checkDisplays, DisplayConfigSchema } from './display-config-schema';
@@ -105,6 +106,8 @@ export const ServiceConfigSchema = z.strictObject({
   /** Average minutes a counter spends on one ticket before history exists. */
   defaultServiceMinutes: z.number().positive().max(240).optional(),
   ...ServiceHoursFields,
+  /** Public booking of visits for this service (appointments-schema.ts); absent: staff and integrations only. */
+  appointments: ServiceAppointmentsSchema.optional(),
 });
 
 export const CounterConfigSchema = z.strictObject({
@@ -152,6 +155,8 @@ export const SiteConfigSchema = z
         maxRecalls: z.number().int().min(0).max(20).default(3),
       })
       .prefault({}),
+    /** Check-in of booked visits at the kiosk, and the limits on public booking (appointments-schema.ts). */
+    appointments: AppointmentsConfigSchema,
     pickup: z
       .strictObject({
         /** A result not collected this many days after its deposit is flagged for staff. */

@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   /** What the message is about, for the gateway's records: a dossier code, or a ticket's number and id. */
   dossierCode?: string;
   ticket?: string;
+  /** An appointment's id (its booking message). */
+  appointment?: string;
 }
 
 export interface Notifier {
@@ -26,7 +28,7 @@ export class LogNotifier implements Notifier {
 
   async send(message: OutgoingMessage, _signal?: AbortSignal): Promise<void> {
     // The text holds the pickup code: log to whom (masked) and what dossier, never the code or the whole number.
-    this.log.info({ toMasked: maskPhone(message.to), dossier: message.dossierCode, ticket: message.ticket }, 'notification (log notifier: no gateway configured)');
+    this.log.info({ toMasked: maskPhone(message.to), dossier: message.dossierCode, ticket: message.ticket, appointment: message.appointment }, 'notification (log notifier: no gateway configured)');
   }
 }
 
@@ -40,7 +42,7 @@ export class WebhookNotifier implements Notifier {
       res = await fetch(this.options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
-        body: JSON.stringify({ to: message.to, text: message.text, reference: message.dossierCode ?? message.ticket }),
+        body: JSON.stringify({ to: message.to, text: message.text, reference: message.dossierCode ?? message.ticket ?? message.appointment }),
         signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs)]) : AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (err) {

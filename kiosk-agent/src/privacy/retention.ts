@@ -42,6 +42,12 @@ export class Retention {
       const abandoned = await tx.run(`DELETE FROM outbox WHERE done_at_ms IS NULL AND kind = 'notify' AND created_at_ms < ?`, [cutoff]);
       // A phone left for the turn messages is for that day only: gone a day after its ticket, whatever the period.
       await tx.run('UPDATE tickets SET phone = NULL WHERE phone IS NOT NULL AND issued_at_ms < ?', [now - DAY_MS]);
+      // An appointment's phone, name and booking address serve its day: gone a day after its time (its code, service
+      // and times stay for the statistics).
+      await tx.run(
+        'UPDATE appointments SET phone = NULL, name = NULL, address = NULL WHERE (phone IS NOT NULL OR name IS NOT NULL OR address IS NOT NULL) AND end_ms < ?',
+        [now - DAY_MS],
+      );
       return { dossiersAnonymised: anonymised.changes, messagesDeleted: delivered.changes + abandoned.changes };
     });
   }

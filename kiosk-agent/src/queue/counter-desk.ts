@@ -96,18 +96,21 @@ export class CounterDesk {
         { kind: 'counter', counterId },
         ...counter.services.map((serviceId): QueueGroup => ({ kind: 'service', serviceId })),
       ];
+      const now = this.now();
       const candidates = [];
       for (const group of groups) {
-        const decision = chooseNext(
-          queued(await tickets.head(day, group, true)),
-          queued(await tickets.head(day, group, false)),
-          await tickets.streak(day, group),
-          limit,
-        );
-        if (decision) candidates.push({ group, ...decision });
+        const streak = await tickets.streak(day, group);
+        // A booked ticket whose time has come goes first (README "Appointments"); the fairness streak is untouched.
+        const booked = await tickets.dueBookedHead(day, group, now);
+        const decision = booked
+          ? { ticket: queued(booked)!, nextStreak: streak }
+          : chooseNext(queued(await tickets.head(day, group, true)), queued(await tickets.head(day, group, false)), streak, limit);
+        if (decision) candidates.push({ group, ...decision, due: booked !== undefined });
       }
       candidates.sort(
         (a, b) =>
+          Number(b.due) - Number(a.due) ||
+          (a.due && b.due ? a.ticket.bookedAtMs! - b.ticket.bookedAtMs! : 0) ||
           Number(b.ticket.priority !== null) - Number(a.ticket.priority !== null) ||
           a.ticket.queueKeyMs - b.ticket.queueKeyMs ||
           a.ticket.issuedAtMs - b.ticket.issuedAtMs,

@@ -17,12 +17,13 @@ import { ServiceClosures } from './service-closures';
 import { OPENING_TEXT, whenText } from '../i18n/opening-text';
 import type { SqlStore } from '../store/store-port';
 import { TicketRepository, type TicketRow } from './ticket-repository';
+import { AppointmentRepository, CheckedInMeanwhile } from './appointment-repository';
 import { groupOf, type QueueGroup } from './ticket-row';
 
 const HISTORY_WINDOW_MS = 14 * 24 * 3_600_000;
 
 export interface QueueServiceDeps {
-  config: Pick<SiteConfig, 'center' | 'services' | 'counters' | 'queue' | 'hours' | 'closedDays'>;
+  config: Pick<SiteConfig, 'center' | 'services' | 'counters' | 'queue' | 'hours' | 'closedDays'> & { appointments?: Pick<SiteConfig['appointments'], 'closingExempt'> };
   store: SqlStore;
   clock: Clock;
 }
@@ -65,12 +66,19 @@ export class QueueService {
     priority: PriorityCategory | undefined,
     /** For the messages before the turn (turn-notices.ts); never shown or logged. */
     phone?: string,
+    /**
+     * A check-in for an appointment (appointment-check-in.ts, which has checked its time): it waits at its booked
+     * time rather than at the end, and neither the hours of this moment (check-in opens before the slot), the
+     * closing margin (`appointments.closingExempt`) nor the daily limit (its place was reserved) refuse it. A
+     * service closed for the rest of the day still does.
+     */
+    booked?: { appointmentId: string; startMs: number },
   ): Promise<{ ticket: TicketRow; ahead: number; estimatedWaitMinutes: number }> {
     const service = this.service(serviceId);
     const now = this.deps.clock.now();
     const tz = this.deps.config.center.timezone;
     const opening = openingAt(this.scheduleOf(service), now, tz);
-    if (!opening.open) throw this.refusal('SERVICE_CLOSED', service, opening.opensAtMs);
+    if (!opening.open && !booked) throw this.refusal('SERVICE_CLOSED', service, opening.opensAtMs);
     const input = {
       day: localDayKey(now, this.deps.config.center.timezone),
       serviceId: service.id,
@@ -78,6 +86,7 @@ export class QueueService {
       priority: priority ?? null,
       issuedAtMs: now,
       phone: phone ?? null,
+      booked,
     };
     return this.deps.store.transaction(async (tx) => {
       const tickets = this.tickets.in(tx);
@@ -94,15 +103,22 @@ export class QueueService {
       const isPriority = priority !== undefined;
       const estimated = this.estimateFrom(service, this.aheadOf(isPriority, waiting, streak), this.countersFor(service.id), durations);
       const margin = this.deps.config.queue.closingMarginMinutes * 60_000;
-      if (opening.closesAtMs !== null && now + estimated * 60_000 > opening.closesAtMs + margin && !(isPriority && this.deps.config.queue.closingExemptPriority)) {
+      const exempt = booked ? (this.deps.config.appointments?.closingExempt ?? true) : isPriority && this.deps.config.queue.closingExemptPriority;
+      if (opening.closesAtMs !== null && now + estimated * 60_000 > opening.closesAtMs + margin && !exempt) {
         throw this.refusal('SERVICE_CLOSING', service, opening.closesAtMs);
       }
       const ticket = await tickets.insertNext(input);
       // Checked on the number just taken, in its transaction: agents issuing at once cannot pass the limit together,
       // and the refusal rolls the number back (no gap).
-      if (service.dailyLimit !== undefined && ticket.seq > service.dailyLimit) {
+      if (service.dailyLimit !== undefined && ticket.seq > service.dailyLimit && !booked) {
         throw this.refusal('SERVICE_FULL', service, this.reopensAfterToday(service, now));
       }
+      if (booked) {
+        // The appointment is marked in the ticket's transaction: one check-in, one ticket, whatever kiosks race.
+        if (!(await new AppointmentRepository(tx).markCheckedIn(booked.appointmentId, ticket.id, now))) throw new CheckedInMeanwhile();
+        return { ticket, ...(await this.position(ticket, tickets)) };
+      }
+      // Everyone waiting is ahead of a new walk-in, booked tickets checked in early included (they go first once due).
       const ahead = this.aheadOf(isPriority, waiting, streak);
       return { ticket, ahead, estimatedWaitMinutes: estimated };
     });
@@ -115,6 +131,11 @@ export class QueueService {
     await this.closures.close(this.today(), service.id, now, by);
     const opensAtMs = this.reopensAfterToday(service, now);
     return { serviceId: service.id, day: this.today(), opensAt: opensAtMs === null ? null : new Date(opensAtMs).toISOString() };
+  }
+
+  /** Whether a supervisor closed this service for the rest of today. */
+  async closedToday(serviceId: string): Promise<boolean> {
+    return (await this.closures.closedOn(this.today())).has(serviceId);
   }
 
   /** The service's first opening on a later day (a day closed early, a limit reached). */
@@ -164,15 +185,22 @@ export class QueueService {
   async position(ticket: TicketRow, tickets: TicketRepository = this.tickets): Promise<{ ahead: number; estimatedWaitMinutes: number }> {
     if (ticket.status !== 'waiting' || ticket.day !== this.today()) return { ahead: 0, estimatedWaitMinutes: 0 };
     const group = groupOf(ticket);
-    const counts = await tickets.queueCounts(ticket, group);
-    const ahead = aheadFromCounts({
+    const now = this.deps.clock.now();
+    // A booked ticket whose time has come waits only for the booked ones due before it (README "Appointments").
+    const due = ticket.bookedAtMs !== null && ticket.bookedAtMs <= now;
+    let ahead = due ? 0 : aheadFromCounts({
       isPriority: ticket.priority !== null,
-      ...counts,
+      ...(await tickets.queueCounts(ticket, group)),
       streak: await tickets.streak(ticket.day, group),
       limit: this.deps.config.queue.priorityStreakLimit,
     });
+    // Booked tickets go first once due: a walk-in counts those checked in behind it; a booked one not yet due, none.
+    if (ticket.bookedAtMs === null || due) ahead += await tickets.bookedAhead(ticket, group, now);
     // A ticket sent to one counter is served by that counter alone.
-    return { ahead, estimatedWaitMinutes: await this.estimate(ticket.queueServiceId, ahead, ticket.targetCounterId ? 1 : undefined, tickets) };
+    const estimated = await this.estimate(ticket.queueServiceId, ahead, ticket.targetCounterId ? 1 : undefined, tickets);
+    // Not called before its time unless the counters have nobody else: at least until then.
+    const untilBooked = ticket.bookedAtMs !== null && !due ? Math.ceil((ticket.bookedAtMs - now) / 60_000) : 0;
+    return { ahead, estimatedWaitMinutes: Math.max(estimated, untilBooked) };
   }
 
   async estimate(serviceId: string, ahead: number, counters = this.countersFor(serviceId), tickets: TicketRepository = this.tickets): Promise<number> {
@@ -249,6 +277,7 @@ export class QueueService {
       ...(ticket.counterId ? { counterId: ticket.counterId, ...this.counterName(ticket.counterId) } : {}),
       ...(ticket.queueServiceId !== ticket.serviceId ? { queueServiceId: ticket.queueServiceId } : {}),
       ...(ticket.targetCounterId ? { targetCounterId: ticket.targetCounterId } : {}),
+      ...(ticket.bookedAtMs !== null ? { bookedAt: new Date(ticket.bookedAtMs).toISOString() } : {}),
       ...(await this.position(ticket)),
     };
   }

@@ -8,6 +8,7 @@ import { AgentError, isAgentError } from '../errors/agent-error';
 import { ticketSlip } from '../slips/ticket-slip';
 import type { EventHub } from '../events/event-hub';
 import type { QueueService } from './queue-service';
+import type { TicketRow } from './ticket-row';
 
 export interface TicketIssuerDeps {
   queue: QueueService;
@@ -24,11 +25,26 @@ export interface TicketIssuerDeps {
 export class TicketIssuer {
   constructor(private readonly deps: TicketIssuerDeps) {}
 
-  async issue(serviceId: string, priority: PriorityCategory | undefined, phone?: string): Promise<IssuedTicket> {
-    const { queue, printer, events } = this.deps;
+  async issue(serviceId: string, priority: PriorityCategory | undefined, phone?: string, booked?: { appointmentId: string; startMs: number }): Promise<IssuedTicket> {
     // Committed with its position: from here on the citizen gets this number, printed or not.
-    const { ticket, ahead, estimatedWaitMinutes } = await queue.issueWithPosition(serviceId, priority, phone);
-    const service = queue.service(serviceId);
+    const { ticket, ahead, estimatedWaitMinutes } = await this.deps.queue.issueWithPosition(serviceId, priority, phone, booked);
+    const issued = await this.printed(ticket, ahead, estimatedWaitMinutes, false);
+    // Everyone on the LAN hears of the new ticket; only the kiosk that issued it (in this reply) hears why the
+    // printer failed — the message may name the printer's device path or host.
+    const { printError: _printError, ...forEveryone } = issued;
+    this.deps.events.publish('ticket.issued', forEveryone);
+    return issued;
+  }
+
+  /** The same ticket printed again (an appointment checked in a second time): its position now, marked "IN LẠI". */
+  async reprint(ticket: TicketRow): Promise<IssuedTicket> {
+    const { ahead, estimatedWaitMinutes } = await this.deps.queue.position(ticket);
+    return this.printed(ticket, ahead, estimatedWaitMinutes, true);
+  }
+
+  private async printed(ticket: TicketRow, ahead: number, estimatedWaitMinutes: number, reprint: boolean): Promise<IssuedTicket> {
+    const { queue, printer } = this.deps;
+    const service = queue.service(ticket.serviceId);
     const trackUrl = this.deps.trackUrl(ticket.id);
     let printError: { code: string; message: string } | undefined;
     try {
@@ -44,6 +60,8 @@ export class TicketIssuer {
           ahead,
           estimatedWaitMinutes,
           trackUrl,
+          bookedAtMs: ticket.bookedAtMs,
+          reprint,
         }),
       );
     } catch (err) {
@@ -68,11 +86,8 @@ export class TicketIssuer {
       trackUrl,
       printed: printError === undefined,
       ...(printError ? { printError } : {}),
+      ...(ticket.bookedAtMs !== null ? { bookedAt: new Date(ticket.bookedAtMs).toISOString() } : {}),
     };
-    // Everyone on the LAN hears of the new ticket; only the kiosk that issued it (in this reply) hears why the
-    // printer failed — the message may name the printer's device path or host.
-    const { printError: _printError, ...forEveryone } = issued;
-    events.publish('ticket.issued', forEveryone);
     return issued;
   }
 }

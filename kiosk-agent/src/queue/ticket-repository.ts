@@ -38,7 +38,16 @@ export class TicketRepository {
    * upsert locks the day's counter row of the service until the commit, so it is the transaction's last step and the
    * new row is built here rather than read back: two statements and the commit while other agents wait.
    */
-  async insertNext(input: { day: string; serviceId: string; prefix: string; priority: PriorityCategory | null; issuedAtMs: number; phone?: string | null }): Promise<TicketRow> {
+  async insertNext(input: {
+    day: string;
+    serviceId: string;
+    prefix: string;
+    priority: PriorityCategory | null;
+    issuedAtMs: number;
+    phone?: string | null;
+    /** Checked in for an appointment: it waits at its booked time (queue key), not at the end. */
+    booked?: { appointmentId: string; startMs: number } | undefined;
+  }): Promise<TicketRow> {
     const seq = Number(
       await pluck<number>(
         this.q,
@@ -48,15 +57,19 @@ export class TicketRepository {
       ),
     );
     const id = newTicketId();
+    const key = input.booked?.startMs ?? input.issuedAtMs;
+    const appointmentId = input.booked?.appointmentId ?? null;
+    const bookedAtMs = input.booked?.startMs ?? null;
     await this.q.run(
-      `INSERT INTO tickets (id, day, service_id, queue_service_id, queue_key_ms, seq, number, priority, status, issued_at_ms, phone)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
-      [id, input.day, input.serviceId, input.serviceId, input.issuedAtMs, seq, formatTicketNumber(input.prefix, seq), input.priority, input.issuedAtMs, input.phone ?? null],
+      `INSERT INTO tickets (id, day, service_id, queue_service_id, queue_key_ms, seq, number, priority, status, issued_at_ms, phone, appointment_id, booked_at_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`,
+      [id, input.day, input.serviceId, input.serviceId, key, seq, formatTicketNumber(input.prefix, seq), input.priority, input.issuedAtMs, input.phone ?? null, appointmentId, bookedAtMs],
     );
     return {
-      ...{ id, day: input.day, serviceId: input.serviceId, queueServiceId: input.serviceId, targetCounterId: null, queueKeyMs: input.issuedAtMs },
+      ...{ id, day: input.day, serviceId: input.serviceId, queueServiceId: input.serviceId, targetCounterId: null, queueKeyMs: key },
       ...{ seq, number: formatTicketNumber(input.prefix, seq), priority: input.priority, status: 'waiting', issuedAtMs: input.issuedAtMs },
       ...{ counterId: null, calledAtMs: null, firstCalledAtMs: null, servingAtMs: null, doneAtMs: null, recalls: 0, printed: false, printError: null },
+      ...{ appointmentId, bookedAtMs },
     };
   }
 
@@ -117,6 +130,40 @@ export class TicketRepository {
       [t.queueKeyMs, t.queueKeyMs, t.seq, t.day, groupKey(group)],
     );
     return { sameClassBefore: Number(row?.before ?? 0), otherClassWaiting: Number(row?.other ?? 0) };
+  }
+
+  /**
+   * The first booked ticket of a queue whose time has come (booked at or before `nowMs`): it is called before the
+   * walk-in queue (README "Appointments").
+   */
+  async dueBookedHead(day: string, group: QueueGroup, nowMs: number): Promise<TicketRow | undefined> {
+    const r = await this.q.get<RawTicketRow>(
+      `SELECT * FROM tickets WHERE day = ? AND status = 'waiting' AND booked_at_ms IS NOT NULL AND booked_at_ms <= ? AND ${IN_GROUP[group.kind]}
+       ORDER BY booked_at_ms, seq LIMIT 1`,
+      [day, nowMs, groupKey(group)],
+    );
+    return r ? toTicketRow(r) : undefined;
+  }
+
+  /**
+   * Booked tickets of a queue a waiting ticket will likely see called first: for a walk-in, those whose queue key is
+   * after its own (they go first once their time comes, and check-in opens at most `appointments.earlyMinutes`
+   * before it); for a booked ticket whose time has come, the booked ones due before it.
+   */
+  async bookedAhead(t: TicketRow, group: QueueGroup, nowMs: number): Promise<number> {
+    const sql =
+      t.bookedAtMs !== null && t.bookedAtMs <= nowMs
+        ? `booked_at_ms IS NOT NULL AND (booked_at_ms < ? OR (booked_at_ms = ? AND seq < ?))`
+        : `booked_at_ms IS NOT NULL AND (queue_key_ms > ? OR (queue_key_ms = ? AND seq > ?))`;
+    const key = t.bookedAtMs !== null && t.bookedAtMs <= nowMs ? t.bookedAtMs : t.queueKeyMs;
+    const n = await pluck<number>(this.q, `SELECT COUNT(*) AS n FROM tickets WHERE day = ? AND status = 'waiting' AND ${sql} AND ${IN_GROUP[group.kind]}`, [
+      t.day,
+      key,
+      key,
+      t.seq,
+      groupKey(group),
+    ]);
+    return Number(n ?? 0);
   }
 
   /** The smallest queue key among the waiting tickets of a queue (a transfer "to the front" goes before it). */

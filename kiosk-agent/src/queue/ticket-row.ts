@@ -25,6 +25,9 @@ export interface TicketRow {
   recalls: number;
   printed: boolean;
   printError: string | null;
+  /** Checked in for an appointment: which, and its booked time (the queue calls it then; README "Appointments"). */
+  appointmentId: string | null;
+  bookedAtMs: number | null;
 }
 
 export interface RawTicketRow {
@@ -47,6 +50,8 @@ export interface RawTicketRow {
   recalls: number;
   printed: number;
   print_error: string | null;
+  appointment_id?: string | null;
+  booked_at_ms?: number | null;
 }
 
 export function toTicketRow(r: RawTicketRow): TicketRow {
@@ -70,6 +75,8 @@ export function toTicketRow(r: RawTicketRow): TicketRow {
     recalls: r.recalls,
     printed: r.printed === 1,
     printError: r.print_error,
+    appointmentId: r.appointment_id ?? null,
+    bookedAtMs: r.booked_at_ms === null || r.booked_at_ms === undefined ? null : Number(r.booked_at_ms),
   };
 }
 

@@ -34,4 +34,24 @@ describe.each(STORE_KINDS)('retention (%s)', (kind) => {
     expect((await retention.sweep()).dossiersAnonymised).toBe(1);
     expect(await repo.get(d.code)).toMatchObject({ applicantName: '', phone: null });
   });
+
+  it("clears an appointment's phone, name and booking address a day after its time, keeping the booking for statistics", async () => {
+    const clock = new FakeClock(Date.parse('2026-12-02T09:00:00+07:00'));
+    const insert = (id: string, endMs: number) =>
+      t.store.run(
+        `INSERT INTO appointments (id, code, service_id, day, start_ms, end_ms, phone, name, source, address, created_at_ms)
+         VALUES (?, ?, 'tu-phap', '2026-12-01', ?, ?, '0912345678', 'Lê Văn Bình', 'public', '192.0.2.7', ?)`,
+        [id, id.padStart(8, '0'), endMs - 1_800_000, endMs, endMs - 3 * DAY],
+      );
+    await insert('1', clock.now() - DAY - 60_000); // its day is over
+    await insert('2', clock.now() - 3_600_000); // an hour ago: kept for today
+    await new Retention(t.store, clock, 30).sweep();
+    const rows = await t.store.all<{ id: string; phone: string | null; name: string | null; address: string | null; status: string }>(
+      'SELECT id, phone, name, address, status FROM appointments ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: '1', phone: null, name: null, address: null, status: 'booked' },
+      { id: '2', phone: '0912345678', name: 'Lê Văn Bình', address: '192.0.2.7', status: 'booked' },
+    ]);
+  });
 });
