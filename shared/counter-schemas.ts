@@ -110,6 +110,14 @@ export const ServiceStatsSchema = z.object({
   called: z.number().int(),
   served: z.number().int(),
   noShows: z.number().int(),
+  /** Tickets checked in for an appointment, and the rest (walk-ins). */
+  booked: z.number().int(),
+  walkIns: z.number().int(),
+  /** Booked tickets checked in by their booked time. */
+  onTimeCheckIns: z.number().int(),
+  /** Appointments of the day whose time ended without a check-in (only days with tickets of the service are listed). */
+  appointmentsMissed: z.number().int(),
+  /** From issue (or the booked time, for a booked ticket checked in early) to the first call. */
   averageWaitMinutes: minutes,
   longestWaitMinutes: minutes,
   averageServiceMinutes: minutes,

@@ -67,7 +67,7 @@ export function composeQueue(args: {
     counterLog,
     desk: new CounterDesk({ config, queue, store, counters: counterLog, clock, afterCall }),
     issuer,
-    stats: new QueueStats(store, config.feedback.scale),
+    stats: new QueueStats(store, config.feedback.scale, () => clock.now()),
     appointmentBook,
     checkIn: new AppointmentCheckIn({ config, appointments: appointmentBook.appointments, queue, issuer, clock }),
   };

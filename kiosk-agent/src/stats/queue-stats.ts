@@ -7,15 +7,23 @@
 import type { CounterStats, ServiceStats, Stats } from '../../../shared/counter-schemas';
 import type { SqlStore } from '../store/store-port';
 
+/** A booked citizen's wait starts at the booked time, not at an early check-in (README "Appointments"). */
+const WAIT_FROM = 'CASE WHEN booked_at_ms > issued_at_ms THEN booked_at_ms ELSE issued_at_ms END';
+
 const toMinutes = (ms: number | null): number | null => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
 
-type SvcRaw = Omit<ServiceStats, 'averageWaitMinutes' | 'longestWaitMinutes' | 'averageServiceMinutes'> & { avgWaitMs: number | null; maxWaitMs: number | null };
+type SvcRaw = Omit<ServiceStats, 'averageWaitMinutes' | 'longestWaitMinutes' | 'averageServiceMinutes' | 'walkIns' | 'appointmentsMissed'> & {
+  avgWaitMs: number | null;
+  maxWaitMs: number | null;
+};
 type CtrRaw = Omit<CounterStats, 'averageServiceMinutes' | 'ratings'> & { avgServiceMs: number | null };
 
 export class QueueStats {
   constructor(
     private readonly store: SqlStore,
     private readonly ratingScale: number,
+    /** Appointments whose time has ended without a check-in count as missed. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   async compute(from: string, to: string): Promise<Stats> {
@@ -27,10 +35,17 @@ export class QueueStats {
               COUNT(first_called_at_ms) AS called,
               COUNT(*) FILTER (WHERE status = 'done') AS served,
               COUNT(*) FILTER (WHERE status = 'no-show') AS "noShows",
-              AVG(CAST(first_called_at_ms - issued_at_ms AS DOUBLE PRECISION)) AS "avgWaitMs",
-              MAX(first_called_at_ms - issued_at_ms) AS "maxWaitMs"
+              COUNT(appointment_id) AS booked,
+              COUNT(*) FILTER (WHERE appointment_id IS NOT NULL AND issued_at_ms <= booked_at_ms) AS "onTimeCheckIns",
+              AVG(CAST(first_called_at_ms - ${WAIT_FROM} AS DOUBLE PRECISION)) AS "avgWaitMs",
+              MAX(first_called_at_ms - ${WAIT_FROM}) AS "maxWaitMs"
        FROM tickets WHERE day BETWEEN ? AND ? GROUP BY day, service_id ORDER BY day, service_id`,
       range,
+    );
+    const missedRaw = await q.all<{ day: string; serviceId: string; n: number }>(
+      `SELECT day, service_id AS "serviceId", COUNT(*) AS n FROM appointments WHERE day BETWEEN ? AND ? AND status = 'booked' AND end_ms < ?
+       GROUP BY day, service_id`,
+      [...range, this.now()],
     );
     const timesRaw = await q.all<{ day: string; serviceId: string; avgServiceMs: number }>(
       `SELECT day, queue_service_id AS "serviceId", AVG(CAST(done_at_ms - serving_at_ms AS DOUBLE PRECISION)) AS "avgServiceMs"
@@ -50,7 +65,8 @@ export class QueueStats {
        WHERE r.subject = 'counter' AND t.day BETWEEN ? AND ? GROUP BY t.day, r.counter_id, r.level`,
       range,
     );
-    return this.assemble(from, to, servicesRaw, timesRaw, countersRaw, ratingsRaw);
+    const missed = new Map(missedRaw.map((r) => [`${r.day}|${r.serviceId}`, Number(r.n)]));
+    return this.assemble(from, to, servicesRaw, timesRaw, countersRaw, ratingsRaw, missed);
   }
 
   private assemble(
@@ -60,12 +76,15 @@ export class QueueStats {
     timesRaw: { day: string; serviceId: string; avgServiceMs: number }[],
     countersRaw: CtrRaw[],
     ratingsRaw: { day: string; counterId: string | null; level: number; n: number }[],
+    missed: Map<string, number>,
   ): Stats {
     const times = new Map(
       timesRaw.map((r) => [`${r.day}|${r.serviceId}`, r.avgServiceMs]),
     );
     const services = servicesRaw.map(({ avgWaitMs, maxWaitMs, ...r }) => ({
       ...r,
+      walkIns: r.issued - r.booked,
+      appointmentsMissed: missed.get(`${r.day}|${r.serviceId}`) ?? 0,
       averageWaitMinutes: toMinutes(avgWaitMs),
       longestWaitMinutes: toMinutes(maxWaitMs),
       averageServiceMinutes: toMinutes(times.get(`${r.day}|${r.serviceId}`) ?? null),

@@ -27,6 +27,11 @@ export function statsToCsv(stats: Stats, names: { service: (id: string) => strin
     'Chờ lâu nhất (phút)',
     'Phục vụ trung bình (phút)',
     ...levels.map((l) => `Đánh giá mức ${l}`),
+    // Added with appointments, after the rating columns so sheets built on the earlier layout still line up.
+    'Lấy số trực tiếp',
+    'Đặt lịch hẹn',
+    'Đến đúng giờ hẹn',
+    'Lịch hẹn không đến',
   ];
   const rows: (string | number | null)[][] = [
     ...stats.services.map((s) => [
@@ -42,6 +47,10 @@ export function statsToCsv(stats: Stats, names: { service: (id: string) => strin
       s.longestWaitMinutes,
       s.averageServiceMinutes,
       ...levels.map(() => null),
+      s.walkIns,
+      s.booked,
+      s.onTimeCheckIns,
+      s.appointmentsMissed,
     ]),
     ...stats.counters.map((c) => [
       'Quầy',
@@ -56,6 +65,7 @@ export function statsToCsv(stats: Stats, names: { service: (id: string) => strin
       null,
       c.averageServiceMinutes,
       ...levels.map((l) => c.ratings[String(l)] ?? 0),
+      ...[null, null, null, null],
     ]),
   ];
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;

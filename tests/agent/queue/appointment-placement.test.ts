@@ -9,6 +9,7 @@ import { AppointmentBook } from '../../../kiosk-agent/src/queue/appointment-book
 import { CounterDesk } from '../../../kiosk-agent/src/queue/counter-desk';
 import { CounterRepository } from '../../../kiosk-agent/src/queue/counter-repository';
 import { QueueService } from '../../../kiosk-agent/src/queue/queue-service';
+import { QueueStats } from '../../../kiosk-agent/src/stats/queue-stats';
 import { FakeClock } from '../../support/fake-clock';
 import { openTestStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
 import { testConfig } from '../../support/test-config';
@@ -69,6 +70,14 @@ describe.each(STORE_KINDS)('a booked ticket in the queue (%s)', (kind) => {
     // 09:30: its time: before A005, who came earlier.
     expect(await callAt('2026-12-02T09:30')).toBe('A003');
     expect(await callAt('2026-12-02T09:35')).toBe('A005');
+
+    // Statistics: booked vs walk-in, on time, and a booking nobody checked in for once its time is over.
+    await book.book({ serviceId: 'tu-phap', start: iso('2026-12-02T10:00'), phone: '0912000002' }, { source: 'staff', by: null });
+    clock.set(iso('2026-12-02T11:00'));
+    const stats = await new QueueStats(t.store, 3, () => clock.now()).compute('2026-12-02', '2026-12-02');
+    expect(stats.services[0]).toMatchObject({ issued: 5, booked: 1, walkIns: 4, onTimeCheckIns: 1, appointmentsMissed: 1 });
+    // A003's wait runs from its booked time (09:30, called 09:30: 0), not from its check-in at 09:10.
+    expect(stats.services[0]!.longestWaitMinutes).toBe(20); // A001: 09:00 → 09:20
   });
 
   it('when nobody else waits it is called early rather than leave the counter idle; the daily limit does not refuse it', async () => {

@@ -22,7 +22,7 @@ describe('statistics CSV', () => {
         to: '2026-11-23',
         ratingScale: 3,
         services: [
-          { day: '2026-11-23', serviceId: 'dat-dai', issued: 5, called: 4, served: 3, noShows: 1, averageWaitMinutes: 7.5, longestWaitMinutes: 12, averageServiceMinutes: 6 },
+          { day: '2026-11-23', serviceId: 'dat-dai', issued: 5, called: 4, served: 3, noShows: 1, booked: 2, walkIns: 3, onTimeCheckIns: 1, appointmentsMissed: 1, averageWaitMinutes: 7.5, longestWaitMinutes: 12, averageServiceMinutes: 6 },
         ],
         counters: [{ day: '2026-11-23', counterId: '3', served: 3, noShows: 1, averageServiceMinutes: 6, ratings: { 1: 0, 2: 1, 3: 2 } }],
       },
@@ -31,10 +31,10 @@ describe('statistics CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Phạm vi,Ngày,Mã,Tên,Phiếu đã cấp,Đã gọi,Đã phục vụ,Vắng mặt,Chờ trung bình (phút),Chờ lâu nhất (phút),Phục vụ trung bình (phút),Đánh giá mức 1,Đánh giá mức 2,Đánh giá mức 3',
+      'Phạm vi,Ngày,Mã,Tên,Phiếu đã cấp,Đã gọi,Đã phục vụ,Vắng mặt,Chờ trung bình (phút),Chờ lâu nhất (phút),Phục vụ trung bình (phút),Đánh giá mức 1,Đánh giá mức 2,Đánh giá mức 3,Lấy số trực tiếp,Đặt lịch hẹn,Đến đúng giờ hẹn,Lịch hẹn không đến',
     );
-    expect(lines[1]).toBe('Lĩnh vực,2026-11-23,dat-dai,"Đất đai, xây dựng",5,4,3,1,7.5,12,6,,,');
-    expect(lines[2]).toBe('Quầy,2026-11-23,3,Quầy số 3,,,3,1,,,6,0,1,2');
+    expect(lines[1]).toBe('Lĩnh vực,2026-11-23,dat-dai,"Đất đai, xây dựng",5,4,3,1,7.5,12,6,,,,3,2,1,1');
+    expect(lines[2]).toBe('Quầy,2026-11-23,3,Quầy số 3,,,3,1,,,6,0,1,2,,,,');
     expect(lines[3]).toBe('');
   });
 });
