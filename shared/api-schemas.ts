@@ -134,6 +134,8 @@ export const KioskInfoSchema = z.object({
   pickup: z.object({ lockers: z.boolean(), resultServiceId: z.string().nullable() }),
   /** Levels of the satisfaction rating: 3 (rất hài lòng / hài lòng / không hài lòng) or 5. */
   ratingScale: z.union([z.literal(3), z.literal(5)]),
+  /** The home screen offers "Tôi đã đặt lịch hẹn" (check-in of booked visits; site config `appointments.kioskButton`). */
+  checkIn: z.boolean().default(false),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

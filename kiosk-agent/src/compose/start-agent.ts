@@ -184,6 +184,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         priorityCategories: config.queue.priorityCategories,
         pickup: { lockers: config.locker.driver !== 'none', resultServiceId: config.pickup.resultServiceId ?? null },
         ratingScale: config.feedback.scale,
+        // Shown when someone can book: the public (a service with `appointments`), or staff as the site says.
+        checkIn: config.appointments.kioskButton ?? config.services.some((s) => s.appointments !== undefined),
       }),
       demo: demoControls(devices.simulators),
       diagnostics: composeDiagnostics({ config, store, clock, devices, lockers: pickup.deposits, health, logRing, startedAtMs }),

@@ -23,6 +23,11 @@ export const AppointmentsConfigSchema = z
     perPhone: z.number().int().min(1).max(20).default(2),
     /** Public bookings one network address may make in a day (a phone on the centre's Wi-Fi, a household's router). */
     perAddressPerDay: z.number().int().min(1).max(500).default(10),
+    /**
+     * The home screen's "Tôi đã đặt lịch hẹn". Unset: shown when a service takes public bookings; true for a centre
+     * whose bookings come only from counters or the province's system.
+     */
+    kioskButton: z.boolean().optional(),
     /** A booked ticket is issued even when the wait would run past closing (SERVICE_CLOSING does not apply). */
     closingExempt: z.boolean().default(true),
   })

@@ -2,6 +2,7 @@
 import type { Catalogue } from './catalogue';
 import { enStaff } from './staff.en';
 import { enDiagnostics } from './diagnostics.en';
+import { enAppointments } from './appointments.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -252,4 +253,5 @@ export const en: Catalogue = {
   },
   ...enStaff,
   ...enDiagnostics,
+  ...enAppointments,
 };

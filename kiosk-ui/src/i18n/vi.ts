@@ -1,6 +1,7 @@
 /** Vietnamese, the kiosk's default language. Every visible and spoken string of the UI comes from here. */
 import { viStaff } from './staff.vi';
 import { viDiagnostics } from './diagnostics.vi';
+import { viAppointments } from './appointments.vi';
 
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
@@ -258,4 +259,5 @@ export const vi = {
   },
   ...viStaff,
   ...viDiagnostics,
+  ...viAppointments,
 } as const;

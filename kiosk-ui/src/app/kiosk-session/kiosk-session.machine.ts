@@ -10,6 +10,8 @@
 import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { KioskInfo } from '../../../../shared/api-schemas';
 import { errorEventCode } from '../../agent-client/agent-client';
+import { isAppointmentQr } from '../../../../shared/appointment-code';
+import { checkInMachine } from '../../flows/check-in/check-in.machine';
 import { collectResultMachine } from '../../flows/collect-result/collect-result.machine';
 import { takeTicketMachine } from '../../flows/take-ticket/take-ticket.machine';
 import { DEFAULT_PREFERENCES, toggled } from '../../ui/preferences';
@@ -26,6 +28,7 @@ function freshSession(): Omit<KioskSessionContext, 'info' | 'timing'> {
 const USER_EVENTS = [
   'home.takeTicket',
   'home.collectResult',
+  'home.checkIn',
   'service.selected',
   'services.retry',
   'priority.chosen',
@@ -54,7 +57,7 @@ export const kioskSessionMachine = setup({
     context: {} as KioskSessionContext,
     events: {} as KioskSessionEvent,
     input: {} as KioskSessionInput | undefined,
-    children: {} as { takeTicket: 'takeTicket'; collectResult: 'collectResult'; speaker: 'guidanceSpeaker' },
+    children: {} as { takeTicket: 'takeTicket'; collectResult: 'collectResult'; checkIn: 'checkIn'; speaker: 'guidanceSpeaker' },
   },
   actors: {
     loadKiosk: fromPromise<KioskInfo>(async () => {
@@ -62,6 +65,7 @@ export const kioskSessionMachine = setup({
     }),
     takeTicket: takeTicketMachine,
     collectResult: collectResultMachine,
+    checkIn: checkInMachine,
     /** Sends `scan.received` for every slip scanned (serial scanner events, keyboard wedge); provided by the app. */
     scanSource: fromCallback<KioskSessionEvent>(() => () => undefined),
     /** While the camera is open: `scan.received` for the code it reads, or `camera.failed`; provided by the app. */
@@ -78,6 +82,10 @@ export const kioskSessionMachine = setup({
     clearSession: assign(() => freshSession()),
     rememberScan: assign({ pendingScan: ({ event }) => (event.type === 'scan.received' ? event.code : null) }),
     rememberError: assign({ errorCode: ({ event }) => errorEventCode(event) }),
+  },
+  guards: {
+    /** A scan that is an appointment's QR (`LH:…`), not a dossier slip: the check-in flow takes it. */
+    appointmentScan: ({ event }) => event.type === 'scan.received' && isAppointmentQr(event.code),
   },
 }).createMachine({
   id: 'kiosk',
@@ -106,7 +114,10 @@ export const kioskSessionMachine = setup({
       on: {
         'kiosk.touched': 'session',
         'kiosk.priorityTouched': { target: '#kiosk.session.flow.takingTicket', actions: assign({ priorityPath: true }) },
-        'scan.received': { target: '#collectingResult', actions: 'rememberScan' },
+        'scan.received': [
+          { guard: 'appointmentScan', target: '#checkingIn', actions: 'rememberScan' },
+          { target: '#collectingResult', actions: 'rememberScan' },
+        ],
       },
     },
     session: {
@@ -151,14 +162,17 @@ export const kioskSessionMachine = setup({
           // event, and the idle region takes every user event to re-arm its timer.
           on: {
             'nav.home': '.home',
-            'scan.received': { target: '.collectingResult', actions: 'rememberScan' },
+            'scan.received': [
+              { guard: 'appointmentScan', target: '.checkingIn', actions: 'rememberScan' },
+              { target: '.collectingResult', actions: 'rememberScan' },
+            ],
             'prefs.language': { actions: assign({ prefs: ({ context, event }) => ({ ...context.prefs, lang: event.lang }) }) },
             'prefs.toggle': { actions: assign({ prefs: ({ context, event }) => toggled(context.prefs, event.pref) }) },
           },
           states: {
             home: {
               entry: assign({ priorityPath: false, ticketServiceId: null, pendingScan: null }),
-              on: { 'home.takeTicket': 'takingTicket', 'home.collectResult': 'collectingResult' },
+              on: { 'home.takeTicket': 'takingTicket', 'home.collectResult': 'collectingResult', 'home.checkIn': 'checkingIn' },
             },
             takingTicket: {
               invoke: {
@@ -172,13 +186,41 @@ export const kioskSessionMachine = setup({
                   timing: { ticketShownMs: context.timing.ticketShownMs, unprintedShownMs: context.timing.unprintedShownMs },
                 }),
                 onDone: [
-                  // A slip scanned while choosing: the pickup flow takes over with it.
+                  // A slip scanned while choosing: the pickup flow takes over with it (the check-in, for an appointment's QR).
+                  {
+                    guard: ({ event }) => event.output.next === 'collect' && event.output.code !== null && isAppointmentQr(event.output.code),
+                    target: 'checkingIn',
+                    actions: assign({ pendingScan: ({ event }) => (event.output.next === 'collect' ? event.output.code : null) }),
+                  },
                   { guard: ({ event }) => event.output.next === 'collect', target: 'collectingResult', actions: assign({ pendingScan: ({ event }) => (event.output.next === 'collect' ? event.output.code : null) }) },
                   { target: 'home' },
                 ],
               },
               // The ticket flow decides about a scan (not while a ticket is being printed), so it is passed on.
               on: forwardToTicket,
+            },
+            checkingIn: {
+              id: 'checkingIn',
+              invoke: {
+                id: 'checkIn',
+                src: 'checkIn',
+                input: ({ context }) => ({ code: context.pendingScan, timing: { ticketShownMs: context.timing.ticketShownMs } }),
+                onDone: [
+                  {
+                    // Too late for the appointment: a walk-in ticket for its service, starting at the priority question.
+                    guard: ({ event }) => event.output.next === 'ticket',
+                    target: 'takingTicket',
+                    actions: assign({ ticketServiceId: ({ event }) => (event.output.next === 'ticket' ? event.output.serviceId : null), pendingScan: null }),
+                  },
+                  { target: 'home' },
+                ],
+              },
+              on: {
+                'scan.received': [
+                  { guard: 'appointmentScan', actions: sendTo('checkIn', ({ event }) => ({ type: 'checkin.scanned' as const, code: event.type === 'scan.received' ? event.code : '' })) },
+                  { target: 'collectingResult', actions: 'rememberScan' },
+                ],
+              },
             },
             collectingResult: {
               id: 'collectingResult',

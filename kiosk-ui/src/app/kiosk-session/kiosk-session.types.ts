@@ -45,6 +45,7 @@ export type KioskSessionEvent =
   | { type: 'camera.failed'; code: string }
   | { type: 'home.takeTicket' }
   | { type: 'home.collectResult' }
+  | { type: 'home.checkIn' }
   // Any touch on the kiosk (scrolling a list, reading with a finger on the glass): keeps the session alive.
   | { type: 'user.activity' }
   // The pickup flow holds the session while a compartment door is open (the citizen is at the lockers).
