@@ -39,7 +39,9 @@ export const ServiceClosureSchema = z.object({ serviceId: ServiceIdSchema, day: 
  * that counter calls it back (shared/ticket-transitions.ts).
  */
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no-show', 'parked'] as const;
-export const TicketStatusSchema = z.enum(TICKET_STATUSES);
+export const TicketStatusSchema = z
+  .enum(TICKET_STATUSES)
+  .describe('waiting → called → serving → done; no-show (called, did not come; may be called again); parked (set aside by its counter while the citizen fetches a paper; in no queue; called back by that counter)');
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 export const IssueTicketRequestSchema = z.strictObject({
