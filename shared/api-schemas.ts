@@ -34,8 +34,14 @@ export const ServiceListSchema = z.array(ServiceSummarySchema);
 /** A service closed for the rest of the day by a supervisor, and when it opens next. */
 export const ServiceClosureSchema = z.object({ serviceId: ServiceIdSchema, day: z.string(), opensAt: z.string().nullable() });
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no-show'] as const;
-export const TicketStatusSchema = z.enum(TICKET_STATUSES);
+/**
+ * `parked`: the counter set the ticket aside (the citizen went to photocopy a paper); it waits in no queue and only
+ * that counter calls it back (shared/ticket-transitions.ts).
+ */
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no-show', 'parked'] as const;
+export const TicketStatusSchema = z
+  .enum(TICKET_STATUSES)
+  .describe('waiting → called → serving → done; no-show (called, did not come; may be called again); parked (set aside by its counter while the citizen fetches a paper; in no queue; called back by that counter)');
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 export const IssueTicketRequestSchema = z.strictObject({

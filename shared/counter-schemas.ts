@@ -6,7 +6,7 @@ import { DisplayCounterSchema } from './display-schemas';
 const TicketIdSchema = z.string().min(1).max(64);
 const CounterIdSchema = z.string().min(1).max(16);
 
-/** Recall, start, finish, no-show: on the counter's current ticket, or on the ticket named. */
+/** Recall, start, finish, no-show, park: on the counter's current ticket, or on the ticket named. */
 export const TicketActionRequestSchema = z.strictObject({ ticketId: TicketIdSchema.optional() });
 
 /** Call one particular ticket: by its id or by today's number ("A012"). */
@@ -31,7 +31,19 @@ export type CounterActionResponse = z.infer<typeof CounterActionResponseSchema>;
 export const CounterInfoSchema = z.object({ id: z.string(), name: LocalizedTextSchema, services: z.array(z.string()) });
 export type CounterInfo = z.infer<typeof CounterInfoSchema>;
 
-/** What a counter console shows: its current ticket, and who waits in each queue it serves. */
+/** A ticket the counter parked today (the citizen stepped away to fetch a paper), to call back with POST …/call. */
+export const ParkedTicketSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  /** When it was parked (ISO instant). */
+  parkedAt: z.string(),
+});
+export type ParkedTicket = z.infer<typeof ParkedTicketSchema>;
+/** GET /api/counters/:id/parked: oldest parked first. */
+export const ParkedListSchema = z.array(ParkedTicketSchema);
+
+/** What a counter console shows: its current ticket, who waits in each queue it serves, and what it parked. */
 export const CounterStateSchema = z.object({
   counter: CounterInfoSchema,
   current: TicketViewSchema.nullable(),
@@ -46,6 +58,8 @@ export const CounterStateSchema = z.object({
   ),
   /** Tickets transferred to this counter itself. */
   directWaiting: z.number().int().nonnegative(),
+  /** Today's tickets this counter parked, oldest first (the same list as GET /api/counters/:id/parked). */
+  parked: ParkedListSchema,
   counters: z.array(CounterInfoSchema),
   services: z.array(z.object({ id: z.string(), name: LocalizedTextSchema })),
 });

@@ -21,11 +21,14 @@ export const TicketCalledEventSchema = z.object({
     calledAt: z.string(),
   }),
 });
-/** A counter started, finished, marked a no-show or transferred a ticket: consoles and /track pages refresh. */
+/**
+ * A counter started, finished, marked a no-show, transferred or parked a ticket: consoles and /track pages refresh,
+ * and the lobby display refetches its picture (a parked ticket leaves its counter's tile; nothing is announced).
+ */
 export const TicketUpdatedEventSchema = z.object({
   type: z.literal('ticket.updated'),
   at: z.string(),
-  data: z.object({ ticket: TicketViewSchema, action: z.enum(['serve', 'finish', 'no-show', 'transfer']), counterId: z.string() }),
+  data: z.object({ ticket: TicketViewSchema, action: z.enum(['serve', 'finish', 'no-show', 'transfer', 'park']), counterId: z.string() }),
 });
 export const DeviceChangedEventSchema = z.object({
   type: z.literal('device.changed'),

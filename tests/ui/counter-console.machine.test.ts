@@ -1,7 +1,7 @@
 import { describe, expect, it, vi as vitest } from 'vitest';
 import { SimulatedClock, createActor, fromCallback, fromPromise, waitFor } from 'xstate';
 import type { TicketView } from '../../shared/api-schemas';
-import type { CounterActionResponse, CounterState } from '../../shared/counter-schemas';
+import type { CounterActionResponse, CounterState, ParkedTicket } from '../../shared/counter-schemas';
 import type { AgentEvent } from '../../shared/ws-events';
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
 import type { AgentUpdate } from '../../kiosk-ui/src/agent-client/agent-updates';
@@ -20,11 +20,13 @@ const ticket = (over: Partial<TicketView> = {}): TicketView => ({
   estimatedWaitMinutes: 0,
   ...over,
 });
-const stateWith = (current: TicketView | null, waiting = 2): CounterState => ({
+const parkedA001: ParkedTicket = { id: 't1', number: 'A001', serviceId: 'tu-phap', parkedAt: '2026-11-23T01:05:00.000Z' };
+const stateWith = (current: TicketView | null, waiting = 2, parked: ParkedTicket[] = []): CounterState => ({
   counter: { id: '1', name: { vi: 'Quầy số 1', en: 'Counter 1' }, services: ['tu-phap'] },
   current,
   queues: [{ serviceId: 'tu-phap', name: { vi: 'Tư pháp', en: 'Justice' }, prefix: 'A', waiting, priorityWaiting: 0 }],
   directWaiting: 0,
+  parked,
   counters: [],
   services: [{ id: 'tu-phap', name: { vi: 'Tư pháp', en: 'Justice' } }],
 });
@@ -171,6 +173,38 @@ describe('counter console machine', () => {
     expect(run).toHaveBeenCalledWith({ kind: 'call-next' });
   });
 
+  it('park frees the counter and lists the ticket; "Gọi lại" calls that ticket back by id', async () => {
+    const { actor, run, setServer } = start({
+      token: 'x',
+      initial: stateWith(ticket({ status: 'serving' })),
+      run: async (c) => {
+        if (c.kind === 'park') {
+          setServer(stateWith(null, 2, [parkedA001]));
+          return { ticket: ticket({ status: 'parked' }) };
+        }
+        setServer(stateWith(ticket({ status: 'called' })));
+        return { ticket: ticket({ status: 'called' }) };
+      },
+    });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
+    expect(commandAllowed('park', actor.getSnapshot().context.view)).toBe(true);
+    actor.send({ type: 'command', command: { kind: 'park' } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.view?.current === null);
+    expect(actor.getSnapshot().context.view?.parked.map((p) => p.number)).toEqual(['A001']);
+    expect(actor.getSnapshot().context.notice).toEqual({ kind: 'park', number: 'A001' });
+    // Nothing current to park any more; a ticket that is not on the list is not called back.
+    actor.send({ type: 'command', command: { kind: 'park' } });
+    actor.send({ type: 'command', command: { kind: 'call-back', ticketId: 'not-parked' } });
+    expect(actor.getSnapshot().matches({ ready: 'idle' })).toBe(true);
+    expect(run).toHaveBeenCalledTimes(1);
+
+    actor.send({ type: 'command', command: { kind: 'call-back', ticketId: 't1' } });
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.view?.current?.status === 'called');
+    expect(run).toHaveBeenLastCalledWith({ kind: 'call-back', ticketId: 't1' });
+    expect(actor.getSnapshot().context.view?.parked).toEqual([]);
+    expect(actor.getSnapshot().context.notice).toEqual({ kind: 'call-back', number: 'A001' });
+  });
+
   it('a token revoked mid-shift signs the officer out', async () => {
     const { actor } = start({ token: 'x', run: async () => Promise.reject(new AgentRequestError('UNAUTHORIZED', 'no', 401)) });
     await waitFor(actor, (s) => s.matches({ ready: 'idle' }));
@@ -189,12 +223,19 @@ describe('counter rules and shortcuts', () => {
     expect(commandAllowed('no-show', stateWith(ticket({ status: 'serving' })))).toBe(false);
     expect(commandAllowed('transfer', stateWith(ticket({ status: 'serving' })))).toBe(true);
     expect(commandAllowed('call-next', null)).toBe(false);
+    expect(commandAllowed('park', stateWith(ticket({ status: 'called' })))).toBe(true);
+    expect(commandAllowed('park', stateWith(ticket({ status: 'serving' })))).toBe(true);
+    expect(commandAllowed('park', stateWith(ticket({ status: 'serving', counterId: '2' })))).toBe(false);
+    expect(commandAllowed('park', stateWith(null))).toBe(false);
+    expect(commandAllowed('call-back', stateWith(null))).toBe(false);
+    expect(commandAllowed('call-back', stateWith(null, 0, [parkedA001]), 't1')).toBe(true);
   });
 
   it('maps one key to each action, ignores typing, modifiers and held keys', () => {
     expect(shortcutEvent({ key: 'n', inTextField: false })).toEqual({ type: 'command', command: { kind: 'call-next' } });
     expect(shortcutEvent({ key: 'H', inTextField: false })).toEqual({ type: 'command', command: { kind: 'finish' } });
     expect(shortcutEvent({ key: 'c', inTextField: false })).toEqual({ type: 'dialog.transfer' });
+    expect(shortcutEvent({ key: 't', inTextField: false })).toEqual({ type: 'command', command: { kind: 'park' } });
     expect(shortcutEvent({ key: 'n', inTextField: true })).toBeNull();
     expect(shortcutEvent({ key: 'r', ctrlKey: true, inTextField: false })).toBeNull();
     expect(shortcutEvent({ key: 'n', repeat: true, inTextField: false })).toBeNull();

@@ -147,6 +147,18 @@ describe('lobby display machine', () => {
     await waitFor(d.actor, (s) => s.context.snapshot?.services[0]?.waiting === 4);
   });
 
+  it('a park empties the counter\'s tile from the refetched picture and is never announced', async () => {
+    const d = start(snapshotWith([recent('a', 'A001', '2026-11-23T02:09:00.000Z', '1'), recent('b', 'A002', '2026-11-23T02:09:30.000Z', '2')]));
+    await waitFor(d.actor, (s) => s.context.snapshot !== null);
+    // The agent's picture after counter 1 parked A001: no call of counter 1 (GET /api/display, counter-repository.ts).
+    d.setServer(snapshotWith([recent('b', 'A002', '2026-11-23T02:09:30.000Z', '2')]));
+    const parked = (called('a', 'A001', '2026-11-23T02:10:00.000Z', '1') as Extract<AgentEvent, { type: 'ticket.called' }>).data.ticket;
+    d.push({ type: 'agent.event', event: { type: 'ticket.updated', at: '2026-11-23T02:10:00.000Z', data: { ticket: { ...parked, status: 'parked' }, action: 'park', counterId: '1' } } });
+    await waitFor(d.actor, (s) => s.context.snapshot?.calls.every((c) => c.counterId !== '1') === true);
+    expect(d.actor.getSnapshot().context.snapshot?.calls.map((c) => c.number)).toEqual(['A002']);
+    expect([d.spoken, d.actor.getSnapshot().context.queue]).toEqual([[], []]);
+  });
+
   it('retries the first load by itself when the agent is not up yet', async () => {
     const d = start(snapshotWith([]));
     d.load.mockImplementationOnce(async () => Promise.reject(new Error('down')));

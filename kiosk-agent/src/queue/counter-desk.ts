@@ -1,7 +1,7 @@
 /**
  * What a counter officer does: call the next ticket (priority first, one normal ticket after N priority calls in a
  * row, per queue), call a particular ticket, recall, start serving, finish, mark a no-show, transfer to another
- * service or counter (front or end of its queue). Pure decisions are in priority-order.ts and
+ * service or counter (front or end of its queue), park a ticket and call it back (by id, as a particular ticket). Pure decisions are in priority-order.ts and
  * ticket-transitions.ts; this joins them to the store. Each action runs in one transaction under the lock
  * "queue-calls": on a store shared by a centre's agents, two counters deciding at the same instant take turns, so
  * neither gets the ticket the other took and the priority streak each reads is the one the other wrote.
@@ -9,7 +9,7 @@
 import type { TransferRequest } from '../../../shared/counter-schemas';
 import { AgentError } from '../errors/agent-error';
 import type { SiteConfig } from '../config/site-config-schema';
-import type { CounterRepository } from './counter-repository';
+import type { CounterRepository, ParkedRow } from './counter-repository';
 import type { Clock } from '../core/clock';
 import { chooseNext } from './priority-order';
 import type { QueueService } from './queue-service';
@@ -124,7 +124,7 @@ export class CounterDesk {
     });
   }
 
-  /** Calls one ticket by id or by today's number, out of turn (also a no-show who came back). */
+  /** Calls one ticket by id or by today's number, out of turn (also a no-show who came back, or a ticket this counter parked). */
   private async callNow(counterId: string, ref: { ticketId?: string | undefined; number?: string | undefined }): Promise<DeskResult> {
     this.counter(counterId);
     const day = this.deps.queue.today();
@@ -162,6 +162,20 @@ export class CounterDesk {
 
   noShow(counterId: string, ticketId?: string): Promise<DeskResult> {
     return this.act(counterId, ticketId, 'no-show', (r, t, at) => r.counters.noShow(t, at));
+  }
+
+  /**
+   * Sets the counter's ticket (or the one named) aside while the citizen fetches a paper: the counter is free to call
+   * the next, the ticket waits in no queue, and this counter calls it back from its parked list (`call`).
+   */
+  park(counterId: string, ticketId?: string): Promise<DeskResult> {
+    return this.act(counterId, ticketId, 'park', (r, t, at) => r.counters.park(t, counterId, at));
+  }
+
+  /** Today's tickets this counter parked, oldest first. */
+  parked(counterId: string): Promise<ParkedRow[]> {
+    this.counter(counterId);
+    return this.deps.counters.parked(counterId, this.deps.queue.today());
   }
 
   /** Sends a ticket to another service's queue or to one counter, at the front or the end; it waits again. */

@@ -7,7 +7,21 @@
 import type { SqlExecutor } from '../store/store-port';
 import { toTicketRow, type RawTicketRow, type TicketRow } from './ticket-row';
 
-export type TicketAction = 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer';
+export type TicketAction = 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer' | 'park';
+
+/** A ticket a counter parked today (tickets_parked index: day, counter_id where parked). */
+export interface ParkedRow {
+  id: string;
+  number: string;
+  serviceId: string;
+  parkedAtMs: number;
+}
+
+/**
+ * A call the lobby display still shows: no park at the same counter came after it (a parked ticket leaves its
+ * counter's tile empty until the counter calls again, the parked ticket or another).
+ */
+const NOT_PARKED_SINCE = `NOT EXISTS (SELECT 1 FROM ticket_events p WHERE p.day = e.day AND p.counter_id = e.counter_id AND p.action = 'park' AND p.id > e.id)`;
 
 export interface RecentCall {
   ticketId: string;
@@ -37,13 +51,16 @@ export class CounterRepository {
     ]);
   }
 
-  /** Marks a waiting (or no-show, called again) ticket called at a counter; false if it was no longer callable. */
+  /**
+   * Marks a waiting ticket (or a no-show called again, or a parked one called back) called at a counter; false if it
+   * was no longer callable. A parked ticket is called back only by the counter that parked it.
+   */
   async call(t: TicketRow, counterId: string, at: number, streak: { key: string; value: number } | null): Promise<boolean> {
     const { changes } = await this.q.run(
       `UPDATE tickets SET status = 'called', counter_id = ?, called_at_ms = ?,
-         first_called_at_ms = COALESCE(first_called_at_ms, ?), serving_at_ms = NULL, target_counter_id = NULL, recalls = 0
-       WHERE id = ? AND status IN ('waiting', 'no-show')`,
-      [counterId, at, at, t.id],
+         first_called_at_ms = COALESCE(first_called_at_ms, ?), serving_at_ms = NULL, target_counter_id = NULL, recalls = 0, parked_at_ms = NULL
+       WHERE id = ? AND (status IN ('waiting', 'no-show') OR (status = 'parked' AND counter_id = ?))`,
+      [counterId, at, at, t.id, counterId],
     );
     if (changes !== 1) return false;
     if (streak) {
@@ -82,6 +99,27 @@ export class CounterRepository {
     return this.guarded(changes, () => this.log(t, 'no-show', at, t.counterId));
   }
 
+  /**
+   * Sets aside the ticket a counter is calling or serving (the citizen went to fetch a paper): it keeps its counter,
+   * waits in no queue, and the counter is free. Serving time restarts when it is called back.
+   */
+  async park(t: TicketRow, counterId: string, at: number): Promise<boolean> {
+    const { changes } = await this.q.run(
+      `UPDATE tickets SET status = 'parked', parked_at_ms = ? WHERE id = ? AND status IN ('called', 'serving') AND counter_id = ?`,
+      [at, t.id, counterId],
+    );
+    return this.guarded(changes, () => this.log(t, 'park', at, counterId));
+  }
+
+  /** The day's tickets a counter parked, oldest first. */
+  parked(counterId: string, day: string): Promise<ParkedRow[]> {
+    return this.q.all<ParkedRow>(
+      `SELECT id, number, service_id AS "serviceId", parked_at_ms AS "parkedAtMs" FROM tickets
+       WHERE day = ? AND counter_id = ? AND status = 'parked' ORDER BY parked_at_ms, seq`,
+      [day, counterId],
+    );
+  }
+
   async transfer(t: TicketRow, to: { queueServiceId: string; targetCounterId: string | null; keyMs: number }, at: number, byCounterId: string): Promise<boolean> {
     const { changes } = await this.q.run(
       `UPDATE tickets SET status = 'waiting', counter_id = NULL, called_at_ms = NULL, serving_at_ms = NULL,
@@ -103,15 +141,19 @@ export class CounterRepository {
     return r ? toTicketRow(r) : undefined;
   }
 
-  /** The day's latest calls, newest first. */
+  /** The day's latest calls, newest first (none a counter has parked since). */
   recentCalls(day: string, limit: number): Promise<RecentCall[]> {
-    return this.calls(`e.day = ? AND e.action IN ('call', 'recall') ORDER BY e.at_ms DESC, e.id DESC LIMIT ?`, [day, limit]);
+    return this.calls(`e.day = ? AND e.action IN ('call', 'recall') AND ${NOT_PARKED_SINCE} ORDER BY e.at_ms DESC, e.id DESC LIMIT ?`, [day, limit]);
   }
 
-  /** Each counter's latest call of the day (however long ago), newest first: what the lobby display's tiles show. */
+  /**
+   * Each counter's latest call of the day (however long ago), newest first: what the lobby display's tiles show. A
+   * counter that parked a ticket after its latest call has none.
+   */
   latestCallPerCounter(day: string): Promise<RecentCall[]> {
     return this.calls(
-      `e.id IN (SELECT MAX(id) FROM ticket_events WHERE day = ? AND action IN ('call', 'recall') GROUP BY counter_id) ORDER BY e.at_ms DESC, e.id DESC`,
+      `e.id IN (SELECT MAX(id) FROM ticket_events WHERE day = ? AND action IN ('call', 'recall') GROUP BY counter_id) AND ${NOT_PARKED_SINCE}
+       ORDER BY e.at_ms DESC, e.id DESC`,
       [day],
     );
   }

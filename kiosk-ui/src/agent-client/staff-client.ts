@@ -7,6 +7,7 @@ import {
   CounterActionResponseSchema,
   CounterInfoSchema,
   CounterStateSchema,
+  ParkedListSchema,
   StatsSchema,
   type TransferRequest,
 } from '../../../shared/counter-schemas';
@@ -14,7 +15,7 @@ import { AgentClient } from './agent-client';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type CounterAction = 'recall' | 'start' | 'finish' | 'no-show';
+export type CounterAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park';
 
 export class StaffClient extends AgentClient {
   constructor(
@@ -55,7 +56,17 @@ export class StaffClient extends AgentClient {
     return this.post(counterId, 'call', { number });
   }
 
-  /** Recall, start serving, finish or no-show: on the counter's current ticket. */
+  /** Call back a ticket this counter parked (or any ticket by id). */
+  callTicket(counterId: string, ticketId: string) {
+    return this.post(counterId, 'call', { ticketId });
+  }
+
+  /** Today's tickets this counter parked, oldest first (also in counterState's `parked`). */
+  parked(counterId: string) {
+    return this.request(ParkedListSchema, this.counterPath(counterId, 'parked'));
+  }
+
+  /** Recall, start serving, finish, no-show or park: on the counter's current ticket. */
   act(counterId: string, action: CounterAction) {
     return this.post(counterId, action, {});
   }

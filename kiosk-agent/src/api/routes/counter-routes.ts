@@ -8,13 +8,16 @@ import {
   CounterActionResponseSchema,
   CounterInfoSchema,
   CounterStateSchema,
+  ParkedListSchema,
   TicketActionRequestSchema,
+  type ParkedTicket,
   TransferRequestSchema,
   type CounterState,
 } from '../../../../shared/counter-schemas';
 import type { ErrorCode } from '../../../../shared/error-codes';
 import type { EventHub } from '../../events/event-hub';
 import type { CounterConfig, CounterDesk, DeskResult } from '../../queue/counter-desk';
+import type { ParkedRow } from '../../queue/counter-repository';
 import type { QueueService } from '../../queue/queue-service';
 import { counterInfo } from '../../queue/counter-info';
 import type { RouteRegistry } from '../route-registry';
@@ -26,19 +29,28 @@ export interface CounterRouteDeps {
   counters: readonly CounterConfig[];
 }
 
-type Action = 'recall' | 'serve' | 'finish' | 'no-show';
+type Action = 'recall' | 'serve' | 'finish' | 'no-show' | 'park';
 const ACTIONS: { action: Action; path: string; summary: string; errors: ErrorCode[] }[] = [
   { action: 'recall', path: 'recall', summary: 'Call the current ticket again (the lobby display announces it again)', errors: ['TICKET_WRONG_STATE'] },
   { action: 'serve', path: 'start', summary: 'The citizen arrived: start serving the called ticket', errors: ['TICKET_WRONG_STATE'] },
   { action: 'finish', path: 'finish', summary: 'Finish serving (from called or serving)', errors: ['TICKET_WRONG_STATE'] },
   { action: 'no-show', path: 'no-show', summary: 'The called citizen did not come; they may be called again by number later', errors: ['TICKET_WRONG_STATE'] },
+  {
+    action: 'park',
+    path: 'park',
+    summary:
+      "Park the called or served ticket (the citizen went to fetch a paper): the counter is free, the ticket (status `parked`) waits in no queue and is called back from the counter's parked list with POST /api/counters/{id}/call",
+    errors: ['TICKET_WRONG_STATE'],
+  },
 ];
+
+const parkedView = (p: ParkedRow): ParkedTicket => ({ id: p.id, number: p.number, serviceId: p.serviceId, parkedAt: new Date(p.parkedAtMs).toISOString() });
 
 export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps): void {
   const { desk, queue, events } = deps;
   const counterId = (params: Record<string, string>): string => z.string().max(64).parse(params.id);
 
-  const publish = async (id: string, result: DeskResult, action: 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer') => {
+  const publish = async (id: string, result: DeskResult, action: 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer' | 'park') => {
     const ticket = await queue.view(result.ticket);
     const closed = result.closed ? await queue.view(result.closed) : undefined;
     if (closed) events.publish('ticket.updated', { ticket: closed, action: 'finish', counterId: id });
@@ -84,6 +96,7 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
           return { serviceId, name: s.name, prefix: s.prefix, waiting: w.total, priorityWaiting: w.priority };
         }),
         directWaiting: await queue.waitingForCounter(counter.id),
+        parked: (await desk.parked(counter.id)).map(parkedView),
         counters: deps.counters.map(counterInfo),
         services: queue.services().map((s) => ({ id: s.id, name: s.name })),
       };
@@ -110,17 +123,30 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
     {
       method: 'post',
       path: '/api/counters/:id/call',
-      summary: 'Call one particular waiting ticket (by id or by number, e.g. "A012"), also a no-show who came back',
+      summary: 'Call one particular waiting ticket (by id or by number, e.g. "A012"), also a no-show who came back, or a ticket this counter parked (called back)',
       tag: 'counters',
       auth: 'staff',
       body: CallTicketRequestSchema,
       responses: { 200: { description: 'The called ticket', schema: CounterActionResponseSchema } },
-      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'TICKET_WRONG_STATE'],
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'TICKET_WRONG_STATE', 'TICKET_OTHER_COUNTER'],
     },
     async ({ params, body }) => {
       const id = counterId(params);
       return publish(id, await desk.call(id, body), 'call');
     },
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/counters/:id/parked',
+      summary: "Today's tickets this counter parked (status `parked`), oldest first: call one back with POST /api/counters/{id}/call and its ticketId",
+      tag: 'counters',
+      auth: 'staff',
+      responses: { 200: { description: 'Parked tickets', schema: ParkedListSchema } },
+      errors: ['UNAUTHORIZED', 'COUNTER_NOT_FOUND'],
+    },
+    async ({ params }): Promise<ParkedTicket[]> => (await desk.parked(counterId(params))).map(parkedView),
   );
 
   for (const a of ACTIONS) {
@@ -137,7 +163,7 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       },
       async ({ params, body }) => {
         const id = counterId(params);
-        const run = { recall: desk.recall, serve: desk.serve, finish: desk.finish, 'no-show': desk.noShow }[a.action].bind(desk);
+        const run = { recall: desk.recall, serve: desk.serve, finish: desk.finish, 'no-show': desk.noShow, park: desk.park }[a.action].bind(desk);
         const result = await run(id, body.ticketId);
         // A recall past queue.maxRecalls ended the ticket as a no-show: that is what everyone is told.
         return publish(id, result, a.action === 'recall' && result.ticket.status === 'no-show' ? 'no-show' : a.action);

@@ -3,7 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import { useLang, useT } from '../../i18n/i18n';
 import { errorText } from '../../i18n/error-text';
 import { StaffSignIn } from '../../ui/staff-sign-in';
-import { CallNumberDialog, TransferDialog } from './counter-dialogs';
+import { CallNumberDialog, ParkedList, TransferDialog } from './counter-dialogs';
 import { COUNTER_SHORTCUTS } from './counter-shortcuts';
 import { commandAllowed, type CounterConsoleEvent, type counterConsoleMachine } from './counter-console.machine';
 
@@ -13,8 +13,7 @@ export interface CounterViewProps {
   send: (event: CounterConsoleEvent) => void;
 }
 
-const ACTION_KIND = { recall: 'recall', start: 'start', finish: 'finish', noShow: 'no-show' } as const;
-
+const ACTION_KIND = { recall: 'recall', start: 'start', finish: 'finish', noShow: 'no-show', park: 'park' } as const;
 
 export function CounterConsoleView({ state, send }: CounterViewProps) {
   const t = useT();
@@ -109,6 +108,8 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
           ) : null}
         </ul>
       </section>
+
+      <ParkedList parked={view.parked} serviceName={serviceName} canCallBack={(id) => canRun('call-back') && commandAllowed('call-back', view, id)} send={send} />
 
       {state.matches({ ready: 'transferDialog' }) && current ? <TransferDialog view={view} ticketNumber={current.number} send={send} /> : null}
       {state.matches({ ready: 'callNumberDialog' }) ? <CallNumberDialog send={send} /> : null}

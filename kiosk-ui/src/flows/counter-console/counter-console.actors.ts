@@ -15,6 +15,8 @@ function run(c: StaffClient, counterId: string, command: CounterCommand): Promis
       return c.callNext(counterId);
     case 'call':
       return c.callNumber(counterId, command.number);
+    case 'call-back':
+      return c.callTicket(counterId, command.ticketId);
     case 'transfer':
       return c.transfer(counterId, command.to);
     default:

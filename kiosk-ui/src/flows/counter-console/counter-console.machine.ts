@@ -1,6 +1,7 @@
 /**
  * The counter console (/counter/:id): a counter officer signs in with the staff token, then calls, recalls,
- * serves, finishes, marks no-shows, transfers and calls particular numbers. The view is the agent's CounterState,
+ * serves, finishes, marks no-shows, transfers, parks a ticket (the citizen went to fetch a paper) and calls it back
+ * from the parked list, and calls particular numbers. The view is the agent's CounterState,
  * refetched after every action and whenever the queue changes (agent events), and after the live connection
  * comes back (events sent while it was down are lost, so the picture is fetched whole). No React and no IO here:
  * the agent is reached through the `loadCounter` and `runCommand` actors, the token kept by `saveToken` /
@@ -12,11 +13,13 @@ import { canDo, type CounterAction } from '../../../../shared/ticket-transitions
 import { errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
 
-export type CurrentAction = 'recall' | 'start' | 'finish' | 'no-show';
+export type CurrentAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park';
 export type CounterCommand =
   | { kind: 'call-next' }
   | { kind: CurrentAction }
   | { kind: 'call'; number: string }
+  /** Call back a ticket of this counter's parked list. */
+  | { kind: 'call-back'; ticketId: string }
   | { kind: 'transfer'; to: Omit<TransferRequest, 'ticketId'> };
 
 export interface CounterConsoleInput {
@@ -55,13 +58,18 @@ const AGENT_ACTION: Record<CurrentAction | 'transfer', CounterAction> = {
   start: 'serve',
   finish: 'finish',
   'no-show': 'no-show',
+  park: 'park',
   transfer: 'transfer',
 };
 
-/** Whether a command makes sense for the counter's current ticket: buttons and shortcuts use the agent's own rule. */
-export function commandAllowed(kind: CounterCommand['kind'], view: CounterState | null): boolean {
+/**
+ * Whether a command makes sense for the counter's current ticket: buttons and shortcuts use the agent's own rule.
+ * Calling back needs a ticket on the counter's parked list (`ticketId`; without one, whether there is any).
+ */
+export function commandAllowed(kind: CounterCommand['kind'], view: CounterState | null, ticketId?: string): boolean {
   if (!view) return false;
   if (kind === 'call-next' || kind === 'call') return true;
+  if (kind === 'call-back') return view.parked.some((p) => ticketId === undefined || p.id === ticketId);
   const current = view.current;
   return current !== null && canDo(AGENT_ACTION[kind], { status: current.status, counterId: current.counterId ?? null }, view.counter.id) === 'ok';
 }
@@ -101,7 +109,8 @@ export const counterConsoleMachine = setup({
     hasToken: ({ context }) => context.token !== null && context.token !== '',
     unauthorized: ({ event }) => errorEventCode(event) === 'UNAUTHORIZED',
     unknownCounter: ({ event }) => errorEventCode(event) === 'COUNTER_NOT_FOUND',
-    allowed: ({ context, event }) => event.type === 'command' && commandAllowed(event.command.kind, context.view),
+    allowed: ({ context, event }) =>
+      event.type === 'command' && commandAllowed(event.command.kind, context.view, event.command.kind === 'call-back' ? event.command.ticketId : undefined),
     canTransfer: ({ context }) => commandAllowed('transfer', context.view),
     queueChanged: ({ event }) => event.type === 'agent.event' && QUEUE_EVENTS.has(event.event.type),
     reconnected: ({ event }) => event.type === 'agent.connection' && event.connected,

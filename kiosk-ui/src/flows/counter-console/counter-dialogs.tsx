@@ -1,6 +1,6 @@
-/** The two dialogs of the counter console: transfer the current ticket, and call a particular number. */
+/** The two dialogs of the counter console (transfer the current ticket, call a particular number), and its parked list. */
 import { useState } from 'react';
-import type { CounterState } from '../../../../shared/counter-schemas';
+import type { CounterState, ParkedTicket } from '../../../../shared/counter-schemas';
 import { useLang, useT } from '../../i18n/i18n';
 import type { CounterConsoleEvent } from './counter-console.machine';
 
@@ -81,5 +81,41 @@ export function CallNumberDialog({ send }: { send: Send }) {
         </div>
       </form>
     </div>
+  );
+}
+
+const clockTime = (iso: string, lang: string) =>
+  new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+
+/** Tickets this counter parked today, each with "Gọi lại" (the counter PC's clock is the centre's). */
+export function ParkedList(props: { parked: readonly ParkedTicket[]; serviceName: (id: string) => string; canCallBack: (ticketId: string) => boolean; send: Send }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section className="console__parked" aria-labelledby="parked-heading">
+      <h2 id="parked-heading">{t.counter.parkedHeading}</h2>
+      {props.parked.length === 0 ? (
+        <p className="console__none">{t.counter.parkedNone}</p>
+      ) : (
+        <ul>
+          {props.parked.map((p) => (
+            <li key={p.id} data-testid={`parked-${p.number}`}>
+              <span className="console__number">{p.number}</span>
+              <span className="console__service">{props.serviceName(p.serviceId)}</span>
+              <span className="console__note">{t.counter.parkedSince(clockTime(p.parkedAt, lang))}</span>
+              <button
+                type="button"
+                className="console__button"
+                aria-label={t.counter.callBackLabel(p.number)}
+                disabled={!props.canCallBack(p.id)}
+                onClick={() => props.send({ type: 'command', command: { kind: 'call-back', ticketId: p.id } })}
+              >
+                {t.counter.callBack}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,14 +1,14 @@
 /**
  * Keyboard shortcuts of the counter console, one per action, so an officer can run the counter without the
  * mouse. Letters follow the Vietnamese labels: N (số tiếp theo), R (gọi lại), B (bắt đầu), H (hoàn thành),
- * V (vắng mặt), C (chuyển), G (gọi số cụ thể); Esc closes a dialog. Pure: the page feeds it key presses.
+ * V (vắng mặt), T (tạm dừng), C (chuyển), G (gọi số cụ thể); Esc closes a dialog. Pure: the page feeds it key presses.
  */
 import type { CounterConsoleEvent } from './counter-console.machine';
 
 export interface Shortcut {
   key: string;
   /** The catalogue key of the action's label (t.counter.actions[…]). */
-  action: 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'transfer' | 'callNumber';
+  action: 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'park' | 'transfer' | 'callNumber';
   event: CounterConsoleEvent;
 }
 
@@ -18,6 +18,7 @@ export const COUNTER_SHORTCUTS: readonly Shortcut[] = [
   { key: 'B', action: 'start', event: { type: 'command', command: { kind: 'start' } } },
   { key: 'H', action: 'finish', event: { type: 'command', command: { kind: 'finish' } } },
   { key: 'V', action: 'noShow', event: { type: 'command', command: { kind: 'no-show' } } },
+  { key: 'T', action: 'park', event: { type: 'command', command: { kind: 'park' } } },
   { key: 'C', action: 'transfer', event: { type: 'dialog.transfer' } },
   { key: 'G', action: 'callNumber', event: { type: 'dialog.callNumber' } },
 ];

@@ -17,7 +17,7 @@ export default function TrackTicketPage({ ticketId }: { ticketId: string }) {
   const counter = ticket.counterName?.[lang] ?? ticket.counterId ?? '';
   const status = t.track.status;
   const statusText =
-    ticket.status === 'called' ? status.called(counter) : ticket.status === 'serving' ? status.serving(counter) : status[ticket.status];
+    ticket.status === 'called' || ticket.status === 'serving' || ticket.status === 'parked' ? status[ticket.status](counter) : status[ticket.status];
   const service = tracking.serviceNames[ticket.queueServiceId ?? ticket.serviceId]?.[lang] ?? ticket.serviceId;
   const issuedAt = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: tracking.timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(ticket.issuedAt));
   return (
