@@ -14,6 +14,16 @@ export function TicketIcon() {
   );
 }
 
+export function CalendarIcon() {
+  return (
+    <svg {...common}>
+      <rect x="6" y="10" width="36" height="32" rx="3" />
+      <path d="M6 19h36M15 5v9M33 5v9" />
+      <path d="M16 30l5 5 10-10" />
+    </svg>
+  );
+}
+
 export function DocumentIcon() {
   return (
     <svg {...common}>

@@ -9,6 +9,8 @@ import type { IssuedTicket, KioskInfo, PriorityCategory, ServiceSummary } from '
 import type { DossierLookup } from '../../../shared/dossier-schemas';
 import { kioskSessionMachine, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand } from '../../../kiosk-ui/src/app/kiosk-session/kiosk-session.machine';
 import { collectResultMachine, type CollectResultEvent } from '../../../kiosk-ui/src/flows/collect-result/collect-result.machine';
+import { checkInMachine } from '../../../kiosk-ui/src/flows/check-in/check-in.machine';
+import type { CheckInResponse } from '../../../shared/appointment-schemas';
 import { takeTicketMachine, type TakeTicketMachine } from '../../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
 
 export const SLIP = '000.00.15.H29-250704-0012';
@@ -54,13 +56,22 @@ export interface SessionOptions {
   inLocker?: boolean;
   /** The session's timing; left out, the defaults a real kiosk runs with. */
   input?: KioskSessionInput;
+  /** The agent's answer to a check-in (default: a ticket A013 booked for 09:30). */
+  checkIn?: (code: string) => Promise<CheckInResponse>;
 }
+
+export const checkedIn = (code: string): CheckInResponse => ({
+  ticket: issuedTicket({ serviceId: 'tu-phap', priority: null }, { number: 'A013', bookedAt: '2026-12-02T02:30:00.000Z' }),
+  appointment: { id: `a${code}`, start: '2026-12-02T02:30:00.000Z', serviceId: 'tu-phap' },
+  again: false,
+});
 
 export function startSession(opts: SessionOptions = {}) {
   const clock = new SimulatedClock();
   const loadServices = vitest.fn(async () => SERVICES);
   const issue = vitest.fn(async (input: IssueInput) => issuedTicket(input));
   const lookup = vitest.fn(async (_code: string) => dossier(opts.inLocker ?? true));
+  const checkIn = vitest.fn(opts.checkIn ?? (async (code: string) => checkedIn(code)));
   const camera = { running: 0, starts: 0, sendBack: null as ((e: KioskSessionEvent) => void) | null };
   const spoken: SpeakerCommand[] = [];
   let scanner: ((e: KioskSessionEvent) => void) | null = null;
@@ -85,6 +96,7 @@ export function startSession(opts: SessionOptions = {}) {
           }),
         },
       }),
+      checkIn: checkInMachine.provide({ actors: { checkIn: fromPromise(({ input }) => checkIn(input.code)) } }),
       scanSource: fromCallback<KioskSessionEvent>(({ sendBack }) => {
         scanner = sendBack;
         return () => undefined;
@@ -112,6 +124,7 @@ export function startSession(opts: SessionOptions = {}) {
     loadServices,
     issue,
     lookup,
+    checkIn,
     camera,
     /** Everything the speaker was told, in order. */
     spoken,

@@ -3,6 +3,7 @@
  * own view (each flow draws its screens from its child machine). Reads state, sends events; no IO.
  */
 import { useT } from '../../i18n/i18n';
+import { CheckInView } from '../../flows/check-in/check-in-view';
 import { CollectResultView } from '../../flows/collect-result/collect-result-view';
 import { TakeTicketView } from '../../flows/take-ticket/take-ticket-view';
 import { Screen } from '../../ui/screen';
@@ -25,6 +26,8 @@ export function KioskSessionView({ state, send }: SessionScreenProps) {
   const frame = { centerName: info.centerName, utcOffsetMinutes: info.utcOffsetMinutes };
   const pickup = state.children.collectResult;
   if (state.matches({ session: { flow: 'collectingResult' } }) && pickup) return <CollectResultView actor={pickup} {...frame} />;
+  const checkIn = state.children.checkIn;
+  if (state.matches({ session: { flow: 'checkingIn' } }) && checkIn) return <CheckInView actor={checkIn} {...frame} />;
   // The ticket flow's events go through the session, which passes them on and re-arms its idle timer.
   const ticket = state.children.takeTicket;
   if (state.matches({ session: { flow: 'takingTicket' } }) && ticket) return <TakeTicketView actor={ticket} send={send} {...frame} />;

@@ -95,6 +95,7 @@ export const checkInMachine = setup({
         },
         'checkin.delete': { actions: assign({ code: ({ context }) => context.code.slice(0, -1), errorCode: null }) },
         'checkin.submit': { guard: 'complete', target: 'checking' },
+        'checkin.done': { target: 'done', actions: 'goHome' },
         ...scannedAgain,
       },
     },

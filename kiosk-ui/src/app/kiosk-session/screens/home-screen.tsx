@@ -1,15 +1,18 @@
+import './home-screen.css';
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
-import { DocumentIcon, TicketIcon } from '../../../ui/icons';
+import { CalendarIcon, DocumentIcon, TicketIcon } from '../../../ui/icons';
 import type { SessionScreenProps } from './session-screen-props';
 
-export function HomeScreen({ send }: SessionScreenProps) {
+export function HomeScreen({ state, send }: SessionScreenProps) {
   const t = useT();
+  const checkIn = state.context.info?.checkIn === true;
   return (
     <>
-      <div className="choices choices--two">
+      <div className={`choices ${checkIn ? 'choices--three' : 'choices--two'}`}>
         <BigButton label={t.home.takeTicket} hint={t.home.takeTicketHint} icon={<TicketIcon />} onPress={() => send({ type: 'home.takeTicket' })} />
         <BigButton label={t.home.collectResult} hint={t.home.collectResultHint} icon={<DocumentIcon />} variant="secondary" onPress={() => send({ type: 'home.collectResult' })} />
+        {checkIn ? <BigButton label={t.checkIn.homeButton} hint={t.checkIn.homeHint} icon={<CalendarIcon />} variant="secondary" onPress={() => send({ type: 'home.checkIn' })} /> : null}
       </div>
       {/* The serial and keyboard-wedge scanners work on any screen by themselves; the camera has to be asked for. */}
       <div className="nav-row">
