@@ -141,7 +141,7 @@ export const KioskInfoSchema = z.object({
   /** Levels of the satisfaction rating: 3 (rất hài lòng / hài lòng / không hài lòng) or 5. */
   ratingScale: z.union([z.literal(3), z.literal(5)]),
   /** The home screen offers "Tôi đã đặt lịch hẹn" (check-in of booked visits; site config `appointments.kioskButton`). */
-  checkIn: z.boolean().default(false),
+  checkIn: z.boolean(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
