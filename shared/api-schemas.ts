@@ -27,6 +27,8 @@ export const ServiceSummarySchema = z.object({
   closesAt: z.string().optional(),
   /** Tickets left today under its daily limit. */
   remaining: z.number().int().nonnegative().optional(),
+  /** Booked ahead from the public page /book (services[].appointments): slot length and how many days ahead. */
+  appointments: z.object({ slotMinutes: z.number().int(), daysAhead: z.number().int() }).optional(),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
 export const ServiceListSchema = z.array(ServiceSummarySchema);

@@ -4,12 +4,15 @@
  * may hold (`appointments`). Staff and integrations book any open service at any time, with or without these.
  */
 import { z } from 'zod';
+import { WeekHoursSchema } from './opening-hours-schema';
 
 /** `services[].appointments`: public booking offered in slots of `slotMinutes`, `perSlot` people each, up to `daysAhead` days ahead. */
 export const ServiceAppointmentsSchema = z.strictObject({
   slotMinutes: z.number().int().min(5).max(240).default(15),
   perSlot: z.number().int().min(1).max(100).default(1),
   daysAhead: z.number().int().min(0).max(90).default(14),
+  /** When slots are offered, if not the service's (or the centre's) opening hours: e.g. mornings only. */
+  hours: WeekHoursSchema.optional(),
 });
 export type ServiceAppointments = z.infer<typeof ServiceAppointmentsSchema>;
 

@@ -6,6 +6,9 @@ export const DEMO_STAFF_TOKEN = 'demo-staff-token-not-for-production';
 export const DEMO_TECHNICIAN_PIN = '123456';
 const DEMO_TECHNICIAN_PIN_HASH = 'scrypt$32768$8$1$e/S8hhXEhApnGpnE64+E3Q==$rLad/hsv6f/eC04DgNaJfqT31NTFYNrJWSq0xi0B5C8=';
 
+const WORKING_DAY: [string, string][] = [['07:30', '11:30'], ['13:30', '17:00']];
+const DEMO_BOOKING_HOURS = { mon: WORKING_DAY, tue: WORKING_DAY, wed: WORKING_DAY, thu: WORKING_DAY, fri: WORKING_DAY, sat: [WORKING_DAY[0]!] };
+
 export function demoConfig(dataDir: string): SiteConfigInput {
   return {
     center: { name: 'Trung tâm Phục vụ hành chính công xã Cát Tiên (demo)', timezone: 'Asia/Ho_Chi_Minh' },
@@ -15,7 +18,9 @@ export function demoConfig(dataDir: string): SiteConfigInput {
     scanner: { driver: 'simulated' },
     locker: { driver: 'simulated', boards: [{ address: 0, locks: 16 }] },
     services: [
-      { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice – Civil status' } },
+      // Booked ahead from /book (the demo keeps no opening hours, so tickets are issued at any hour; slots follow
+      // the working week of a commune centre).
+      { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice – Civil status' }, appointments: { slotMinutes: 30, perSlot: 2, daysAhead: 14, hours: DEMO_BOOKING_HOURS } },
       { id: 'chung-thuc', prefix: 'B', name: { vi: 'Chứng thực', en: 'Certification' } },
       { id: 'dat-dai', prefix: 'D', name: { vi: 'Đất đai', en: 'Land' } },
       { id: 'xay-dung', prefix: 'E', name: { vi: 'Xây dựng', en: 'Construction' } },

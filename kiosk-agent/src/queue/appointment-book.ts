@@ -19,7 +19,7 @@ import { OutboxQueue } from '../notify/outbox-queue';
 import { isUniqueViolation, type SqlStore } from '../store/store-port';
 import { AppointmentRepository } from './appointment-repository';
 import { slotsOn, slotStartingAt } from './appointment-slots';
-import { addDays, openingAt } from './opening-hours';
+import { addDays, openingAt, type Schedule } from './opening-hours';
 import type { QueueService } from './queue-service';
 
 const DAY_MS = 86_400_000;
@@ -60,6 +60,12 @@ export class AppointmentBook {
     return service.appointments;
   }
 
+  /** When slots are cut: the offer's own hours, else the service's opening hours; the centre's closed days either way. */
+  private slotSchedule(service: ServiceConfig): Schedule {
+    const schedule = this.deps.queue.scheduleOf(service);
+    return service.appointments?.hours ? { ...schedule, hours: service.appointments.hours } : schedule;
+  }
+
   /** The public's slots of a service on a day, with the places left; none for a day outside the booking window. */
   async slots(serviceId: string, date: string): Promise<SlotList> {
     const service = this.deps.queue.service(serviceId);
@@ -71,7 +77,7 @@ export class AppointmentBook {
     if (date < today || date > bookableUntil) return { ...base, slots: [] };
     const taken = await this.appointments.takenOn(serviceId, date);
     const closedToday = date === today && (await this.deps.queue.closedToday(serviceId));
-    const slots = closedToday ? [] : slotsOn(this.deps.queue.scheduleOf(service), date, this.tz, offer.slotMinutes).filter((s) => s.startMs > now);
+    const slots = closedToday ? [] : slotsOn(this.slotSchedule(service), date, this.tz, offer.slotMinutes).filter((s) => s.startMs > now);
     return {
       ...base,
       slots: slots.map((s) => ({
@@ -104,7 +110,7 @@ export class AppointmentBook {
       const offer = this.offered(service);
       const until = addDays(localDayKey(now, this.tz), offer.daysAhead);
       if (day > until) throw new AgentError('APPOINTMENT_SLOT_INVALID', APPOINTMENT_TEXT.tooFarAhead(until));
-      const slot = slotStartingAt(schedule, day, this.tz, offer.slotMinutes, startMs);
+      const slot = slotStartingAt(this.slotSchedule(service), day, this.tz, offer.slotMinutes, startMs);
       if (!slot || startMs <= now) throw new AgentError('APPOINTMENT_SLOT_INVALID', APPOINTMENT_TEXT.slotInvalid);
       endMs = slot.endMs;
     } else {

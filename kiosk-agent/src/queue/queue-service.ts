@@ -238,6 +238,7 @@ export class QueueService {
           ...(a.opensAtMs !== null ? { opensAt: new Date(a.opensAtMs).toISOString() } : {}),
           ...(a.closesAtMs !== null ? { closesAt: new Date(a.closesAtMs).toISOString() } : {}),
           ...(a.remaining !== null ? { remaining: a.remaining } : {}),
+          ...(s.appointments ? { appointments: { slotMinutes: s.appointments.slotMinutes, daysAhead: s.appointments.daysAhead } } : {}),
         };
       }),
     );
