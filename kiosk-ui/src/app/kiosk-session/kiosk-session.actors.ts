@@ -1,6 +1,7 @@
 /** The real IO behind the kiosk session: the agent client, the scanners, and each flow's own IO. */
 import { fromCallback, fromPromise } from 'xstate';
 import { agentClient, agentEvents } from '../../agent-client/default-client';
+import { liveCheckInMachine } from '../../flows/check-in/check-in.actors';
 import { liveCollectResultMachine } from '../../flows/collect-result/collect-result.actors';
 import { liveTakeTicketMachine } from '../../flows/take-ticket/take-ticket.actors';
 import { startCamera, type CameraSession } from '../../scanning/camera-scanner';
@@ -14,6 +15,7 @@ export const liveKioskSessionMachine = kioskSessionMachine.provide({
     loadKiosk: fromPromise(() => agentClient.kiosk()),
     takeTicket: liveTakeTicketMachine,
     collectResult: liveCollectResultMachine,
+    checkIn: liveCheckInMachine,
     cameraScanner: fromCallback<KioskSessionEvent>(({ sendBack }) => {
       let session: CameraSession | null = null;
       let stopped = false;
