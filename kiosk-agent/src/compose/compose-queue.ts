@@ -18,6 +18,8 @@ export interface QueueSide {
   desk: CounterDesk;
   counterLog: CounterRepository;
   issuer: TicketIssuer;
+  /** The messages before a turn, and the phone a citizen leaves or withdraws for them. */
+  notices: TurnNotices;
   stats: QueueStats;
 }
 
@@ -45,9 +47,17 @@ export function composeQueue(args: {
       noticeLog.warn({ err: (err as Error).message }, 'turn messages not queued; checked again at the next call');
     });
   };
+  const afterIssue = (ticketId: string): void => {
+    notices.afterIssue(ticketId).catch((err: unknown) => {
+      // The ticket stands; "near" is checked again at the next call.
+      args.storeFailed(err);
+      noticeLog.warn({ err: (err as Error).message }, 'turn message not queued after issue; checked again at the next call');
+    });
+  };
   return {
     queue,
     counterLog,
+    notices,
     desk: new CounterDesk({ config, queue, store, counters: counterLog, clock, afterCall }),
     issuer: new TicketIssuer({
       queue,
@@ -58,6 +68,7 @@ export function composeQueue(args: {
       trackUrl: args.trackUrl,
       log: args.log.child({ module: 'tickets' }),
       storeFailed: args.storeFailed,
+      issuedWithPhone: afterIssue,
     }),
     stats: new QueueStats(store, config.feedback.scale),
   };
