@@ -75,7 +75,7 @@ function PhoneSection({ state, send, waiting }: { state: SnapshotFrom<typeof tra
   if (at('left') || at('withdrawing')) {
     return (
       <section className="track__phone" data-testid="track-phone">
-        <p role="status">{p.sentBody(phoneMasked ?? '')}</p>
+        <p role="status">{p.sentBody((phoneMasked ?? '').replace(/ /g, '\u00a0'))}</p>
         {error ? <p className="track__problem" role="alert">{error}</p> : null}
         <button type="button" className="track__button track__button--quiet" disabled={at('withdrawing')} onClick={() => send({ type: 'phone.withdraw' })}>
           {p.withdraw}

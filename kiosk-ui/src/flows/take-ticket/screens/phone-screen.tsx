@@ -72,7 +72,7 @@ export function PhoneSentScreen({ state }: ScreenProps) {
   return (
     <div className="phone-sent" data-testid="phone-sent" role="status">
       <h1 className="phone-sent__title">{t.ticketPhone.sentHeading}</h1>
-      <p className="phone-sent__number">{t.ticketPhone.sentBody(state.context.phoneMasked ?? '')}</p>
+      <p className="phone-sent__number">{t.ticketPhone.sentBody(unbroken(state.context.phoneMasked ?? ''))}</p>
       {ticket ? <p className="lead">{t.ticket.numberLabel(ticket.number)}</p> : null}
     </div>
   );
@@ -86,4 +86,9 @@ export function PhoneSentFooter({ state, send }: ScreenProps) {
       <CountdownBar key="phone-sent" ms={state.context.timing.ticketShownMs} label={t.ticket.returning} />
     </div>
   );
+}
+
+/** The masked number on one line: its groups joined by no-break spaces. */
+export function unbroken(masked: string): string {
+  return masked.replace(/ /g, '\u00a0');
 }
