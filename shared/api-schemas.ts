@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ERROR_HTTP_STATUS, type ErrorCode } from './error-codes';
+import { VIETNAMESE_MOBILE } from './phone-number';
 
 export const PRIORITY_CATEGORIES = ['elderly', 'disabled', 'pregnant', 'merit'] as const;
 export const PriorityCategorySchema = z.enum(PRIORITY_CATEGORIES);
@@ -46,13 +47,25 @@ export const TicketStatusSchema = z
   .describe('waiting → called → serving → done; no-show (called, did not come; may be called again); parked (set aside by its counter while the citizen fetches a paper; in no queue; called back by that counter)');
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
+/**
+ * A Vietnamese mobile number for the messages before a turn: 10 digits from 03, 05, 07, 08 or 09, or the same with
+ * +84 / 84 instead of the 0 (shared/phone-number.ts).
+ */
+export const TicketPhoneSchema = z.string().regex(VIETNAMESE_MOBILE, 'a Vietnamese mobile number: 10 digits starting 03, 05, 07, 08 or 09 (or +84…)');
+
 export const IssueTicketRequestSchema = z.strictObject({
   serviceId: ServiceIdSchema,
   priority: PriorityCategorySchema.optional(),
   /** For a message when the turn is near and when called (queue.notifyAhead); kept only for the day. */
-  phone: z.string().regex(/^\+?\d{8,15}$/, 'digits only, 8–15 long').optional(),
+  phone: TicketPhoneSchema.optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequestSchema>;
+
+/** A phone left after the ticket printed (the kiosk asks after printing; the tracking page any time while waiting). */
+export const TicketPhoneRequestSchema = z.strictObject({ phone: TicketPhoneSchema });
+/** The phone is never echoed: only its last three digits ("••• ••• 678"). */
+export const TicketPhoneResponseSchema = z.object({ ok: z.literal(true), phone: z.string() });
+export const TicketPhoneRemovedSchema = z.object({ ok: z.literal(true) });
 
 export const PrintFailureSchema = z.object({
   code: z.string(),

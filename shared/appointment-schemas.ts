@@ -1,10 +1,10 @@
 /** The wire shapes of booking a visit and checking in at the kiosk (README "Appointments"). */
 import { z } from 'zod';
-import { IssuedTicketSchema, ServiceIdSchema } from './api-schemas';
+import { IssuedTicketSchema, ServiceIdSchema, TicketPhoneSchema } from './api-schemas';
 
 const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
-/** Vietnamese mobile numbers as typed (0912345678) or international (+84912345678). */
-export const PhoneNumberSchema = z.string().regex(/^\+?\d{8,15}$/, 'digits only, 8–15 long');
+/** A Vietnamese mobile number, as for the messages before a turn (0912345678, +84912345678). */
+export const PhoneNumberSchema = TicketPhoneSchema;
 
 export const SlotsQuerySchema = z.strictObject({ serviceId: ServiceIdSchema, date: DaySchema });
 

@@ -37,6 +37,8 @@ export const ERROR_HTTP_STATUS = {
   QUEUE_EMPTY: 404,
   /** A counter action on a ticket in a state that does not allow it (finish a ticket never called…). */
   TICKET_WRONG_STATE: 409,
+  /** A phone left for the messages before a turn, on a ticket no longer waiting (called, finished, no-show, another day). */
+  TICKET_NOT_WAITING: 409,
   /** The ticket is being handled at another counter. */
   TICKET_OTHER_COUNTER: 409,
   /** Recall/start/finish/no-show without a ticket: the counter has not called anyone. */

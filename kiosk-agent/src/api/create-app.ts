@@ -16,6 +16,7 @@ import type { CounterRepository } from '../queue/counter-repository';
 import type { QueueService } from '../queue/queue-service';
 import type { QueueStats } from '../stats/queue-stats';
 import type { TicketIssuer } from '../queue/ticket-issuer';
+import type { TurnNotices } from '../queue/turn-notices';
 import type { DemoControls } from './demo-controls';
 import { createErrorMapper } from './error-mapper';
 import { buildOpenApi } from './openapi';
@@ -43,6 +44,8 @@ export interface AppDeps {
   issuer: TicketIssuer;
   appointmentBook: AppointmentBook;
   checkIn: AppointmentCheckIn;
+  /** The phone a citizen leaves on a ticket for the messages before their turn. */
+  notices: TurnNotices;
   desk: CounterDesk;
   counterLog: CounterRepository;
   counters: readonly CounterConfig[];
@@ -76,6 +79,9 @@ export interface AppDeps {
   log: { error(obj: object, msg: string): void };
 }
 
+/** Phones one client (a phone, not the kiosk) may leave or withdraw per minute: enough for a typo or two. */
+const PHONE_CHANGES_PER_MINUTE = 6;
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -107,7 +113,7 @@ export function createApp(deps: AppDeps): Express {
     kioskInfo: deps.kioskInfo,
     openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
   });
-  registerQueueRoutes(registry, deps);
+  registerQueueRoutes(registry, { ...deps, phoneChangesPerMinute: PHONE_CHANGES_PER_MINUTE });
   registerAppointmentRoutes(registry, deps);
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters, zones: deps.displayZones });

@@ -19,7 +19,7 @@ import { AgentError } from '../errors/agent-error';
 export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'staff' | 'demo' | 'technician';
 
 export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   /** Longer documentation for the OpenAPI document (what a client needs beyond the summary). */

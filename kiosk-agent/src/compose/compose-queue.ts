@@ -20,6 +20,8 @@ export interface QueueSide {
   desk: CounterDesk;
   counterLog: CounterRepository;
   issuer: TicketIssuer;
+  /** The messages before a turn, and the phone a citizen leaves or withdraws for them. */
+  notices: TurnNotices;
   stats: QueueStats;
   appointmentBook: AppointmentBook;
   checkIn: AppointmentCheckIn;
@@ -51,6 +53,13 @@ export function composeQueue(args: {
       noticeLog.warn({ err: (err as Error).message }, 'turn messages not queued; checked again at the next call');
     });
   };
+  const afterIssue = (ticketId: string): void => {
+    notices.afterIssue(ticketId).catch((err: unknown) => {
+      // The ticket stands; "near" is checked again at the next call.
+      args.storeFailed(err);
+      noticeLog.warn({ err: (err as Error).message }, 'turn message not queued after issue; checked again at the next call');
+    });
+  };
   const issuer = new TicketIssuer({
       queue,
       printer: args.printer,
@@ -60,11 +69,13 @@ export function composeQueue(args: {
       trackUrl: args.trackUrl,
       log: args.log.child({ module: 'tickets' }),
       storeFailed: args.storeFailed,
+    issuedWithPhone: afterIssue,
   });
   const appointmentBook = new AppointmentBook({ config, queue, store, clock, appointmentUrl: args.appointmentUrl, queued: args.wakeOutbox });
   return {
     queue,
     counterLog,
+    notices,
     desk: new CounterDesk({ config, queue, store, counters: counterLog, clock, afterCall }),
     issuer,
     stats: new QueueStats(store, config.feedback.scale, () => clock.now()),

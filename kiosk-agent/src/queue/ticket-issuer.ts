@@ -18,6 +18,8 @@ export interface TicketIssuerDeps {
   timeZone: string;
   trackUrl: (ticketId: string) => string;
   log: { warn(obj: object, msg: string): void };
+  /** A ticket was issued with a phone (committed): its "turn near" message may be due at once (turn-notices.ts). Never throws. */
+  issuedWithPhone?: (ticketId: string) => void;
   /** A store failure seen in the background (the store health hears of it). */
   storeFailed?: (err: unknown) => void;
 }
@@ -33,6 +35,7 @@ export class TicketIssuer {
     // printer failed — the message may name the printer's device path or host.
     const { printError: _printError, ...forEveryone } = issued;
     this.deps.events.publish('ticket.issued', forEveryone);
+    if (phone) this.deps.issuedWithPhone?.(ticket.id);
     return issued;
   }
 

@@ -73,14 +73,19 @@ export class TicketRepository {
     };
   }
 
-  /** A ticket's phone for the turn messages, and whether its "you are called" message went (turn-notices.ts). */
-  contactOf(id: string): Promise<{ phone: string | null; number: string; calledNoticeAtMs: number | null } | undefined> {
-    return this.q.get('SELECT phone, number, notified_called_at_ms AS "calledNoticeAtMs" FROM tickets WHERE id = ?', [id]);
+  /** A ticket's phone for the turn messages, and whether its two messages went (turn-notices.ts). */
+  contactOf(id: string): Promise<{ phone: string | null; number: string; calledNoticeAtMs: number | null; nearNoticeAtMs: number | null } | undefined> {
+    return this.q.get('SELECT phone, number, notified_called_at_ms AS "calledNoticeAtMs", notified_near_at_ms AS "nearNoticeAtMs" FROM tickets WHERE id = ?', [id]);
   }
 
   /** Today's waiting tickets with a phone whose "your turn is near" message has not gone yet. */
   awaitingNearNotice(day: string): Promise<{ id: string; phone: string }[]> {
     return this.q.all(`SELECT id, phone FROM tickets WHERE day = ? AND status = 'waiting' AND phone IS NOT NULL AND notified_near_at_ms IS NULL`, [day]);
+  }
+
+  /** Leaves or (null) withdraws a ticket's phone for the turn messages. */
+  async setPhone(id: string, phone: string | null): Promise<void> {
+    await this.q.run('UPDATE tickets SET phone = ? WHERE id = ?', [phone, id]);
   }
 
   /** Records that a message went: "near", or "called" (which also settles "near": it is past). */

@@ -17,6 +17,8 @@ import {
   ServiceListSchema,
   SimulatedLockerStateSchema,
   SimulatedPrinterStateSchema,
+  TicketPhoneRemovedSchema,
+  TicketPhoneResponseSchema,
   TicketViewSchema,
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
@@ -120,6 +122,16 @@ export class AgentClient {
   /** A ticket's status and position, for the tracking page (/track/:id). */
   ticket(id: string) {
     return this.request(TicketViewSchema, `/api/tickets/${encodeURIComponent(id)}`);
+  }
+
+  /** Leaves a phone on a waiting ticket for the messages before the turn; the answer has it masked. */
+  leaveTicketPhone(id: string, phone: string) {
+    return this.request(TicketPhoneResponseSchema, `/api/tickets/${encodeURIComponent(id)}/phone`, { method: 'PUT', body: JSON.stringify({ phone }) });
+  }
+
+  /** Withdraws the phone left on a ticket: no more messages. */
+  withdrawTicketPhone(id: string) {
+    return this.request(TicketPhoneRemovedSchema, `/api/tickets/${encodeURIComponent(id)}/phone`, { method: 'DELETE' });
   }
 
   health() {

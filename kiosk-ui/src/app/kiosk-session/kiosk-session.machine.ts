@@ -13,7 +13,7 @@ import { errorEventCode } from '../../agent-client/agent-client';
 import { isAppointmentQr } from '../../../../shared/appointment-code';
 import { checkInMachine } from '../../flows/check-in/check-in.machine';
 import { collectResultMachine } from '../../flows/collect-result/collect-result.machine';
-import { takeTicketMachine } from '../../flows/take-ticket/take-ticket.machine';
+import { takeTicketMachine, TICKET_PHONE_EVENTS } from '../../flows/take-ticket/take-ticket.machine';
 import { DEFAULT_PREFERENCES, toggled } from '../../ui/preferences';
 import { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand } from './kiosk-session.types';
 
@@ -44,12 +44,13 @@ const USER_EVENTS = [
   'idle.extend',
   'camera.open',
   'camera.close',
+  ...TICKET_PHONE_EVENTS,
 ] as const;
 // A self-transition of the atomic `counting` state: re-entering a parent instead would conflict with the flow
 // region's transition for the same event and swallow it.
 const rearmIdle = Object.fromEntries(USER_EVENTS.map((e) => [e, { target: 'counting', reenter: true }]));
 /** What the ticket flow listens to: passed on to it while it runs (the session re-arms its idle timer on them too). */
-const TICKET_EVENTS = ['service.selected', 'services.retry', 'priority.chosen', 'issue.retry', 'ticket.done', 'pickup.chosen', 'nav.back', 'scan.received'] as const;
+const TICKET_EVENTS = ['service.selected', 'services.retry', 'priority.chosen', 'issue.retry', 'ticket.done', 'pickup.chosen', 'nav.back', 'scan.received', ...TICKET_PHONE_EVENTS] as const;
 const forwardToTicket = Object.fromEntries(TICKET_EVENTS.map((e) => [e, { actions: sendTo('takeTicket', ({ event }) => event) }]));
 
 export const kioskSessionMachine = setup({

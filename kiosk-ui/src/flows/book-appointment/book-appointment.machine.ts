@@ -7,6 +7,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { ServiceSummary } from '../../../../shared/api-schemas';
 import type { BookAppointmentRequest, BookedAppointment, SlotList } from '../../../../shared/appointment-schemas';
+import { isVietnameseMobile } from '../../../../shared/phone-number';
 import { errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 
 export interface BookingSetup {
@@ -48,7 +49,6 @@ export function bookableDays(today: string, daysAhead: number): string[] {
   });
 }
 
-const PHONE = /^\+?\d{8,15}$/;
 
 export const bookAppointmentMachine = setup({
   types: { context: {} as BookContext, events: {} as BookEvent },
@@ -69,7 +69,7 @@ export const bookAppointmentMachine = setup({
   guards: {
     hasServices: ({ event }) => (event as unknown as { output: BookingSetup }).output.services.length > 0,
     dayChosen: ({ context }) => context.serviceId !== null && context.date !== null,
-    complete: ({ context }) => context.start !== null && PHONE.test(context.phone.replace(/[\s.]/g, '')),
+    complete: ({ context }) => context.start !== null && isVietnameseMobile(context.phone.replace(/[\s.]/g, '')),
     slotGone: ({ event }) => ['APPOINTMENT_SLOT_FULL', 'APPOINTMENT_SLOT_INVALID'].includes(errorEventCode(event)),
   },
 }).createMachine({

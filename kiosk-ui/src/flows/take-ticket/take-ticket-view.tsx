@@ -6,6 +6,7 @@ import { BigButton } from '../../ui/big-button';
 import { Screen } from '../../ui/screen';
 import { IssueFailedScreen, isRefusal } from './screens/issue-failed-screen';
 import { IssuingScreen } from './screens/issuing-screen';
+import { PhoneFooter, PhoneScreen, PhoneSentFooter, PhoneSentScreen } from './screens/phone-screen';
 import { PriorityScreen } from './screens/priority-screen';
 import { ServiceScreen } from './screens/service-screen';
 import { TicketFooter, TicketScreen } from './screens/ticket-screen';
@@ -26,7 +27,7 @@ export function TakeTicketView(props: {
   let heading: string | undefined;
   let guide: string | undefined;
   let body;
-  let back: 'home' | 'back' | 'ticket' | null = 'home';
+  let back: 'home' | 'back' | 'ticket' | 'phone' | 'phoneSent' | null = 'home';
   if (state.matches('choosingService')) {
     const none = state.matches({ choosingService: 'noneIssuing' });
     [heading, guide, body] = [t.services.heading, none ? t.guide.noneIssuing : t.guide.services, <ServiceScreen {...screen} />];
@@ -36,6 +37,10 @@ export function TakeTicketView(props: {
   else if (state.matches('showingTicket')) {
     const printed = state.context.ticket?.printed === true;
     [heading, guide, body, back] = [undefined, printed ? t.guide.ticket : t.guide.unprinted, <TicketScreen {...screen} />, 'ticket'];
+  } else if (state.matches('enteringPhone') || state.matches('sendingPhone')) {
+    [heading, guide, body, back] = [t.ticketPhone.heading, t.guide.phone, <PhoneScreen {...screen} />, 'phone'];
+  } else if (state.matches('phoneSent')) {
+    [heading, guide, body, back] = [undefined, t.guide.phoneSent, <PhoneSentScreen {...screen} />, 'phoneSent'];
   } else if (state.matches('issueFailed')) {
     const guideText = isRefusal(state.context.errorCode) ? t.guide.refused : t.guide.issueFailed;
     [heading, guide, body, back] = [undefined, guideText, <IssueFailedScreen {...screen} />, null];
@@ -46,6 +51,10 @@ export function TakeTicketView(props: {
   const footer =
     back === 'ticket' ? (
       <TicketFooter {...screen} />
+    ) : back === 'phone' ? (
+      <PhoneFooter {...screen} />
+    ) : back === 'phoneSent' ? (
+      <PhoneSentFooter {...screen} />
     ) : back === 'back' ? (
       <div className="nav-row">
         <BigButton label={t.nav.back} variant="quiet" onPress={() => send({ type: 'nav.back' })} />

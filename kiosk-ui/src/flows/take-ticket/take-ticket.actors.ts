@@ -10,5 +10,6 @@ export const liveTakeTicketMachine = takeTicketMachine.provide({
     issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(({ input }) =>
       agentClient.issueTicket({ serviceId: input.serviceId, ...(input.priority ? { priority: input.priority } : {}) }),
     ),
+    leavePhone: fromPromise<{ phone: string }, { ticketId: string; phone: string }>(({ input }) => agentClient.leaveTicketPhone(input.ticketId, input.phone)),
   },
 });

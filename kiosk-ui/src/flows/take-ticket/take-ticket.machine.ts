@@ -1,17 +1,19 @@
 /**
- * Taking a queue ticket: service → priority (one touch) → printing → the number → done. A child of the kiosk
+ * Taking a queue ticket: service → priority (one touch) → printing → the number → done; from the number, optionally,
+ * a phone for the messages before the turn (keypad → sending → confirmation → done). A child of the kiosk
  * session (app/kiosk-session/), which starts it from the home screen, from the attract screen's priority button
  * (straight to the services, as a priority visitor) or from the pickup flow (a ticket for the result counter:
  * straight to the priority question). It ends with where to go next. No React and no IO here: the agent is
- * reached only through the `loadServices` and `issueTicket` actors (take-ticket.actors.ts, or tests).
+ * reached only through the `loadServices`, `issueTicket` and `leavePhone` actors (take-ticket.actors.ts, or tests).
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { IssuedTicket, PriorityCategory, ServiceSummary } from '../../../../shared/api-schemas';
+import { isVietnameseMobile, MOBILE_DIGITS } from '../../../../shared/phone-number';
 import { AgentRequestError, errorEventCode } from '../../agent-client/agent-client';
 import { isShut, noneIssues } from './service-availability';
 import type { TakeTicketContext, TakeTicketEvent, TakeTicketInput, TakeTicketOutput } from './take-ticket.types';
 
-export { DEFAULT_TICKET_TIMING, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput, type TakeTicketOutput } from './take-ticket.types';
+export { DEFAULT_TICKET_TIMING, TICKET_PHONE_EVENTS, type TakeTicketContext, type TakeTicketEvent, type TakeTicketInput, type TakeTicketOutput } from './take-ticket.types';
 
 export const takeTicketMachine = setup({
   types: {
@@ -26,6 +28,10 @@ export const takeTicketMachine = setup({
     }),
     issueTicket: fromPromise<IssuedTicket, { serviceId: string; priority: PriorityCategory | null }>(async () => {
       throw new Error('issueTicket not provided');
+    }),
+    /** PUT /api/tickets/:id/phone: the answer carries the phone masked. */
+    leavePhone: fromPromise<{ phone: string }, { ticketId: string; phone: string }>(async () => {
+      throw new Error('leavePhone not provided');
     }),
   },
   delays: {
@@ -45,6 +51,8 @@ export const takeTicketMachine = setup({
     hasList: ({ context }) => context.services.length > 0,
     wasPrinted: ({ context }) => context.ticket?.printed === true,
     serviceChosen: ({ context }) => context.serviceId !== null,
+    phoneRoom: ({ context, event }) => event.type === 'phone.digit' && /^\d$/.test(event.digit) && context.phoneDigits.length < MOBILE_DIGITS,
+    phoneValid: ({ context }) => isVietnameseMobile(context.phoneDigits),
   },
 }).createMachine({
   id: 'takeTicket',
@@ -59,6 +67,8 @@ export const takeTicketMachine = setup({
     priorityPath: input.priorityPath,
     priorityCategories: input.priorityCategories,
     timing: input.timing,
+    phoneDigits: '',
+    phoneMasked: null,
     exit: null,
   }),
   initial: 'starting',
@@ -117,6 +127,31 @@ export const takeTicketMachine = setup({
         printed: { after: { ticketShown: { target: '#takeTicket.done', actions: 'goHome' } } },
         unprinted: { after: { unprintedShown: { target: '#takeTicket.done', actions: 'goHome' } } },
       },
+      on: {
+        'ticket.done': { target: 'done', actions: 'goHome' },
+        'phone.start': { target: 'enteringPhone', actions: assign({ phoneDigits: '', errorCode: null }) },
+      },
+    },
+    // The optional phone: the ticket's own timer stops here; the session's idle timer still brings the kiosk home.
+    enteringPhone: {
+      on: {
+        'phone.digit': { guard: 'phoneRoom', actions: assign({ phoneDigits: ({ context, event }) => context.phoneDigits + event.digit, errorCode: null }) },
+        'phone.delete': { actions: assign({ phoneDigits: ({ context }) => context.phoneDigits.slice(0, -1), errorCode: null }) },
+        'phone.submit': [{ guard: 'phoneValid', target: 'sendingPhone' }, { actions: assign({ errorCode: 'VALIDATION_FAILED' }) }],
+        'phone.skip': { target: 'showingTicket', actions: assign({ phoneDigits: '', errorCode: null }) },
+      },
+    },
+    sendingPhone: {
+      on: { 'scan.received': {} }, // the number is on its way: a stray scan must not abandon it
+      invoke: {
+        src: 'leavePhone',
+        input: ({ context }) => ({ ticketId: context.ticket!.id, phone: context.phoneDigits }),
+        onDone: { target: 'phoneSent', actions: assign({ phoneMasked: ({ event }) => event.output.phone, phoneDigits: '', errorCode: null }) },
+        onError: { target: 'enteringPhone', actions: assign({ errorCode: ({ event }) => errorEventCode(event) }) },
+      },
+    },
+    phoneSent: {
+      after: { ticketShown: { target: 'done', actions: 'goHome' } },
       on: { 'ticket.done': { target: 'done', actions: 'goHome' } },
     },
     issueFailed: {

@@ -34,6 +34,10 @@ export interface TakeTicketContext {
   priorityPath: boolean;
   priorityCategories: PriorityCategory[];
   timing: TakeTicketTiming;
+  /** The phone being typed on the keypad after the ticket (digits only; cleared once sent). */
+  phoneDigits: string;
+  /** The phone as the agent answered it, masked ("•••• ••• 678"), for the confirmation. */
+  phoneMasked: string | null;
   /** How the flow ended, read by `output`. */
   exit: TakeTicketOutput | null;
 }
@@ -56,6 +60,15 @@ export type TakeTicketEvent =
   | { type: 'nav.back' }
   | { type: 'nav.home' }
   // A slip scanned while taking a ticket: the pickup flow takes over, unless a ticket is being printed.
-  | { type: 'scan.received'; code: string };
+  | { type: 'scan.received'; code: string }
+  // After the ticket: a phone for the messages before the turn (optional), typed on the on-screen keypad.
+  | { type: 'phone.start' }
+  | { type: 'phone.digit'; digit: string }
+  | { type: 'phone.delete' }
+  | { type: 'phone.submit' }
+  | { type: 'phone.skip' };
+
+/** The phone step's events: the session passes them on to the flow and re-arms its idle timer on them. */
+export const TICKET_PHONE_EVENTS = ['phone.start', 'phone.digit', 'phone.delete', 'phone.submit', 'phone.skip'] as const;
 
 export const DEFAULT_TICKET_TIMING: TakeTicketTiming = { ticketShownMs: 15_000, unprintedShownMs: 45_000 };

@@ -1,14 +1,17 @@
 /** /track/:id — a citizen's phone following their ticket. Reads the tracking machine; no IO of its own. */
 import { useMachine } from '@xstate/react';
-import type { ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { SnapshotFrom } from 'xstate';
+import { errorText } from '../../i18n/error-text';
 import { useLang, useT } from '../../i18n/i18n';
 import { liveTrackTicketMachine } from './track-ticket.actors';
+import type { TrackPhoneEvent, trackTicketMachine } from './track-ticket.machine';
 import './track-ticket.css';
 
 export default function TrackTicketPage({ ticketId }: { ticketId: string }) {
   const t = useT();
   const lang = useLang();
-  const [state] = useMachine(liveTrackTicketMachine, { input: { ticketId } });
+  const [state, send] = useMachine(liveTrackTicketMachine, { input: { ticketId } });
   const { tracking } = state.context;
   if (state.matches('notFound')) return <Frame><p className="track__problem" role="alert">{t.track.notFound}</p></Frame>;
   if (!tracking) return <Frame><p role="status">{state.matches('failed') ? t.track.failed : t.track.loading}</p></Frame>;
@@ -35,6 +38,7 @@ export default function TrackTicketPage({ ticketId }: { ticketId: string }) {
           </>
         ) : null}
       </section>
+      {ticket.status === 'waiting' || state.context.phoneMasked ? <PhoneSection state={state} send={send} waiting={ticket.status === 'waiting'} /> : null}
       <dl className="track__facts">
         <dt>{t.track.service}</dt>
         <dd>{service}</dd>
@@ -57,5 +61,57 @@ function Frame({ centerName, children }: { centerName?: string; children: ReactN
       </header>
       {children}
     </main>
+  );
+}
+
+/** The messages before the turn: a phone typed with the phone's own keyboard, or the one left here and a way to withdraw it. */
+function PhoneSection({ state, send, waiting }: { state: SnapshotFrom<typeof trackTicketMachine>; send: (e: TrackPhoneEvent) => void; waiting: boolean }) {
+  const t = useT();
+  const p = t.ticketPhone;
+  const [typed, setTyped] = useState('');
+  const { phoneMasked, phoneError, phoneWithdrawn } = state.context;
+  const at = (s: 'form' | 'sending' | 'left' | 'withdrawing') => state.matches({ tracking: { phone: s } });
+  const error = errorText(p.errors, phoneError);
+  if (at('left') || at('withdrawing')) {
+    return (
+      <section className="track__phone" data-testid="track-phone">
+        <p role="status">{p.sentBody((phoneMasked ?? '').replace(/ /g, '\u00a0'))}</p>
+        {error ? <p className="track__problem" role="alert">{error}</p> : null}
+        <button type="button" className="track__button track__button--quiet" disabled={at('withdrawing')} onClick={() => send({ type: 'phone.withdraw' })}>
+          {p.withdraw}
+        </button>
+      </section>
+    );
+  }
+  if (!waiting) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    send({ type: 'phone.submit', phone: typed });
+  };
+  return (
+    <section className="track__phone" data-testid="track-phone">
+      <h2>{p.heading}</h2>
+      {phoneWithdrawn ? <p role="status">{p.withdrawn}</p> : null}
+      <p className="track__note">{p.purpose} {p.privacy}</p>
+      <form onSubmit={submit} className="track__phone-form">
+        <label htmlFor="track-phone-input">{p.label}</label>
+        <input
+          id="track-phone-input"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={16}
+          placeholder="09xx xxx xxx"
+          value={typed}
+          onInput={(e) => setTyped((e.target as HTMLInputElement).value)}
+          aria-describedby="track-phone-format"
+        />
+        <p id="track-phone-format" className="track__note">{p.format}</p>
+        {error ? <p className="track__problem" role="alert">{error}</p> : null}
+        <button type="submit" className="track__button" disabled={at('sending')}>
+          {at('sending') ? p.sending : p.send}
+        </button>
+      </form>
+    </section>
   );
 }

@@ -17,5 +17,7 @@ export const liveTrackTicketMachine = trackTicketMachine.provide({
     }),
     loadTicket: fromPromise(({ input }) => agentClient.ticket(input.ticketId)),
     updates: agentUpdatesActor(agentEvents),
+    leavePhone: fromPromise(({ input }) => agentClient.leaveTicketPhone(input.ticketId, input.phone)),
+    withdrawPhone: fromPromise(({ input }) => agentClient.withdrawTicketPhone(input.ticketId)),
   },
 });

@@ -69,6 +69,7 @@ export function TicketFooter({ state, send }: ScreenProps) {
   const shownMs = ticket.printed ? state.context.timing.ticketShownMs : state.context.timing.unprintedShownMs;
   return (
     <div className="ticket__footer">
+      <BigButton label={t.ticketPhone.offer} hint={t.ticketPhone.offerHint} variant="secondary" onPress={() => send({ type: 'phone.start' })} />
       <BigButton label={t.ticket.done} onPress={() => send({ type: 'ticket.done' })} />
       <CountdownBar key={ticket.id} ms={shownMs} label={t.ticket.returning} />
     </div>
