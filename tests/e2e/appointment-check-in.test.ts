@@ -41,7 +41,7 @@ const it = agentTest({
 describe('appointments in a real browser', () => {
   let browser: Browser;
   const open = async (viewport: { width: number; height: number }, url: string): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport, hasTouch: true, locale: 'vi-VN' })).newPage();
+    const page = await (await browser.newContext({ viewport, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
     await page.clock.setFixedTime(now);
     await page.goto(url);
     return page;
@@ -96,6 +96,15 @@ describe('appointments in a real browser', () => {
     await expect.poll(() => kiosk.locator('.ticket__number').textContent()).toBe('D001');
     expect(await kiosk.getByText('Giờ hẹn: 09:20').count()).toBe(1);
     await kiosk.getByRole('button', { name: 'Xong' }).tap();
+
+    // At the counter the booked ticket is marked with its time.
+    const counter = await open({ width: 1280, height: 800 }, `${agent.url}/counter/1`);
+    await counter.getByLabel('Mã truy cập của cán bộ').fill(STAFF.authorization.replace('Bearer ', ''));
+    await counter.keyboard.press('Enter');
+    await counter.getByRole('heading', { name: 'Quầy số 1 – bàn gọi số' }).waitFor();
+    await counter.keyboard.press('n');
+    await expect.poll(() => counter.getByTestId('current-number').textContent()).toBe('D001');
+    expect(await counter.getByTestId('current-booked').textContent()).toBe('Đặt lịch hẹn 09:20');
 
     await kiosk.getByRole('button', { name: /Tôi đã đặt lịch hẹn/ }).tap();
     const keypad = kiosk.getByRole('group', { name: 'Bàn phím nhập mã lịch hẹn' });

@@ -14,6 +14,7 @@ export const enStaff = {
     offline: 'Live updates lost – reconnecting. Actions still work.',
     current: 'Current ticket',
     none: 'No ticket called yet',
+    booked: (time: string) => `Appointment ${time}`,
     priority: 'Priority',
     transferredFrom: (service: string) => `Transferred from ${service}`,
     status: {

@@ -17,6 +17,7 @@ export const viStaff = {
     offline: 'Mất kết nối thời gian thực – đang kết nối lại. Các thao tác vẫn dùng được.',
     current: 'Số đang phục vụ',
     none: 'Chưa gọi số nào',
+    booked: (time: string) => `Đặt lịch hẹn ${time}`,
     priority: 'Ưu tiên',
     transferredFrom: (service: string) => `Chuyển đến từ ${service}`,
     status: {
