@@ -122,4 +122,16 @@ describe('service hours on the kiosk, in a real browser', () => {
     await tv.locator('[data-service="dat-dai"] .lobby__service-shut').filter({ hasText: 'Ngoài giờ' }).waitFor();
     await tv.screenshot({ path: join(SHOTS, '04-lobby-display.png') });
   });
+
+  it('the attract screen at lunch: when the centre opens, and the lockers in one touch', async ({ agent }) => {
+    const kiosk = await (await browser.newContext({ viewport: PORTRAIT, hasTouch: true, locale: 'vi-VN' })).newPage();
+    await kiosk.clock.setFixedTime(now); // 11:31, as the test before left it
+    await kiosk.goto(agent.url);
+    const notice = kiosk.locator('.attract__closed');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Trung tâm mở cửa lại lúc 13:30 Thứ Tư.');
+    await kiosk.screenshot({ path: join(SHOTS, '05-attract-closed.png') });
+    await notice.getByRole('button', { name: /Ông\/bà vẫn nhận được kết quả/ }).tap();
+    await kiosk.getByText('Quét mã trên giấy hẹn trả kết quả').first().waitFor();
+  });
 });

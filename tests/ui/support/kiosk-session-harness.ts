@@ -75,6 +75,7 @@ export function startSession(opts: SessionOptions = {}) {
   const camera = { running: 0, starts: 0, sendBack: null as ((e: KioskSessionEvent) => void) | null };
   const spoken: SpeakerCommand[] = [];
   let scanner: ((e: KioskSessionEvent) => void) | null = null;
+  let opening: ((e: KioskSessionEvent) => void) | null = null;
   let pickupEvents: ((e: CollectResultEvent) => void) | null = null;
   const machine = kioskSessionMachine.provide({
     actors: {
@@ -100,6 +101,12 @@ export function startSession(opts: SessionOptions = {}) {
       scanSource: fromCallback<KioskSessionEvent>(({ sendBack }) => {
         scanner = sendBack;
         return () => undefined;
+      }),
+      watchOpening: fromCallback<KioskSessionEvent>(({ sendBack }) => {
+        opening = sendBack;
+        return () => {
+          opening = null;
+        };
       }),
       guidanceSpeaker: fromCallback<SpeakerCommand>(({ receive }) => {
         receive((command) => spoken.push(command));
@@ -130,6 +137,8 @@ export function startSession(opts: SessionOptions = {}) {
     spoken,
     /** A slip read by the serial or keyboard-wedge scanner. */
     scan: (code: string) => scanner!({ type: 'scan.received', code }),
+    /** What the services say while the attract screen shows (false when nobody is watching: not on that screen). */
+    servicesSay: (closed: boolean, opensAt: string | null) => (opening ? (opening({ type: 'opening.changed', closed, opensAt }), true) : false),
     /** What the agent's events tell the pickup flow (the door shut, the result taken). */
     agentSays: (e: CollectResultEvent) => pickupEvents!(e),
     ticketFlow,

@@ -4,11 +4,14 @@ import { agentClient, agentEvents } from '../../agent-client/default-client';
 import { liveCheckInMachine } from '../../flows/check-in/check-in.actors';
 import { liveCollectResultMachine } from '../../flows/collect-result/collect-result.actors';
 import { liveTakeTicketMachine } from '../../flows/take-ticket/take-ticket.actors';
+import { earliestOpening, noneIssues } from '../../flows/take-ticket/service-availability';
 import { startCamera, type CameraSession } from '../../scanning/camera-scanner';
 import { speakGuidance, stopGuidance } from '../../speech/guidance-speaker';
 import { KeyboardWedge } from '../../scanning/keyboard-wedge';
 import { CAMERA_ELEMENT_ID } from '../../ui/camera-panel';
 import { kioskSessionMachine, type KioskSessionEvent, type SpeakerCommand } from './kiosk-session.machine';
+
+const OPENING_CHECK_MS = 60_000;
 
 export const liveKioskSessionMachine = kioskSessionMachine.provide({
   actors: {
@@ -29,6 +32,18 @@ export const liveKioskSessionMachine = kioskSessionMachine.provide({
         stopped = true;
         void session?.stop();
       };
+    }),
+    watchOpening: fromCallback<KioskSessionEvent>(({ sendBack }) => {
+      // Asked at once and every minute: hours change on the minute; a failure keeps the last answer.
+      const check = (): void => {
+        agentClient.services().then(
+          (services) => sendBack({ type: 'opening.changed', closed: noneIssues(services), opensAt: earliestOpening(services) }),
+          () => undefined,
+        );
+      };
+      check();
+      const timer = setInterval(check, OPENING_CHECK_MS);
+      return () => clearInterval(timer);
     }),
     guidanceSpeaker: fromCallback<SpeakerCommand>(({ receive }) => {
       receive((command) => (command.type === 'say' ? void speakGuidance(command.text, command.lang) : stopGuidance()));

@@ -20,7 +20,7 @@ import { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type 
 export { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand };
 
 /** Everything one visitor's session may leave behind, as the next visitor must find it. */
-function freshSession(): Omit<KioskSessionContext, 'info' | 'timing'> {
+function freshSession(): Omit<KioskSessionContext, 'info' | 'timing' | 'opening'> {
   return { errorCode: null, pendingScan: null, ticketServiceId: null, cameraError: null, prefs: DEFAULT_PREFERENCES, priorityPath: false };
 }
 
@@ -71,6 +71,8 @@ export const kioskSessionMachine = setup({
     scanSource: fromCallback<KioskSessionEvent>(() => () => undefined),
     /** While the camera is open: `scan.received` for the code it reads, or `camera.failed`; provided by the app. */
     cameraScanner: fromCallback<KioskSessionEvent>(() => () => undefined),
+    /** While the attract screen shows: `opening.changed` whenever whether any service issues changes; provided by the app. */
+    watchOpening: fromCallback<KioskSessionEvent>(() => () => undefined),
     /** Speaks what it is told (`SpeakerCommand`) and falls silent when stopped; provided by the app. */
     guidanceSpeaker: fromCallback<SpeakerCommand>(() => () => undefined),
   },
@@ -90,7 +92,7 @@ export const kioskSessionMachine = setup({
   },
 }).createMachine({
   id: 'kiosk',
-  context: ({ input }) => ({ info: null, ...freshSession(), timing: { ...DEFAULT_TIMING, ...input } }),
+  context: ({ input }) => ({ info: null, opening: null, ...freshSession(), timing: { ...DEFAULT_TIMING, ...input } }),
   invoke: [{ src: 'scanSource' }, { id: 'speaker', src: 'guidanceSpeaker' }],
   on: {
     // In the language the visitor has chosen by now (a switch re-renders the screen, which asks again).
@@ -112,7 +114,11 @@ export const kioskSessionMachine = setup({
     },
     attract: {
       entry: 'clearSession',
+      // Outside the hours the attract screen says when the centre opens and offers the lockers (open at any hour).
+      invoke: { src: 'watchOpening' },
       on: {
+        'opening.changed': { actions: assign({ opening: ({ event }) => ({ closed: event.closed, opensAt: event.opensAt }) }) },
+        'kiosk.collect': '#collectingResult',
         'kiosk.touched': 'session',
         'kiosk.priorityTouched': { target: '#kiosk.session.flow.takingTicket', actions: assign({ priorityPath: true }) },
         'scan.received': [

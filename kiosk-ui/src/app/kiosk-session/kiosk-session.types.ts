@@ -17,6 +17,8 @@ export interface KioskSessionInput {
 
 export interface KioskSessionContext {
   info: KioskInfo | null;
+  /** Whether any service issues tickets now (the attract screen's "outside hours" notice); kept across visitors. */
+  opening: { closed: boolean; opensAt: string | null } | null;
   errorCode: AgentErrorCode | null;
   /** A slip scanned before the pickup flow started (on the attract, home or a ticket screen): its first lookup. */
   pendingScan: string | null;
@@ -35,6 +37,10 @@ export type KioskSessionEvent =
   | { type: 'kiosk.touched' }
   // The attract screen's own priority button: straight to the services, as a priority visitor.
   | { type: 'kiosk.priorityTouched' }
+  // Outside the hours, the attract screen's "Nhận kết quả tại tủ": straight to the pickup flow.
+  | { type: 'kiosk.collect' }
+  // What the services say while the attract screen shows: no service issues (closed or full), and when one opens.
+  | { type: 'opening.changed'; closed: boolean; opensAt: string | null }
   | { type: 'prefs.language'; lang: Language }
   | { type: 'prefs.toggle'; pref: PreferenceToggle }
   // "Cần thêm thời gian?" answered yes.
