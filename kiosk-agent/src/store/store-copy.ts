@@ -27,6 +27,9 @@ export const COPIED_TABLES = [
   'kiosks',
 ] as const;
 
+/** Tables whose `id` is text (no sequence behind it). */
+const TEXT_IDS = new Set(['tickets', 'kiosks', 'appointments']);
+
 const KIOSK_COLUMNS: Record<string, string> = {
   dossiers: 'locker_kiosk_id',
   pickup_audit: 'kiosk_id',
@@ -69,7 +72,7 @@ export async function copySqliteToPostgres(source: Db, target: PostgresStore, op
         const values = columns.map((c) => (c === renamed && row[c] !== null ? kiosk! : (row[c] ?? null)));
         await tx.run(`INSERT INTO ${table} (${list}) VALUES (${marks})`, values);
       }
-      if (columns.includes('id') && table !== 'tickets' && table !== 'kiosks') {
+      if (columns.includes('id') && !TEXT_IDS.has(table)) {
         // Explicit ids do not move an identity's sequence: move it past them.
         await tx.run(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT MAX(id) FROM ${table}), 1))`);
       }
