@@ -67,3 +67,9 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
     label: 'Kết quả trong tủ',
   },
 ];
+
+/**
+ * The demo's booked visit: at every start it is booked for a quarter of an hour later (Tư pháp), so its QR
+ * (`LH:<code>`) checks in at the kiosk at once.
+ */
+export const DEMO_APPOINTMENT = { code: '20261234', serviceId: 'tu-phap', inMinutes: 15, label: 'Lịch hẹn sau 15 phút' } as const;

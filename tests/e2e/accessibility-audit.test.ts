@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
-import { DEMO_DOSSIERS } from '../../shared/demo-dossiers';
+import { DEMO_APPOINTMENT, DEMO_DOSSIERS } from '../../shared/demo-dossiers';
 import { tempDir } from '../support/temp-dir';
 import { axeFindings, touchTargetFindings, type AxeFinding } from './axe';
 import { releaseChromium, screenshot, sharedChromium } from './browser';
@@ -69,6 +69,16 @@ describe('every kiosk screen in every mode: axe-core finds nothing', () => {
         await page.getByLabel(new RegExp(t.ticket.numberLabel('').trim())).waitFor();
         await check('ticket');
         await page.getByRole('button', { name: t.ticket.done, exact: true }).tap();
+
+        // Checking in the demo's booked visit: the keypad, then its QR under the scanner → its ticket.
+        await page.getByRole('button', { name: new RegExp(t.checkIn.homeButton) }).tap();
+        await page.getByRole('heading', { name: t.checkIn.heading }).waitFor();
+        await check('check-in-code');
+        await scan(`LH:${DEMO_APPOINTMENT.code}`);
+        await page.getByText(t.checkIn.calledAtTime).waitFor();
+        await check('check-in-ticket');
+        await page.getByRole('button', { name: t.ticket.done, exact: true }).tap();
+        await page.getByRole('heading', { name: t.home.heading }).waitFor();
 
         // The idle question over the home screen.
         await page.clock.fastForward(60_000);

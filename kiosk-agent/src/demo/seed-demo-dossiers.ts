@@ -4,7 +4,7 @@
  * a citizen may meet. Earlier handovers, deposits and lockouts of these sample dossiers are cleared; nothing else
  * in the store is touched.
  */
-import { DEMO_DOSSIERS } from '../../../shared/demo-dossiers';
+import { DEMO_APPOINTMENT, DEMO_DOSSIERS } from '../../../shared/demo-dossiers';
 import type { PickupCodeHasher } from '../pickup/pickup-code';
 import { localDayKey } from '../core/local-time';
 import { type Clock } from '../core/clock';
@@ -57,4 +57,21 @@ export async function seedDemoDossiers(store: SqlStore, clock: Clock, timeZone: 
       }
     }
   }, { lock: 'lockers' });
+  await seedDemoAppointment(store, now, today);
+}
+
+/** The demo's booked visit, again a quarter of an hour from now (its ticket of an earlier start stays as it was). */
+async function seedDemoAppointment(store: SqlStore, now: number, today: string): Promise<void> {
+  const start = Math.ceil((now + DEMO_APPOINTMENT.inMinutes * 60_000) / 60_000) * 60_000;
+  await store.transaction(
+    async (tx) => {
+      await tx.run('DELETE FROM appointments WHERE code = ?', [DEMO_APPOINTMENT.code]);
+      await tx.run(
+        `INSERT INTO appointments (id, code, service_id, day, start_ms, end_ms, phone, name, source, created_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 'staff', ?)`,
+        [`ademo${DEMO_APPOINTMENT.code}`, DEMO_APPOINTMENT.code, DEMO_APPOINTMENT.serviceId, today, start, start + 30 * 60_000, now],
+      );
+    },
+    { lock: 'appointments' },
+  );
 }

@@ -247,6 +247,7 @@ export const en: Catalogue = {
   demoDevices: {
     panel: 'Simulated devices',
     scannerHeading: 'Simulated scanner',
+    scanAppointment: (code: string) => `Scan appointment QR ${code}`,
     scanSample: (code) => `Scan appointment slip ${code}`,
     pickupCode: (code) => `pickup code ${code}`,
     lastScan: (code) => `Last scanned code: ${code}`,

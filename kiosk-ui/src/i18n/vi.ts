@@ -253,6 +253,7 @@ export const vi = {
   demoDevices: {
     panel: 'Thiết bị mô phỏng',
     scannerHeading: 'Máy quét mô phỏng',
+    scanAppointment: (code: string) => `Quét mã lịch hẹn ${code}`,
     scanSample: (code: string) => `Quét giấy hẹn ${code}`,
     pickupCode: (code: string) => `mã nhận ${code}`,
     lastScan: (code: string) => `Mã vừa quét: ${code}`,

@@ -2,7 +2,7 @@
 import { useMachine } from '@xstate/react';
 import { useT } from '../../i18n/i18n';
 import { liveDemoDevicesMachine } from './demo-devices.actors';
-import { SAMPLE_SLIPS } from './sample-slips';
+import { SAMPLE_APPOINTMENT, SAMPLE_SLIPS } from './sample-slips';
 
 export function DemoDevicesPanel({ fullPage = false }: { fullPage?: boolean }) {
   const t = useT();
@@ -25,10 +25,10 @@ export function DemoDevicesPanel({ fullPage = false }: { fullPage?: boolean }) {
           <section aria-label={t.demoDevices.scannerHeading}>
             <h2 className="demo-printer__heading">{t.demoDevices.scannerHeading}</h2>
             <div className="demo-printer__buttons">
-              {SAMPLE_SLIPS.map((slip) => (
+              {[...SAMPLE_SLIPS, SAMPLE_APPOINTMENT].map((slip) => (
                 <div key={slip.code} className="demo-printer__slip">
                   <button type="button" onClick={() => send({ type: 'scan.send', code: slip.scanText })}>
-                    {t.demoDevices.scanSample(slip.code)}
+                    {slip.appointment ? t.demoDevices.scanAppointment(slip.code) : t.demoDevices.scanSample(slip.code)}
                   </button>
                   <span>
                     {slip.label}

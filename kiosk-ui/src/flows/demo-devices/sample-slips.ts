@@ -2,7 +2,8 @@
  * What the demo's sample slips carry: the seeded demo dossiers (shared/demo-dossiers.ts). One is scanned as the
  * lookup-URL QR that TT 01/2023 slips often hold, the others as plain dossier-code barcodes.
  */
-import { DEMO_DOSSIERS } from '../../../../shared/demo-dossiers';
+import { appointmentQrText } from '../../../../shared/appointment-code';
+import { DEMO_APPOINTMENT, DEMO_DOSSIERS } from '../../../../shared/demo-dossiers';
 
 export interface SampleSlip {
   code: string;
@@ -10,6 +11,8 @@ export interface SampleSlip {
   scanText: string;
   label: string;
   pickupCode: string | null;
+  /** An appointment's QR rather than a dossier slip. */
+  appointment?: boolean;
 }
 
 export const SAMPLE_SLIPS: readonly SampleSlip[] = DEMO_DOSSIERS.map((d, i) => ({
@@ -18,3 +21,12 @@ export const SAMPLE_SLIPS: readonly SampleSlip[] = DEMO_DOSSIERS.map((d, i) => (
   label: d.label,
   pickupCode: d.locker?.pickupCode ?? null,
 }));
+
+/** The demo's booked visit: its QR, as sent by SMS with the booking. */
+export const SAMPLE_APPOINTMENT: SampleSlip = {
+  code: DEMO_APPOINTMENT.code,
+  scanText: appointmentQrText(DEMO_APPOINTMENT.code),
+  label: DEMO_APPOINTMENT.label,
+  pickupCode: null,
+  appointment: true,
+};
