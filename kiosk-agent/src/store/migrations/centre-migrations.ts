@@ -2,7 +2,7 @@
  * Migrations from the centre work on (version 10 and later), SQLite dialect; the PostgreSQL ones are
  * postgres/postgres-centre-migrations.ts, the same versions. Never edit a released migration: add a new one.
  */
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const CENTRE_MIGRATIONS: readonly Migration[] = [
   {

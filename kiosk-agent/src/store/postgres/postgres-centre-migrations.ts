@@ -2,7 +2,7 @@
  * The centre-work migrations (version 10 and later) in PostgreSQL dialect: the same versions and meaning as
  * migrations/centre-migrations.ts (INTEGER → BIGINT for times, no STRICT).
  */
-import type { Migration } from '../migrations/index';
+import type { Migration } from '../migrations/migration';
 
 export const CENTRE_MIGRATIONS: readonly Migration[] = [
   {

@@ -23,7 +23,7 @@
  *
  * Each migration runs in one transaction with its schema_migrations row (postgres-migrate.ts).
  */
-import type { Migration } from '../migrations/index';
+import type { Migration } from '../migrations/migration';
 
 import { CENTRE_MIGRATIONS } from './postgres-centre-migrations';
 
