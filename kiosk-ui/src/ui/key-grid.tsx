@@ -17,3 +17,11 @@ export function KeyGrid(props: { label: string; rows: string[][]; onKey: (key: s
     </div>
   );
 }
+
+/**
+ * A phone-style keypad's rows: 1–9 in threes, then the delete key and 0 sharing the last row, so the keypad stays
+ * within reach and on screen. The delete key is named in the visitor's language.
+ */
+export function digitRows(deleteLabel: string): string[][] {
+  return [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], [deleteLabel, '0']];
+}

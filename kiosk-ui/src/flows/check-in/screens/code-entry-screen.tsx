@@ -1,15 +1,9 @@
 /** The 8-digit appointment code on a phone-style keypad, shown as typed in two groups (it is not a secret). */
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
-import { KeyGrid } from '../../../ui/key-grid';
+import { digitRows, KeyGrid } from '../../../ui/key-grid';
 import { APPOINTMENT_CODE_LENGTH } from '../check-in.machine';
 import type { CheckInScreenProps } from './check-in-screen-props';
-
-const DIGIT_ROWS = [
-  ['1', '2', '3'],
-  ['4', '5', '6'],
-  ['7', '8', '9'],
-];
 
 export function CodeEntryScreen({ state, send }: CheckInScreenProps) {
   const t = useT();
@@ -29,7 +23,7 @@ export function CodeEntryScreen({ state, send }: CheckInScreenProps) {
       <KeyGrid
         className="key-grid--pin"
         label={t.checkIn.keypad}
-        rows={[...DIGIT_ROWS, [t.checkIn.delete, '0']]}
+        rows={digitRows(t.checkIn.delete)}
         onKey={(key) => send(key === t.checkIn.delete ? { type: 'checkin.delete' } : { type: 'checkin.digit', digit: key })}
       />
       {code.length === APPOINTMENT_CODE_LENGTH ? (

@@ -1,16 +1,10 @@
 /** The 6-digit pickup code, on a phone-style keypad; the digits are shown as dots (others may be watching). */
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
-import { KeyGrid } from '../../../ui/key-grid';
+import { digitRows, KeyGrid } from '../../../ui/key-grid';
 import { PICKUP_CODE_LENGTH } from '../collect-result.machine';
 import { DossierFacts } from './dossier-facts';
 import type { PickupScreenProps } from './pickup-screen-props';
-
-const DIGIT_ROWS = [
-  ['1', '2', '3'],
-  ['4', '5', '6'],
-  ['7', '8', '9'],
-];
 
 export function PickupCodeScreen({ state, send }: PickupScreenProps) {
   const t = useT();
@@ -31,11 +25,10 @@ export function PickupCodeScreen({ state, send }: PickupScreenProps) {
           <span key={i} className={`pin__dot ${i < pickupCode.length ? 'pin__dot--filled' : ''}`} aria-hidden="true" />
         ))}
       </div>
-      {/* Phone layout: "Xóa" and 0 share the last row, so the keypad stays within reach and on screen. */}
       <KeyGrid
         className="key-grid--pin"
         label={t.pickup.pinKeypad}
-        rows={[...DIGIT_ROWS, [t.pickup.delete, '0']]}
+        rows={digitRows(t.pickup.delete)}
         onKey={(key) => send(key === t.pickup.delete ? { type: 'pin.delete' } : { type: 'pin.digit', digit: key })}
       />
       {complete ? (

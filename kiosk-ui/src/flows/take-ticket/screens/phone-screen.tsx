@@ -8,15 +8,9 @@ import { errorText } from '../../../i18n/error-text';
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
 import { CountdownBar } from '../../../ui/countdown-bar';
-import { KeyGrid } from '../../../ui/key-grid';
+import { digitRows, KeyGrid } from '../../../ui/key-grid';
 import type { ScreenProps } from './screen-props';
 import './phone-screen.css';
-
-const DIGIT_ROWS = [
-  ['1', '2', '3'],
-  ['4', '5', '6'],
-  ['7', '8', '9'],
-];
 
 export function PhoneScreen({ state, send }: ScreenProps) {
   const t = useT();
@@ -46,7 +40,7 @@ export function PhoneScreen({ state, send }: ScreenProps) {
       {/* "Xóa" and 0 share the last row, as on the pickup-code keypad. */}
       <KeyGrid
         label={p.keypad}
-        rows={[...DIGIT_ROWS, [p.delete, '0']]}
+        rows={digitRows(p.delete)}
         onKey={(key) => (sending ? undefined : send(key === p.delete ? { type: 'phone.delete' } : { type: 'phone.digit', digit: key }))}
       />
     </div>
