@@ -95,7 +95,7 @@ describe('kiosk session', () => {
     expect(snap.matches('attract')).toBe(true);
     expect(snap.children.takeTicket).toBeUndefined();
     expect(snap.children.collectResult).toBeUndefined();
-    const { info: _info, timing: _timing, ...visitor } = snap.context;
+    const { info: _info, timing: _timing, opening: _opening, ...visitor } = snap.context;
     expect(visitor).toEqual({ errorCode: null, pendingScan: null, ticketServiceId: null, cameraError: null, prefs: { lang: 'vi', largeText: false, highContrast: false, reach: false }, priorityPath: false });
   });
 
