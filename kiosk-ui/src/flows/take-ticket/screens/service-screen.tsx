@@ -4,7 +4,7 @@
  * still takes a priority visitor: chosen, the priority question offers no "Không". When none issues, the screen
  * says when the centre opens next, and offers the lockers (NoneIssuing).
  */
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { ServiceSummary } from '../../../../../shared/api-schemas';
 import { useLang, useT } from '../../../i18n/i18n';
 import type { Catalogue } from '../../../i18n/catalogue';
@@ -45,7 +45,9 @@ export function ServiceScreen({ state, send, utcOffsetMinutes }: ScreenProps) {
   return (
     <>
       {state.matches({ choosingService: 'noneIssuing' }) ? <NoneIssuing state={state} send={send} utcOffsetMinutes={utcOffsetMinutes} /> : null}
-      <div className="choices choices--grid">
+      {/* The list fills the room left, in as many columns and as large as its count allows (service-screen.css). */}
+      <div className="services" style={{ '--services': services.length } as CSSProperties}>
+        <div className="services__grid">
         {services.map((s) => {
           const why = unavailableText(t, s, priorityPath, utcOffsetMinutes, now);
           const shut = stateOf(s) === 'closed' || stateOf(s) === 'full';
@@ -66,6 +68,7 @@ export function ServiceScreen({ state, send, utcOffsetMinutes }: ScreenProps) {
             </div>
           );
         })}
+        </div>
       </div>
     </>
   );
