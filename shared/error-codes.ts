@@ -28,6 +28,8 @@ export const ERROR_HTTP_STATUS = {
   APPOINTMENT_NOT_OFFERED: 409,
   /** This phone already holds as many bookings as allowed, or this network address made too many today. */
   APPOINTMENT_LIMIT: 429,
+  /** A booking already checked in at the kiosk cannot be cancelled (its ticket exists). */
+  APPOINTMENT_CHECKED_IN: 409,
   /** The appointment was cancelled. */
   APPOINTMENT_CANCELLED: 409,
   TICKET_NOT_FOUND: 404,

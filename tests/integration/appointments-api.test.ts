@@ -32,7 +32,7 @@ const test = agentTest({
 
 type Failure = { error: { code: string; message: string; details?: Record<string, string> } };
 type Booked = Failure & { id: string; code: string; start: string; url: string };
-type CheckIn = Failure & { ticket: { id: string; number: string; bookedAt?: string; ahead: number; printed: boolean }; again: boolean };
+type CheckIn = Failure & { ticket: { id: string; number: string; bookedAt?: string; ahead: number; printed: boolean }; appointment: { id: string }; again: boolean };
 
 describe('appointments through the API', () => {
   beforeAll(() => gateway.start());
@@ -102,6 +102,17 @@ describe('appointments through the API', () => {
     expect(page.body).toMatchObject({ code: first.body.code, status: 'booked', checkInFrom: iso('2026-12-02T08:30') });
     expect(JSON.stringify(page.body)).not.toMatch(/0912000001|Nguyễn/);
     expect((await getJson<Failure>(`${agent.url}/api/appointments/anone`)).body.error.code).toBe('APPOINTMENT_NOT_FOUND');
+
+    // Cancelled from its link: its place frees up and the phone may book again; twice answers the same.
+    const cancel = (id: string) => postJson<Failure & { status: string }>(`${agent.url}/api/appointments/${id}/cancel`, {});
+    expect((await cancel(first.body.id)).body.status).toBe('cancelled');
+    expect((await cancel(first.body.id)).body.status).toBe('cancelled');
+    const freed = await getJson<{ slots: { start: string; remaining: number }[] }>(`${agent.url}/api/appointments/slots?serviceId=tu-phap&date=2026-12-02`);
+    expect(freed.body.slots.find((s) => s.start === iso('2026-12-02T09:00'))?.remaining).toBe(1);
+    // The phone is under its limit again; what stops it now is this address's day (cancelled bookings still count).
+    const again = await bookAs('0912000001', iso('2026-12-04T10:00'));
+    expect([again.status, again.body.error.message]).toEqual([429, expect.stringContaining('Thiết bị này đã đặt quá nhiều lịch hẹn')]);
+    expect((await cancel('anone')).body.error.code).toBe('APPOINTMENT_NOT_FOUND');
   });
 
   test('staff book any open time; check-in: too early, on time (a ticket with its time), again (the same ticket), expired, unknown', async ({ agent }) => {
@@ -143,6 +154,15 @@ describe('appointments through the API', () => {
     const expired = await checkIn(missed.body.code);
     expect([expired.status, expired.body.error.code, expired.body.error.details?.serviceId]).toEqual([409, 'APPOINTMENT_EXPIRED', 'dat-dai']);
     expect(expired.body.error.message).toContain('lấy số thường');
+
+    // A checked-in booking cannot be cancelled (its ticket exists); a cancelled one does not check in.
+    const refused = await postJson<Failure>(`${agent.url}/api/appointments/${checked.body.appointment.id}/cancel`, {});
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'APPOINTMENT_CHECKED_IN']);
+    const dropped = await staffBook(iso('2026-12-02T10:00'));
+    await postJson(`${agent.url}/api/appointments/${dropped.body.id}/cancel`, {});
+    clock.set(iso('2026-12-02T09:50'));
+    const gone = await checkIn(dropped.body.code);
+    expect([gone.status, gone.body.error.code]).toEqual([409, 'APPOINTMENT_CANCELLED']);
 
     for (const code of ['00000000', 'hello', '000.00.15.H29-250704-0012']) {
       const unknown = await checkIn(code);

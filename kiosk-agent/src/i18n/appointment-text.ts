@@ -5,11 +5,12 @@ export const APPOINTMENT_TEXT = {
   expired: (start: string) =>
     `Lịch hẹn lúc ${start} đã quá giờ. Ông/bà vẫn có thể lấy số thường cho lĩnh vực này, hoặc đặt lịch hẹn khác.`,
   cancelled: 'Lịch hẹn này đã bị hủy. Ông/bà có thể lấy số thường hoặc đặt lịch hẹn khác.',
+  alreadyCheckedIn: 'Lịch hẹn này đã nhận số tại ki-ốt nên không hủy được. Nếu không làm thủ tục nữa, vui lòng báo cán bộ tại quầy.',
   notOffered: (service: string) => `Lĩnh vực ${service} chưa nhận đặt lịch trực tuyến. Mời ông/bà đến lấy số tại ki-ốt trong giờ làm việc.`,
   slotInvalid: 'Giờ hẹn này không có trong lịch làm việc của lĩnh vực, hoặc đã qua. Vui lòng chọn một giờ trong danh sách.',
   slotFull: 'Giờ hẹn này vừa hết chỗ. Vui lòng chọn giờ khác.',
   tooFarAhead: (until: string) => `Chỉ đặt lịch được đến hết ngày ${until}. Vui lòng chọn ngày gần hơn.`,
-  phoneLimit: (n: number) => `Số điện thoại này đã có ${n} lịch hẹn chưa đến lượt. Vui lòng đến theo lịch đã đặt hoặc hủy bớt trước khi đặt thêm.`,
+  phoneLimit: (n: number) => `Số điện thoại này đã có ${n} lịch hẹn chưa đến lượt. Vui lòng đến theo lịch đã đặt, hoặc hủy bớt (mở đường dẫn trong tin nhắn, chọn "Hủy lịch hẹn") trước khi đặt thêm.`,
   sameDay: 'Số điện thoại này đã có lịch hẹn cho lĩnh vực này trong ngày đó.',
   addressLimit: 'Thiết bị này đã đặt quá nhiều lịch hẹn hôm nay. Vui lòng thử lại vào ngày mai hoặc liên hệ bộ phận một cửa.',
   closedAtStart: (service: string) => `Lĩnh vực ${service} không làm việc vào giờ này. Vui lòng chọn giờ trong giờ làm việc.`,

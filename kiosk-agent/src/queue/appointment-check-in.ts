@@ -76,6 +76,18 @@ export class AppointmentCheckIn {
     return { id: a.id, start: new Date(a.startMs).toISOString(), serviceId: a.serviceId };
   }
 
+  /**
+   * The holder of the link cancels a booking not yet checked in: its place frees up and the phone's count of
+   * bookings to come goes down. Cancelling twice answers the same; a checked-in one cannot be (its ticket exists).
+   */
+  async cancel(id: string): Promise<AppointmentView> {
+    const a = await this.deps.appointments.byId(id);
+    if (!a) throw new AgentError('APPOINTMENT_NOT_FOUND', APPOINTMENT_TEXT.notFound);
+    if (a.status === 'checked-in') throw new AgentError('APPOINTMENT_CHECKED_IN', APPOINTMENT_TEXT.alreadyCheckedIn);
+    if (a.status === 'booked') await this.deps.appointments.cancel(id);
+    return this.view(id);
+  }
+
   /** What the holder of the appointment's link sees (its QR page): no phone, no name. */
   async view(id: string): Promise<AppointmentView> {
     const a = await this.deps.appointments.byId(id);

@@ -103,4 +103,10 @@ export class AppointmentRepository {
     const r = await this.q.run(`UPDATE appointments SET status = 'checked-in', ticket_id = ?, checked_in_at_ms = ? WHERE id = ? AND status = 'booked'`, [ticketId, atMs, id]);
     return r.changes === 1;
   }
+
+  /** Cancels a booking still to be checked in; false when it is not (checked in, cancelled, or unknown). */
+  async cancel(id: string): Promise<boolean> {
+    const r = await this.q.run(`UPDATE appointments SET status = 'cancelled' WHERE id = ? AND status = 'booked'`, [id]);
+    return r.changes === 1;
+  }
 }

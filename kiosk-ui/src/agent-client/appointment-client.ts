@@ -21,6 +21,10 @@ export class AppointmentClient extends AgentClient {
     return this.request(BookedAppointmentSchema, '/api/appointments/book', { method: 'POST', body: JSON.stringify(request) });
   }
 
+  cancel(id: string) {
+    return this.request(AppointmentViewSchema, `/api/appointments/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+  }
+
   appointment(id: string) {
     return this.request(AppointmentViewSchema, `/api/appointments/${encodeURIComponent(id)}`);
   }

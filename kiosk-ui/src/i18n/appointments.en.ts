@@ -61,6 +61,11 @@ export const enAppointments: Pick<Catalogue, 'checkIn' | 'book' | 'appointment'>
     qrLabel: 'Appointment QR code: hold it under the kiosk scanner',
     checkIn: (from: string, until: string) => `Check in at the kiosk between ${from} and ${until}.`,
     status: { booked: 'Booked', 'checked-in': 'Ticket taken', cancelled: 'Cancelled' },
+    cancel: 'Cancel the appointment',
+    confirmCancel: 'Cancel this appointment? Its time goes to someone else.',
+    cancelYes: 'Yes, cancel it',
+    cancelNo: 'No, keep it',
+    cancelFailed: 'The appointment could not be cancelled. Please try again; if you already took a ticket at the kiosk, tell the staff at the counter.',
     notFound: 'This appointment was not found. Please check the link in your message.',
   },
 };

@@ -62,6 +62,11 @@ export const viAppointments = {
     qrLabel: 'Mã QR lịch hẹn: đưa vào máy quét của ki-ốt',
     checkIn: (from: string, until: string) => `Nhận số tại ki-ốt từ ${from} đến ${until}.`,
     status: { booked: 'Đã đặt', 'checked-in': 'Đã nhận số', cancelled: 'Đã hủy' },
+    cancel: 'Hủy lịch hẹn',
+    confirmCancel: 'Hủy lịch hẹn này? Giờ hẹn sẽ được nhường cho người khác.',
+    cancelYes: 'Có, hủy lịch hẹn',
+    cancelNo: 'Không, giữ lịch hẹn',
+    cancelFailed: 'Chưa hủy được lịch hẹn. Vui lòng thử lại; nếu đã nhận số tại ki-ốt, xin báo cán bộ tại quầy.',
     notFound: 'Không tìm thấy lịch hẹn này. Vui lòng kiểm tra lại đường dẫn trong tin nhắn.',
   },
 } as const;

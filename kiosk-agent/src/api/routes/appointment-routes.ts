@@ -107,4 +107,17 @@ export function registerAppointmentRoutes(r: RouteRegistry, deps: { appointmentB
     },
     ({ params }) => checkIn.view(z.string().max(64).parse(params.id)),
   );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/appointments/:id/cancel',
+      summary: 'Cancel a booking not yet checked in (anyone with its link): its place frees up; cancelling twice answers the same',
+      tag: 'appointments',
+      auth: 'none',
+      responses: { 200: { description: 'The appointment, cancelled', schema: AppointmentViewSchema } },
+      errors: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_CHECKED_IN'],
+    },
+    ({ params }) => checkIn.cancel(z.string().max(64).parse(params.id)),
+  );
 }

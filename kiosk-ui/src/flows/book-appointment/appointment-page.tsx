@@ -10,7 +10,7 @@ import './book-appointment.css';
 export default function AppointmentPage({ id }: { id: string }) {
   const t = useT();
   const lang = useLang();
-  const [state] = useMachine(liveAppointmentQrMachine, { input: { id } });
+  const [state, send] = useMachine(liveAppointmentQrMachine, { input: { id } });
   const page = state.context.page;
   return (
     <main className="book">
@@ -31,6 +31,20 @@ export default function AppointmentPage({ id }: { id: string }) {
           <p><strong>{t.appointment.status[page.appointment.status]}</strong></p>
           <p className="book__note">{t.appointment.checkIn(clockText(page.appointment.checkInFrom, page.utcOffsetMinutes), clockText(page.appointment.checkInUntil, page.utcOffsetMinutes))}</p>
         </section>
+      ) : null}
+      {state.context.errorCode ? <p className="book__problem" role="alert">{t.appointment.cancelFailed}</p> : null}
+      {page?.appointment.status === 'booked' ? (
+        state.matches({ shown: 'confirming' }) ? (
+          <section className="book__card" aria-live="polite">
+            <p>{t.appointment.confirmCancel}</p>
+            <button type="button" className="book__button" onClick={() => send({ type: 'appointment.confirmCancel' })}>{t.appointment.cancelYes}</button>
+            <button type="button" className="book__choice" onClick={() => send({ type: 'appointment.keep' })}>{t.appointment.cancelNo}</button>
+          </section>
+        ) : (
+          <button type="button" className="book__choice" disabled={state.matches({ shown: 'cancelling' })} onClick={() => send({ type: 'appointment.cancel' })}>
+            {t.appointment.cancel}
+          </button>
+        )
       ) : null}
     </main>
   );

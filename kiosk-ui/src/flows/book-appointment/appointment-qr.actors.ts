@@ -9,5 +9,6 @@ export const liveAppointmentQrMachine = appointmentQrMachine.provide({
       const [appointment, kiosk, services] = await Promise.all([appointmentClient.appointment(input.id), appointmentClient.kiosk(), appointmentClient.services()]);
       return { appointment, centerName: kiosk.centerName, utcOffsetMinutes: kiosk.utcOffsetMinutes, serviceName: services.find((s) => s.id === appointment.serviceId)?.name ?? null };
     }),
+    cancelAppointment: fromPromise(({ input }: { input: { id: string } }) => appointmentClient.cancel(input.id)),
   },
 });

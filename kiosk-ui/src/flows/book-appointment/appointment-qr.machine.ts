@@ -18,10 +18,14 @@ export const appointmentQrMachine = setup({
   types: {
     context: {} as { id: string; page: AppointmentPage | null; errorCode: AgentErrorCode | null; retryMs: number },
     input: {} as { id: string; retryMs?: number },
+    events: {} as { type: 'appointment.cancel' } | { type: 'appointment.confirmCancel' } | { type: 'appointment.keep' },
   },
   actors: {
     loadAppointment: fromPromise<AppointmentPage, { id: string }>(async () => {
       throw new Error('loadAppointment not provided');
+    }),
+    cancelAppointment: fromPromise<AppointmentView, { id: string }>(async () => {
+      throw new Error('cancelAppointment not provided');
     }),
   },
   delays: { retry: ({ context }) => context.retryMs },
@@ -43,6 +47,21 @@ export const appointmentQrMachine = setup({
     },
     failed: { after: { retry: 'loading' } },
     notFound: {},
-    shown: {},
+    shown: {
+      initial: 'idle',
+      states: {
+        idle: { on: { 'appointment.cancel': { guard: ({ context }) => context.page?.appointment.status === 'booked', target: 'confirming' } } },
+        // Asked once more: a tap by mistake must not give the slot away.
+        confirming: { on: { 'appointment.confirmCancel': 'cancelling', 'appointment.keep': 'idle' } },
+        cancelling: {
+          invoke: {
+            src: 'cancelAppointment',
+            input: ({ context }) => ({ id: context.id }),
+            onDone: { target: 'idle', actions: assign({ page: ({ context, event }) => (context.page ? { ...context.page, appointment: event.output } : null), errorCode: null }) },
+            onError: { target: 'idle', actions: assign({ errorCode: ({ event }) => errorEventCode(event) }) },
+          },
+        },
+      },
+    },
   },
 });
