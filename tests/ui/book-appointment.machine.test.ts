@@ -8,7 +8,7 @@ import { createActor, fromPromise, waitFor } from 'xstate';
 import type { ServiceSummary } from '../../shared/api-schemas';
 import type { AppointmentView, BookAppointmentRequest, SlotList } from '../../shared/appointment-schemas';
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
-import { appointmentQrMachine } from '../../kiosk-ui/src/flows/book-appointment/appointment-qr.machine';
+import { appointmentQrMachine, type AppointmentPage } from '../../kiosk-ui/src/flows/book-appointment/appointment-qr.machine';
 import { bookableDays, bookAppointmentMachine } from '../../kiosk-ui/src/flows/book-appointment/book-appointment.machine';
 
 const SERVICE: ServiceSummary = { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp', en: 'Justice' }, waiting: 0, estimatedWaitMinutes: 0, appointments: { slotMinutes: 30, daysAhead: 3 } };
@@ -64,7 +64,7 @@ describe("an appointment's page", () => {
     const cancelled: string[] = [];
     const machine = appointmentQrMachine.provide({
       actors: {
-        loadAppointment: fromPromise(async () => ({ appointment: view('booked'), centerName: 'TT', utcOffsetMinutes: 420, serviceName: null })),
+        loadAppointment: fromPromise(async (): Promise<AppointmentPage> => ({ appointment: view('booked'), centerName: 'TT', utcOffsetMinutes: 420, serviceName: null })),
         cancelAppointment: fromPromise(async ({ input }) => {
           cancelled.push(input.id);
           return view('cancelled');
