@@ -1,5 +1,6 @@
 /** `npm run bench`: prints medians and p99s. Targets are printed beside the figures; nothing here asserts time. */
 import { cpus } from 'node:os';
+import { benchAppointments } from './appointment-bench';
 import { benchCentreCallToEvent, benchCentreTickets } from './centre-bench';
 import { benchCentreStoreTickets } from './centre-store-bench';
 import { benchCallToDisplay } from './counter-bench';
@@ -8,12 +9,19 @@ import { benchScanToUnlock } from './pickup-bench';
 import { benchDurableTickets, benchTicketLatency } from './ticket-bench';
 import { benchKioskUi } from './ui-bench';
 
-/** `BENCH_ONLY=centre` runs the centre's figures alone (centre-bench.ts), without the single kiosk's several minutes. */
+/**
+ * `BENCH_ONLY=centre` runs the centre's figures alone (centre-bench.ts), without the single kiosk's several minutes;
+ * `BENCH_ONLY=appointments` the appointment figures alone (appointment-bench.ts).
+ */
 const only = process.env.BENCH_ONLY;
 
 async function main(): Promise<void> {
   console.log(`motcua-kiosk benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
-  if (only !== undefined && only !== 'centre') throw new Error(`BENCH_ONLY=${only}: only 'centre' is known`);
+  if (only !== undefined && only !== 'centre' && only !== 'appointments') throw new Error(`BENCH_ONLY=${only}: 'centre' or 'appointments'`);
+  if (only === 'appointments') {
+    for (const line of await benchAppointments()) console.log(line);
+    return;
+  }
   if (only !== 'centre') await benchSingleKiosk();
   for (const line of await benchCentreStoreTickets()) console.log(line);
   for (const line of await benchCentreTickets()) console.log(line);
@@ -27,6 +35,7 @@ async function benchSingleKiosk(): Promise<void> {
   for (const line of await benchLockerRoundTrips()) console.log(line);
   for (const line of await benchScanToUnlock()) console.log(line);
   for (const line of await benchCallToDisplay()) console.log(line);
+  for (const line of await benchAppointments()) console.log(line);
   for (const line of await benchKioskUi()) console.log(line);
 }
 

@@ -42,9 +42,12 @@ export async function createStore(
       return store;
     } catch (err) {
       const connection = isUnreachable(err);
-      if (connection && Date.now() + delay < giveUpAt) {
-        log.warn({ store: store.location, err: (err as Error).message, retryInMs: delay }, 'PostgreSQL not reachable yet; waiting for it');
-        await new Promise((r) => setTimeout(r, delay));
+      const left = giveUpAt - Date.now();
+      if (connection && left > 0) {
+        // The last wait is cut to the deadline, and one more try made there: the whole configured time is waited.
+        const wait = Math.min(delay, left);
+        log.warn({ store: store.location, err: (err as Error).message, retryInMs: wait }, 'PostgreSQL not reachable yet; waiting for it');
+        await new Promise((r) => setTimeout(r, wait));
         continue;
       }
       await store.close().catch(() => undefined);
