@@ -32,6 +32,19 @@ export const ERROR_HTTP_STATUS = {
   APPOINTMENT_CHECKED_IN: 409,
   /** The appointment was cancelled. */
   APPOINTMENT_CANCELLED: 409,
+  /** A wrong username or password at sign-in: `details.attemptsLeft` before the account locks (for an account that exists). */
+  STAFF_CREDENTIALS_INVALID: 401,
+  /** Too many wrong passwords in a row: the account is locked until `details.retryAt`. */
+  STAFF_LOCKED: 429,
+  /** The account was disabled by a supervisor: its sessions have ended. */
+  STAFF_ACCOUNT_DISABLED: 403,
+  /** The route needs a supervisor (or admin) signed in. */
+  STAFF_ROLE_REQUIRED: 403,
+  /** An account with this username exists already. */
+  STAFF_USERNAME_TAKEN: 409,
+  /** A password shorter than 8 characters. */
+  STAFF_PASSWORD_WEAK: 400,
+  STAFF_ACCOUNT_NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
   COUNTER_NOT_FOUND: 404,
   /** `/display/<id>` names no display of the site config's `displays`. */

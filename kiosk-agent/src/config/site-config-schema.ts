@@ -196,7 +196,19 @@ export const SiteConfigSchema = z
       .default({ pollMs: 1000, minBackoffMs: 5000 }),
     /** The province's one-stop system (upstream-config-schema.ts): `local` (default) or `http`. */
     upstream: UpstreamConfigWithDefaultSchema,
-    staff: z.strictObject({ tokens: z.array(StaffTokenSchema).default([]) }).prefault({}),
+    staff: z
+      .strictObject({
+        /** Bearer tokens for machine integrations (the province's system, imports); people sign in with accounts. */
+        tokens: z.array(StaffTokenSchema).default([]),
+        /** An officer's session ends after this long without a request… */
+        sessionIdleMinutes: z.number().int().min(1).max(24 * 60).default(30),
+        /** …and at the latest this long after signing in (a working day). */
+        sessionMaxHours: z.number().int().min(1).max(24).default(12),
+        /** Wrong passwords in a row that lock an account, and for how long (the lock survives a restart). */
+        signInAttempts: z.number().int().min(1).max(20).default(5),
+        lockMinutes: z.number().int().min(1).max(24 * 60).default(15),
+      })
+      .prefault({}),
     technician: z
       .strictObject({
         /** `npm run hash-pin -- <pin>`; the PIN itself is never stored. */

@@ -25,6 +25,8 @@ export const COPIED_TABLES = [
   'diagnostics_audit',
   'pickup_pauses',
   'kiosks',
+  'staff_accounts',
+  'staff_sessions',
 ] as const;
 
 /** Tables whose `id` is text (no sequence behind it). */

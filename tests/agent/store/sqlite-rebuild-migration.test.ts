@@ -17,7 +17,7 @@ test('tickets and their events keep their rows and links through the rebuild; pa
   ).run();
   db.prepare(`INSERT INTO ticket_events (ticket_id, day, at_ms, action, counter_id) VALUES ('t1', '2026-12-02', 2000, 'call', '1')`).run();
 
-  expect(migrate(db, MIGRATIONS)).toEqual([13]);
+  expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 13))).toEqual([13]);
 
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   expect(db.prepare('SELECT id, number, status, phone, queue_key_ms AS k, parked_at_ms AS p FROM tickets').all()).toEqual([

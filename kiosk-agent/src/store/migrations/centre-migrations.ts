@@ -146,4 +146,34 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ticket_events_day ON ticket_events (day, action, at_ms);
     `,
   },
+  {
+    version: 14,
+    name: 'officers sign in as themselves',
+    sql: `
+      -- An account per officer (issue 19): the password as a scrypt hash, a role, disabled rather than deleted (the
+      -- audit names it). Wrong passwords in a row lock it for a while, and the lock survives a restart.
+      CREATE TABLE staff_accounts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        disabled_at_ms INTEGER,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until_ms INTEGER
+      ) STRICT;
+      -- A signed-in officer: the token only as its SHA-256, ended by sign-out, idleness, the day's limit or a
+      -- disabled account.
+      CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES staff_accounts (id),
+        counter_id TEXT,
+        created_at_ms INTEGER NOT NULL,
+        last_seen_ms INTEGER NOT NULL,
+        ended_at_ms INTEGER
+      ) STRICT;
+      CREATE INDEX staff_sessions_live ON staff_sessions (account_id) WHERE ended_at_ms IS NULL;
+    `,
+  },
 ];
