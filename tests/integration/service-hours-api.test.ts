@@ -4,6 +4,7 @@ import { agentTest } from '../support/agent-fixture';
 import { FakeClock } from '../support/fake-clock';
 import { getJson, postJson } from '../support/http';
 import { STAFF } from '../support/lockers';
+import { signedIn } from '../support/officers';
 
 const at = (local: string): number => Date.parse(`${local}+07:00`);
 const iso = (local: string): string => new Date(at(local)).toISOString();
@@ -50,11 +51,16 @@ describe('opening hours through the API', () => {
     expect(lunch.body.error.message).toContain('13:30');
 
     clock.set(iso('2026-12-02T14:00'));
+    // A supervisor's decision: not without signing in, not with an integration token, not by an officer.
     expect((await postJson(`${agent.url}/api/services/dat-dai/close-today`, {})).status).toBe(401);
-    const closed = await postJson(`${agent.url}/api/services/dat-dai/close-today`, {}, STAFF);
+    expect((await postJson(`${agent.url}/api/services/dat-dai/close-today`, {}, STAFF)).status).toBe(401);
+    const officer = await postJson<Failure>(`${agent.url}/api/services/dat-dai/close-today`, {}, await signedIn(agent, 'lan', 'officer'));
+    expect([officer.status, officer.body.error.code]).toEqual([403, 'STAFF_ROLE_REQUIRED']);
+    const supervisor = await signedIn(agent, 'hoa', 'supervisor');
+    const closed = await postJson(`${agent.url}/api/services/dat-dai/close-today`, {}, supervisor);
     expect(closed.body).toEqual({ serviceId: 'dat-dai', day: '2026-12-02', opensAt: iso('2026-12-03T07:30') });
     const after = await ticket('dat-dai');
     expect([after.status, after.body.error.code, after.body.error.details?.opensAt]).toEqual([409, 'SERVICE_CLOSED', iso('2026-12-03T07:30')]);
-    expect((await postJson(`${agent.url}/api/services/nope/close-today`, {}, STAFF)).status).toBe(404);
+    expect((await postJson(`${agent.url}/api/services/nope/close-today`, {}, supervisor)).status).toBe(404);
   });
 });

@@ -28,6 +28,8 @@ import { registerLobbyRoutes } from './routes/lobby-routes';
 import { registerPickupRoutes } from './routes/pickup-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerAppointmentRoutes } from './routes/appointment-routes';
+import { registerStaffRoutes } from './routes/staff-routes';
+import type { StaffSessions } from '../staff/staff-sessions';
 import type { AppointmentBook } from '../queue/appointment-book';
 import type { AppointmentCheckIn } from '../queue/appointment-check-in';
 import { registerSystemRoutes } from './routes/system-routes';
@@ -43,6 +45,8 @@ export interface AppDeps {
   queue: QueueService;
   issuer: TicketIssuer;
   appointmentBook: AppointmentBook;
+  /** Officers' accounts and sessions (staff routes accept a live session as well as an integration token). */
+  staff: StaffSessions;
   checkIn: AppointmentCheckIn;
   /** The phone a citizen leaves on a ticket for the messages before their turn. */
   notices: TurnNotices;
@@ -86,7 +90,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const authorize: (auth: Auth, req: express.Request) => void = createRouteAuth(deps.access, deps.diagnostics.gate);
+  const authorize: (auth: Auth, req: express.Request) => Promise<void> = createRouteAuth(deps.access, deps.diagnostics.gate, (token) => deps.staff.verify(token));
 
   // A Host this agent does not answer to (DNS rebinding), or a page from another site: refused before anything.
   app.use((req, _res, next) => {
@@ -115,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
   });
   registerQueueRoutes(registry, { ...deps, phoneChangesPerMinute: PHONE_CHANGES_PER_MINUTE });
   registerAppointmentRoutes(registry, deps);
+  registerStaffRoutes(registry, { staff: deps.staff });
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters, zones: deps.displayZones });
   registerDisplayRoutes(registry, { zones: deps.displayZones });

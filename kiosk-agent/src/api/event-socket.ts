@@ -21,9 +21,13 @@ import type { HostNames } from './host-names';
 const MAX_BUFFERED_BYTES = 1 << 20;
 /** Credentials tried on one socket before it is closed (a token is not guessed over a WebSocket either). */
 const MAX_AUTH_MESSAGES = 10;
+/** How often a socket admitted with an officer's session asks the store whether it still lasts. */
+const OFFICER_RECHECK_MS = 60_000;
 
 export interface EventSocketOptions {
   access: AccessPolicy;
+  /** An officer's session token → the officer, while it lasts (staff/staff-sessions.ts). */
+  officers?: (token: string | undefined) => Promise<unknown>;
   hostNames: HostNames;
   maxClients: number;
   maxPerAddress: number;
@@ -38,6 +42,9 @@ interface Client {
   audiences: Set<EventAudience>;
   /** The staff token this socket was admitted with, re-checked before staff events (tokens expire). */
   staffToken: string | undefined;
+  /** Admitted with an officer's session rather than an integration token: re-checked in the store now and then. */
+  officer: boolean;
+  officerCheckedAtMs: number;
   alive: boolean;
   authMessages: number;
 }
@@ -68,7 +75,8 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
     let text: string | undefined;
     for (const c of clients) {
       if (!c.audiences.has(audience) || c.ws.readyState !== c.ws.OPEN) continue;
-      if (audience === 'staff' && !access.isStaffToken(c.staffToken)) {
+      if (audience === 'staff' && c.officer) recheckOfficer(c);
+      else if (audience === 'staff' && !access.isStaffToken(c.staffToken)) {
         // The token expired (or left the config) since the socket signed in.
         c.audiences.delete('staff');
         c.staffToken = undefined;
@@ -83,7 +91,27 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
   };
   const unsubscribe = events.subscribe(deliver);
 
-  const onAuth = (c: Client, raw: unknown): void => {
+  /**
+   * An officer's session ends by sign-out, idleness, the day's limit or a disabled account, all in the store: a
+   * socket admitted with one is asked again at most once a minute, while staff events flow, and loses the staff
+   * audience when it has ended (so a disabled officer hears staff events for a minute at most).
+   */
+  const recheckOfficer = (c: Client): void => {
+    const now = Date.now();
+    if (now - c.officerCheckedAtMs < OFFICER_RECHECK_MS || !options.officers) return;
+    c.officerCheckedAtMs = now;
+    options.officers(c.staffToken).then(
+      (officer) => {
+        if (officer) return;
+        c.audiences.delete('staff');
+        c.staffToken = undefined;
+        c.officer = false;
+      },
+      (err: unknown) => options.log.warn({ err: (err as Error).message }, 'officer session not re-checked; kept until the next event'),
+    );
+  };
+
+  const onAuth = async (c: Client, raw: unknown): Promise<void> => {
     c.authMessages += 1;
     if (c.authMessages > MAX_AUTH_MESSAGES) {
       c.ws.close(1008, 'too many auth messages');
@@ -102,6 +130,11 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
       if (access.isStaffToken(staffToken)) {
         c.audiences.add('staff');
         c.staffToken = staffToken;
+      } else if (options.officers && (await options.officers(staffToken)) !== undefined) {
+        c.audiences.add('staff');
+        c.staffToken = staffToken;
+        c.officer = true;
+        c.officerCheckedAtMs = Date.now();
       } else refused.push('staffToken');
     }
     if (kioskToken !== undefined) {
@@ -136,13 +169,15 @@ export function attachEventSocket(server: Server, events: EventHub, options: Eve
     const caller = access.identify(req);
     const staffToken = caller.staff ? bearerOf(req.headers.authorization) : undefined;
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const client: Client = { ws, address, ownMachine, audiences: access.audiencesOf(caller), staffToken, alive: true, authMessages: 0 };
+      const client: Client = { ws, address, ownMachine, audiences: access.audiencesOf(caller), staffToken, officer: false, officerCheckedAtMs: 0, alive: true, authMessages: 0 };
       clients.add(client);
       if (!ownMachine) {
         remoteClients += 1;
         perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       }
-      ws.on('message', (data) => onAuth(client, data));
+      ws.on('message', (data) => {
+        onAuth(client, data).catch((err: unknown) => options.log.warn({ err: (err as Error).message }, 'socket sign-in not checked'));
+      });
       ws.on('pong', () => {
         client.alive = true;
       });

@@ -10,11 +10,16 @@ const AUDIENCE: Record<Auth, { audience: string; security?: object[]; note?: str
   kiosk: {
     audience: 'kiosk',
     security: [{}, { kioskDevice: [] }, { staffToken: [] }],
-    note: "The kiosk itself (the agent's own machine, or a remote touchscreen with its X-Kiosk-Token), or a staff token; else 403 KIOSK_ONLY",
+    note: "The kiosk itself (the agent's own machine, or a remote touchscreen with its X-Kiosk-Token), an integration token or an officer's session; else 403 KIOSK_ONLY",
   },
   'kiosk-device': { audience: 'kiosk', security: [{}, { kioskDevice: [] }], note: 'The kiosk itself only (never a counter PC, whatever its token); else 403 KIOSK_ONLY' },
   demo: { audience: 'kiosk', security: [{}, { kioskDevice: [] }], note: 'Only with simulated devices; from the kiosk itself only' },
-  staff: { audience: 'staff', security: [{ staffToken: [] }] },
+  staff: { audience: 'staff', security: [{ staffToken: [] }, { officerSession: [] }], note: 'An integration token (staff.tokens) or an officer signed in (POST /api/staff/session); else 401' },
+  supervisor: {
+    audience: 'staff',
+    security: [{ officerSession: [] }],
+    note: 'A supervisor or admin signed in (POST /api/staff/session); an officer gets 403 STAFF_ROLE_REQUIRED, an integration token 401',
+  },
   technician: { audience: 'technician', security: [{ technicianSession: [] }], note: 'On the kiosk itself, with the session from POST /api/diagnostics/session' },
 };
 
@@ -75,6 +80,11 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       securitySchemes: {
         staffToken: { type: 'http', scheme: 'bearer', description: 'A token from staff.tokens in the site config (optionally with an expiry)' },
         kioskDevice: { type: 'apiKey', in: 'header', name: 'X-Kiosk-Token', description: 'The device token of a remote touchscreen (server.kioskDevices)' },
+        officerSession: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The token from POST /api/staff/session (an officer's username and password); ends after staff.sessionIdleMinutes idle, at staff.sessionMaxHours, on sign-out or when the account is disabled",
+        },
         technicianSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/diagnostics/session (technician PIN); ends after its idle time and at its absolute lifetime' },
       },
     },

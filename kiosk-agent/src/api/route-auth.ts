@@ -3,30 +3,59 @@ import type { Request } from 'express';
 import { AgentError } from '../errors/agent-error';
 import { bearerOf, type AccessPolicy, type Caller } from './access-policy';
 import type { Auth } from './route-registry';
+import type { Officer } from '../staff/staff-sessions';
+import { STAFF_TEXT } from '../i18n/staff-text';
+
+/** What a signed-in officer's bearer token resolves to (staff/staff-sessions.ts); undefined for anything else. */
+export type OfficerLookup = (token: string | undefined) => Promise<Officer | undefined>;
 
 const KIOSK_ONLY_MESSAGE =
   'Chức năng này chỉ dùng trên ki-ốt tại sảnh. Màn hình ki-ốt đặt ở máy khác cần mã thiết bị (server.kioskDevices); máy của cán bộ cần đăng nhập bằng mã cán bộ.';
 
 /** The caller, decided once per request and kept on it for the handlers that need it (rate limits). */
 const CALLER = Symbol('caller');
-type WithCaller = Request & { [CALLER]?: Caller };
+const OFFICER = Symbol('officer');
+type WithCaller = Request & { [CALLER]?: Caller; [OFFICER]?: Officer };
+
+/** The officer signed in on this request, once a staff route has checked it (undefined for an integration token). */
+export function officerOf(req: Request): Officer | undefined {
+  return (req as WithCaller)[OFFICER];
+}
 
 export function callerOf(req: Request, access: AccessPolicy): Caller {
   const r = req as WithCaller;
   return (r[CALLER] ??= access.identify(req));
 }
 
-export function createRouteAuth(access: AccessPolicy, technician: { touch(token: string | undefined): void }): (auth: Auth, req: Request) => void {
-  return (auth, req) => {
+export function createRouteAuth(
+  access: AccessPolicy,
+  technician: { touch(token: string | undefined): void },
+  officers: OfficerLookup = async () => undefined,
+): (auth: Auth, req: Request) => Promise<void> {
+  /** A configured integration token, or else an officer's live session (kept on the request for the audit). */
+  const staffOf = async (req: Request, caller: Caller): Promise<'token' | Officer | undefined> => {
+    if (caller.staff) return 'token';
+    const officer = await officers(bearerOf(req.headers.authorization));
+    if (officer) (req as WithCaller)[OFFICER] = officer;
+    return officer;
+  };
+  return async (auth, req) => {
     if (auth === 'none') return;
     const caller = callerOf(req, access);
     switch (auth) {
       case 'staff':
-        if (!caller.staff) throw new AgentError('UNAUTHORIZED', 'Cần đăng nhập bằng mã cán bộ (Authorization: Bearer <token>).');
+        if (!(await staffOf(req, caller))) throw new AgentError('UNAUTHORIZED', STAFF_TEXT.sessionNeeded);
         return;
+      case 'supervisor': {
+        // People, not machines: an integration token does not close a service or manage accounts.
+        const who = await staffOf(req, caller);
+        if (who === undefined || who === 'token') throw new AgentError('UNAUTHORIZED', STAFF_TEXT.sessionNeeded);
+        if (who.role === 'officer') throw new AgentError('STAFF_ROLE_REQUIRED', STAFF_TEXT.roleRequired);
+        return;
+      }
       case 'kiosk':
-        // A counter PC may issue a ticket or look up a slip for a citizen, with its staff token.
-        if (!caller.kiosk && !caller.staff) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
+        // A counter PC may issue a ticket or look up a slip for a citizen, signed in.
+        if (!caller.kiosk && !(await staffOf(req, caller))) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
         return;
       case 'demo': // the simulated devices stand beside the kiosk: a counter PC does not inject scans
       case 'kiosk-device':

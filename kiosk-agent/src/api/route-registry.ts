@@ -16,7 +16,7 @@ import { AgentError } from '../errors/agent-error';
  * entry); staff: a staff token always; demo: the demo controls of simulated devices (the kiosk itself only);
  * technician: a diagnostics session opened with the technician PIN (its token as the bearer), on the kiosk.
  */
-export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'staff' | 'demo' | 'technician';
+export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'staff' | 'supervisor' | 'demo' | 'technician';
 
 export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined> {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -80,7 +80,7 @@ export class RouteRegistry {
 
   constructor(
     private readonly router: Router,
-    private readonly authorize: (auth: Auth, req: Request) => void,
+    private readonly authorize: (auth: Auth, req: Request) => void | Promise<void>,
   ) {}
 
   add<B extends z.ZodType | undefined>(spec: RouteSpec<B>, handler: Handler<B extends z.ZodType ? z.infer<B> : undefined>): void {
@@ -88,7 +88,7 @@ export class RouteRegistry {
     const paramsSchema = paramsSchemaOf(spec as RouteSpec);
     const read = spec.body ? readJson(spec.bodyLimit ?? '16kb') : undefined;
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
-      this.authorize(spec.auth, req);
+      await this.authorize(spec.auth, req);
       const params = validated(paramsSchema, { ...req.params }, 'path') as Record<string, string>;
       const query = spec.query ? (validated(spec.query, req.query, 'query') as Record<string, unknown>) : {};
       let body: unknown;

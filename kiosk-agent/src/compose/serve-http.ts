@@ -20,11 +20,17 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-export async function serveHttp(app: RequestListener, args: { config: SiteConfig; events: EventHub; access: AccessPolicy; hostNames: HostNames; log: Logger }): Promise<Serving> {
+export async function serveHttp(app: RequestListener, args: { config: SiteConfig; events: EventHub; access: AccessPolicy; hostNames: HostNames; log: Logger; officers?: (token: string | undefined) => Promise<unknown> }): Promise<Serving> {
   const { config } = args;
   const { server, scheme } = createAgentServer(app, config.server.tls);
   server.keepAliveTimeout = 5_000;
-  const sockets = attachEventSocket(server, args.events, { access: args.access, hostNames: args.hostNames, ...config.server.websocket, log: args.log.child({ module: 'events' }) });
+  const sockets = attachEventSocket(server, args.events, {
+    access: args.access,
+    hostNames: args.hostNames,
+    officers: args.officers,
+    ...config.server.websocket,
+    log: args.log.child({ module: 'events' }),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.server.port, config.server.host, () => resolve());

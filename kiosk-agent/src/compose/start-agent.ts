@@ -18,6 +18,7 @@ import { systemClock, type Clock } from '../core/clock';
 import { utcOffsetMinutes } from '../core/local-time';
 import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
 import { DisplayZones } from '../display/display-zones';
+import { StaffSessions } from '../staff/staff-sessions';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { LogRing } from '../diagnostics/log-ring';
 import { EventHub } from '../events/event-hub';
@@ -69,6 +70,8 @@ export interface RunningAgent {
   locker?: LockerBank;
   /** The simulators behind simulated devices (tests and the demo), each present only when simulated. */
   simulators: Simulators;
+  /** Officers' accounts and sessions (tests add accounts here, as `npm run staff` does). */
+  staff: StaffSessions;
   stop(): Promise<void>;
 }
 
@@ -157,8 +160,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         stopRerun = pickup.handovers.recoverInBackground();
       }),
     );
+    const staff = new StaffSessions({ store, clock, config: config.staff });
     const app = createApp({
       version: AGENT_VERSION,
+      staff,
       centerName: config.center.name,
       ...queueSide,
       counters: config.counters,
@@ -194,7 +199,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       log: log.child({ module: 'http' }),
     });
 
-    const serving = await serveHttp(app, { config, events, access, hostNames, log });
+    const serving = await serveHttp(app, { config, events, access, hostNames, log, officers: (token) => staff.verify(token) });
     port = serving.port;
     log.info({ url: serving.url, dataDir: config.dataDir, printer: devices.printer.status().driver }, 'kiosk agent listening');
 
@@ -217,6 +222,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       stop,
       ...(devices.locker ? { locker: devices.locker } : {}),
       simulators: devices.simulators,
+      staff,
     };
   } catch (err) {
     for (const c of cleanups) await c();

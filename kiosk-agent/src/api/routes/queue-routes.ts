@@ -18,6 +18,7 @@ import type { TurnNotices } from '../../queue/turn-notices';
 import type { AccessPolicy } from '../access-policy';
 import { SlidingWindowLimiter } from '../rate-limiter';
 import type { RouteRegistry } from '../route-registry';
+import { officerOf } from '../route-auth';
 
 export interface QueueRouteDeps {
   queue: QueueService;
@@ -63,11 +64,12 @@ export function registerQueueRoutes(r: RouteRegistry, deps: QueueRouteDeps): voi
       path: '/api/services/:id/close-today',
       summary: 'Close a service for the rest of the day (e.g. a power cut at its counters): no more tickets until its next opening day; tickets already issued are still called',
       tag: 'queue',
-      auth: 'staff',
+      // A supervisor's decision (issue 19): an officer or an integration token cannot close a service.
+      auth: 'supervisor',
       responses: { 200: { description: 'Closed until its next opening', schema: ServiceClosureSchema } },
-      errors: ['UNAUTHORIZED', 'SERVICE_NOT_FOUND'],
+      errors: ['UNAUTHORIZED', 'STAFF_ROLE_REQUIRED', 'SERVICE_NOT_FOUND'],
     },
-    ({ params }) => queue.closeToday(z.string().max(64).parse(params.id), null),
+    ({ req, params }) => queue.closeToday(z.string().max(64).parse(params.id), officerOf(req)?.username ?? null),
   );
 
   r.add(
