@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
-import { DEMO_STAFF_TOKEN } from '../../kiosk-agent/src/config/demo-config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF_TOKEN } from '../../kiosk-agent/src/config/demo-config';
 import { tempDir } from '../support/temp-dir';
 import { launchChromium, screenshot } from './browser';
 
@@ -49,15 +49,18 @@ describe('counter console, lobby display and tracking in a real browser', () => 
     ticketNumber = (await kiosk.getByLabel(/Số thứ tự của bạn là/).textContent())!;
     expect(ticketNumber).toMatch(/^A\d{3}$/);
 
-    // The officer: a wrong token is refused in Vietnamese, the right one opens the console.
+    // The officer signs in as herself: a wrong password is refused in Vietnamese with the attempts left, the right
+    // one opens the console with her name on it.
     await counter.goto(`${agent.url}/counter/1`);
-    await counter.getByLabel('Mã truy cập của cán bộ').fill('not-the-token');
+    await counter.getByLabel('Tên đăng nhập').fill(DEMO_ACCOUNTS[0].username);
+    await counter.getByLabel('Mật khẩu').fill('not-the-password');
     await counter.keyboard.press('Enter');
-    await counter.getByRole('alert').filter({ hasText: 'Mã truy cập không đúng' }).waitFor();
+    await counter.getByRole('alert').filter({ hasText: 'Còn 4 lần thử' }).waitFor();
     await screenshot(counter, '20-counter-sign-in');
-    await counter.getByLabel('Mã truy cập của cán bộ').fill(DEMO_STAFF_TOKEN);
+    await counter.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await counter.keyboard.press('Enter');
     await counter.getByRole('heading', { name: 'Quầy số 1 – bàn gọi số' }).waitFor();
+    expect(await counter.getByTestId('console-officer').textContent()).toBe(`Cán bộ: ${DEMO_ACCOUNTS[0].name}`);
     await expect.poll(() => counter.getByTestId('waiting-tu-phap').textContent()).toBe('1 người');
 
     // N = call next. The display must show it within a second of the officer's key press.

@@ -19,6 +19,7 @@ import { utcOffsetMinutes } from '../core/local-time';
 import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
 import { DisplayZones } from '../display/display-zones';
 import { StaffSessions } from '../staff/staff-sessions';
+import { seedDemoAccounts } from '../demo/seed-demo-accounts';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { LogRing } from '../diagnostics/log-ring';
 import { EventHub } from '../events/event-hub';
@@ -142,8 +143,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     let stopping = false;
     // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
+    const staff = new StaffSessions({ store, clock, config: config.staff });
     if (options.seedDemo ?? (options.configPath === undefined && options.config === undefined)) {
       await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey), config.kiosk.id);
+      await seedDemoAccounts(staff);
     }
     // The outbox lives on the pickup side; the queue's turn messages wake it once it exists.
     const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
@@ -160,7 +163,6 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         stopRerun = pickup.handovers.recoverInBackground();
       }),
     );
-    const staff = new StaffSessions({ store, clock, config: config.staff });
     const app = createApp({
       version: AGENT_VERSION,
       staff,

@@ -2,6 +2,12 @@
 import type { SiteConfigInput } from './site-config-schema';
 
 export const DEMO_STAFF_TOKEN = 'demo-staff-token-not-for-production';
+/** The demo's officers (README "Demo"): an officer for the counter console, a supervisor for /admin and closing. */
+export const DEMO_ACCOUNTS = [
+  { username: 'canbo1', name: 'Nguyễn Thị Lan', role: 'officer' },
+  { username: 'giamsat', name: 'Trần Văn Hòa', role: 'supervisor' },
+] as const;
+export const DEMO_PASSWORD = 'demo-2026';
 /** The demo's technician PIN (README); its hash below was made once with `npm run hash-pin -- 123456`. */
 export const DEMO_TECHNICIAN_PIN = '123456';
 const DEMO_TECHNICIAN_PIN_HASH = 'scrypt$32768$8$1$e/S8hhXEhApnGpnE64+E3Q==$rLad/hsv6f/eC04DgNaJfqT31NTFYNrJWSq0xi0B5C8=';

@@ -31,6 +31,11 @@ export class StaffClient extends AgentClient {
     return { ...super.authHeaders(), authorization: `Bearer ${this.token}` };
   }
 
+  /** Ends this token's session (an officer signing out); answered the same when it already had. */
+  endSession() {
+    return this.request(z.unknown(), '/api/staff/session/end', { method: 'POST', body: '{}' });
+  }
+
   private counterPath(counterId: string, action = ''): string {
     return `/api/counters/${encodeURIComponent(counterId)}${action ? `/${action}` : ''}`;
   }

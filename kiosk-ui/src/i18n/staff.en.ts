@@ -3,6 +3,16 @@ export const enStaff = {
   counter: {
     title: (name: string) => `${name} – calling desk`,
     signInHeading: 'Counter sign-in',
+    usernameLabel: 'Username',
+    passwordLabel: 'Password',
+    signInHint: 'Accounts are given by the centre supervisor. A session ends on sign-out, after a while without activity, or at the end of the working day.',
+    signInErrors: {
+      STAFF_CREDENTIALS_INVALID: (left: number | null) => `Wrong username or password.${left === null ? '' : ` ${left} attempts left before the account is locked for a while.`}`,
+      STAFF_LOCKED: (time: string) => `The account is locked after too many wrong passwords. Try again at ${time}, or ask the supervisor to reset the password.`,
+      STAFF_ACCOUNT_DISABLED: 'This account has been disabled. Please contact the supervisor.',
+      sessionEnded: 'Your session has ended. Please sign in again.',
+    },
+    signedInAs: (name: string) => `Officer: ${name}`,
     tokenLabel: 'Staff access token',
     tokenHint: 'Issued by the centre administrator. Kept until the browser is closed.',
     signIn: 'Sign in',

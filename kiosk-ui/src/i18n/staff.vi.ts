@@ -6,6 +6,16 @@ export const viStaff = {
   counter: {
     title: (name: string) => `${name} – bàn gọi số`,
     signInHeading: 'Đăng nhập quầy',
+    usernameLabel: 'Tên đăng nhập',
+    passwordLabel: 'Mật khẩu',
+    signInHint: 'Tài khoản do cán bộ giám sát cấp. Phiên đăng nhập kết thúc khi đăng xuất, sau một thời gian không thao tác, hoặc cuối ngày làm việc.',
+    signInErrors: {
+      STAFF_CREDENTIALS_INVALID: (left: number | null) => `Tên đăng nhập hoặc mật khẩu không đúng.${left === null ? '' : ` Còn ${left} lần thử trước khi tài khoản bị khóa tạm thời.`}`,
+      STAFF_LOCKED: (time: string) => `Tài khoản tạm khóa do nhập sai nhiều lần. Vui lòng thử lại lúc ${time} hoặc nhờ cán bộ giám sát đặt lại mật khẩu.`,
+      STAFF_ACCOUNT_DISABLED: 'Tài khoản này đã bị vô hiệu hóa. Vui lòng liên hệ cán bộ giám sát.',
+      sessionEnded: 'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.',
+    },
+    signedInAs: (name: string) => `Cán bộ: ${name}`,
     tokenLabel: 'Mã truy cập của cán bộ',
     tokenHint: 'Mã do quản trị viên trung tâm cấp. Mã được giữ đến khi đóng trình duyệt.',
     signIn: 'Đăng nhập',

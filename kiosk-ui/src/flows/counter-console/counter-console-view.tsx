@@ -2,7 +2,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { useLang, useT } from '../../i18n/i18n';
 import { errorText } from '../../i18n/error-text';
-import { StaffSignIn } from '../../ui/staff-sign-in';
+import { signInErrorText, StaffSignIn } from '../../ui/staff-sign-in';
 import { CallNumberDialog, ParkedList, TransferDialog } from './counter-dialogs';
 import { COUNTER_SHORTCUTS } from './counter-shortcuts';
 import { commandAllowed, type CounterConsoleEvent, type counterConsoleMachine } from './counter-console.machine';
@@ -19,13 +19,13 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
   const t = useT();
   const lang = useLang();
   const { context } = state;
-  if (state.matches('starting') || state.matches('signedOut') || state.matches('verifying')) {
+  if (state.matches('starting') || state.matches('signedOut') || state.matches('verifying') || state.matches('signingIn') || state.matches('signingOut')) {
     return (
       <StaffSignIn
         heading={`${t.counter.signInHeading} · ${context.counterId}`}
-        checking={state.matches('verifying')}
-        error={context.errorCode === 'UNAUTHORIZED' ? t.counter.badToken : null}
-        onSubmit={(token) => send({ type: 'token.submitted', token })}
+        checking={state.matches('verifying') || state.matches('signingIn')}
+        error={signInErrorText(t, context.errorCode, context.refusal)}
+        onSubmit={(c) => send({ type: 'credentials.submitted', username: c.username, password: c.password })}
       />
     );
   }
@@ -52,6 +52,7 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
     <main className="console" aria-busy={busy}>
       <header className="console__header">
         <h1>{t.counter.title(view.counter.name[lang])}</h1>
+        {context.officer ? <p className="console__officer" data-testid="console-officer">{t.counter.signedInAs(context.officer.name)}</p> : null}
         <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.counter.signOut}</button>
       </header>
       {context.connected ? null : <p className="console__offline" role="status">{t.counter.offline}</p>}

@@ -5,6 +5,7 @@ import { agentEvents } from '../../agent-client/default-client';
 import { agentUpdatesActor } from '../../agent-client/agent-updates';
 import { StaffClient } from '../../agent-client/staff-client';
 import { keepToken } from '../../agent-client/staff-token';
+import { staffSessionClient } from '../../agent-client/staff-session-client';
 import { counterConsoleMachine, type CounterCommand } from './counter-console.machine';
 
 const client = (token: string) => new StaffClient((input, init) => fetch(input, init), token);
@@ -29,6 +30,8 @@ export const liveCounterConsoleMachine = counterConsoleMachine.provide({
     loadCounter: fromPromise(({ input }) => client(input.token).counterState(input.counterId)),
     runCommand: fromPromise(({ input }) => run(client(input.token), input.counterId, input.command)),
     updates: agentUpdatesActor(agentEvents),
+    signIn: fromPromise(({ input }) => staffSessionClient.signIn(input.username, input.password, input.counterId)),
+    signOut: fromPromise(({ input }) => client(input.token).endSession()),
   },
   actions: {
     saveToken: ({ context }) => {

@@ -1,5 +1,6 @@
 /**
- * The counter console (/counter/:id): a counter officer signs in with the staff token, then calls, recalls,
+ * The counter console (/counter/:id): a counter officer signs in with a username and password (an integration
+ * token still works for a machine), then calls, recalls,
  * serves, finishes, marks no-shows, transfers, parks a ticket (the citizen went to fetch a paper) and calls it back
  * from the parked list, and calls particular numbers. The view is the agent's CounterState,
  * refetched after every action and whenever the queue changes (agent events), and after the live connection
@@ -12,6 +13,8 @@ import type { CounterActionResponse, CounterState, TransferRequest } from '../..
 import { canDo, type CounterAction } from '../../../../shared/ticket-transitions';
 import { errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 import { noAgentUpdates, type AgentUpdate } from '../../agent-client/agent-updates';
+import { signInRefusal, type SignInRefusal } from '../../agent-client/sign-in-refusal';
+import type { OfficerView } from '../../../../shared/staff-schemas';
 
 export type CurrentAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park';
 export type CounterCommand =
@@ -32,6 +35,10 @@ export interface CounterConsoleInput {
 export interface CounterConsoleContext {
   counterId: string;
   token: string | null;
+  /** Who signed in (none for an integration token or a token kept from before a reload). */
+  officer: OfficerView | null;
+  /** Why the last sign-in was refused, with its facts (attempts left, locked until). */
+  refusal: SignInRefusal | null;
   view: CounterState | null;
   errorCode: AgentErrorCode | null;
   /** What the last action did, for the officer's confirmation line. */
@@ -44,6 +51,7 @@ export interface CounterConsoleContext {
 
 export type CounterConsoleEvent =
   | { type: 'token.submitted'; token: string }
+  | { type: 'credentials.submitted'; username: string; password: string }
   | { type: 'signOut' }
   | { type: 'retry' }
   | { type: 'command'; command: CounterCommand }
@@ -96,6 +104,11 @@ export const counterConsoleMachine = setup({
     runCommand: fromPromise<CounterActionResponse, { counterId: string; token: string; command: CounterCommand }>(async () => {
       throw new Error('runCommand not provided');
     }),
+    signIn: fromPromise<{ token: string; officer: OfficerView }, { username: string; password: string; counterId: string }>(async () => {
+      throw new Error('signIn not provided');
+    }),
+    /** Ends the session at the agent; the console is signed out whatever it answers. */
+    signOut: fromPromise<unknown, { token: string }>(async () => undefined),
     updates: noAgentUpdates,
   },
   actions: {
@@ -121,6 +134,8 @@ export const counterConsoleMachine = setup({
   context: ({ input }) => ({
     counterId: input.counterId,
     token: input.token ?? null,
+    officer: null,
+    refusal: null,
     view: null,
     errorCode: null,
     notice: null,
@@ -133,11 +148,32 @@ export const counterConsoleMachine = setup({
     starting: { always: [{ guard: 'hasToken', target: 'verifying' }, { target: 'signedOut' }] },
     signedOut: {
       on: {
+        'credentials.submitted': { guard: ({ event }) => event.username.trim() !== '' && event.password !== '', target: 'signingIn' },
         'token.submitted': {
           guard: ({ event }) => event.token.trim() !== '',
           target: 'verifying',
-          actions: assign({ token: ({ event }) => event.token.trim(), errorCode: null }),
+          actions: assign({ token: ({ event }) => event.token.trim(), errorCode: null, refusal: null }),
         },
+      },
+    },
+    signingIn: {
+      invoke: {
+        src: 'signIn',
+        input: ({ context, event }) => {
+          const e = event as Extract<CounterConsoleEvent, { type: 'credentials.submitted' }>;
+          return { username: e.username.trim(), password: e.password, counterId: context.counterId };
+        },
+        onDone: { target: 'verifying', actions: assign({ token: ({ event }) => event.output.token, officer: ({ event }) => event.output.officer, errorCode: null, refusal: null }) },
+        onError: { target: 'signedOut', actions: ['rememberError', assign({ refusal: ({ event }) => signInRefusal(event) })] },
+      },
+    },
+    // Signing out ends the session at the agent too; the console is signed out whatever the agent says.
+    signingOut: {
+      invoke: {
+        src: 'signOut',
+        input: ({ context }) => ({ token: context.token ?? '' }),
+        onDone: { target: 'signedOut', actions: [assign({ token: null, officer: null, view: null, notice: null, errorCode: null }), 'forgetToken'] },
+        onError: { target: 'signedOut', actions: [assign({ token: null, officer: null, view: null, notice: null, errorCode: null }), 'forgetToken'] },
       },
     },
     verifying: {
@@ -146,7 +182,7 @@ export const counterConsoleMachine = setup({
         input: ({ context }) => ({ counterId: context.counterId, token: context.token! }),
         onDone: { target: 'ready', actions: [assign({ view: ({ event }) => event.output, errorCode: null }), 'saveToken'] },
         onError: [
-          { guard: 'unauthorized', target: 'signedOut', actions: ['rememberError', assign({ token: null }), 'forgetToken'] },
+          { guard: 'unauthorized', target: 'signedOut', actions: ['rememberError', assign({ token: null, officer: null }), 'forgetToken'] },
           { guard: 'unknownCounter', target: 'unknownCounter', actions: 'rememberError' },
           { target: 'unreachable', actions: 'rememberError' },
         ],
@@ -158,7 +194,7 @@ export const counterConsoleMachine = setup({
     ready: {
       invoke: { src: 'updates' },
       on: {
-        signOut: { target: 'signedOut', actions: [assign({ token: null, view: null, notice: null, errorCode: null }), 'forgetToken'] },
+        signOut: { target: 'signingOut' },
         'agent.connection': [
           { guard: 'reconnected', target: '.refreshing', actions: assign({ connected: true }) },
           { actions: assign({ connected: false }) },
@@ -201,7 +237,7 @@ export const counterConsoleMachine = setup({
               }),
             },
             onError: [
-              { guard: 'unauthorized', target: '#counter.signedOut', actions: ['rememberError', assign({ token: null }), 'forgetToken'] },
+              { guard: 'unauthorized', target: '#counter.signedOut', actions: ['rememberError', assign({ token: null, officer: null }), 'forgetToken'] },
               // Whatever failed, the picture may be stale (another counter took the ticket): refetch, keep the error.
               { target: 'refreshing', actions: ['rememberError', assign({ notice: null })] },
             ],
@@ -215,7 +251,7 @@ export const counterConsoleMachine = setup({
             input: ({ context }) => ({ counterId: context.counterId, token: context.token! }),
             onDone: { target: 'idle', actions: assign({ view: ({ event }) => event.output }) },
             onError: [
-              { guard: 'unauthorized', target: '#counter.signedOut', actions: ['rememberError', assign({ token: null }), 'forgetToken'] },
+              { guard: 'unauthorized', target: '#counter.signedOut', actions: ['rememberError', assign({ token: null, officer: null }), 'forgetToken'] },
               { target: 'idle', actions: 'rememberError' },
             ],
           },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { storedToken } from '../../agent-client/staff-token';
 import { errorText } from '../../i18n/error-text';
 import { useLang, useT } from '../../i18n/i18n';
-import { StaffSignIn } from '../../ui/staff-sign-in';
+import { signInErrorText, StaffSignIn } from '../../ui/staff-sign-in';
 import '../../ui/staff-pages.css';
 import { liveStaffStatsMachine } from './staff-stats.actors';
 import type { StatsView } from './staff-stats.machine';
@@ -15,13 +15,13 @@ export default function StaffStatsPage() {
   const [state, send] = useMachine(liveStaffStatsMachine, { input: { token: storedToken() } });
   const { stats: view, errorCode } = state.context;
   const stats = view?.stats ?? null;
-  if (state.matches('starting') || state.matches('signedOut') || (state.matches('loading') && !view)) {
+  if (state.matches('starting') || state.matches('signedOut') || state.matches('signingIn') || (state.matches('loading') && !view)) {
     return (
       <StaffSignIn
         heading={t.stats.signInHeading}
-        checking={state.matches('loading')}
-        error={errorCode === 'UNAUTHORIZED' ? t.counter.badToken : null}
-        onSubmit={(token) => send({ type: 'token.submitted', token })}
+        checking={state.matches('loading') || state.matches('signingIn')}
+        error={signInErrorText(t, errorCode, state.context.refusal)}
+        onSubmit={(c) => send({ type: 'credentials.submitted', username: c.username, password: c.password })}
       />
     );
   }

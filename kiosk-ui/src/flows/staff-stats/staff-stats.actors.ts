@@ -2,6 +2,7 @@
 import { fromPromise } from 'xstate';
 import { StaffClient } from '../../agent-client/staff-client';
 import { keepToken } from '../../agent-client/staff-token';
+import { staffSessionClient } from '../../agent-client/staff-session-client';
 import { staffStatsMachine } from './staff-stats.machine';
 
 const client = (token: string) => new StaffClient((input, init) => fetch(input, init), token);
@@ -26,6 +27,7 @@ export const liveStaffStatsMachine = staffStatsMachine.provide({
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     }),
+    signIn: fromPromise(({ input }) => staffSessionClient.signIn(input.username, input.password)),
   },
   actions: {
     saveToken: ({ context }) => keepToken(context.token),

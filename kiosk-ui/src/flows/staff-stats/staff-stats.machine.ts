@@ -13,6 +13,7 @@ export interface StatsView {
   serviceNames: Record<string, LocalizedText>;
   counterNames: Record<string, LocalizedText>;
 }
+import { signInRefusal, type SignInRefusal } from '../../agent-client/sign-in-refusal';
 import { errorCodeOf, errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 
 export interface StatsRange {
@@ -26,10 +27,13 @@ export interface StaffStatsContext {
   stats: StatsView | null;
   errorCode: AgentErrorCode | null;
   saved: boolean;
+  /** Why the last sign-in was refused, with its facts (attempts left, locked until). */
+  refusal: SignInRefusal | null;
 }
 
 export type StaffStatsEvent =
   | { type: 'token.submitted'; token: string }
+  | { type: 'credentials.submitted'; username: string; password: string }
   | { type: 'range.set'; from: string; to: string }
   | { type: 'csv.save' }
   | { type: 'retry' }
@@ -50,6 +54,9 @@ export const staffStatsMachine = setup({
     saveCsv: fromPromise<void, Job>(async () => {
       throw new Error('saveCsv not provided');
     }),
+    signIn: fromPromise<{ token: string }, { username: string; password: string }>(async () => {
+      throw new Error('signIn not provided');
+    }),
   },
   actions: {
     saveToken: () => undefined,
@@ -61,18 +68,30 @@ export const staffStatsMachine = setup({
   },
 }).createMachine({
   id: 'stats',
-  context: ({ input }) => ({ token: input.token ?? null, range: {}, stats: null, errorCode: null, saved: false }),
+  context: ({ input }) => ({ token: input.token ?? null, range: {}, stats: null, errorCode: null, saved: false, refusal: null }),
   initial: 'starting',
   on: { signOut: { target: '.signedOut', actions: [assign({ token: null, stats: null, errorCode: null }), 'forgetToken'] } },
   states: {
     starting: { always: [{ guard: 'hasToken', target: 'loading' }, { target: 'signedOut' }] },
     signedOut: {
       on: {
+        'credentials.submitted': { guard: ({ event }) => event.username.trim() !== '' && event.password !== '', target: 'signingIn' },
         'token.submitted': {
           guard: ({ event }) => event.token.trim() !== '',
           target: 'loading',
           actions: assign({ token: ({ event }) => event.token.trim(), errorCode: null }),
         },
+      },
+    },
+    signingIn: {
+      invoke: {
+        src: 'signIn',
+        input: ({ event }) => {
+          const e = event as Extract<StaffStatsEvent, { type: 'credentials.submitted' }>;
+          return { username: e.username.trim(), password: e.password };
+        },
+        onDone: { target: 'loading', actions: assign({ token: ({ event }) => event.output.token, errorCode: null, refusal: null }) },
+        onError: { target: 'signedOut', actions: assign({ errorCode: ({ event }) => errorEventCode(event), refusal: ({ event }) => signInRefusal(event) }) },
       },
     },
     loading: {
