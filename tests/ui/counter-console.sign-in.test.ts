@@ -4,7 +4,7 @@
  * until when the account is locked; signing out ends the session at the agent too, and a session that ended at
  * the agent (disabled, idle) brings the sign-in form back.
  */
-import { describe, expect, it, vi as vitest } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, waitFor } from 'xstate';
 import type { CounterActionResponse, CounterState } from '../../shared/counter-schemas';
 import type { OfficerView } from '../../shared/staff-schemas';
@@ -42,7 +42,7 @@ function start(signIn: (u: string, p: string, counterId: string) => Promise<{ to
       }),
       updates: fromCallback(() => () => undefined),
     },
-    actions: { saveToken: vitest.fn(), forgetToken: vitest.fn() },
+    actions: { saveToken: () => undefined, forgetToken: () => undefined },
   });
   const actor = createActor(machine, { input: { counterId: '3', token: null } }).start();
   return { actor, loads, ended, endSession: () => (sessionLive = false) };
