@@ -20,6 +20,8 @@ export async function depositInLocker(
   agent: RunningAgent,
   code: string,
   dossier: { procedure?: string; applicantName?: string; phone?: string; size?: 'S' | 'M' | 'L' } = {},
+  /** Who deposits: the integration token by default, or an officer's session (tests/support/officers.ts). */
+  as: { authorization: string } = STAFF,
 ): Promise<Deposited> {
   const created = await postJson(
     `${agent.url}/api/dossiers`,
@@ -31,13 +33,13 @@ export async function depositInLocker(
       dueDate: '2026-12-05',
       status: 'ready',
     },
-    STAFF,
+    as,
   );
   if (created.status !== 200) throw new Error(`dossier ${code} not stored: ${JSON.stringify(created.body)}`);
   const res = await postJson<{ compartment: { board: number; lock: number }; pickupCode: string }>(
     `${agent.url}/api/lockers/deposit`,
     { dossierCode: code, ...(dossier.size ? { size: dossier.size } : {}) },
-    STAFF,
+    as,
   );
   if (res.status !== 200) throw new Error(`deposit of ${code} refused: ${JSON.stringify(res.body)}`);
   agent.simulators.locker!.closeDoor(res.body.compartment.board, res.body.compartment.lock);

@@ -72,7 +72,7 @@ function expiryMs(expiresAt: string | undefined, utcOffsetMinutes: (ms: number) 
 }
 
 export class AccessPolicy {
-  private readonly staff: { digest: Buffer; expiresMs: number }[];
+  private readonly staff: { digest: Buffer; expiresMs: number; name: string }[];
   private readonly devices: { digest: Buffer; address: string | undefined; name: string }[];
 
   constructor(
@@ -80,8 +80,10 @@ export class AccessPolicy {
     private readonly now: () => number = Date.now,
   ) {
     const offset = options.utcOffsetMinutes ?? (() => 0);
-    this.staff = options.staffTokens.map((t) =>
-      typeof t === 'string' ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY } : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt, offset) },
+    this.staff = options.staffTokens.map((t, i) =>
+      typeof t === 'string'
+        ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY, name: `token ${i + 1}` }
+        : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt, offset), name: t.name ?? `token ${i + 1}` },
     );
     this.devices = options.kioskDevices.map((d) => ({ digest: digest(d.token), address: d.address ? plainAddress(d.address) : undefined, name: d.name }));
   }
@@ -94,6 +96,16 @@ export class AccessPolicy {
     let ok = false;
     for (const s of this.staff) if (sameSecret(s.digest, given) && s.expiresMs > now) ok = true;
     return ok;
+  }
+
+  /** The name of a live configured staff token (for the audit: which integration did it), or undefined. */
+  staffTokenName(token: string | undefined): string | undefined {
+    if (!token) return undefined;
+    const given = digest(token);
+    const now = this.now();
+    let name: string | undefined;
+    for (const s of this.staff) if (sameSecret(s.digest, given) && s.expiresMs > now) name = s.name;
+    return name;
   }
 
   /** The remote touchscreen a device token belongs to, if it is one and (when bound to an address) comes from there. */

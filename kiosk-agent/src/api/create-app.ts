@@ -30,6 +30,8 @@ import { registerQueueRoutes } from './routes/queue-routes';
 import { registerAppointmentRoutes } from './routes/appointment-routes';
 import { registerStaffRoutes } from './routes/staff-routes';
 import type { StaffSessions } from '../staff/staff-sessions';
+import type { StaffAudit } from '../staff/staff-audit';
+import { recordAudit } from './audit-edge';
 import type { AppointmentBook } from '../queue/appointment-book';
 import type { AppointmentCheckIn } from '../queue/appointment-check-in';
 import { registerSystemRoutes } from './routes/system-routes';
@@ -47,6 +49,8 @@ export interface AppDeps {
   appointmentBook: AppointmentBook;
   /** Officers' accounts and sessions (staff routes accept a live session as well as an integration token). */
   staff: StaffSessions;
+  /** Who did which staff action (routes with `audit`). */
+  audit: StaffAudit;
   checkIn: AppointmentCheckIn;
   /** The phone a citizen leaves on a ticket for the messages before their turn. */
   notices: TurnNotices;
@@ -109,7 +113,7 @@ export function createApp(deps: AppDeps): Express {
   // Bodies are read by each route after its auth check, with the route's own limit (route-registry.ts).
 
   const api = express.Router();
-  const registry = new RouteRegistry(api, authorize);
+  const registry = new RouteRegistry(api, authorize, (call) => recordAudit(call, deps));
   let openapiDoc: object | undefined;
   registerSystemRoutes(registry, {
     health: deps.health,
@@ -119,7 +123,7 @@ export function createApp(deps: AppDeps): Express {
   });
   registerQueueRoutes(registry, { ...deps, phoneChangesPerMinute: PHONE_CHANGES_PER_MINUTE });
   registerAppointmentRoutes(registry, deps);
-  registerStaffRoutes(registry, { staff: deps.staff });
+  registerStaffRoutes(registry, { staff: deps.staff, audit: deps.audit });
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters, zones: deps.displayZones });
   registerDisplayRoutes(registry, { zones: deps.displayZones });

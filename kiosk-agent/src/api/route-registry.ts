@@ -35,6 +35,20 @@ export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefin
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   errors?: string[];
+  /**
+   * The name a staff action is audited under once it has succeeded (who, what, to what). Every POST for staff or a
+   * supervisor is audited; by default under its path without `/api/` and parameters (`counters.call-next`).
+   */
+  audit?: string;
+}
+
+/** What the edge hands the audit after a staff action succeeded (create-app.ts turns it into a row). */
+export interface AuditedCall {
+  action: string;
+  req: Request;
+  params: Record<string, string>;
+  body: unknown;
+  result: unknown;
 }
 
 export type Handler<B> = (ctx: { req: Request; res: Response; body: B; params: Record<string, string>; query: Record<string, unknown> }) => unknown;
@@ -75,12 +89,23 @@ const readJson = (limit: string) => {
     new Promise((resolve, reject) => parser(req, res, ((err?: unknown) => (err ? reject(err) : resolve())) as NextFunction));
 };
 
+/** `/api/counters/:id/call-next` → `counters.call-next`: a staff route's action as the audit names it. */
+export function auditName(path: string): string {
+  return path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter((p) => p !== '' && !p.startsWith(':'))
+    .join('.');
+}
+
 export class RouteRegistry {
   readonly specs: RouteSpec[] = [];
 
   constructor(
     private readonly router: Router,
     private readonly authorize: (auth: Auth, req: Request) => void | Promise<void>,
+    /** Records an audited action; never throws (a failure is logged there, the action stands). */
+    private readonly audit: (call: AuditedCall) => Promise<void> = async () => undefined,
   ) {}
 
   add<B extends z.ZodType | undefined>(spec: RouteSpec<B>, handler: Handler<B extends z.ZodType ? z.infer<B> : undefined>): void {
@@ -97,6 +122,8 @@ export class RouteRegistry {
         body = validated(spec.body, req.body ?? {}, 'body');
       }
       const result = await handler({ req, res, body: body as never, params, query });
+      const audited = spec.audit ?? (spec.method === 'post' && (spec.auth === 'staff' || spec.auth === 'supervisor') ? auditName(spec.path) : undefined);
+      if (audited) await this.audit({ action: audited, req, params, body, result });
       if (result !== undefined && !res.headersSent) res.json(result);
     });
   }

@@ -19,6 +19,7 @@ import { utcOffsetMinutes } from '../core/local-time';
 import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
 import { DisplayZones } from '../display/display-zones';
 import { StaffSessions } from '../staff/staff-sessions';
+import { StaffAudit } from '../staff/staff-audit';
 import { seedDemoAccounts } from '../demo/seed-demo-accounts';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { LogRing } from '../diagnostics/log-ring';
@@ -166,6 +167,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     const app = createApp({
       version: AGENT_VERSION,
       staff,
+      audit: new StaffAudit({ store, clock, timeZone: config.center.timezone, kioskId: config.kiosk.id }),
       centerName: config.center.name,
       ...queueSide,
       counters: config.counters,

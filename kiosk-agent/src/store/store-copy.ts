@@ -27,6 +27,7 @@ export const COPIED_TABLES = [
   'kiosks',
   'staff_accounts',
   'staff_sessions',
+  'staff_audit',
 ] as const;
 
 /** Tables whose `id` is text (no sequence behind it). */

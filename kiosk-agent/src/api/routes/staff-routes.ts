@@ -14,6 +14,7 @@ import {
   WhoAmISchema,
 } from '../../../../shared/staff-schemas';
 import type { StaffSessions } from '../../staff/staff-sessions';
+import type { StaffAudit } from '../../staff/staff-audit';
 import { bearerOf } from '../access-policy';
 import { officerOf } from '../route-auth';
 import type { RouteRegistry } from '../route-registry';
@@ -22,8 +23,46 @@ import { STAFF_TEXT } from '../../i18n/staff-text';
 
 const AccountIdSchema = z.strictObject({ id: z.coerce.number().int().positive() });
 
-export function registerStaffRoutes(r: RouteRegistry, deps: { staff: StaffSessions }): void {
+const AuditQuerySchema = z.strictObject({
+  officer: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+const AuditListSchema = z.array(
+  z.object({
+    id: z.number(),
+    at: z.string(),
+    day: z.string(),
+    accountId: z.number().nullable(),
+    actor: z.string(),
+    action: z.string(),
+    subject: z.string().nullable(),
+    counterId: z.string().nullable(),
+    kioskId: z.string().nullable(),
+    detail: z.string().nullable(),
+  }),
+);
+
+export function registerStaffRoutes(r: RouteRegistry, deps: { staff: StaffSessions; audit: StaffAudit }): void {
   const { staff } = deps;
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/audit',
+      summary: 'Who did which staff action: filtered by officer (username), action (e.g. `counters.call-next`, `lockers.deposit`) and day; newest first',
+      tag: 'staff',
+      auth: 'supervisor',
+      query: AuditQuerySchema,
+      responses: { 200: { description: 'Audit rows', schema: AuditListSchema } },
+      errors: ['VALIDATION_FAILED', 'UNAUTHORIZED', 'STAFF_ROLE_REQUIRED'],
+    },
+    ({ query }) => {
+      const q = AuditQuerySchema.parse(query);
+      return deps.audit.query({ officer: q.officer, action: q.action, day: q.day, limit: q.limit });
+    },
+  );
 
   r.add(
     {

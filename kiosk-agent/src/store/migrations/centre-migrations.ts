@@ -148,7 +148,7 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 14,
-    name: 'officers sign in as themselves',
+    name: 'officers sign in as themselves; what staff do is audited',
     sql: `
       -- An account per officer (issue 19): the password as a scrypt hash, a role, disabled rather than deleted (the
       -- audit names it). Wrong passwords in a row lock it for a while, and the lock survives a restart.
@@ -174,6 +174,22 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
         ended_at_ms INTEGER
       ) STRICT;
       CREATE INDEX staff_sessions_live ON staff_sessions (account_id) WHERE ended_at_ms IS NULL;
+      -- Who did what: every staff action through the API, with the officer signed in (or the integration token's
+      -- name), the day, what it was done to (a ticket number, a dossier code, an account) and where.
+      CREATE TABLE staff_audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_ms INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        account_id INTEGER REFERENCES staff_accounts (id),
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT,
+        counter_id TEXT,
+        kiosk_id TEXT,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX staff_audit_day ON staff_audit (day, action);
+      CREATE INDEX staff_audit_account ON staff_audit (account_id, day);
     `,
   },
 ];
