@@ -83,4 +83,17 @@ describe('officers sign in as themselves', () => {
     // Nothing here ever echoes a password.
     expect(JSON.stringify([accounts.body, added2.body])).not.toMatch(/mat-khau/);
   });
+
+  test('one machine trying many usernames is slowed down: at most 20 sign-ins a minute, then 429 RATE_LIMITED', async ({ agent }) => {
+    let answered = 0;
+    let limited: Failure | undefined;
+    for (let i = 0; i < 25 && !limited; i++) {
+      const r = await postJson<Failure>(`${agent.url}/api/staff/session`, { username: `doan${i}`, password: 'x' });
+      if (r.status === 429) limited = r.body;
+      else answered += 1;
+    }
+    expect(limited?.error.code).toBe('RATE_LIMITED');
+    expect(limited?.error.message).toContain('thử đăng nhập quá nhiều lần');
+    expect(answered).toBeLessThanOrEqual(20);
+  });
 });

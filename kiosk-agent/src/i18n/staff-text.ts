@@ -10,4 +10,5 @@ export const STAFF_TEXT = {
   usernameTaken: (u: string) => `Tên đăng nhập "${u}" đã có. Vui lòng chọn tên khác.`,
   passwordWeak: 'Mật khẩu cần ít nhất 8 ký tự.',
   notFound: 'Không có tài khoản cán bộ này.',
+  tooManySignIns: (seconds: number) => `Máy này đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
 } as const;

@@ -15,7 +15,9 @@ import {
 } from '../../../../shared/staff-schemas';
 import type { StaffSessions } from '../../staff/staff-sessions';
 import type { StaffAudit } from '../../staff/staff-audit';
-import { bearerOf } from '../access-policy';
+import type { Request } from 'express';
+import { bearerOf, plainAddress } from '../access-policy';
+import { SlidingWindowLimiter } from '../rate-limiter';
 import { officerOf } from '../route-auth';
 import type { RouteRegistry } from '../route-registry';
 import { AgentError } from '../../errors/agent-error';
@@ -44,8 +46,19 @@ const AuditListSchema = z.array(
   }),
 );
 
-export function registerStaffRoutes(r: RouteRegistry, deps: { staff: StaffSessions; audit: StaffAudit }): void {
+/** Sign-ins one network address may try a minute, whatever the usernames (each account also locks by itself). */
+const SIGN_INS_PER_MINUTE = 20;
+
+export function registerStaffRoutes(r: RouteRegistry, deps: { staff: StaffSessions; audit: StaffAudit; now?: () => number }): void {
   const { staff } = deps;
+  // Trying many usernames from one machine is refused too: the lock per account does not see that.
+  const signIns = new SlidingWindowLimiter(SIGN_INS_PER_MINUTE, 60_000, deps.now ?? Date.now);
+  const throttle = (req: Request): void => {
+    const waitMs = signIns.take(plainAddress(req.socket.remoteAddress));
+    if (waitMs <= 0) return;
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new AgentError('RATE_LIMITED', STAFF_TEXT.tooManySignIns(seconds), { facts: { retryAfterSeconds: seconds } });
+  };
 
   r.add(
     {
@@ -75,9 +88,12 @@ export function registerStaffRoutes(r: RouteRegistry, deps: { staff: StaffSessio
       auth: 'none',
       body: SignInRequestSchema,
       responses: { 200: { description: 'Signed in', schema: SessionSchema } },
-      errors: ['VALIDATION_FAILED', 'STAFF_CREDENTIALS_INVALID', 'STAFF_LOCKED', 'STAFF_ACCOUNT_DISABLED'],
+      errors: ['VALIDATION_FAILED', 'STAFF_CREDENTIALS_INVALID', 'STAFF_LOCKED', 'STAFF_ACCOUNT_DISABLED', 'RATE_LIMITED'],
     },
-    ({ body }) => staff.signIn(body.username, body.password, body.counterId ?? null),
+    ({ req, body }) => {
+      throttle(req);
+      return staff.signIn(body.username, body.password, body.counterId ?? null);
+    },
   );
 
   r.add(
