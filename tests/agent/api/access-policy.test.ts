@@ -58,21 +58,33 @@ describe('who is asking (the same answer for HTTP and the event socket)', () => 
     expect(p.isStaffToken(undefined)).toBe(false);
   });
 
-  it('routes: staff need a token, kiosk routes the kiosk or staff, technician entry the kiosk alone', () => {
+  it('routes: staff need a token or an officer, kiosk routes the kiosk or staff, supervisor routes a supervisor, technician entry the kiosk alone', async () => {
     const touched: (string | undefined)[] = [];
-    const authorize = createRouteAuth(policy(), { touch: (t) => void touched.push(t) });
+    const officers = async (token: string | undefined) =>
+      token === 'officer-session' ? { id: 1, username: 'lan', name: 'Lan', role: 'officer' as const }
+      : token === 'supervisor-session' ? { id: 2, username: 'hoa', name: 'Hòa', role: 'supervisor' as const }
+      : undefined;
+    const authorize = createRouteAuth(policy(), { touch: (t) => void touched.push(t) }, officers);
     const phone = req('192.168.1.31', '192.168.1.20');
     const counterPc = req('192.168.1.50', '192.168.1.20', { authorization: `Bearer ${STAFF}` });
+    const officerPc = req('192.168.1.51', '192.168.1.20', { authorization: 'Bearer officer-session' });
+    const supervisorPc = req('192.168.1.52', '192.168.1.20', { authorization: 'Bearer supervisor-session' });
     const kiosk = req('127.0.0.1', '127.0.0.1', { authorization: 'Bearer technician-session' });
-    expect(() => authorize('none', phone)).not.toThrow();
-    expect(() => authorize('staff', phone)).toThrow(expect.objectContaining({ code: 'UNAUTHORIZED' }));
-    expect(() => authorize('kiosk', phone)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY', message: expect.stringMatching(/chỉ dùng trên ki-ốt/) }));
-    expect(() => authorize('kiosk', counterPc)).not.toThrow();
-    expect(() => authorize('kiosk-device', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
-    expect(() => authorize('demo', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
-    expect(() => authorize('technician', counterPc)).toThrow(expect.objectContaining({ code: 'KIOSK_ONLY' }));
+    await expect(authorize('none', phone)).resolves.toBeUndefined();
+    await expect(authorize('staff', phone)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(authorize('kiosk', phone)).rejects.toMatchObject({ code: 'KIOSK_ONLY', message: expect.stringMatching(/chỉ dùng trên ki-ốt/) });
+    await expect(authorize('kiosk', counterPc)).resolves.toBeUndefined();
+    await expect(authorize('staff', officerPc)).resolves.toBeUndefined();
+    await expect(authorize('kiosk', officerPc)).resolves.toBeUndefined();
+    // Supervisor routes: a person with the role; an officer is told the role is missing, a machine token is no person.
+    await expect(authorize('supervisor', supervisorPc)).resolves.toBeUndefined();
+    await expect(authorize('supervisor', officerPc)).rejects.toMatchObject({ code: 'STAFF_ROLE_REQUIRED' });
+    await expect(authorize('supervisor', counterPc)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(authorize('kiosk-device', counterPc)).rejects.toMatchObject({ code: 'KIOSK_ONLY' });
+    await expect(authorize('demo', counterPc)).rejects.toMatchObject({ code: 'KIOSK_ONLY' });
+    await expect(authorize('technician', counterPc)).rejects.toMatchObject({ code: 'KIOSK_ONLY' });
     expect(touched).toEqual([]);
-    authorize('technician', kiosk);
+    await authorize('technician', kiosk);
     expect(touched).toEqual(['technician-session']);
   });
 });
