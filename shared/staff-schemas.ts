@@ -35,3 +35,25 @@ export const DisableRequestSchema = z.strictObject({ disabled: z.boolean() });
 export const AccountListSchema = z.array(
   OfficerSchema.extend({ disabled: z.boolean(), locked: z.boolean(), signedInAt: z.array(z.string().nullable()) }),
 );
+
+/** GET /api/audit: filters, and the rows (newest first). */
+export const AuditQuerySchema = z.strictObject({
+  officer: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export const AuditListSchema = z.array(
+  z.object({
+    id: z.number(),
+    at: z.string(),
+    day: z.string(),
+    accountId: z.number().nullable(),
+    actor: z.string(),
+    action: z.string(),
+    subject: z.string().nullable(),
+    counterId: z.string().nullable(),
+    kioskId: z.string().nullable(),
+    detail: z.string().nullable(),
+  }),
+);

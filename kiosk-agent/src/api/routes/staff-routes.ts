@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import {
   AccountListSchema,
+  AuditListSchema,
+  AuditQuerySchema,
   DisableRequestSchema,
   NewAccountRequestSchema,
   OfficerSchema,
@@ -24,27 +26,6 @@ import { AgentError } from '../../errors/agent-error';
 import { STAFF_TEXT } from '../../i18n/staff-text';
 
 const AccountIdSchema = z.strictObject({ id: z.coerce.number().int().positive() });
-
-const AuditQuerySchema = z.strictObject({
-  officer: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD').optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
-const AuditListSchema = z.array(
-  z.object({
-    id: z.number(),
-    at: z.string(),
-    day: z.string(),
-    accountId: z.number().nullable(),
-    actor: z.string(),
-    action: z.string(),
-    subject: z.string().nullable(),
-    counterId: z.string().nullable(),
-    kioskId: z.string().nullable(),
-    detail: z.string().nullable(),
-  }),
-);
 
 /** Sign-ins one network address may try a minute, whatever the usernames (each account also locks by itself). */
 const SIGN_INS_PER_MINUTE = 20;
