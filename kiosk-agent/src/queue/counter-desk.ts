@@ -43,8 +43,17 @@ export interface DeskResult {
 export class CounterDesk {
   private readonly byId: Map<string, CounterConfig>;
 
-  constructor(private readonly deps: CounterDeskDeps) {
+  constructor(
+    private readonly deps: CounterDeskDeps,
+    /** The officer acting (their account's id): each ticket event records it; null for an integration token. */
+    private readonly by: number | null = null,
+  ) {
     this.byId = new Map(deps.config.counters.map((c) => [c.id, c]));
+  }
+
+  /** The same desk acting on behalf of an officer (null: a machine with an integration token). */
+  as(by: number | null): CounterDesk {
+    return by === this.by ? this : new CounterDesk(this.deps, by);
   }
 
   counter(counterId: string): CounterConfig {
@@ -61,7 +70,7 @@ export class CounterDesk {
 
   /** Both repositories on one open transaction. */
   private inTx(tx: SqlExecutor): { tickets: TicketRepository; counters: CounterRepository } {
-    return { tickets: this.deps.queue.tickets.in(tx), counters: this.deps.counters.in(tx) };
+    return { tickets: this.deps.queue.tickets.in(tx), counters: this.deps.counters.in(tx, this.by) };
   }
 
   private decide<T>(fn: (r: { tickets: TicketRepository; counters: CounterRepository }) => Promise<T>): Promise<T> {

@@ -33,21 +33,26 @@ export interface RecentCall {
 }
 
 export class CounterRepository {
-  constructor(private readonly q: SqlExecutor) {}
+  constructor(
+    private readonly q: SqlExecutor,
+    /** The officer whose actions these are (their account's id), recorded with each event; null for a machine. */
+    private readonly by: number | null = null,
+  ) {}
 
-  /** The same statements inside an open transaction. */
-  in(tx: SqlExecutor): CounterRepository {
-    return new CounterRepository(tx);
+  /** The same statements inside an open transaction, on behalf of the officer `by`. */
+  in(tx: SqlExecutor, by: number | null = this.by): CounterRepository {
+    return new CounterRepository(tx, by);
   }
 
   private async log(t: TicketRow, action: TicketAction, at: number, counterId: string | null, detail?: object): Promise<void> {
-    await this.q.run('INSERT INTO ticket_events (ticket_id, day, at_ms, action, counter_id, detail) VALUES (?, ?, ?, ?, ?, ?)', [
+    await this.q.run('INSERT INTO ticket_events (ticket_id, day, at_ms, action, counter_id, detail, account_id) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       t.id,
       t.day,
       at,
       action,
       counterId,
       detail ? JSON.stringify(detail) : null,
+      this.by,
     ]);
   }
 

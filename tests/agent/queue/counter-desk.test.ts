@@ -50,6 +50,21 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
   };
   const statusOf = async (id: string) => (await queue.getTicket(id)).status;
 
+  it('records which officer did each action (the account acting through desk.as), none for a machine', async () => {
+    await issue();
+    await issue();
+    await desk.as(7).callNext('1');
+    await desk.as(7).serve('1');
+    await desk.callNext('1'); // an integration token: no officer
+    const rows = await t.store.all<{ action: string; by: number | null }>('SELECT action, account_id AS "by" FROM ticket_events ORDER BY id');
+    expect(rows.map((r) => [r.action, r.by === null ? null : Number(r.by)])).toEqual([
+      ['call', 7],
+      ['serve', 7],
+      ['finish', null],
+      ['call', null],
+    ]);
+  });
+
   it('walks a ticket through call → start → finish and refuses actions in the wrong state', async () => {
     const a = await issue();
     expect(await code(() => desk.finish('1', a.id))).toBe('TICKET_WRONG_STATE');

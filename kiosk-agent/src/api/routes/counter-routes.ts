@@ -21,6 +21,7 @@ import type { ParkedRow } from '../../queue/counter-repository';
 import type { QueueService } from '../../queue/queue-service';
 import { counterInfo } from '../../queue/counter-info';
 import type { RouteRegistry } from '../route-registry';
+import { officerOf } from '../route-auth';
 
 export interface CounterRouteDeps {
   desk: CounterDesk;
@@ -113,9 +114,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       responses: { 200: { description: 'The called ticket (and the ticket it finished, if any)', schema: CounterActionResponseSchema } },
       errors: ['UNAUTHORIZED', 'COUNTER_NOT_FOUND', 'QUEUE_EMPTY'],
     },
-    async ({ params }) => {
+    async ({ req, params }) => {
       const id = counterId(params);
-      return publish(id, await desk.callNext(id), 'call');
+      return publish(id, await desk.as(officerOf(req)?.id ?? null).callNext(id), 'call');
     },
   );
 
@@ -130,9 +131,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       responses: { 200: { description: 'The called ticket', schema: CounterActionResponseSchema } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'TICKET_WRONG_STATE', 'TICKET_OTHER_COUNTER'],
     },
-    async ({ params, body }) => {
+    async ({ req, params, body }) => {
       const id = counterId(params);
-      return publish(id, await desk.call(id, body), 'call');
+      return publish(id, await desk.as(officerOf(req)?.id ?? null).call(id, body), 'call');
     },
   );
 
@@ -161,9 +162,10 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
         responses: { 200: { description: 'The ticket after the action', schema: CounterActionResponseSchema } },
         errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'COUNTER_IDLE', 'TICKET_OTHER_COUNTER', ...a.errors],
       },
-      async ({ params, body }) => {
+      async ({ req, params, body }) => {
         const id = counterId(params);
-        const run = { recall: desk.recall, serve: desk.serve, finish: desk.finish, 'no-show': desk.noShow, park: desk.park }[a.action].bind(desk);
+        const officerDesk = desk.as(officerOf(req)?.id ?? null);
+        const run = { recall: officerDesk.recall, serve: officerDesk.serve, finish: officerDesk.finish, 'no-show': officerDesk.noShow, park: officerDesk.park }[a.action].bind(officerDesk);
         const result = await run(id, body.ticketId);
         // A recall past queue.maxRecalls ended the ticket as a no-show: that is what everyone is told.
         return publish(id, result, a.action === 'recall' && result.ticket.status === 'no-show' ? 'no-show' : a.action);
@@ -182,9 +184,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       responses: { 200: { description: 'The transferred ticket, waiting in its new queue', schema: CounterActionResponseSchema } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'SERVICE_NOT_FOUND', 'TICKET_NOT_FOUND', 'COUNTER_IDLE', 'TICKET_WRONG_STATE', 'TICKET_OTHER_COUNTER'],
     },
-    async ({ params, body }) => {
+    async ({ req, params, body }) => {
       const id = counterId(params);
-      return publish(id, await desk.transfer(id, body), 'transfer');
+      return publish(id, await desk.as(officerOf(req)?.id ?? null).transfer(id, body), 'transfer');
     },
   );
 }

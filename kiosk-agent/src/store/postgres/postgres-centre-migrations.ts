@@ -129,6 +129,8 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX staff_audit_day ON staff_audit (day, action);
       CREATE INDEX staff_audit_account ON staff_audit (account_id, day);
+      -- Which officer did each counter action (null for an integration token): ratings and reports per officer.
+      ALTER TABLE ticket_events ADD COLUMN account_id BIGINT;
     `,
   },
 ];
