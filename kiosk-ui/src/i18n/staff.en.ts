@@ -176,6 +176,7 @@ export const enStaff = {
     notSignedIn: 'No',
     atCounter: (counter: string) => `Counter ${counter}`,
     noCounter: 'No counter',
+    sessions: (place: string, n: number) => (n > 1 ? `${place} (${n} sessions)` : `${place}`),
     disable: 'Disable',
     enable: 'Enable',
     resetPassword: 'Reset password',

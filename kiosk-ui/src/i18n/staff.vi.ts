@@ -181,6 +181,7 @@ export const viStaff = {
     notSignedIn: 'Không',
     atCounter: (counter: string) => `Quầy ${counter}`,
     noCounter: 'Không gắn quầy',
+    sessions: (place: string, n: number) => (n > 1 ? `${place} (${n} phiên)` : `${place}`),
     disable: 'Vô hiệu hóa',
     enable: 'Kích hoạt lại',
     resetPassword: 'Đặt lại mật khẩu',

@@ -89,6 +89,14 @@ function noticeText(t: T, n: AdminNotice): string {
   }
 }
 
+/** "Quầy 2, Không gắn quầy (2 phiên)": each place once, with how many sessions when more than one. */
+function signedInText(t: T, at: (string | null)[]): string {
+  if (at.length === 0) return t.admin.notSignedIn;
+  const counts = new Map<string | null, number>();
+  for (const c of at) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].map(([c, n]) => t.admin.sessions(c === null ? t.admin.noCounter : t.admin.atCounter(c), n)).join(', ');
+}
+
 function stateOf(a: AccountView): keyof T['admin']['states'] {
   if (a.disabled) return 'disabled';
   if (a.locked) return 'locked';
@@ -103,7 +111,8 @@ function AccountTable({ context, idle, send }: { context: StaffAdminContext; idl
       <h2 id="accounts-heading" className="admin__heading">{t.admin.accountsHeading}</h2>
       {accounts.length === 0 ? <p>{t.admin.empty}</p> : null}
       {accounts.length > 0 ? (
-        <div className="admin__scroll">
+        // Focusable so a keyboard can scroll a table wider than a narrow tablet.
+        <div className="admin__scroll" role="region" aria-labelledby="accounts-heading" tabIndex={0}>
           <table className="stats__table admin__table">
             <thead>
               <tr>
@@ -124,7 +133,7 @@ function AccountTable({ context, idle, send }: { context: StaffAdminContext; idl
                     <td>
                       <span className="admin__state" data-state={state}>{t.admin.states[state]}</span>
                     </td>
-                    <td data-testid="signed-in-at">{a.signedInAt.length === 0 ? t.admin.notSignedIn : a.signedInAt.map((c) => (c === null ? t.admin.noCounter : t.admin.atCounter(c))).join(', ')}</td>
+                    <td data-testid="signed-in-at">{signedInText(t, a.signedInAt)}</td>
                     <td>
                       {self ? null : (
                         <div className="admin__row-actions">
