@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const STAFF_ROLE_VALUES = ['officer', 'supervisor', 'admin'] as const;
 export const StaffRoleSchema = z.enum(STAFF_ROLE_VALUES);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
 
 export const UsernameSchema = z
   .string()
@@ -35,6 +36,7 @@ export const DisableRequestSchema = z.strictObject({ disabled: z.boolean() });
 export const AccountListSchema = z.array(
   OfficerSchema.extend({ disabled: z.boolean(), locked: z.boolean(), signedInAt: z.array(z.string().nullable()) }),
 );
+export type AccountView = z.infer<typeof AccountListSchema>[number];
 
 /** GET /api/audit: filters, and the rows (newest first). */
 export const AuditQuerySchema = z.strictObject({

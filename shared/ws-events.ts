@@ -90,8 +90,19 @@ export const PickupCompletedEventSchema = z.object({
   }),
 });
 
+/**
+ * A supervisor disabled an account or reset its password: every session of that account has ended. The officer's
+ * console (signed in as that account) checks its session at once and shows the sign-in form.
+ */
+export const StaffSessionsEndedEventSchema = z.object({
+  type: z.literal('staff.sessionsEnded'),
+  at: z.string(),
+  data: z.object({ accountId: z.number().int() }),
+});
+
 export const AgentEventSchema = z.discriminatedUnion('type', [
   StaffAlertEventSchema,
+  StaffSessionsEndedEventSchema,
   PickupDoorReminderEventSchema,
   PickupCompletedEventSchema,
   TicketIssuedEventSchema,
@@ -128,6 +139,7 @@ export const EVENT_AUDIENCE = {
   'pickup.doorReminder': 'kiosk',
   'pickup.completed': 'kiosk',
   'staff.alert': 'staff',
+  'staff.sessionsEnded': 'staff',
 } as const satisfies Record<AgentEventType, EventAudience>;
 
 /**

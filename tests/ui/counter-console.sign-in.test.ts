@@ -92,4 +92,21 @@ describe('counter console sign-in', () => {
     const out = await waitFor(c.actor, (s) => s.matches('signedOut'));
     expect([out.context.errorCode, out.context.officer]).toEqual(['UNAUTHORIZED', null]);
   });
+
+  it("the agent's staff.sessionsEnded for this officer signs the console out at once; another officer's does not", async () => {
+    const c = start(async () => ({ token: 'session-token', officer: LAN }));
+    c.actor.send({ type: 'credentials.submitted', username: 'lan', password: 'mat-khau' });
+    await waitFor(c.actor, (s) => s.matches({ ready: 'idle' }));
+    c.endSession();
+    const at = '2026-12-02T01:00:00.000Z';
+    c.actor.send({ type: 'agent.event', event: { type: 'staff.sessionsEnded', at, data: { accountId: LAN.id + 1 } } });
+    expect(c.actor.getSnapshot().matches({ ready: 'idle' })).toBe(true);
+    expect(c.loads).toEqual(['session-token']);
+    // Even with a dialog open: the officer's session is over.
+    c.actor.send({ type: 'dialog.callNumber' });
+    c.actor.send({ type: 'agent.event', event: { type: 'staff.sessionsEnded', at, data: { accountId: LAN.id } } });
+    const out = await waitFor(c.actor, (s) => s.matches('signedOut'));
+    expect(c.loads).toEqual(['session-token', 'session-token']);
+    expect([out.context.errorCode, out.context.officer, out.context.token]).toEqual(['UNAUTHORIZED', null, null]);
+  });
 });

@@ -144,7 +144,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     let stopping = false;
     // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
-    const staff = new StaffSessions({ store, clock, config: config.staff });
+    // A disabled account or a new password ends the account's sessions: its console hears it and signs out at once.
+    const staff = new StaffSessions({ store, clock, config: config.staff, onSessionsEnded: (accountId) => events.publish('staff.sessionsEnded', { accountId }) });
     if (options.seedDemo ?? (options.configPath === undefined && options.config === undefined)) {
       await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey), config.kiosk.id);
       await seedDemoAccounts(staff);

@@ -40,7 +40,13 @@ export class StaffSessions {
   readonly accounts: StaffAccountRepository;
 
   constructor(
-    private readonly deps: { store: SqlStore; clock: Clock; config: StaffSessionConfig },
+    private readonly deps: {
+      store: SqlStore;
+      clock: Clock;
+      config: StaffSessionConfig;
+      /** Told after a supervisor ended an account's sessions (disabled, new password): the composition root publishes it. */
+      onSessionsEnded?: (accountId: number) => void;
+    },
   ) {
     this.accounts = new StaffAccountRepository(deps.store);
   }
@@ -126,11 +132,13 @@ export class StaffSessions {
   async setDisabled(id: number, disabled: boolean): Promise<{ sessionsEnded: number }> {
     await this.account(id);
     const now = this.deps.clock.now();
-    return this.deps.store.transaction(async (tx) => {
+    const ended = await this.deps.store.transaction(async (tx) => {
       const accounts = this.accounts.in(tx);
       await accounts.setDisabled(id, disabled ? now : null);
       return { sessionsEnded: disabled ? await accounts.endSessionsOf(id, now) : 0 };
     });
+    if (disabled) this.deps.onSessionsEnded?.(id);
+    return ended;
   }
 
   /** A new password (a supervisor's reset): the lock lifts, and the sessions signed in with the old one end. */
@@ -143,6 +151,7 @@ export class StaffSessions {
       await accounts.setPassword(id, hash);
       await accounts.endSessionsOf(id, this.deps.clock.now());
     });
+    this.deps.onSessionsEnded?.(id);
   }
 
   /** Every account, and where each is signed in now (live sessions). */

@@ -11,6 +11,7 @@ import {
   StatsSchema,
   type TransferRequest,
 } from '../../../shared/counter-schemas';
+import { AccountListSchema, OfficerSchema, WhoAmISchema, type StaffRole } from '../../../shared/staff-schemas';
 import { AgentClient } from './agent-client';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -34,6 +35,29 @@ export class StaffClient extends AgentClient {
   /** Ends this token's session (an officer signing out); answered the same when it already had. */
   endSession() {
     return this.request(z.unknown(), '/api/staff/session/end', { method: 'POST', body: '{}' });
+  }
+
+  /** Who this token signs in (the supervisor page marks the supervisor's own row). */
+  whoAmI() {
+    return this.request(WhoAmISchema, '/api/staff/session');
+  }
+
+  /** Every account with its state and where it is signed in now (a supervisor only: 403 STAFF_ROLE_REQUIRED otherwise). */
+  accounts() {
+    return this.request(AccountListSchema, '/api/staff/accounts');
+  }
+
+  addAccount(account: { username: string; name: string; role: StaffRole; password: string }) {
+    return this.request(OfficerSchema, '/api/staff/accounts', { method: 'POST', body: JSON.stringify(account) });
+  }
+
+  /** Disables (its sessions end at once) or enables an account. */
+  setAccountDisabled(id: number, disabled: boolean) {
+    return this.request(z.object({ sessionsEnded: z.number().int() }), `/api/staff/accounts/${id}/disabled`, { method: 'POST', body: JSON.stringify({ disabled }) });
+  }
+
+  resetPassword(id: number, password: string) {
+    return this.request(z.unknown(), `/api/staff/accounts/${id}/password`, { method: 'POST', body: JSON.stringify({ password }) });
   }
 
   private counterPath(counterId: string, action = ''): string {

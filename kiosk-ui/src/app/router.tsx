@@ -1,7 +1,7 @@
 /**
  * Routes on location.pathname: the kiosk at `/`; the staff and lobby pages each in their own chunk, so the
  * kiosk's first load carries none of them: `/counter/:id`, `/display` (every counter), `/display/:id` (a zone),
- * `/track/:id`, `/stats`, `/book` and `/appointment/:id` (a citizen's phone); the demo printer page.
+ * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone); the demo printer page.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
@@ -12,6 +12,7 @@ const CounterConsolePage = lazy(() => import('../flows/counter-console/counter-c
 const LobbyDisplayPage = lazy(() => import('../flows/lobby-display/lobby-display-page'));
 const TrackTicketPage = lazy(() => import('../flows/track-ticket/track-ticket-page'));
 const StaffStatsPage = lazy(() => import('../flows/staff-stats/staff-stats-page'));
+const StaffAdminPage = lazy(() => import('../flows/staff-admin/staff-admin-page'));
 const DiagnosticsPage = lazy(() => import('../flows/diagnostics/diagnostics-page'));
 const BookAppointmentPage = lazy(() => import('../flows/book-appointment/book-appointment-page'));
 const AppointmentPage = lazy(() => import('../flows/book-appointment/appointment-page'));
@@ -36,6 +37,7 @@ export function Router({ path }: { path: string }) {
   if (path === '/demo/printer') return <LazyDemoDevicesPanel fullPage />;
   if (path === '/display' || path === '/display/') return <Lazy><LobbyDisplayPage /></Lazy>;
   if (path === '/stats' || path === '/stats/') return <Lazy><StaffStatsPage /></Lazy>;
+  if (path === '/admin/staff' || path === '/admin/staff/') return <Lazy><StaffAdminPage /></Lazy>;
   if (path === '/diagnostics' || path === '/diagnostics/') return <Lazy><DiagnosticsPage /></Lazy>;
   if (path === '/book' || path === '/book/') return <Lazy><BookAppointmentPage /></Lazy>;
   const appointmentId = pathParam(path, 'appointment');

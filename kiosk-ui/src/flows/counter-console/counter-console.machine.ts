@@ -127,6 +127,12 @@ export const counterConsoleMachine = setup({
     canTransfer: ({ context }) => commandAllowed('transfer', context.view),
     queueChanged: ({ event }) => event.type === 'agent.event' && QUEUE_EVENTS.has(event.event.type),
     reconnected: ({ event }) => event.type === 'agent.connection' && event.connected,
+    /**
+     * A supervisor ended this officer's sessions (disabled the account, reset its password). A console that does not
+     * know who signed in (a token kept from before a reload, an integration token) checks too: one request more.
+     */
+    sessionsEnded: ({ context, event }) =>
+      event.type === 'agent.event' && event.event.type === 'staff.sessionsEnded' && (context.officer === null || context.officer.id === event.event.data.accountId),
   },
   delays: { retry: ({ context }) => context.retryMs },
 }).createMachine({
@@ -195,6 +201,8 @@ export const counterConsoleMachine = setup({
       invoke: { src: 'updates' },
       on: {
         signOut: { target: 'signingOut' },
+        // Checked at once: the agent answers 401 and the console shows the sign-in form ("the session has ended").
+        'agent.event': { guard: 'sessionsEnded', target: 'verifying' },
         'agent.connection': [
           { guard: 'reconnected', target: '.refreshing', actions: assign({ connected: true }) },
           { actions: assign({ connected: false }) },
