@@ -38,6 +38,8 @@ export const ERROR_HTTP_STATUS = {
   STAFF_LOCKED: 429,
   /** The account was disabled by a supervisor: its sessions have ended. */
   STAFF_ACCOUNT_DISABLED: 403,
+  /** An integration token used outside its `scopes` (staff.tokens[].scopes). */
+  TOKEN_SCOPE: 403,
   /** The route needs a supervisor (or admin) signed in. */
   STAFF_ROLE_REQUIRED: 403,
   /** An account with this username exists already. */

@@ -15,7 +15,13 @@ const test = agentTest({
   clock,
   config: () => ({
     locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }] },
-    staff: { tokens: [{ token: 'test-staff-token-0123456789', name: 'mot-cua-tinh' }] },
+    staff: {
+      tokens: [
+        { token: 'test-staff-token-0123456789', name: 'mot-cua-tinh' },
+        // The province's system: dossiers only.
+        { token: 'province-import-token-0123456789', name: 'tinh-import', scopes: ['dossiers'] },
+      ],
+    },
   }),
 });
 
@@ -52,5 +58,20 @@ describe('the staff audit', () => {
     // Officers and integrations do not read it.
     expect((await audit('', lan)).status).toBe(403);
     expect((await audit('', STAFF)).status).toBe(401);
+  });
+
+  test('an integration token with scopes works only its areas: the import, not a counter or the statistics', async ({ agent }) => {
+    const province = { authorization: 'Bearer province-import-token-0123456789' };
+    const csv = 'Mã hồ sơ;Thủ tục;Người nộp;Điện thoại;Ngày hẹn trả;Trạng thái\n000.00.15.H29-261202-0003;Chứng thực;Đỗ Văn Cường;;05/12/2026;ready\n';
+    expect((await postJson(`${agent.url}/api/dossiers/import`, { csv }, province)).status).toBe(200);
+    const call = await postJson<{ error: { code: string; message: string } }>(`${agent.url}/api/counters/1/call-next`, {}, province);
+    expect([call.status, call.body.error.code]).toEqual([403, 'TOKEN_SCOPE']);
+    expect(call.body.error.message).toContain('counters');
+    expect((await getJson(`${agent.url}/api/stats`, province)).status).toBe(403);
+    expect((await postJson(`${agent.url}/api/lockers/deposit`, { dossierCode: '000.00.15.H29-261202-0003' }, province)).status).toBe(403);
+    // The token without scopes still does everything, as before.
+    expect((await getJson(`${agent.url}/api/stats`, STAFF)).status).toBe(200);
+    const rows = (await getJson<Row[]>(`${agent.url}/api/audit?action=dossiers.import`, await signedIn(agent, 'hoa', 'supervisor'))).body;
+    expect(rows[0]?.actor).toBe('token:tinh-import');
   });
 });

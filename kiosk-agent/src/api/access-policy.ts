@@ -21,7 +21,7 @@ export interface KioskDevice {
   address?: string | undefined;
 }
 
-export type StaffTokenEntry = string | { token: string; name?: string | undefined; expiresAt?: string | undefined };
+export type StaffTokenEntry = string | { token: string; name?: string | undefined; expiresAt?: string | undefined; scopes?: readonly string[] | undefined };
 
 export interface Caller {
   /** The client's address as the agent sees it (IPv4-mapped IPv6 unwrapped). */
@@ -72,7 +72,7 @@ function expiryMs(expiresAt: string | undefined, utcOffsetMinutes: (ms: number) 
 }
 
 export class AccessPolicy {
-  private readonly staff: { digest: Buffer; expiresMs: number; name: string }[];
+  private readonly staff: { digest: Buffer; expiresMs: number; name: string; scopes: readonly string[] | undefined }[];
   private readonly devices: { digest: Buffer; address: string | undefined; name: string }[];
 
   constructor(
@@ -82,8 +82,8 @@ export class AccessPolicy {
     const offset = options.utcOffsetMinutes ?? (() => 0);
     this.staff = options.staffTokens.map((t, i) =>
       typeof t === 'string'
-        ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY, name: `token ${i + 1}` }
-        : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt, offset), name: t.name ?? `token ${i + 1}` },
+        ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY, name: `token ${i + 1}`, scopes: undefined }
+        : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt, offset), name: t.name ?? `token ${i + 1}`, scopes: t.scopes },
     );
     this.devices = options.kioskDevices.map((d) => ({ digest: digest(d.token), address: d.address ? plainAddress(d.address) : undefined, name: d.name }));
   }
@@ -96,6 +96,16 @@ export class AccessPolicy {
     let ok = false;
     for (const s of this.staff) if (sameSecret(s.digest, given) && s.expiresMs > now) ok = true;
     return ok;
+  }
+
+  /** Whether a live configured staff token may use an area of the staff API (a token without scopes: every area). */
+  staffTokenAllows(token: string | undefined, scope: string): boolean {
+    if (!token) return false;
+    const given = digest(token);
+    const now = this.now();
+    let allowed = false;
+    for (const s of this.staff) if (sameSecret(s.digest, given) && s.expiresMs > now && (s.scopes === undefined || s.scopes.includes(scope))) allowed = true;
+    return allowed;
   }
 
   /** The name of a live configured staff token (for the audit: which integration did it), or undefined. */

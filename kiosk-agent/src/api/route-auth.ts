@@ -5,6 +5,7 @@ import { bearerOf, type AccessPolicy, type Caller } from './access-policy';
 import type { Auth } from './route-registry';
 import type { Officer } from '../staff/staff-sessions';
 import { STAFF_TEXT } from '../i18n/staff-text';
+import { tokenScopeOf } from './token-scope';
 
 /** What a signed-in officer's bearer token resolves to (staff/staff-sessions.ts); undefined for anything else. */
 export type OfficerLookup = (token: string | undefined) => Promise<Officer | undefined>;
@@ -43,9 +44,16 @@ export function createRouteAuth(
     if (auth === 'none') return;
     const caller = callerOf(req, access);
     switch (auth) {
-      case 'staff':
-        if (!(await staffOf(req, caller))) throw new AgentError('UNAUTHORIZED', STAFF_TEXT.sessionNeeded);
+      case 'staff': {
+        const who = await staffOf(req, caller);
+        if (!who) throw new AgentError('UNAUTHORIZED', STAFF_TEXT.sessionNeeded);
+        // An integration token with scopes uses only its areas of the staff API.
+        const scope = tokenScopeOf(req.baseUrl + req.path);
+        if (who === 'token' && scope !== undefined && !access.staffTokenAllows(bearerOf(req.headers.authorization), scope)) {
+          throw new AgentError('TOKEN_SCOPE', STAFF_TEXT.tokenScope(scope));
+        }
         return;
+      }
       case 'supervisor': {
         // People, not machines: an integration token does not close a service or manage accounts.
         const who = await staffOf(req, caller);

@@ -59,6 +59,14 @@ export const ServerConfigSchema = z.strictObject({
  */
 const StaffSecretSchema = z.string().min(16, 'at least 16 characters (24+ recommended: openssl rand -base64 32)').max(512);
 
+/**
+ * What an integration token may do, by the staff API's areas (api/token-scope.ts names each route's): `counters`
+ * (call, serve, transfer…), `dossiers` (create, import), `lockers` (deposit, recall, remind, resume pickups),
+ * `appointments` (book for citizens), `stats` (statistics). A token without `scopes` may do all of them, as before.
+ */
+export const TOKEN_SCOPES = ['counters', 'dossiers', 'lockers', 'appointments', 'stats'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 export const StaffTokenSchema = z.union([
   StaffSecretSchema,
   z.strictObject({
@@ -66,6 +74,8 @@ export const StaffTokenSchema = z.union([
     name: z.string().min(1).max(80).optional(),
     /** ISO date or date-time; the token stops working then (an absolute lifetime for a token handed to a PC). */
     expiresAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    /** The areas this integration may use (e.g. the province's system: `["dossiers"]`); absent: all. */
+    scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).optional(),
   }),
 ]);
 

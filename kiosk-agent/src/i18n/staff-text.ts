@@ -10,5 +10,6 @@ export const STAFF_TEXT = {
   usernameTaken: (u: string) => `Tên đăng nhập "${u}" đã có. Vui lòng chọn tên khác.`,
   passwordWeak: 'Mật khẩu cần ít nhất 8 ký tự.',
   notFound: 'Không có tài khoản cán bộ này.',
+  tokenScope: (scope: string) => `Mã tích hợp này không được dùng cho phần "${scope}" của ki-ốt. Hãy dùng mã được cấp cho việc này, hoặc đăng nhập bằng tài khoản cán bộ.`,
   tooManySignIns: (seconds: number) => `Máy này đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
 } as const;
