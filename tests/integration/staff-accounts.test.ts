@@ -84,6 +84,25 @@ describe('officers sign in as themselves', () => {
     expect(JSON.stringify([accounts.body, added2.body])).not.toMatch(/mat-khau/);
   });
 
+  test("an officer's statistics show the services and only the counters the officer worked at; a supervisor's every counter", async ({ agent }) => {
+    const minh = await signedIn(agent, 'thu', 'officer');
+    const hoa = await signedIn(agent, 'hoa', 'supervisor');
+    for (let i = 0; i < 2; i++) await postJson(`${agent.url}/api/tickets`, { serviceId: 'tu-phap' });
+    await postJson(`${agent.url}/api/counters/1/call-next`, {}, minh);
+    await postJson(`${agent.url}/api/counters/1/finish`, {}, minh);
+    await postJson(`${agent.url}/api/counters/2/call-next`, {}, STAFF);
+    await postJson(`${agent.url}/api/counters/2/finish`, {}, STAFF);
+    type Stats = { services: { serviceId: string; issued: number }[]; counters: { counterId: string; served: number }[] };
+    const own = (await getJson<Stats>(`${agent.url}/api/stats`, minh)).body;
+    const all = (await getJson<Stats>(`${agent.url}/api/stats`, hoa)).body;
+    expect(own.counters.map((c) => [c.counterId, c.served])).toEqual([['1', 1]]);
+    expect(all.counters.map((c) => [c.counterId, c.served])).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
+    expect(own.services).toEqual(all.services);
+  });
+
   test('one machine trying many usernames is slowed down: at most 20 sign-ins a minute, then 429 RATE_LIMITED', async ({ agent }) => {
     let answered = 0;
     let limited: Failure | undefined;

@@ -69,6 +69,20 @@ export class QueueStats {
     return this.assemble(from, to, servicesRaw, timesRaw, countersRaw, ratingsRaw, missed);
   }
 
+  /**
+   * What an officer (not a supervisor) sees: the services' figures, and the counters' only for the counters the
+   * officer worked at in the range (their account on a ticket event there).
+   */
+  async computeForOfficer(from: string, to: string, accountId: number): Promise<Stats> {
+    const stats = await this.compute(from, to);
+    const rows = await this.store.all<{ counterId: string }>(
+      `SELECT DISTINCT counter_id AS "counterId" FROM ticket_events WHERE account_id = ? AND day BETWEEN ? AND ? AND counter_id IS NOT NULL`,
+      [accountId, from, to],
+    );
+    const own = new Set(rows.map((r) => r.counterId));
+    return { ...stats, counters: stats.counters.filter((c) => own.has(c.counterId)) };
+  }
+
   private assemble(
     from: string,
     to: string,

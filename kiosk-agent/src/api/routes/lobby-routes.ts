@@ -1,4 +1,5 @@
 /** The lobby display's snapshot (anyone on the LAN: numbers and counters only, no citizen's name) and the statistics (staff). */
+import type { Request } from 'express';
 import type { z } from 'zod';
 import { DisplaySnapshotSchema, StatsQuerySchema, StatsSchema, type DisplaySnapshot } from '../../../../shared/counter-schemas';
 import type { CounterConfig } from '../../queue/counter-desk';
@@ -7,6 +8,7 @@ import type { QueueService } from '../../queue/queue-service';
 import type { QueueStats } from '../../stats/queue-stats';
 import { statsToCsv } from '../../stats/stats-csv';
 import type { RouteRegistry } from '../route-registry';
+import { officerOf } from '../route-auth';
 import { counterNameOf } from '../../queue/counter-info';
 import { displayCalls, type DisplayZones } from '../../display/display-zones';
 
@@ -33,6 +35,11 @@ export interface LobbyRouteDeps {
 export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): void {
   const { queue } = deps;
   const counterName = (id: string) => counterNameOf(deps.counters, id);
+  // Supervisors (and integration tokens) see every counter; an officer sees the services and their own counters.
+  const statsFor = (req: Request, from: string, to: string) => {
+    const officer = officerOf(req);
+    return officer?.role === 'officer' ? deps.stats.computeForOfficer(from, to, officer.id) : deps.stats.compute(from, to);
+  };
   const range = (query: Record<string, unknown>) => {
     const today = queue.today();
     const q = query as z.infer<typeof StatsQuerySchema>;
@@ -81,9 +88,9 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       responses: { 200: { description: 'Statistics for the days from..to (YYYY-MM-DD, local days)', schema: StatsSchema } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED'],
     },
-    ({ query }) => {
+    ({ req, query }) => {
       const { from, to } = range(query);
-      return deps.stats.compute(from, to);
+      return statsFor(req, from, to);
     },
   );
 
@@ -98,9 +105,9 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       responses: { 200: { description: 'text/csv' } },
       errors: ['UNAUTHORIZED', 'VALIDATION_FAILED'],
     },
-    async ({ query, res }) => {
+    async ({ req, query, res }) => {
       const { from, to } = range(query);
-      const csv = statsToCsv(await deps.stats.compute(from, to), {
+      const csv = statsToCsv(await statsFor(req, from, to), {
         service: (id) => deps.queue.services().find((s) => s.id === id)?.name.vi ?? id,
         counter: (id) => counterName(id).vi,
       });
