@@ -30,3 +30,15 @@ export function wallClock(epochMs: number, utcOffsetMinutes: number): WallClock 
 }
 
 export const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/** "09:30": an instant's time of day at the offset (an ISO string, as the agent sends instants). */
+export function clockAt(iso: string, utcOffsetMinutes: number): string {
+  const w = wallClock(Date.parse(iso), utcOffsetMinutes);
+  return `${twoDigits(w.hour)}:${twoDigits(w.minute)}`;
+}
+
+/** "02/12/2026": an instant's date at the offset, as Vietnamese readers write it. */
+export function dateAt(iso: string, utcOffsetMinutes: number): string {
+  const w = wallClock(Date.parse(iso), utcOffsetMinutes);
+  return `${twoDigits(w.day)}/${twoDigits(w.month)}/${w.year}`;
+}

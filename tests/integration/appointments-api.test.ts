@@ -162,7 +162,7 @@ describe('appointments through the API', () => {
     await postJson(`${agent.url}/api/appointments/${dropped.body.id}/cancel`, {});
     clock.set(iso('2026-12-02T09:50'));
     const gone = await checkIn(dropped.body.code);
-    expect([gone.status, gone.body.error.code]).toEqual([409, 'APPOINTMENT_CANCELLED']);
+    expect([gone.status, gone.body.error.code, gone.body.error.details?.serviceId]).toEqual([409, 'APPOINTMENT_CANCELLED', 'dat-dai']);
 
     for (const code of ['00000000', 'hello', '000.00.15.H29-250704-0012']) {
       const unknown = await checkIn(code);

@@ -78,6 +78,15 @@ describe('check-in flow', () => {
     expect(f.actor.getSnapshot().output).toEqual({ next: 'ticket', serviceId: 'dat-dai' });
   });
 
+  it('a cancelled booking offers a walk-in ticket for its service too', async () => {
+    const f = flow(async () => {
+      throw refusal('APPOINTMENT_CANCELLED', { serviceId: 'tu-phap' });
+    }, 'LH:12345678');
+    await f.at('failed');
+    f.actor.send({ type: 'checkin.walkIn' });
+    expect(f.actor.getSnapshot().output).toEqual({ next: 'ticket', serviceId: 'tu-phap' });
+  });
+
   it('a failure can be retried; the retry asks again with the same code', async () => {
     let calls = 0;
     const f = flow(async (code) => {

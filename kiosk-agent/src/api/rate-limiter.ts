@@ -1,3 +1,5 @@
+import { AgentError } from '../errors/agent-error';
+
 /**
  * A sliding-window count per client (pure, in memory): at most `limit` events in any `windowMs`. Used where an
  * answer is worth probing for (a slip lookup says whether a result is in a locker). In memory on purpose: a
@@ -27,5 +29,16 @@ export class SlidingWindowLimiter {
     this.hits.set(key, recent);
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);
     return 0;
+  }
+
+  /**
+   * Counts one event for `key`, or refuses it with `429 RATE_LIMITED`: the Vietnamese message (told the seconds to
+   * wait) and `details.retryAfterSeconds`. What every throttled route answers.
+   */
+  takeOrRefuse(key: string, message: (seconds: number) => string): void {
+    const waitMs = this.take(key);
+    if (waitMs <= 0) return;
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new AgentError('RATE_LIMITED', message(seconds), { facts: { retryAfterSeconds: seconds } });
   }
 }

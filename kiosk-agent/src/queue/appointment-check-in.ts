@@ -40,7 +40,8 @@ export class AppointmentCheckIn {
 
   async checkIn(input: string): Promise<CheckInResponse> {
     const a = await this.find(input);
-    if (a.status === 'cancelled') throw new AgentError('APPOINTMENT_CANCELLED', APPOINTMENT_TEXT.cancelled);
+    // The kiosk offers a walk-in ticket for the same service, as for a missed time.
+    if (a.status === 'cancelled') throw new AgentError('APPOINTMENT_CANCELLED', APPOINTMENT_TEXT.cancelled, { facts: { serviceId: a.serviceId } });
     if (a.status === 'checked-in' && a.ticketId) return this.again(a, a.ticketId);
     const tz = this.deps.config.center.timezone;
     const window = this.window(a);

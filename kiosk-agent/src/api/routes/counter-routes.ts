@@ -2,6 +2,7 @@
  * Counter console routes (staff token): the counter's state and every action an officer takes. Logic lives in
  * queue/counter-desk.ts; these translate, and tell the lobby display, other consoles and /track pages over WS.
  */
+import type { Request } from 'express';
 import { z } from 'zod';
 import {
   CallTicketRequestSchema,
@@ -50,6 +51,8 @@ const parkedView = (p: ParkedRow): ParkedTicket => ({ id: p.id, number: p.number
 export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps): void {
   const { desk, queue, events } = deps;
   const counterId = (params: Record<string, string>): string => z.string().max(64).parse(params.id);
+  /** The desk acting for the officer signed in on this request (ticket events name them), or for a machine. */
+  const deskFor = (req: Request): CounterDesk => desk.as(officerOf(req)?.id ?? null);
 
   const publish = async (id: string, result: DeskResult, action: 'call' | 'recall' | 'serve' | 'finish' | 'no-show' | 'transfer' | 'park') => {
     const ticket = await queue.view(result.ticket);
@@ -116,7 +119,7 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
     },
     async ({ req, params }) => {
       const id = counterId(params);
-      return publish(id, await desk.as(officerOf(req)?.id ?? null).callNext(id), 'call');
+      return publish(id, await deskFor(req).callNext(id), 'call');
     },
   );
 
@@ -133,7 +136,7 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
     },
     async ({ req, params, body }) => {
       const id = counterId(params);
-      return publish(id, await desk.as(officerOf(req)?.id ?? null).call(id, body), 'call');
+      return publish(id, await deskFor(req).call(id, body), 'call');
     },
   );
 
@@ -164,7 +167,7 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
       },
       async ({ req, params, body }) => {
         const id = counterId(params);
-        const officerDesk = desk.as(officerOf(req)?.id ?? null);
+        const officerDesk = deskFor(req);
         const run = { recall: officerDesk.recall, serve: officerDesk.serve, finish: officerDesk.finish, 'no-show': officerDesk.noShow, park: officerDesk.park }[a.action].bind(officerDesk);
         const result = await run(id, body.ticketId);
         // A recall past queue.maxRecalls ended the ticket as a no-show: that is what everyone is told.
@@ -186,7 +189,7 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
     },
     async ({ req, params, body }) => {
       const id = counterId(params);
-      return publish(id, await desk.as(officerOf(req)?.id ?? null).transfer(id, body), 'transfer');
+      return publish(id, await deskFor(req).transfer(id, body), 'transfer');
     },
   );
 }

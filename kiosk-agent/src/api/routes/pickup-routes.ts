@@ -24,7 +24,6 @@ import type { DossierService } from '../../pickup/dossier-service';
 import type { LockerDeposits } from '../../pickup/locker-deposits';
 import type { LockerHandovers } from '../../pickup/locker-handovers';
 import type { OverdueReminders } from '../../pickup/overdue-reminders';
-import { AgentError } from '../../errors/agent-error';
 import { plainAddress } from '../access-policy';
 import { SlidingWindowLimiter } from '../rate-limiter';
 import type { Request } from 'express';
@@ -56,12 +55,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
   // Opening answers too whether a dossier exists and where it stands (before any code is checked): both count.
   const lookups = new SlidingWindowLimiter(deps.lookupsPerMinute, 60_000, deps.now);
   const throttle = (req: Request): void => {
-    const waitMs = lookups.take(plainAddress(req.socket.remoteAddress));
-    if (waitMs <= 0) return;
-    const seconds = Math.ceil(waitMs / 1000);
-    throw new AgentError('RATE_LIMITED', `Đã tra cứu quá nhiều mã trong một phút. Vui lòng thử lại sau ${seconds} giây hoặc hỏi cán bộ tại quầy.`, {
-      facts: { retryAfterSeconds: seconds },
-    });
+    lookups.takeOrRefuse(plainAddress(req.socket.remoteAddress), (seconds) => `Đã tra cứu quá nhiều mã trong một phút. Vui lòng thử lại sau ${seconds} giây hoặc hỏi cán bộ tại quầy.`);
   };
   r.add(
     {

@@ -11,7 +11,6 @@ import {
   TicketViewSchema,
 } from '../../../../shared/api-schemas';
 import type { Request } from 'express';
-import { AgentError } from '../../errors/agent-error';
 import type { QueueService } from '../../queue/queue-service';
 import type { TicketIssuer } from '../../queue/ticket-issuer';
 import type { TurnNotices } from '../../queue/turn-notices';
@@ -40,10 +39,7 @@ export function registerQueueRoutes(r: RouteRegistry, deps: QueueRouteDeps): voi
   const throttle = (req: Request): void => {
     const caller = deps.access.identify(req);
     if (caller.kiosk) return;
-    const waitMs = phoneChanges.take(caller.address);
-    if (waitMs <= 0) return;
-    const seconds = Math.ceil(waitMs / 1000);
-    throw new AgentError('RATE_LIMITED', `Đã đổi số điện thoại quá nhiều lần trong một phút. Vui lòng thử lại sau ${seconds} giây.`, { facts: { retryAfterSeconds: seconds } });
+    phoneChanges.takeOrRefuse(caller.address, (seconds) => `Đã đổi số điện thoại quá nhiều lần trong một phút. Vui lòng thử lại sau ${seconds} giây.`);
   };
 
   r.add(

@@ -35,10 +35,7 @@ export function registerStaffRoutes(r: RouteRegistry, deps: { staff: StaffSessio
   // Trying many usernames from one machine is refused too: the lock per account does not see that.
   const signIns = new SlidingWindowLimiter(SIGN_INS_PER_MINUTE, 60_000, deps.now ?? Date.now);
   const throttle = (req: Request): void => {
-    const waitMs = signIns.take(plainAddress(req.socket.remoteAddress));
-    if (waitMs <= 0) return;
-    const seconds = Math.ceil(waitMs / 1000);
-    throw new AgentError('RATE_LIMITED', STAFF_TEXT.tooManySignIns(seconds), { facts: { retryAfterSeconds: seconds } });
+    signIns.takeOrRefuse(plainAddress(req.socket.remoteAddress), STAFF_TEXT.tooManySignIns);
   };
 
   r.add(

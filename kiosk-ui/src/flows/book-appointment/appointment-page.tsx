@@ -4,7 +4,7 @@ import { appointmentQrText } from '../../../../shared/appointment-code';
 import { useLang, useT } from '../../i18n/i18n';
 import { QrCode } from '../../ui/qr-code';
 import { liveAppointmentQrMachine } from './appointment-qr.actors';
-import { clockText, dayText } from './appointment-time';
+import { clockAt, dateAt } from '../../../../shared/wall-clock';
 import './book-appointment.css';
 
 export default function AppointmentPage({ id }: { id: string }) {
@@ -27,9 +27,9 @@ export default function AppointmentPage({ id }: { id: string }) {
             <QrCode value={appointmentQrText(page.appointment.code)} label={t.appointment.qrLabel} size={240} />
           </div>
           <p>{page.serviceName?.[lang] ?? page.appointment.serviceId}</p>
-          <p>{t.book.when(dayText(page.appointment.start, page.utcOffsetMinutes), clockText(page.appointment.start, page.utcOffsetMinutes))}</p>
+          <p>{t.book.when(dateAt(page.appointment.start, page.utcOffsetMinutes), clockAt(page.appointment.start, page.utcOffsetMinutes))}</p>
           <p><strong>{t.appointment.status[page.appointment.status]}</strong></p>
-          <p className="book__note">{t.appointment.checkIn(clockText(page.appointment.checkInFrom, page.utcOffsetMinutes), clockText(page.appointment.checkInUntil, page.utcOffsetMinutes))}</p>
+          <p className="book__note">{t.appointment.checkIn(clockAt(page.appointment.checkInFrom, page.utcOffsetMinutes), clockAt(page.appointment.checkInUntil, page.utcOffsetMinutes))}</p>
         </section>
       ) : null}
       {state.context.errorCode ? <p className="book__problem" role="alert">{t.appointment.cancelFailed}</p> : null}

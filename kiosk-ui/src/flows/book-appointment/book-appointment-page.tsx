@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useLang, useT } from '../../i18n/i18n';
 import { liveBookAppointmentMachine } from './book-appointment.actors';
 import { bookableDays } from './book-appointment.machine';
-import { clockText, dayText } from './appointment-time';
+import { clockAt, dateAt } from '../../../../shared/wall-clock';
 import './book-appointment.css';
 
 export default function BookAppointmentPage() {
@@ -24,7 +24,7 @@ export default function BookAppointmentPage() {
           <h2>{t.book.done}</h2>
           <p>{t.book.code}</p>
           <p className="book__code" data-testid="book-code">{code}</p>
-          <p>{t.book.when(dayText(booked.start, offset), clockText(booked.start, offset))}</p>
+          <p>{t.book.when(dateAt(booked.start, offset), clockAt(booked.start, offset))}</p>
           <a className="book__button" href={new URL(booked.url).pathname}>{t.book.showQr}</a>
         </section>
       </Frame>
@@ -66,7 +66,7 @@ export default function BookAppointmentPage() {
           <div className="book__choices">
             {(slots?.slots ?? []).filter((s) => s.remaining > 0).map((s) => (
               <button key={s.start} type="button" className={s.start === start ? 'book__choice book__choice--on' : 'book__choice'} aria-pressed={s.start === start} onClick={() => send({ type: 'book.slot', start: s.start })}>
-                {clockText(s.start, offset)}
+                {clockAt(s.start, offset)}
                 <small>{t.book.remaining(s.remaining)}</small>
               </button>
             ))}

@@ -128,6 +128,8 @@ export const checkInMachine = setup({
     failed: {
       on: {
         'checkin.retry': 'checking',
+        // A cancelled booking: a walk-in ticket for its service, as for a missed time.
+        'checkin.walkIn': { guard: 'walkInOffered', target: 'done', actions: assign({ exit: ({ context }) => ({ next: 'ticket', serviceId: context.serviceId! }) }) },
         'checkin.done': { target: 'done', actions: 'goHome' },
         ...scannedAgain,
       },

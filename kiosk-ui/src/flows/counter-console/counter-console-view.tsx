@@ -3,7 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import { useLang, useT } from '../../i18n/i18n';
 import { errorText } from '../../i18n/error-text';
 import { signInErrorText, StaffSignIn } from '../../ui/staff-sign-in';
-import { CallNumberDialog, ParkedList, TransferDialog } from './counter-dialogs';
+import { CallNumberDialog, clockTime, ParkedList, TransferDialog } from './counter-dialogs';
 import { COUNTER_SHORTCUTS } from './counter-shortcuts';
 import { commandAllowed, type CounterConsoleEvent, type counterConsoleMachine } from './counter-console.machine';
 
@@ -65,7 +65,7 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
             <span className="console__status">{t.counter.status[current.status]}</span>
             <span className="console__service">{serviceName(current.serviceId)}</span>
             {current.priority ? <span className="console__priority">{t.counter.priority}</span> : null}
-            {current.bookedAt ? <span className="console__priority" data-testid="current-booked">{t.counter.booked(bookedTime(current.bookedAt))}</span> : null}
+            {current.bookedAt ? <span className="console__priority" data-testid="current-booked">{t.counter.booked(clockTime(current.bookedAt, lang))}</span> : null}
             {current.queueServiceId ? <span className="console__note">{t.counter.transferredFrom(serviceName(current.serviceId))}</span> : null}
           </div>
         ) : (
@@ -133,9 +133,4 @@ function ActionButton(props: { label: string; keyName: string; disabled: boolean
       <kbd title={t.counter.shortcut(props.keyName)}>{props.keyName}</kbd>
     </button>
   );
-}
-
-/** A booked ticket's time on the counter PC's clock (the PC is in the centre), "09:30". */
-function bookedTime(iso: string): string {
-  return new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }

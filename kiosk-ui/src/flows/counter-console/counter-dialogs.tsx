@@ -84,7 +84,8 @@ export function CallNumberDialog({ send }: { send: Send }) {
   );
 }
 
-const clockTime = (iso: string, lang: string) =>
+/** An instant's time of day on the counter PC's clock (the PC is in the centre): "09:30". */
+export const clockTime = (iso: string, lang: string) =>
   new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
 
 /** Tickets this counter parked today, each with "Gọi lại" (the counter PC's clock is the centre's). */

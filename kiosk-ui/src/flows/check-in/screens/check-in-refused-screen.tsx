@@ -1,13 +1,13 @@
 /** Why there is no ticket: too early (come back at…), too late (a walk-in ticket instead), or a failure to retry. */
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
-import { clockTime } from '../clock-time';
+import { clockAt } from '../../../../../shared/wall-clock';
 import type { CheckInScreenProps } from './check-in-screen-props';
 
 export function CheckInRefusedScreen({ state, send, utcOffsetMinutes }: CheckInScreenProps) {
   const t = useT();
   const { errorCode, checkInFrom, start, serviceId } = state.context;
-  const time = (iso: string | null) => (iso ? clockTime(iso, utcOffsetMinutes) : '');
+  const time = (iso: string | null) => (iso ? clockAt(iso, utcOffsetMinutes) : '');
   let title: string;
   let text: string;
   if (state.matches('tooEarly')) [title, text] = [t.checkIn.tooEarlyHeading, t.checkIn.tooEarly(time(start), time(checkInFrom))];
@@ -21,7 +21,7 @@ export function CheckInRefusedScreen({ state, send, utcOffsetMinutes }: CheckInS
       <h1 className="problem__title">{title}</h1>
       <p className="lead">{text}</p>
       <div className="nav-row">
-        {state.matches('expired') && serviceId ? <BigButton label={t.checkIn.walkIn} onPress={() => send({ type: 'checkin.walkIn' })} /> : null}
+        {(state.matches('expired') || errorCode === 'APPOINTMENT_CANCELLED') && serviceId ? <BigButton label={t.checkIn.walkIn} onPress={() => send({ type: 'checkin.walkIn' })} /> : null}
         {retry ? <BigButton label={t.checkIn.retry} onPress={() => send({ type: 'checkin.retry' })} /> : null}
         <BigButton label={t.nav.home} variant="quiet" onPress={() => send({ type: 'checkin.done' })} />
       </div>

@@ -2,7 +2,7 @@
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
 import { CountdownBar } from '../../../ui/countdown-bar';
-import { clockTime } from '../clock-time';
+import { clockAt } from '../../../../../shared/wall-clock';
 import type { CheckInScreenProps } from './check-in-screen-props';
 
 export function CheckedInScreen({ state, send, utcOffsetMinutes }: CheckInScreenProps) {
@@ -18,7 +18,7 @@ export function CheckedInScreen({ state, send, utcOffsetMinutes }: CheckInScreen
           <p className="ticket__number" aria-label={t.ticket.numberLabel(ticket.number)}>
             {ticket.number}
           </p>
-          <p className="ticket__priority">{t.checkIn.bookedAt(clockTime(result.appointment.start, utcOffsetMinutes))}</p>
+          <p className="ticket__priority">{t.checkIn.bookedAt(clockAt(result.appointment.start, utcOffsetMinutes))}</p>
           <p className="ticket__ahead">{t.ticket.ahead(ticket.ahead)}</p>
         </div>
       </div>
