@@ -116,6 +116,9 @@ export class LockBoardDriver implements LockerBank {
         },
       };
     });
+    // The link may drop while the write below is still pending, rejecting `reply` before anyone awaits it; mark it
+    // handled now so that is not an unhandled rejection. The caller still receives the rejection through `return reply`.
+    reply.catch(() => undefined);
     try {
       await this.link.write(this.protocol.encodeRead(address));
     } catch (err) {
