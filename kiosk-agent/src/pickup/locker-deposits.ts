@@ -20,7 +20,8 @@ const inProgress = (code: string): AgentError =>
 export class LockerDeposits {
   constructor(private readonly deps: LockerDeps) {}
 
-  async deposit(dossierCode: string, size: CompartmentSize = 'S'): Promise<{ compartment: Compartment & { size: CompartmentSize }; pickupCode: string }> {
+  /** `by`: the officer's account id (null for an integration token), kept on the deposit. */
+  async deposit(dossierCode: string, size: CompartmentSize = 'S', by: number | null = null): Promise<{ compartment: Compartment & { size: CompartmentSize }; pickupCode: string }> {
     const locker = lockerOrThrow(this.deps.locker);
     const { store, clock } = this.deps;
     await this.deps.dossiers.refresh(dossierCode);
@@ -39,7 +40,7 @@ export class LockerDeposits {
       }
       const c = chooseCompartment(this.deps.boards, await lockers.occupied(), size);
       try {
-        return { id: await lockers.startDeposit(dossier.code, c, clock.now()), compartment: c };
+        return { id: await lockers.startDeposit(dossier.code, c, clock.now(), by), compartment: c };
       } catch (err) {
         // The store's own guard (one active deposit per dossier): another agent on a shared store got there first.
         if (isUniqueViolation(err)) throw inProgress(dossier.code);

@@ -94,11 +94,12 @@ export class LockerStore {
     );
   }
 
-  async startDeposit(dossierCode: string, c: Compartment, nowMs: number): Promise<number> {
+  /** `accountId`: the officer putting the result in (a pickup's rating is attributed to them); null for a machine. */
+  async startDeposit(dossierCode: string, c: Compartment, nowMs: number, accountId: number | null = null): Promise<number> {
     const id = await pluck<number>(
       this.q,
-      `INSERT INTO deposits (dossier_code, board, lock, state, created_at_ms, updated_at_ms, kiosk_id) VALUES (?, ?, ?, 'opening', ?, ?, ?) RETURNING id`,
-      [dossierCode, c.board, c.lock, nowMs, nowMs, this.kioskId],
+      `INSERT INTO deposits (dossier_code, board, lock, state, created_at_ms, updated_at_ms, kiosk_id, account_id) VALUES (?, ?, ?, 'opening', ?, ?, ?, ?) RETURNING id`,
+      [dossierCode, c.board, c.lock, nowMs, nowMs, this.kioskId, accountId],
     );
     return Number(id);
   }

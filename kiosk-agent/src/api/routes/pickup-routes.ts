@@ -21,6 +21,7 @@ import {
 import type { RatingService } from '../../feedback/rating-service';
 import type { DossierRow } from '../../pickup/dossier-repository';
 import type { DossierService } from '../../pickup/dossier-service';
+import { officerOf } from '../route-auth';
 import type { LockerDeposits } from '../../pickup/locker-deposits';
 import type { LockerHandovers } from '../../pickup/locker-handovers';
 import type { OverdueReminders } from '../../pickup/overdue-reminders';
@@ -115,7 +116,7 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 200: { description: 'Compartment opened; the dossier is "in locker" once its door is shut', schema: DepositResponseSchema } },
       errors: ['UNAUTHORIZED', 'DOSSIER_NOT_FOUND', 'DOSSIER_NOT_READY', 'DOSSIER_IN_LOCKER', 'DEPOSIT_IN_PROGRESS', 'LOCKER_FULL', 'LOCKER_TIMEOUT', 'LOCKER_DISABLED'],
     },
-    ({ body }) => deps.deposits.deposit(body.dossierCode, body.size),
+    ({ req, body }) => deps.deposits.deposit(body.dossierCode, body.size, officerOf(req)?.id ?? null),
   );
 
   r.add(

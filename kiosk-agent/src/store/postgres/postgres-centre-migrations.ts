@@ -133,4 +133,20 @@ export const CENTRE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ticket_events ADD COLUMN account_id BIGINT;
     `,
   },
+  {
+    version: 15,
+    name: 'ratings name the officer; deposits name who put the result in',
+    sql: `
+      -- A rating is attributed to the officer who finished the ticket, or for a pickup to the officer who put the
+      -- result in the compartment (Circular 01/2018: evaluation per dossier and per officer). Reasons are the
+      -- configured reason ids, joined by commas; the dossier code is the one the officer entered for the visit.
+      ALTER TABLE ratings ADD COLUMN account_id BIGINT;
+      ALTER TABLE ratings ADD COLUMN dossier_code TEXT;
+      ALTER TABLE ratings ADD COLUMN reasons TEXT;
+      CREATE INDEX ratings_account ON ratings (account_id, at_ms);
+      ALTER TABLE deposits ADD COLUMN account_id BIGINT;
+      -- The dossier an officer received or returned during a counter visit, entered at the console.
+      ALTER TABLE tickets ADD COLUMN dossier_code TEXT;
+    `,
+  },
 ];
