@@ -8,6 +8,15 @@ const CounterIdSchema = z.string().min(1).max(16);
 
 /** Recall, start, finish, no-show, park: on the counter's current ticket, or on the ticket named. */
 export const TicketActionRequestSchema = z.strictObject({ ticketId: TicketIdSchema.optional() });
+/** Finishing a visit may name the dossier the officer received or returned: its rating is then tied to it too. */
+export const FinishRequestSchema = z.strictObject({
+  ticketId: TicketIdSchema.optional(),
+  dossierCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.\-/]{4,64}$/, 'a dossier code such as 000.00.10.H38-261201-0001')
+    .optional(),
+});
 
 /** Call one particular ticket: by its id or by today's number ("A012"). */
 export const CallTicketRequestSchema = z

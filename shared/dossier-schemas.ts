@@ -110,6 +110,8 @@ export const RatingRequestSchema = z.strictObject({
   subject: z.enum(['pickup', 'counter']),
   reference: z.string().min(1).max(2048),
   level: z.number().int().min(1).max(5),
+  /** Ids of the configured reasons (`feedback.reasons`) the citizen ticked. */
+  reasons: z.array(z.string().min(1).max(40)).max(12).optional(),
 });
 export type RatingRequest = z.infer<typeof RatingRequestSchema>;
 export const RatingResponseSchema = z.object({ id: z.number().int(), level: z.number().int(), scale: z.number().int() });

@@ -62,6 +62,8 @@ export const ERROR_HTTP_STATUS = {
   COUNTER_IDLE: 409,
   /** A kiosk-only route asked from another machine on the LAN (without the kiosk's device token). */
   KIOSK_ONLY: 403,
+  /** Not the rating tablet of that counter (server.counterTablets). */
+  COUNTER_TABLET_ONLY: 403,
   /** The request named a host the agent does not answer to (DNS rebinding, a mistyped address). */
   HOST_NOT_ALLOWED: 421,
   /** A browser page from another site tried to use the agent. */

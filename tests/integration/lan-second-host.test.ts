@@ -2,7 +2,7 @@
  * What a phone on the centre's Wi-Fi can and cannot do, proved across a real second network host. The agent runs
  * in network namespace A (the kiosk's own machine); namespace B, joined by a veth pair, is the other host on the
  * LAN, where a phone, a counter PC (staff token), a remote touchscreen (device token) and a stranger (wrong token)
- * each hold a socket and send requests. Why namespaces: a client on 127.0.0.1, or on the agent's own address,
+ * each hold a socket and send requests; counter 1's rating tablet (its counter token) rates the visit there. Why namespaces: a client on 127.0.0.1, or on the agent's own address,
  * counts as the kiosk itself (access-policy.ts: remote address loopback or equal to the local one), so only another
  * host exercises the public, staff and remote-kiosk paths. Traffic between the test's own namespace and a veth
  * does not pass on these machines, so both hosts — the kiosk's own HTTP client too — are processes started with
@@ -29,6 +29,7 @@ const LAN = lanNames();
 const BASE = LAN.agentUrl;
 const DEVICE_TOKEN = 'lobby-b-screen-device-token-0123456789abcdef';
 const WRONG_TOKEN = `${DEVICE_TOKEN.slice(0, -1)}X`; // the same token with one character changed
+const TABLET_TOKEN = 'counter-1-rating-tablet-token-0123456789';
 const ID_NUMBER = '079123456789';
 const DOSSIER = '000.00.15.H29-250704-0012';
 const SLIP = `https://dichvucong.example.vn/tra-cuu?SGT=${ID_NUMBER}&MHS=${DOSSIER}`;
@@ -56,7 +57,7 @@ describe('a second host on the LAN (network namespaces)', () => {
     const base = testConfig(join(dir.path, 'data'), { driver: 'simulated', statusPollMs: 100 });
     const config: SiteConfigInput = {
       ...base,
-      server: { host: `${LAN.subnet}.1`, port: LAN.port, kioskDevices: [{ name: 'Màn hình sảnh B', token: DEVICE_TOKEN }], websocket: { maxClients: 1000, maxPerAddress: 8, pingMs: 30_000 } },
+      server: { host: `${LAN.subnet}.1`, port: LAN.port, kioskDevices: [{ name: 'Màn hình sảnh B', token: DEVICE_TOKEN }], counterTablets: [{ counterId: '1', token: TABLET_TOKEN }], websocket: { maxClients: 1000, maxPerAddress: 8, pingMs: 30_000 } },
       scanner: { driver: 'simulated' },
       locker: { driver: 'simulated', boards: [{ address: 0, locks: 4 }], pollMs: 50 },
       pickup: { ...base.pickup, doorReminderMs: 200, doorAlertMs: 400 },
@@ -195,6 +196,36 @@ describe('a second host on the LAN (network namespaces)', () => {
 
     expect(stranger.authResult()).toEqual({ type: 'auth.result', audiences: ['public'], refused: ['kioskToken'] });
     for (const m of stranger.messages()) expect(m.type === 'auth.result' || audienceOf(m.type) === 'public', m.type).toBe(true);
+  });
+
+  it("7. counter 1's rating tablet sees its counter and rates the visit once; a phone, or the tablet on counter 2, is refused", async () => {
+    const tablet = { 'x-counter-token': TABLET_TOKEN };
+    for (const [path, headers] of [
+      ['/api/counters/1/rating', {}],
+      ['/api/counters/2/rating', tablet],
+      ['/api/counters/1/rating', { 'x-counter-token': `${TABLET_TOKEN.slice(0, -1)}X` }],
+    ] as const) {
+      const refused = await lan.http('GET', path, undefined, headers);
+      expect(refused.status, path).toBe(403);
+      expect(refused.body.error.code, path).toBe('COUNTER_TABLET_ONLY');
+      expect(refused.body.error.message).toMatch(VIETNAMESE);
+    }
+    type Screen = { current: { number: string } | null; ask: { ticketId: string; number: string } | null };
+    const serving = await lan.http<Screen>('GET', '/api/counters/1/rating', undefined, tablet);
+    expect(serving.status).toBe(200);
+    expect(serving.body).toMatchObject({ current: { number: ticketNumber }, ask: null });
+    expect((await lan.http('POST', '/api/counters/1/finish', {}, STAFF)).status).toBe(200);
+    const asking = await lan.http<Screen>('GET', '/api/counters/1/rating', undefined, tablet);
+    expect(asking.body).toMatchObject({ current: null, ask: { number: ticketNumber } });
+    const ticketId = asking.body.ask!.ticketId;
+    // The phone knows the ticket id (its /track link) and still cannot rate the officer.
+    const phoneRating = await lan.http('POST', '/api/counters/1/rating', { ticketId, level: 1 });
+    expect(phoneRating.status).toBe(403);
+    expect((await lan.http('POST', '/api/counters/1/rating', { ticketId, level: 3, reasons: [] }, tablet)).status).toBe(201);
+    const again = await lan.http('POST', '/api/counters/1/rating', { ticketId, level: 1 }, tablet);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('RATING_NOT_ALLOWED');
+    expect((await lan.http<Screen>('GET', '/api/counters/1/rating', undefined, tablet)).body.ask).toBeNull();
   });
 
   it('5. a page from another site cannot open the socket (403), and a foreign Host is refused (421)', async () => {

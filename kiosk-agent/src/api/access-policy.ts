@@ -21,6 +21,13 @@ export interface KioskDevice {
   address?: string | undefined;
 }
 
+/** A counter's citizen-facing rating tablet (config `server.counterTablets`). */
+export interface CounterTablet {
+  counterId: string;
+  token: string;
+  address?: string | undefined;
+}
+
 export type StaffTokenEntry = string | { token: string; name?: string | undefined; expiresAt?: string | undefined; scopes?: readonly string[] | undefined };
 
 export interface Caller {
@@ -74,9 +81,15 @@ function expiryMs(expiresAt: string | undefined, utcOffsetMinutes: (ms: number) 
 export class AccessPolicy {
   private readonly staff: { digest: Buffer; expiresMs: number; name: string; scopes: readonly string[] | undefined }[];
   private readonly devices: { digest: Buffer; address: string | undefined; name: string }[];
+  private readonly tablets: { digest: Buffer; address: string | undefined; counterId: string }[];
 
   constructor(
-    options: { staffTokens: readonly StaffTokenEntry[]; kioskDevices: readonly KioskDevice[]; utcOffsetMinutes?: (ms: number) => number },
+    options: {
+      staffTokens: readonly StaffTokenEntry[];
+      kioskDevices: readonly KioskDevice[];
+      counterTablets?: readonly CounterTablet[];
+      utcOffsetMinutes?: (ms: number) => number;
+    },
     private readonly now: () => number = Date.now,
   ) {
     const offset = options.utcOffsetMinutes ?? (() => 0);
@@ -86,6 +99,7 @@ export class AccessPolicy {
         : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt, offset), name: t.name ?? `token ${i + 1}`, scopes: t.scopes },
     );
     this.devices = options.kioskDevices.map((d) => ({ digest: digest(d.token), address: d.address ? plainAddress(d.address) : undefined, name: d.name }));
+    this.tablets = (options.counterTablets ?? []).map((t) => ({ digest: digest(t.token), address: t.address ? plainAddress(t.address) : undefined, counterId: t.counterId }));
   }
 
   /** A configured staff token that has not expired. Every token is compared, so the time taken says nothing. */
@@ -124,6 +138,17 @@ export class AccessPolicy {
     const given = digest(token);
     let found: string | undefined;
     for (const d of this.devices) if (sameSecret(d.digest, given) && (!d.address || d.address === address)) found = d.name;
+    return found;
+  }
+
+  /** The counter whose rating tablet is asking (`X-Counter-Token`, bound to an address when configured so), if any. */
+  counterTabletOf(req: IncomingMessage): string | undefined {
+    const token = headerOf(req, 'x-counter-token');
+    if (!token) return undefined;
+    const given = digest(token);
+    const address = plainAddress(req.socket.remoteAddress);
+    let found: string | undefined;
+    for (const t of this.tablets) if (sameSecret(t.digest, given) && (!t.address || t.address === address)) found = t.counterId;
     return found;
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FullHealth, KioskInfo } from '../../../shared/api-schemas';
 import { AgentError } from '../errors/agent-error';
 import type { EventHub } from '../events/event-hub';
+import type { CounterRatingScreens } from '../feedback/counter-rating-screen';
 import type { RatingService } from '../feedback/rating-service';
 import type { DossierService } from '../pickup/dossier-service';
 import type { LockerDeposits } from '../pickup/locker-deposits';
@@ -26,6 +27,7 @@ import { registerDiagnosticsRoutes, type DiagnosticsRouteDeps } from './routes/d
 import { registerDemoRoutes } from './routes/demo-routes';
 import { registerLobbyRoutes } from './routes/lobby-routes';
 import { registerPickupRoutes } from './routes/pickup-routes';
+import { registerRatingRoutes } from './routes/rating-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { registerAppointmentRoutes } from './routes/appointment-routes';
 import { registerStaffRoutes } from './routes/staff-routes';
@@ -64,6 +66,8 @@ export interface AppDeps {
   deposits: LockerDeposits;
   handovers: LockerHandovers;
   ratings: RatingService;
+  /** What each counter's rating tablet shows. */
+  ratingScreens: CounterRatingScreens;
   reminders: OverdueReminders;
   events: EventHub;
   /** Who is asking: the kiosk, staff or the public (access-policy.ts). */
@@ -126,6 +130,7 @@ export function createApp(deps: AppDeps): Express {
   registerStaffRoutes(registry, { staff: deps.staff, audit: deps.audit });
   registerCounterRoutes(registry, { desk: deps.desk, queue: deps.queue, events: deps.events, counters: deps.counters });
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters, zones: deps.displayZones });
+  registerRatingRoutes(registry, { ratings: deps.ratings, screens: deps.ratingScreens, counter: (id) => deps.desk.counter(id) });
   registerDisplayRoutes(registry, { zones: deps.displayZones });
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
   registerDemoRoutes(registry, deps.demo);

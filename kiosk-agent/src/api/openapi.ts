@@ -13,6 +13,11 @@ const AUDIENCE: Record<Auth, { audience: string; security?: object[]; note?: str
     note: "The kiosk itself (the agent's own machine, or a remote touchscreen with its X-Kiosk-Token), an integration token or an officer's session; else 403 KIOSK_ONLY",
   },
   'kiosk-device': { audience: 'kiosk', security: [{}, { kioskDevice: [] }], note: 'The kiosk itself only (never a counter PC, whatever its token); else 403 KIOSK_ONLY' },
+  'counter-tablet': {
+    audience: 'counter',
+    security: [{}, { counterTablet: [] }],
+    note: "The rating tablet of the counter in the path (X-Counter-Token, server.counterTablets) or the kiosk itself; else 403 COUNTER_TABLET_ONLY",
+  },
   demo: { audience: 'kiosk', security: [{}, { kioskDevice: [] }], note: 'Only with simulated devices; from the kiosk itself only' },
   staff: { audience: 'staff', security: [{ staffToken: [] }, { officerSession: [] }], note: 'An integration token (staff.tokens) or an officer signed in (POST /api/staff/session); else 401' },
   supervisor: {
@@ -80,6 +85,7 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       securitySchemes: {
         staffToken: { type: 'http', scheme: 'bearer', description: 'A token from staff.tokens in the site config (optionally with an expiry)' },
         kioskDevice: { type: 'apiKey', in: 'header', name: 'X-Kiosk-Token', description: 'The device token of a remote touchscreen (server.kioskDevices)' },
+        counterTablet: { type: 'apiKey', in: 'header', name: 'X-Counter-Token', description: "The token of one counter's rating tablet (server.counterTablets)" },
         officerSession: {
           type: 'http',
           scheme: 'bearer',

@@ -65,6 +65,10 @@ export function createRouteAuth(
         // A counter PC may issue a ticket or look up a slip for a citizen, signed in.
         if (!caller.kiosk && !(await staffOf(req, caller))) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
         return;
+      case 'counter-tablet':
+        // A counter's rating tablet reads and rates only its own counter; the kiosk may stand in for one (demo).
+        if (!caller.kiosk && access.counterTabletOf(req) !== req.params.id) throw new AgentError('COUNTER_TABLET_ONLY', STAFF_TEXT.counterTabletOnly);
+        return;
       case 'demo': // the simulated devices stand beside the kiosk: a counter PC does not inject scans
       case 'kiosk-device':
         if (!caller.kiosk) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);

@@ -16,7 +16,7 @@ import { AgentError } from '../errors/agent-error';
  * entry); staff: a staff token always; demo: the demo controls of simulated devices (the kiosk itself only);
  * technician: a diagnostics session opened with the technician PIN (its token as the bearer), on the kiosk.
  */
-export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'staff' | 'supervisor' | 'demo' | 'technician';
+export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'counter-tablet' | 'staff' | 'supervisor' | 'demo' | 'technician';
 
 export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined> {
   method: 'get' | 'post' | 'put' | 'delete';

@@ -119,7 +119,7 @@ export function composePickup(args: {
   };
   const deposits = new LockerDeposits(lockerDeps);
   const handovers = new LockerHandovers(lockerDeps);
-  const ratings = new RatingService(store, clock, config.feedback.scale);
+  const ratings = new RatingService(store, clock, config.feedback);
   const reminders = new OverdueReminders({
     store: pickupStore,
     dossiers,

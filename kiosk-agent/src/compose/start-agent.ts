@@ -4,6 +4,8 @@
  * app (the files beside this one each wire one side). Used by main.ts (the CLI) and by integration and e2e tests,
  * which start a real agent in-process.
  */
+import { CounterRatingScreens } from '../feedback/counter-rating-screen';
+import { counterNameOf } from '../queue/counter-info';
 import { fileURLToPath } from 'node:url';
 import type { FullHealth } from '../../../shared/api-schemas';
 import { AccessPolicy } from '../api/access-policy';
@@ -114,7 +116,12 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       if (!storeHealth.report(err)) log.error({ err, task: what }, 'background task failed; will retry');
     };
     const access = new AccessPolicy(
-      { staffTokens: config.staff.tokens, kioskDevices: config.server.kioskDevices, utcOffsetMinutes: (ms) => utcOffsetMinutes(config.center.timezone, ms) },
+      {
+        staffTokens: config.staff.tokens,
+        kioskDevices: config.server.kioskDevices,
+        counterTablets: config.server.counterTablets,
+        utcOffsetMinutes: (ms) => utcOffsetMinutes(config.center.timezone, ms),
+      },
       () => clock.now(),
     );
     const hostNames = new HostNames({ host: config.server.host, publicUrl: config.server.publicUrl, allowedHosts: config.server.allowedHosts });
@@ -177,6 +184,15 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       deposits: pickup.deposits,
       handovers: pickup.handovers,
       ratings: pickup.ratings,
+      ratingScreens: new CounterRatingScreens({
+        store,
+        clock,
+        feedback: config.feedback,
+        sessionIdleMs: config.staff.sessionIdleMinutes * 60_000,
+        counterName: (id) => counterNameOf(config.counters, id),
+        serviceName: (id) => queueSide.queue.service(id).name,
+        today: () => queueSide.queue.today(),
+      }),
       reminders: pickup.reminders,
       events,
       access,

@@ -19,6 +19,17 @@ export const KioskDeviceSchema = z.strictObject({
   address: z.union([z.ipv4(), z.ipv6()]).optional(),
 });
 
+/**
+ * The citizen-facing rating tablet at one counter (`/rate/:counterId`): it presents its token (`X-Counter-Token`)
+ * and may only read that counter's rating screen and rate the visits finished there. Without a token a phone on the
+ * Wi-Fi could rate an officer's visits before the citizens do.
+ */
+export const CounterTabletSchema = z.strictObject({
+  counterId: z.string().min(1).max(64),
+  token: SecretSchema,
+  address: z.union([z.ipv4(), z.ipv6()]).optional(),
+});
+
 export const ServerConfigSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(8080),
@@ -30,6 +41,7 @@ export const ServerConfigSchema = z.strictObject({
    */
   allowedHosts: z.array(z.string().min(1).max(253)).default([]),
   kioskDevices: z.array(KioskDeviceSchema).default([]),
+  counterTablets: z.array(CounterTabletSchema).default([]),
   /**
    * Replaced by `kioskDevices`: an address alone let any machine that took it act as the kiosk. Kept only to say so
    * when an older site file still has it.

@@ -7,6 +7,7 @@ import { KioskIdentitySchema, StoreConfigSchema } from './centre-config-schema';
 import { ClosedDaysSchema, ServiceHoursFields, WeekHoursSchema } from './opening-hours-schema';
 import { AppointmentsConfigSchema, ServiceAppointmentsSchema } from './appointments-schema';
 import { z } from 'zod';
+import { FeedbackConfigSchema } from './feedback-config-schema';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { checkDisplays, DisplayConfigSchema } from './display-config-schema';
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
@@ -176,9 +177,7 @@ export const SiteConfigSchema = z
       })
       .prefault({}),
     /** Satisfaction ratings after a pickup (and at counters): 3 levels as the indicators ask, or 5 as some portals use. */
-    feedback: z
-      .strictObject({ scale: z.union([z.literal(3), z.literal(5)]).default(3) })
-      .default({ scale: 3 }),
+    feedback: FeedbackConfigSchema,
     notifier: z
       .discriminatedUnion('driver', [
         z.strictObject({ driver: z.literal('log') }),
@@ -247,6 +246,9 @@ export const SiteConfigSchema = z
       });
     });
     checkDisplays(cfg.displays, counterIds, ctx);
+    cfg.server.counterTablets.forEach((t, i) => {
+      if (!counterIds.has(t.counterId)) ctx.addIssue({ code: 'custom', path: ['server', 'counterTablets', i, 'counterId'], message: `unknown counter "${t.counterId}"` });
+    });
   });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

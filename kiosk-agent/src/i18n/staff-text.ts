@@ -11,5 +11,7 @@ export const STAFF_TEXT = {
   passwordWeak: 'Mật khẩu cần ít nhất 8 ký tự.',
   notFound: 'Không có tài khoản cán bộ này.',
   tokenScope: (scope: string) => `Mã tích hợp này không được dùng cho phần "${scope}" của ki-ốt. Hãy dùng mã được cấp cho việc này, hoặc đăng nhập bằng tài khoản cán bộ.`,
+  counterTabletOnly:
+    'Trang đánh giá này chỉ dùng trên máy tính bảng đặt tại quầy. Kỹ thuật viên mở trang bằng địa chỉ có mã của quầy (server.counterTablets).',
   tooManySignIns: (seconds: number) => `Máy này đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
 } as const;

@@ -165,8 +165,9 @@ export class CounterDesk {
     return this.act(counterId, ticketId, 'serve', (r, t, at) => r.counters.serve(t, at));
   }
 
-  finish(counterId: string, ticketId?: string): Promise<DeskResult> {
-    return this.act(counterId, ticketId, 'finish', (r, t, at) => r.counters.finish(t, at));
+  /** `dossierCode`: the dossier received or returned in this visit, as the officer entered it (its rating names it). */
+  finish(counterId: string, ticketId?: string, dossierCode?: string): Promise<DeskResult> {
+    return this.act(counterId, ticketId, 'finish', (r, t, at) => r.counters.finish(t, at, dossierCode ?? null));
   }
 
   noShow(counterId: string, ticketId?: string): Promise<DeskResult> {

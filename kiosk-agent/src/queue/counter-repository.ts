@@ -90,11 +90,11 @@ export class CounterRepository {
   }
 
   /** Finishing straight from "called" (staff skipped "start") counts the service from the call. */
-  async finish(t: TicketRow, at: number): Promise<boolean> {
+  async finish(t: TicketRow, at: number, dossierCode: string | null = null): Promise<boolean> {
     const { changes } = await this.q.run(
-      `UPDATE tickets SET status = 'done', serving_at_ms = COALESCE(serving_at_ms, called_at_ms), done_at_ms = ?
+      `UPDATE tickets SET status = 'done', serving_at_ms = COALESCE(serving_at_ms, called_at_ms), done_at_ms = ?, dossier_code = COALESCE(?, dossier_code)
        WHERE id = ? AND status IN ('called', 'serving')`,
-      [at, t.id],
+      [at, dossierCode, t.id],
     );
     return this.guarded(changes, () => this.log(t, 'finish', at, t.counterId));
   }

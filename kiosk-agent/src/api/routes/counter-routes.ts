@@ -9,6 +9,7 @@ import {
   CounterActionResponseSchema,
   CounterInfoSchema,
   CounterStateSchema,
+  FinishRequestSchema,
   ParkedListSchema,
   TicketActionRequestSchema,
   type ParkedTicket,
@@ -35,7 +36,7 @@ type Action = 'recall' | 'serve' | 'finish' | 'no-show' | 'park';
 const ACTIONS: { action: Action; path: string; summary: string; errors: ErrorCode[] }[] = [
   { action: 'recall', path: 'recall', summary: 'Call the current ticket again (the lobby display announces it again)', errors: ['TICKET_WRONG_STATE'] },
   { action: 'serve', path: 'start', summary: 'The citizen arrived: start serving the called ticket', errors: ['TICKET_WRONG_STATE'] },
-  { action: 'finish', path: 'finish', summary: 'Finish serving (from called or serving)', errors: ['TICKET_WRONG_STATE'] },
+  { action: 'finish', path: 'finish', summary: 'Finish serving (from called or serving); `dossierCode` names the dossier received or returned, and the visit\'s rating is tied to it', errors: ['TICKET_WRONG_STATE'] },
   { action: 'no-show', path: 'no-show', summary: 'The called citizen did not come; they may be called again by number later', errors: ['TICKET_WRONG_STATE'] },
   {
     action: 'park',
@@ -161,7 +162,7 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
         summary: `${a.summary}. Acts on the counter's current ticket unless \`ticketId\` is given.`,
         tag: 'counters',
         auth: 'staff',
-        body: TicketActionRequestSchema,
+        body: a.action === 'finish' ? FinishRequestSchema : TicketActionRequestSchema,
         responses: { 200: { description: 'The ticket after the action', schema: CounterActionResponseSchema } },
         errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'COUNTER_NOT_FOUND', 'TICKET_NOT_FOUND', 'COUNTER_IDLE', 'TICKET_OTHER_COUNTER', ...a.errors],
       },
@@ -169,7 +170,9 @@ export function registerCounterRoutes(r: RouteRegistry, deps: CounterRouteDeps):
         const id = counterId(params);
         const officerDesk = deskFor(req);
         const run = { recall: officerDesk.recall, serve: officerDesk.serve, finish: officerDesk.finish, 'no-show': officerDesk.noShow, park: officerDesk.park }[a.action].bind(officerDesk);
-        const result = await run(id, body.ticketId);
+        // Only the finish body (FinishRequestSchema, validated above) can carry a dossier code.
+        const { dossierCode } = body as { dossierCode?: string };
+        const result = await run(id, body.ticketId, dossierCode);
         // A recall past queue.maxRecalls ended the ticket as a no-show: that is what everyone is told.
         return publish(id, result, a.action === 'recall' && result.ticket.status === 'no-show' ? 'no-show' : a.action);
       },
