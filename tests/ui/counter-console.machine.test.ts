@@ -242,4 +242,31 @@ describe('counter rules and shortcuts', () => {
     expect(shortcutEvent({ key: 'Escape', inTextField: true })).toEqual({ type: 'dialog.cancel' });
     expect(shortcutEvent({ key: 'x', inTextField: false })).toBeNull();
   });
+
+  it('the dossier code typed for the open visit goes with its finish (or the call-next that ends it), then the field empties', async () => {
+    const d = start({ token: 'tok', initial: stateWith(ticket({ status: 'called' })) });
+    await waitFor(d.actor, (s) => s.matches({ ready: 'idle' }));
+    d.actor.send({ type: 'dossier.typed', code: ' 000.00.10.H38-261202-0007 ' });
+    d.actor.send({ type: 'command', command: { kind: 'recall' } });
+    await waitFor(d.actor, (s) => s.matches({ ready: 'idle' }));
+    expect(d.run).toHaveBeenLastCalledWith({ kind: 'recall' });
+    expect(d.actor.getSnapshot().context.dossierCode).toBe(' 000.00.10.H38-261202-0007 '); // a recall keeps the visit open
+    d.actor.send({ type: 'command', command: { kind: 'finish' } });
+    await waitFor(d.actor, (s) => s.matches({ ready: 'idle' }));
+    expect(d.run).toHaveBeenLastCalledWith({ kind: 'finish', dossierCode: '000.00.10.H38-261202-0007' });
+    expect(d.actor.getSnapshot().context.dossierCode).toBe('');
+
+    // Pressing "next" ends the open visit: the code typed for it is sent with that call.
+    d.setServer(stateWith(ticket({ status: 'called' })));
+    d.push({ type: 'agent.event', event: calledEvent() });
+    await waitFor(d.actor, (s) => s.matches({ ready: 'idle' }) && s.context.view?.current?.status === 'called');
+    d.actor.send({ type: 'dossier.typed', code: 'HS-2' });
+    d.actor.send({ type: 'command', command: { kind: 'call-next' } });
+    await waitFor(d.actor, (s) => s.matches({ ready: 'idle' }));
+    expect(d.run).toHaveBeenLastCalledWith({ kind: 'call-next', dossierCode: 'HS-2' });
+    // Nothing typed, nothing sent.
+    d.actor.send({ type: 'command', command: { kind: 'call-next' } });
+    await waitFor(d.actor, (s) => s.matches({ ready: 'idle' }));
+    expect(d.run).toHaveBeenLastCalledWith({ kind: 'call-next' });
+  });
 });

@@ -1,6 +1,6 @@
 /** A remote touchscreen's device token: taken from the URL fragment once, kept, and removed from the address. */
 import { describe, expect, it } from 'vitest';
-import { captureKioskToken, kioskToken } from '../../kiosk-ui/src/agent-client/kiosk-device-token';
+import { captureCounterToken, captureKioskToken, counterToken, kioskToken } from '../../kiosk-ui/src/agent-client/kiosk-device-token';
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -24,5 +24,14 @@ describe('kiosk device token', () => {
     expect(storage.items.size).toBe(0);
     expect(replaced).toEqual([]);
     expect(kioskToken(storage)).toBeUndefined();
+  });
+
+  it("a counter tablet's #counter-token=… is kept apart from a kiosk screen's token", () => {
+    const storage = memoryStorage();
+    const replaced: string[] = [];
+    captureCounterToken({ hash: '#counter-token=counter-1-rating-tablet-token-0123', pathname: '/rate/1', search: '' }, storage, (u) => replaced.push(u));
+    expect(counterToken(storage)).toBe('counter-1-rating-tablet-token-0123');
+    expect(kioskToken(storage)).toBeUndefined();
+    expect(replaced).toEqual(['/rate/1']);
   });
 });

@@ -95,9 +95,9 @@ export class StaffClient extends AgentClient {
     return this.request(ParkedListSchema, this.counterPath(counterId, 'parked'));
   }
 
-  /** Recall, start serving, finish, no-show or park: on the counter's current ticket. */
-  act(counterId: string, action: CounterAction) {
-    return this.post(counterId, action, {});
+  /** Recall, start serving, finish (optionally naming the visit's dossier), no-show or park: on the counter's current ticket. */
+  act(counterId: string, action: CounterAction, body: { dossierCode?: string } = {}) {
+    return this.post(counterId, action, body);
   }
 
   transfer(counterId: string, to: Omit<TransferRequest, 'ticketId'>) {

@@ -5,13 +5,15 @@ import { CATALOGUES } from '../i18n/i18n';
 import { I18nProvider } from '../i18n/i18n';
 import '../ui/kiosk.css';
 import { Router } from './router';
-import { captureKioskToken } from '../agent-client/kiosk-device-token';
+import { captureCounterToken, captureKioskToken } from '../agent-client/kiosk-device-token';
 
 // zod compiles each schema's parser with `new Function` on first use; a slow kiosk PC pays for that on the first
 // screens, and a strict Content-Security-Policy forbids it. The interpreted parser is plenty for a few responses.
 z.config({ jitless: true });
-// A remote touchscreen's first start: #kiosk-token=… into storage, out of the address bar.
+// A remote touchscreen's or a counter tablet's first start: #kiosk-token=… / #counter-token=… into storage, out of
+// the address bar.
 captureKioskToken();
+captureCounterToken();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

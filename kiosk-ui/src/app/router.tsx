@@ -1,7 +1,7 @@
 /**
  * Routes on location.pathname: the kiosk at `/`; the staff and lobby pages each in their own chunk, so the
  * kiosk's first load carries none of them: `/counter/:id`, `/display` (every counter), `/display/:id` (a zone),
- * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone); the demo printer page.
+ * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone), `/rate/:counterId` (a counter's rating tablet); the demo printer page.
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
@@ -15,6 +15,7 @@ const StaffStatsPage = lazy(() => import('../flows/staff-stats/staff-stats-page'
 const StaffAdminPage = lazy(() => import('../flows/staff-admin/staff-admin-page'));
 const DiagnosticsPage = lazy(() => import('../flows/diagnostics/diagnostics-page'));
 const BookAppointmentPage = lazy(() => import('../flows/book-appointment/book-appointment-page'));
+const RateVisitPage = lazy(() => import('../flows/rate-visit/rate-visit-page'));
 const AppointmentPage = lazy(() => import('../flows/book-appointment/appointment-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -46,6 +47,8 @@ export function Router({ path }: { path: string }) {
   if (displayId) return <Lazy><LobbyDisplayPage key={displayId} displayId={displayId} /></Lazy>;
   const counterId = pathParam(path, 'counter');
   if (counterId) return <Lazy><CounterConsolePage key={counterId} counterId={counterId} /></Lazy>;
+  const rateCounterId = pathParam(path, 'rate');
+  if (rateCounterId) return <Lazy><RateVisitPage key={rateCounterId} counterId={rateCounterId} /></Lazy>;
   const ticketId = pathParam(path, 'track');
   if (ticketId) return <Lazy><TrackTicketPage key={ticketId} ticketId={ticketId} /></Lazy>;
   return <NotFoundPage />;

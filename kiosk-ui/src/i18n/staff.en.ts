@@ -25,6 +25,8 @@ export const enStaff = {
     current: 'Current ticket',
     none: 'No ticket called yet',
     booked: (time: string) => `Appointment ${time}`,
+    dossierLabel: 'Dossier code of this visit (optional)',
+    dossierHint: "Recorded when you finish: the citizen's rating is tied to this dossier.",
     priority: 'Priority',
     transferredFrom: (service: string) => `Transferred from ${service}`,
     status: {

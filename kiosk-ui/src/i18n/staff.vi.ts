@@ -28,6 +28,8 @@ export const viStaff = {
     current: 'Số đang phục vụ',
     none: 'Chưa gọi số nào',
     booked: (time: string) => `Đặt lịch hẹn ${time}`,
+    dossierLabel: 'Mã hồ sơ của lượt này (nếu có)',
+    dossierHint: 'Ghi vào khi hoàn thành: đánh giá của người dân gắn với hồ sơ này.',
     priority: 'Ưu tiên',
     transferredFrom: (service: string) => `Chuyển đến từ ${service}`,
     status: {

@@ -68,9 +68,24 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
             {current.bookedAt ? <span className="console__priority" data-testid="current-booked">{t.counter.booked(clockTime(current.bookedAt, lang))}</span> : null}
             {current.queueServiceId ? <span className="console__note">{t.counter.transferredFrom(serviceName(current.serviceId))}</span> : null}
           </div>
-        ) : (
-          <p className="console__none">{t.counter.none}</p>
-        )}
+        ) : null}
+        {current && (current.status === 'called' || current.status === 'serving') ? (
+          <div className="console__dossier">
+            <label htmlFor="console-dossier">{t.counter.dossierLabel}</label>
+            <input
+              id="console-dossier"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={64}
+              value={context.dossierCode}
+              aria-describedby="console-dossier-hint"
+              onInput={(e) => send({ type: 'dossier.typed', code: (e.target as HTMLInputElement).value })}
+            />
+            <span id="console-dossier-hint" className="console__note">{t.counter.dossierHint}</span>
+          </div>
+        ) : null}
+        {current ? null : <p className="console__none">{t.counter.none}</p>}
       </section>
 
       <section className="console__actions" aria-label={t.counter.shortcutsHeading}>

@@ -10,10 +10,14 @@ import { counterConsoleMachine, type CounterCommand } from './counter-console.ma
 
 const client = (token: string) => new StaffClient((input, init) => fetch(input, init), token);
 
-function run(c: StaffClient, counterId: string, command: CounterCommand): Promise<CounterActionResponse> {
+async function run(c: StaffClient, counterId: string, command: CounterCommand): Promise<CounterActionResponse> {
   switch (command.kind) {
     case 'call-next':
+      // The dossier of the visit this call ends is recorded by finishing it first (call-next alone finishes it bare).
+      if (command.dossierCode) await c.act(counterId, 'finish', { dossierCode: command.dossierCode });
       return c.callNext(counterId);
+    case 'finish':
+      return c.act(counterId, 'finish', command.dossierCode ? { dossierCode: command.dossierCode } : {});
     case 'call':
       return c.callNumber(counterId, command.number);
     case 'call-back':

@@ -18,8 +18,11 @@ import type { OfficerView } from '../../../../shared/staff-schemas';
 
 export type CurrentAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park';
 export type CounterCommand =
-  | { kind: 'call-next' }
-  | { kind: CurrentAction }
+  /** `dossierCode`: finish the open visit with that dossier first (call-next finishes it anyway). */
+  | { kind: 'call-next'; dossierCode?: string }
+  | { kind: Exclude<CurrentAction, 'finish'> }
+  /** `dossierCode`: the dossier received or returned in this visit; the citizen's rating is tied to it. */
+  | { kind: 'finish'; dossierCode?: string }
   | { kind: 'call'; number: string }
   /** Call back a ticket of this counter's parked list. */
   | { kind: 'call-back'; ticketId: string }
@@ -45,6 +48,8 @@ export interface CounterConsoleContext {
   notice: { kind: CounterCommand['kind']; number: string } | null;
   /** The command being sent. */
   pending: CounterCommand | null;
+  /** The dossier code the officer typed for the open visit, sent with its finish (or the call-next that ends it). */
+  dossierCode: string;
   connected: boolean;
   retryMs: number;
 }
@@ -58,6 +63,7 @@ export type CounterConsoleEvent =
   | { type: 'dialog.transfer' }
   | { type: 'dialog.callNumber' }
   | { type: 'dialog.cancel' }
+  | { type: 'dossier.typed'; code: string }
   | AgentUpdate;
 
 /** The console's action names for the agent's (shared/ticket-transitions.ts): "start" is the agent's "serve". */
@@ -116,7 +122,19 @@ export const counterConsoleMachine = setup({
     saveToken: () => undefined,
     forgetToken: () => undefined,
     rememberError: assign({ errorCode: ({ event }) => errorEventCode(event) }),
-    takeCommand: assign({ pending: ({ event }) => (event.type === 'command' ? event.command : null) }),
+    takeCommand: assign({
+      pending: ({ context, event }) => {
+        if (event.type !== 'command') return null;
+        const code = context.dossierCode.trim();
+        const open = context.view?.current?.status === 'called' || context.view?.current?.status === 'serving';
+        if (code && (event.command.kind === 'finish' || (event.command.kind === 'call-next' && open))) return { kind: event.command.kind, dossierCode: code };
+        return event.command;
+      },
+    }),
+    /** The visit the code belonged to is over (or another was called): the field starts empty for the next one. */
+    clearDossierWhenVisitEnds: assign({
+      dossierCode: ({ context }) => (context.pending && ['recall', 'start', 'park'].includes(context.pending.kind) ? context.dossierCode : ''),
+    }),
   },
   guards: {
     hasToken: ({ context }) => context.token !== null && context.token !== '',
@@ -146,6 +164,7 @@ export const counterConsoleMachine = setup({
     errorCode: null,
     notice: null,
     pending: null,
+    dossierCode: '',
     connected: false,
     retryMs: input.retryMs ?? 3_000,
   }),
@@ -201,6 +220,7 @@ export const counterConsoleMachine = setup({
       invoke: { src: 'updates' },
       on: {
         signOut: { target: 'signingOut' },
+        'dossier.typed': { actions: assign({ dossierCode: ({ event }) => event.code.slice(0, 64) }) },
         // Checked at once: the agent answers 401 and the console shows the sign-in form ("the session has ended").
         'agent.event': { guard: 'sessionsEnded', target: 'verifying' },
         'agent.connection': [
@@ -239,10 +259,13 @@ export const counterConsoleMachine = setup({
             input: ({ context }) => ({ counterId: context.counterId, token: context.token!, command: context.pending! }),
             onDone: {
               target: 'refreshing',
-              actions: assign({
-                errorCode: null,
-                notice: ({ context, event }) => ({ kind: context.pending!.kind, number: event.output.ticket.number }),
-              }),
+              actions: [
+                assign({
+                  errorCode: null,
+                  notice: ({ context, event }) => ({ kind: context.pending!.kind, number: event.output.ticket.number }),
+                }),
+                'clearDossierWhenVisitEnds',
+              ],
             },
             onError: [
               { guard: 'unauthorized', target: '#counter.signedOut', actions: ['rememberError', assign({ token: null, officer: null }), 'forgetToken'] },
