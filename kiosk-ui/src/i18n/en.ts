@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue';
 import { enStaff } from './staff.en';
 import { enDiagnostics } from './diagnostics.en';
 import { enAppointments } from './appointments.en';
+import { enReports } from './reports.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -289,4 +290,5 @@ export const en: Catalogue = {
   ...enStaff,
   ...enDiagnostics,
   ...enAppointments,
+  ...enReports,
 };

@@ -2,6 +2,7 @@
 import { viStaff } from './staff.vi';
 import { viDiagnostics } from './diagnostics.vi';
 import { viAppointments } from './appointments.vi';
+import { viReports } from './reports.vi';
 
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
@@ -295,4 +296,5 @@ export const vi = {
   ...viStaff,
   ...viDiagnostics,
   ...viAppointments,
+  ...viReports,
 } as const;
