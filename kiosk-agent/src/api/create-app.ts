@@ -16,6 +16,7 @@ import type { CounterConfig, CounterDesk } from '../queue/counter-desk';
 import type { CounterRepository } from '../queue/counter-repository';
 import type { QueueService } from '../queue/queue-service';
 import type { QueueStats } from '../stats/queue-stats';
+import type { ServiceQualityReports } from '../stats/service-quality-report';
 import type { TicketIssuer } from '../queue/ticket-issuer';
 import type { TurnNotices } from '../queue/turn-notices';
 import type { DemoControls } from './demo-controls';
@@ -39,6 +40,7 @@ import type { AppointmentCheckIn } from '../queue/appointment-check-in';
 import { registerSystemRoutes } from './routes/system-routes';
 import type { DisplayZones } from '../display/display-zones';
 import { registerDisplayRoutes } from './routes/display-routes';
+import { registerReportRoutes } from './routes/report-routes';
 import type { AccessPolicy } from './access-policy';
 import type { HostNames } from './host-names';
 import { createRouteAuth } from './route-auth';
@@ -62,6 +64,8 @@ export interface AppDeps {
   /** The lobby displays' zones (site config `displays`). */
   displayZones: DisplayZones;
   stats: QueueStats;
+  /** The centre's service-quality report (supervisors). */
+  reports: ServiceQualityReports;
   dossiers: DossierService;
   deposits: LockerDeposits;
   handovers: LockerHandovers;
@@ -132,6 +136,7 @@ export function createApp(deps: AppDeps): Express {
   registerLobbyRoutes(registry, { centerName: deps.centerName, timeZone: deps.kioskInfo().timezone, utcOffsetMinutes: () => deps.kioskInfo().utcOffsetMinutes, queue: deps.queue, counterLog: deps.counterLog, stats: deps.stats, counters: deps.counters, zones: deps.displayZones });
   registerRatingRoutes(registry, { ratings: deps.ratings, screens: deps.ratingScreens, counter: (id) => deps.desk.counter(id) });
   registerDisplayRoutes(registry, { zones: deps.displayZones });
+  registerReportRoutes(registry, { reports: deps.reports });
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
   registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);

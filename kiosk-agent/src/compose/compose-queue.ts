@@ -13,6 +13,7 @@ import { TicketIssuer } from '../queue/ticket-issuer';
 import { AppointmentBook } from '../queue/appointment-book';
 import { AppointmentCheckIn } from '../queue/appointment-check-in';
 import { QueueStats } from '../stats/queue-stats';
+import { ServiceQualityReports } from '../stats/service-quality-report';
 import type { SqlStore } from '../store/store-port';
 
 export interface QueueSide {
@@ -23,6 +24,7 @@ export interface QueueSide {
   /** The messages before a turn, and the phone a citizen leaves or withdraws for them. */
   notices: TurnNotices;
   stats: QueueStats;
+  reports: ServiceQualityReports;
   appointmentBook: AppointmentBook;
   checkIn: AppointmentCheckIn;
 }
@@ -79,6 +81,14 @@ export function composeQueue(args: {
     desk: new CounterDesk({ config, queue, store, counters: counterLog, clock, afterCall }),
     issuer,
     stats: new QueueStats(store, config.feedback.scale, () => clock.now()),
+    reports: new ServiceQualityReports({
+      store,
+      centerName: config.center.name,
+      timeZone: config.center.timezone,
+      ratingScale: config.feedback.scale,
+      services: () => queue.services(),
+      now: () => clock.now(),
+    }),
     appointmentBook,
     checkIn: new AppointmentCheckIn({ config, appointments: appointmentBook.appointments, queue, issuer, clock }),
   };

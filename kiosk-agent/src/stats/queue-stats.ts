@@ -3,14 +3,11 @@
  * satisfaction levels), straight from the tickets and ratings tables. A wait runs from issue to the first call; a
  * service time from "start" (or the call, when staff skipped "start") to "finish". Tickets count for the service
  * they were issued for; service times for the queue that served them (after a transfer, the second service).
+ * What a wait, a service time, served and no-show mean is written once, in ticket-measures.ts.
  */
 import type { CounterStats, ServiceStats, Stats } from '../../../shared/counter-schemas';
 import type { SqlStore } from '../store/store-port';
-
-/** A booked citizen's wait starts at the booked time, not at an early check-in (README "Appointments"). */
-const WAIT_FROM = 'CASE WHEN booked_at_ms > issued_at_ms THEN booked_at_ms ELSE issued_at_ms END';
-
-const toMinutes = (ms: number | null): number | null => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
+import { average, COUNTER_RATINGS_IN_DAYS, NO_SHOWS, SERVED, SERVICE_MS, toMinutes, WAIT_MS } from './ticket-measures';
 
 type SvcRaw = Omit<ServiceStats, 'averageWaitMinutes' | 'longestWaitMinutes' | 'averageServiceMinutes' | 'walkIns' | 'appointmentsMissed'> & {
   avgWaitMs: number | null;
@@ -29,16 +26,15 @@ export class QueueStats {
   async compute(from: string, to: string): Promise<Stats> {
     const q = this.store;
     const range = [from, to];
-    // COUNT(…) FILTER (WHERE …) reads the same in SQLite and PostgreSQL; AVG is cast so both give a float.
     const servicesRaw = await q.all<SvcRaw>(
       `SELECT day, service_id AS "serviceId", COUNT(*) AS issued,
               COUNT(first_called_at_ms) AS called,
-              COUNT(*) FILTER (WHERE status = 'done') AS served,
-              COUNT(*) FILTER (WHERE status = 'no-show') AS "noShows",
+              ${SERVED} AS served,
+              ${NO_SHOWS} AS "noShows",
               COUNT(appointment_id) AS booked,
               COUNT(*) FILTER (WHERE appointment_id IS NOT NULL AND issued_at_ms <= booked_at_ms) AS "onTimeCheckIns",
-              AVG(CAST(first_called_at_ms - ${WAIT_FROM} AS DOUBLE PRECISION)) AS "avgWaitMs",
-              MAX(first_called_at_ms - ${WAIT_FROM}) AS "maxWaitMs"
+              ${average(WAIT_MS)} AS "avgWaitMs",
+              MAX(${WAIT_MS}) AS "maxWaitMs"
        FROM tickets WHERE day BETWEEN ? AND ? GROUP BY day, service_id ORDER BY day, service_id`,
       range,
     );
@@ -48,21 +44,19 @@ export class QueueStats {
       [...range, this.now()],
     );
     const timesRaw = await q.all<{ day: string; serviceId: string; avgServiceMs: number }>(
-      `SELECT day, queue_service_id AS "serviceId", AVG(CAST(done_at_ms - serving_at_ms AS DOUBLE PRECISION)) AS "avgServiceMs"
+      `SELECT day, queue_service_id AS "serviceId", ${average(SERVICE_MS)} AS "avgServiceMs"
        FROM tickets WHERE day BETWEEN ? AND ? AND status = 'done' AND serving_at_ms IS NOT NULL GROUP BY day, queue_service_id`,
       range,
     );
     const countersRaw = await q.all<CtrRaw>(
-      `SELECT day, counter_id AS "counterId", COUNT(*) FILTER (WHERE status = 'done') AS served, COUNT(*) FILTER (WHERE status = 'no-show') AS "noShows",
-              AVG(CAST(CASE WHEN status = 'done' THEN done_at_ms - serving_at_ms END AS DOUBLE PRECISION)) AS "avgServiceMs"
+      `SELECT day, counter_id AS "counterId", ${SERVED} AS served, ${NO_SHOWS} AS "noShows", ${average(SERVICE_MS)} AS "avgServiceMs"
        FROM tickets WHERE day BETWEEN ? AND ? AND counter_id IS NOT NULL AND status IN ('done', 'no-show')
        GROUP BY day, counter_id ORDER BY day, counter_id`,
       range,
     );
     const ratingsRaw = await q.all<{ day: string; counterId: string | null; level: number; n: number }>(
       `SELECT t.day AS day, r.counter_id AS "counterId", r.level AS level, COUNT(*) AS n
-       FROM ratings r JOIN tickets t ON t.id = r.reference
-       WHERE r.subject = 'counter' AND t.day BETWEEN ? AND ? GROUP BY t.day, r.counter_id, r.level`,
+       FROM ${COUNTER_RATINGS_IN_DAYS} GROUP BY t.day, r.counter_id, r.level`,
       range,
     );
     const missed = new Map(missedRaw.map((r) => [`${r.day}|${r.serviceId}`, Number(r.n)]));

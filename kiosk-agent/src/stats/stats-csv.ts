@@ -12,6 +12,11 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** Rows as one CSV file for Excel: a BOM (UTF-8 with accents), commas, CRLF, every field through csvField. */
+export function csvDocument(rows: readonly (readonly (string | number | null)[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
 export function statsToCsv(stats: Stats, names: { service: (id: string) => string; counter: (id: string) => string }): string {
   const levels = Array.from({ length: stats.ratingScale }, (_, i) => i + 1);
   const header = [
@@ -68,5 +73,5 @@ export function statsToCsv(stats: Stats, names: { service: (id: string) => strin
       ...[null, null, null, null],
     ]),
   ];
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([header, ...rows]);
 }

@@ -1,7 +1,12 @@
 /**
  * Routes on location.pathname: the kiosk at `/`; the staff and lobby pages each in their own chunk, so the
  * kiosk's first load carries none of them: `/counter/:id`, `/display` (every counter), `/display/:id` (a zone),
+<<<<<<< HEAD
  * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone), `/rate/:counterId` (a counter's rating tablet); the demo printer page.
+=======
+ * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone); the demo printer page;
+ * `/reports/service-quality` and its print view `/reports/service-quality/print?month=YYYY-MM&officer=ID` (supervisors).
+>>>>>>> report
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
@@ -17,6 +22,8 @@ const DiagnosticsPage = lazy(() => import('../flows/diagnostics/diagnostics-page
 const BookAppointmentPage = lazy(() => import('../flows/book-appointment/book-appointment-page'));
 const RateVisitPage = lazy(() => import('../flows/rate-visit/rate-visit-page'));
 const AppointmentPage = lazy(() => import('../flows/book-appointment/appointment-page'));
+const ServiceQualityPage = lazy(() => import('../flows/service-quality/service-quality-page'));
+const ServiceQualityPrintPage = lazy(() => import('../flows/service-quality/service-quality-print-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
@@ -39,6 +46,11 @@ export function Router({ path }: { path: string }) {
   if (path === '/display' || path === '/display/') return <Lazy><LobbyDisplayPage /></Lazy>;
   if (path === '/stats' || path === '/stats/') return <Lazy><StaffStatsPage /></Lazy>;
   if (path === '/admin/staff' || path === '/admin/staff/') return <Lazy><StaffAdminPage /></Lazy>;
+  if (path === '/reports/service-quality' || path === '/reports/service-quality/') return <Lazy><ServiceQualityPage /></Lazy>;
+  if (path === '/reports/service-quality/print') {
+    const query = new URLSearchParams(window.location.search);
+    return <Lazy><ServiceQualityPrintPage month={query.get('month')} officer={query.get('officer')} /></Lazy>;
+  }
   if (path === '/diagnostics' || path === '/diagnostics/') return <Lazy><DiagnosticsPage /></Lazy>;
   if (path === '/book' || path === '/book/') return <Lazy><BookAppointmentPage /></Lazy>;
   const appointmentId = pathParam(path, 'appointment');

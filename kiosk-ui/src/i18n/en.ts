@@ -4,6 +4,7 @@ import { enStaff } from './staff.en';
 import { enDiagnostics } from './diagnostics.en';
 import { enAppointments } from './appointments.en';
 import { enRating } from './rating.en';
+import { enReports } from './reports.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -291,4 +292,5 @@ export const en: Catalogue = {
   ...enDiagnostics,
   ...enAppointments,
   ...enRating,
+  ...enReports,
 };

@@ -3,6 +3,7 @@ import { viStaff } from './staff.vi';
 import { viDiagnostics } from './diagnostics.vi';
 import { viAppointments } from './appointments.vi';
 import { viRating } from './rating.vi';
+import { viReports } from './reports.vi';
 
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
@@ -297,4 +298,5 @@ export const vi = {
   ...viDiagnostics,
   ...viAppointments,
   ...viRating,
+  ...viReports,
 } as const;
