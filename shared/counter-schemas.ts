@@ -1,7 +1,7 @@
 /** Wire schemas for the counter console, the lobby display and the statistics. */
 import { z } from 'zod';
 import { LocalizedTextSchema, ServiceIdSchema, TicketViewSchema } from './api-schemas';
-import { DisplayCounterSchema } from './display-schemas';
+import { DisplayCounterSchema, DisplayOfficerSchema } from './display-schemas';
 
 const TicketIdSchema = z.string().min(1).max(64);
 const CounterIdSchema = z.string().min(1).max(16);
@@ -96,6 +96,8 @@ export const DisplaySnapshotSchema = z.object({
   calls: z.array(RecentCallSchema),
   /** Every configured counter, in the configured order: the tiles of `/display` (all counters). */
   counters: z.array(DisplayCounterSchema),
+  /** Who is signed in at each staffed counter, when `display.showOfficer` is on; absent when it is off. */
+  officers: z.array(DisplayOfficerSchema).optional(),
   services: z.array(
     z.object({
       id: z.string(),

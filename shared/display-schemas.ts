@@ -14,6 +14,13 @@ export const DisplayIdSchema = z
 export const DisplayCounterSchema = z.object({ id: z.string(), name: LocalizedTextSchema });
 export type DisplayCounter = z.infer<typeof DisplayCounterSchema>;
 
+/**
+ * The officer signed in at a counter, by full name ("Nguyễn Thị Lan"): only when the site config's
+ * `display.showOfficer` is on. Off, GET /api/display carries no `officers` at all.
+ */
+export const DisplayOfficerSchema = z.object({ counterId: z.string(), name: z.string() });
+export type DisplayOfficer = z.infer<typeof DisplayOfficerSchema>;
+
 export const DisplayServiceSchema = z.object({ id: z.string(), prefix: z.string(), name: LocalizedTextSchema });
 export type DisplayService = z.infer<typeof DisplayServiceSchema>;
 

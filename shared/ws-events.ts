@@ -30,6 +30,16 @@ export const TicketUpdatedEventSchema = z.object({
   at: z.string(),
   data: z.object({ ticket: TicketViewSchema, action: z.enum(['serve', 'finish', 'no-show', 'transfer', 'park']), counterId: z.string() }),
 });
+/**
+ * Someone signed in or out at a counter, or their session ended (site config `display.showOfficer` on): the lobby
+ * display fetches its picture again, which names the officer now at the counter. The event itself names no one, so
+ * whether names are public stays decided in one place, GET /api/display, by the agent that answers it.
+ */
+export const CounterOfficerChangedEventSchema = z.object({
+  type: z.literal('counter.officerChanged'),
+  at: z.string(),
+  data: z.object({ counterId: z.string() }),
+});
 export const DeviceChangedEventSchema = z.object({
   type: z.literal('device.changed'),
   at: z.string(),
@@ -108,6 +118,7 @@ export const AgentEventSchema = z.discriminatedUnion('type', [
   TicketIssuedEventSchema,
   TicketCalledEventSchema,
   TicketUpdatedEventSchema,
+  CounterOfficerChangedEventSchema,
   DeviceChangedEventSchema,
   PrinterJobEventSchema,
   ScannerScannedEventSchema,
@@ -131,6 +142,7 @@ export const EVENT_AUDIENCE = {
   'ticket.issued': 'public',
   'ticket.called': 'public',
   'ticket.updated': 'public',
+  'counter.officerChanged': 'public',
   'device.changed': 'kiosk',
   'printer.job': 'kiosk',
   'scanner.scanned': 'kiosk',

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
 import { STAFF } from '../support/lockers';
+import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
+import { clipFile } from '../../kiosk-ui/src/speech/guidance-clips';
 import { releaseChromium, sharedChromium } from './browser';
 
 const SHOTS = '/tmp/shots18';
@@ -37,6 +39,9 @@ const it = agentTest({
     scanner: { driver: 'simulated' },
   }),
 });
+
+/** Resolves when the kiosk fetches the espeak-ng clip of `sentence`: it is speaking that guidance. */
+const spoken = (page: Page, sentence: string) => page.waitForRequest((r) => r.url().endsWith(`/voice/guide/${clipFile('vi', sentence)}`), { timeout: 5000 });
 
 describe('appointments in a real browser', () => {
   let browser: Browser;
@@ -111,8 +116,29 @@ describe('appointments in a real browser', () => {
     await kiosk.getByRole('button', { name: /Tôi đã đặt lịch hẹn/ }).tap();
     const keypad = kiosk.getByRole('group', { name: 'Bàn phím nhập mã lịch hẹn' });
     for (const digit of '00000000') await keypad.getByRole('button', { name: digit, exact: true }).tap();
+    // Said too, for a visitor who cannot read the screen (the espeak-ng clip: this Chromium has no speech voice).
+    const notFoundSpoken = spoken(kiosk, CATALOGUES.vi.guide.checkInNotFound);
     await kiosk.getByRole('button', { name: 'Nhận số' }).tap();
     await kiosk.getByRole('alert').filter({ hasText: 'Không tìm thấy lịch hẹn' }).waitFor();
+    await notFoundSpoken;
     await kiosk.screenshot({ path: join(SHOTS, 'check-in-not-found.png') });
+  });
+
+  it('too early: the screen says when to come back, and the kiosk says so aloud', async ({ agent }) => {
+    const booked = await postJson<{ code: string }>(`${agent.url}/api/appointments`, { serviceId: 'tu-phap', start: iso('2026-12-02T11:00'), phone: '0987654321' }, STAFF);
+    expect(booked.status).toBe(201);
+    const kiosk = await open(PORTRAIT, agent.url);
+    await kiosk.getByRole('button', { name: 'Chạm vào màn hình để bắt đầu' }).tap();
+    await kiosk.getByRole('button', { name: /Tôi đã đặt lịch hẹn/ }).tap();
+    const keypad = kiosk.getByRole('group', { name: 'Bàn phím nhập mã lịch hẹn' });
+    for (const digit of booked.body.code) await keypad.getByRole('button', { name: digit, exact: true }).tap();
+    const tooEarlySpoken = spoken(kiosk, CATALOGUES.vi.guide.checkInTooEarly);
+    await kiosk.getByRole('button', { name: 'Nhận số' }).tap();
+    await kiosk.getByRole('heading', { name: 'Chưa đến giờ nhận số' }).waitFor();
+    expect(await kiosk.getByText('Lịch hẹn của ông/bà lúc 11:00. Ki-ốt nhận lịch hẹn từ 10:30; mời ông/bà quay lại lúc đó.').count()).toBe(1);
+    await tooEarlySpoken;
+    // The replay button is there, as on every screen that speaks.
+    await kiosk.getByRole('button', { name: CATALOGUES.vi.guide.replay }).waitFor();
+    await kiosk.screenshot({ path: join(SHOTS, 'check-in-too-early.png') });
   });
 });

@@ -172,3 +172,57 @@ describe('the lobby display: the "touch to enable sound" button leaves the title
     await page.context().close();
   });
 });
+
+describe("the supervisor's accounts page (/admin/staff) fits an upright tablet", () => {
+  const dir = tempDir();
+  let agent: RunningAgent;
+  let browser: Browser;
+  const password = 'mat-khau-thu-nghiem';
+
+  beforeAll(async () => {
+    agent = await startKioskAgent({ config: site(dir.path) });
+    // Long names, every role and state, officers signed in at counters: the widest rows a centre has.
+    await agent.staff.add({ username: 'giamsat', name: 'Trần Văn Hòa', role: 'supervisor', password });
+    await agent.staff.add({ username: 'nguyenthiphuongthao', name: 'Nguyễn Thị Phương Thảo', role: 'officer', password });
+    await agent.staff.add({ username: 'quantri', name: 'Lê Hoàng Bảo Ngọc', role: 'admin', password });
+    await agent.staff.add({ username: 'canbo3', name: 'Phạm Quang Huy', role: 'officer', password });
+    await agent.staff.setDisabled((await agent.staff.accounts.byUsername('canbo3'))!.id, true);
+    for (const counterId of ['1', '2', null]) await agent.staff.signIn('nguyenthiphuongthao', password, counterId);
+    browser = await sharedChromium();
+  });
+  afterAll(async () => {
+    await releaseChromium(browser);
+    await agent?.stop();
+    dir.cleanup();
+  });
+
+  it('800×1280: a card per account, nothing wider than the screen, every button on it', async () => {
+    const viewport = { width: 800, height: 1280 };
+    const page = await (await browser.newContext({ viewport, hasTouch: true, locale: 'vi-VN' })).newPage();
+    await page.goto(`${agent.url}/admin/staff`);
+    await page.getByLabel(CATALOGUES.vi.counter.usernameLabel).fill('giamsat');
+    await page.getByLabel(CATALOGUES.vi.counter.passwordLabel).fill(password);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-account="nguyenthiphuongthao"]').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'admin-staff-800x1280.png'), fullPage: true });
+    // Horizontally, nothing out: the page may grow downwards with more accounts, never sideways.
+    const sideways = (await misfits(page, 'main.admin')).filter((m) => !/taller than its box/.test(m.problem) && (m.box.x < 0 || m.box.x + m.box.width > viewport.width || /wider|scrolls/.test(m.problem)));
+    expect(sideways).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(viewport.width);
+    // Stacked: the column headings are not shown, each account is a card as wide as the list, its fields one under another.
+    const card = page.locator('[data-account="nguyenthiphuongthao"]');
+    const [cardBox, nameBox, usernameBox] = await Promise.all([card.boundingBox(), card.getByText('Nguyễn Thị Phương Thảo').boundingBox(), card.getByText('nguyenthiphuongthao').boundingBox()]);
+    expect(cardBox!.width).toBeGreaterThan(700);
+    expect(usernameBox!.y).toBeGreaterThan(nameBox!.y + nameBox!.height - 1);
+    expect(await page.getByRole('columnheader', { name: CATALOGUES.vi.admin.username }).isVisible()).toBe(false);
+    // Each field says what it is (the cell's label, drawn by CSS, is part of what a screen reader reads).
+    const signedIn = card.getByRole('cell', { name: new RegExp(`^${CATALOGUES.vi.admin.signedIn} `) });
+    expect(await signedIn.isVisible()).toBe(true);
+    expect((await signedIn.textContent())?.split(', ').sort()).toEqual(['Quầy 1', 'Quầy 2', CATALOGUES.vi.admin.noCounter].sort());
+    for (const button of await card.getByRole('button').all()) {
+      const b = (await button.boundingBox())!;
+      expect(b.x >= 0 && b.x + b.width <= viewport.width && b.height >= 44).toBe(true);
+    }
+    await page.context().close();
+  });
+});

@@ -3,8 +3,8 @@
  * supervisors; the supervisor signs in, adds an officer (a mistyped confirmation is caught first), the new officer
  * signs in at counter 2, the supervisor disables the account (after a confirmation) and the officer's console
  * shows the sign-in form again within seconds, told the session has ended. The page passes axe-core's WCAG 2.2
- * A/AA audit at a desk PC's 1280×800 and on a tablet. Screenshots go to test-artifacts/e2e/ and ADMIN_SHOTS_DIR
- * (when set) for a person to look at.
+ * A/AA audit at a desk PC's 1280×800 (a table) and on a tablet (a card per account). Screenshots go to
+ * test-artifacts/e2e/ and ADMIN_SHOTS_DIR (when set) for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,13 +120,15 @@ describe('supervisor accounts page in a real browser', () => {
     await counter.getByRole('alert').filter({ hasText: 'Tài khoản này đã bị vô hiệu hóa.' }).waitFor();
   });
 
-  it('fits a tablet: nothing wider than the screen but the table, which scrolls; axe finds nothing', async () => {
+  it('fits a tablet: a card per account, nothing wider than the screen; axe finds nothing', async () => {
     const tablet = await (await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, locale: 'vi-VN' })).newPage();
     await tablet.goto(`${agent.url}/admin/staff`);
     await signIn(tablet, supervisor.username, DEMO_PASSWORD);
     await tablet.getByRole('heading', { name: 'Quản lý tài khoản cán bộ' }).waitFor();
     expect(await tablet.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await shot(tablet, '45-admin-tablet');
+    expect(await tablet.locator('thead').isVisible()).toBe(false); // cards, not a table's rows
+    expect(await axeFindings(tablet, 'admin/tablet')).toEqual([]);
     await tablet.getByRole('button', { name: 'Đặt lại mật khẩu tài khoản canbo1' }).tap();
     await tablet.getByRole('dialog', { name: `Đặt lại mật khẩu cho ${officer.name}` }).waitFor();
     await shot(tablet, '46-admin-tablet-password');

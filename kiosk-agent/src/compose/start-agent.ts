@@ -19,7 +19,6 @@ import type { SiteConfig } from '../config/site-config-schema';
 import { systemClock, type Clock } from '../core/clock';
 import { utcOffsetMinutes } from '../core/local-time';
 import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
-import { DisplayZones } from '../display/display-zones';
 import { StaffSessions } from '../staff/staff-sessions';
 import { StaffAudit } from '../staff/staff-audit';
 import { seedDemoAccounts } from '../demo/seed-demo-accounts';
@@ -33,6 +32,7 @@ import { storeUnavailableMessage } from '../i18n/store-text';
 import { PostgresChannel } from '../store/postgres/postgres-channel';
 import { PostgresStore } from '../store/postgres/postgres-store';
 import { composeDiagnostics } from './compose-diagnostics';
+import { composeDisplay } from './compose-display';
 import { composePickup } from './compose-pickup';
 import { composeQueue } from './compose-queue';
 import { createDevices } from './create-devices';
@@ -179,7 +179,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       centerName: config.center.name,
       ...queueSide,
       counters: config.counters,
-      displayZones: new DisplayZones({ displays: config.displays, counters: config.counters, services: () => queueSide.queue.services() }),
+      displayZones: composeDisplay({ config, staff, events, services: () => queueSide.queue.services() }),
       dossiers: pickup.dossiers,
       deposits: pickup.deposits,
       handovers: pickup.handovers,

@@ -15,6 +15,16 @@ export const DisplayConfigSchema = z.strictObject({
 });
 export type DisplayConfig = z.infer<typeof DisplayConfigSchema>;
 
+/**
+ * The site config's `display`: what every lobby display shows beyond numbers and counters. `showOfficer` puts the
+ * full name of the officer signed in at each counter beside the counter's name (issue 19). Officers' names are not
+ * a citizen's personal data, but they are public only when a centre chooses so: off, no name reaches a public client.
+ */
+export const DisplayOptionsSchema = z
+  .strictObject({ showOfficer: z.boolean().default(false) })
+  .prefault({});
+export type DisplayOptions = z.infer<typeof DisplayOptionsSchema>;
+
 /** Ids unique; every counter of a display configured, and named once in it. */
 export function checkDisplays(displays: readonly DisplayConfig[], counterIds: ReadonlySet<string>, ctx: z.RefinementCtx): void {
   const ids = new Set<string>();

@@ -9,7 +9,7 @@ import { AppointmentsConfigSchema, ServiceAppointmentsSchema } from './appointme
 import { z } from 'zod';
 import { FeedbackConfigSchema } from './feedback-config-schema';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
-import { checkDisplays, DisplayConfigSchema } from './display-config-schema';
+import { checkDisplays, DisplayConfigSchema, DisplayOptionsSchema } from './display-config-schema';
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
 import { parsePinHash } from './technician-pin';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
@@ -140,6 +140,8 @@ export const SiteConfigSchema = z
     counters: z.array(CounterConfigSchema).default([]),
     /** Lobby displays that each show a zone of the counters (display-config-schema.ts); `/display` shows them all. */
     displays: z.array(DisplayConfigSchema).default([]),
+    /** What the lobby displays show beyond numbers: `showOfficer` (display-config-schema.ts). */
+    display: DisplayOptionsSchema,
     queue: z
       .strictObject({
         /** After this many priority calls in a row, one normal ticket is called. */

@@ -1,9 +1,9 @@
 /**
  * Lobby displays and their zones (site config `displays`): which counters a display at `/display/<id>` shows, the
  * services those counters serve, and which of the day's calls a display needs. Public data only: counter and service
- * names, ticket numbers — never a citizen's.
+ * names, ticket numbers — never a citizen's — and, when the site chose `display.showOfficer`, the officers' names.
  */
-import type { DisplayCounter, DisplayZone } from '../../../shared/display-schemas';
+import type { DisplayCounter, DisplayOfficer, DisplayZone } from '../../../shared/display-schemas';
 import type { DisplayConfig } from '../config/display-config-schema';
 import type { ServiceConfig, SiteConfig } from '../config/site-config-schema';
 import { AgentError } from '../errors/agent-error';
@@ -15,6 +15,11 @@ export interface DisplayZonesDeps {
   displays: readonly DisplayConfig[];
   counters: readonly CounterConfig[];
   services: () => readonly ServiceConfig[];
+  /**
+   * Who is signed in at each counter (StaffSessions.officersAtCounters), given by the composition root only when
+   * `display.showOfficer` is on: without it no officer's name can reach a display, whatever a route asks for.
+   */
+  officersAtCounters?: () => Promise<ReadonlyMap<string, string>>;
 }
 
 export class DisplayZones {
@@ -23,6 +28,16 @@ export class DisplayZones {
   /** Every configured counter as a display names it, in the configured order. */
   allCounters(): DisplayCounter[] {
     return this.deps.counters.map((c) => ({ id: c.id, name: counterInfo(c).name }));
+  }
+
+  /** The officers at the configured counters, in the counters' order; undefined when names are not shown. */
+  async officersOnDuty(): Promise<DisplayOfficer[] | undefined> {
+    if (!this.deps.officersAtCounters) return undefined;
+    const at = await this.deps.officersAtCounters();
+    return this.deps.counters.flatMap((c) => {
+      const name = at.get(c.id);
+      return name === undefined ? [] : [{ counterId: c.id, name }];
+    });
   }
 
   /** The zone of display `id`: its counters in its own order, then the services they serve in the config's order. */

@@ -120,6 +120,29 @@ export class StaffAccountRepository {
     return (await this.q.run('UPDATE staff_sessions SET ended_at_ms = ? WHERE account_id = ? AND ended_at_ms IS NULL', [atMs, accountId])).changes;
   }
 
+  /**
+   * Officers with a live session at a counter (not ended, seen since `seenSinceMs`, opened since `openedSinceMs`, the
+   * account enabled), the most recently seen first: the lobby display's names (`display.showOfficer`).
+   */
+  async signedInAtCounters(seenSinceMs: number, openedSinceMs: number): Promise<{ counterId: string; name: string }[]> {
+    return this.q.all<{ counterId: string; name: string }>(
+      `SELECT s.counter_id AS "counterId", a.name AS "name" FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
+       WHERE s.ended_at_ms IS NULL AND s.counter_id IS NOT NULL AND s.last_seen_ms >= ? AND s.created_at_ms >= ? AND a.disabled_at_ms IS NULL
+       ORDER BY s.last_seen_ms DESC, s.created_at_ms DESC`,
+      [seenSinceMs, openedSinceMs],
+    );
+  }
+
+  /** The counters an account's live sessions (as in signedInAtCounters) are signed in at: before they end, whose displays to refresh. */
+  async liveCountersOf(accountId: number, seenSinceMs: number, openedSinceMs: number): Promise<string[]> {
+    const rows = await this.q.all<{ counterId: string }>(
+      `SELECT DISTINCT counter_id AS "counterId" FROM staff_sessions
+       WHERE account_id = ? AND ended_at_ms IS NULL AND counter_id IS NOT NULL AND last_seen_ms >= ? AND created_at_ms >= ?`,
+      [accountId, seenSinceMs, openedSinceMs],
+    );
+    return rows.map((r) => r.counterId);
+  }
+
   /** Live sessions (not ended, seen since `sinceMs`): who is signed in, at which counter. */
   async liveSessions(sinceMs: number): Promise<{ accountId: number; counterId: string | null; lastSeenMs: number }[]> {
     const rows = await this.q.all<{ accountId: number; counterId: string | null; lastSeenMs: number }>(

@@ -36,8 +36,12 @@ const DUMMY_HASH = hashSecret('not-a-password-anyone-has');
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 const officerOf = (a: StaffAccountRow): Officer => ({ id: a.id, username: a.username, name: a.name, role: a.role });
 
+/** Told the counter where who is signed in may have changed. */
+export type CounterSessionsListener = (counterId: string) => void;
+
 export class StaffSessions {
   readonly accounts: StaffAccountRepository;
+  private readonly counterListeners = new Set<CounterSessionsListener>();
 
   constructor(
     private readonly deps: {
@@ -81,6 +85,7 @@ export class StaffSessions {
       await accounts.clearFailures(account.id);
       await accounts.insertSession({ tokenHash: tokenHash(token), accountId: account.id, counterId, atMs: now });
     });
+    this.countersChanged([counterId]);
     return { token, expiresAt: new Date(Math.min(now + this.idleMs, now + this.maxMs)).toISOString(), officer: officerOf(account) };
   }
 
@@ -99,6 +104,7 @@ export class StaffSessions {
     const expired = now - session.lastSeenMs > this.idleMs || now - session.createdAtMs > this.maxMs;
     if (!account || account.disabledAtMs !== null || expired) {
       await this.accounts.endSession(hash, now);
+      this.countersChanged([session.counterId]);
       return undefined;
     }
     if (now - session.lastSeenMs > TOUCH_EVERY_MS) await this.accounts.touchSession(hash, now);
@@ -106,7 +112,35 @@ export class StaffSessions {
   }
 
   async signOut(token: string | undefined): Promise<void> {
-    if (token) await this.accounts.endSession(tokenHash(token), this.deps.clock.now());
+    if (!token) return;
+    const hash = tokenHash(token);
+    const session = await this.accounts.session(hash);
+    await this.accounts.endSession(hash, this.deps.clock.now());
+    if (session && session.endedAtMs === null) this.countersChanged([session.counterId]);
+  }
+
+  /**
+   * Who sits at each counter now, for the lobby display (`display.showOfficer`): the officer whose live session was
+   * signed in at that counter. Why the session and not the officer who called the ticket on the counter's tile: a
+   * citizen walking up meets whoever is sitting there. After a change of shift the number shown may have been called
+   * by a colleague who has gone home, and a counter that has called no one yet still has its officer. A counter with
+   * two live sessions (a second PC, a console left open) names the one seen most recently.
+   */
+  async officersAtCounters(): Promise<Map<string, string>> {
+    const now = this.deps.clock.now();
+    const at = new Map<string, string>();
+    for (const s of await this.accounts.signedInAtCounters(now - this.idleMs, now - this.maxMs)) if (!at.has(s.counterId)) at.set(s.counterId, s.name);
+    return at;
+  }
+
+  /** Listens for sign-ins and sessions ending at counters (the lobby display refreshes its names); returns the unsubscribe. */
+  onCounterSessions(listener: CounterSessionsListener): () => void {
+    this.counterListeners.add(listener);
+    return () => this.counterListeners.delete(listener);
+  }
+
+  private countersChanged(counterIds: readonly (string | null)[]): void {
+    for (const id of new Set(counterIds)) if (id !== null) for (const l of this.counterListeners) l(id);
   }
 
   async add(a: { username: string; name: string; role: StaffRole; password: string }): Promise<Officer> {
@@ -132,12 +166,14 @@ export class StaffSessions {
   async setDisabled(id: number, disabled: boolean): Promise<{ sessionsEnded: number }> {
     await this.account(id);
     const now = this.deps.clock.now();
-    const ended = await this.deps.store.transaction(async (tx) => {
+    const { counters, ...ended } = await this.deps.store.transaction(async (tx) => {
       const accounts = this.accounts.in(tx);
       await accounts.setDisabled(id, disabled ? now : null);
-      return { sessionsEnded: disabled ? await accounts.endSessionsOf(id, now) : 0 };
+      const counters = disabled ? await accounts.liveCountersOf(id, now - this.idleMs, now - this.maxMs) : [];
+      return { sessionsEnded: disabled ? await accounts.endSessionsOf(id, now) : 0, counters };
     });
     if (disabled) this.deps.onSessionsEnded?.(id);
+    this.countersChanged(counters);
     return ended;
   }
 
@@ -146,12 +182,16 @@ export class StaffSessions {
     if (password.length < MIN_PASSWORD) throw new AgentError('STAFF_PASSWORD_WEAK', STAFF_TEXT.passwordWeak);
     await this.account(id);
     const hash = await hashSecret(password);
-    await this.deps.store.transaction(async (tx) => {
+    const counters = await this.deps.store.transaction(async (tx) => {
       const accounts = this.accounts.in(tx);
       await accounts.setPassword(id, hash);
-      await accounts.endSessionsOf(id, this.deps.clock.now());
+      const now = this.deps.clock.now();
+      const counters = await accounts.liveCountersOf(id, now - this.idleMs, now - this.maxMs);
+      await accounts.endSessionsOf(id, now);
+      return counters;
     });
     this.deps.onSessionsEnded?.(id);
+    this.countersChanged(counters);
   }
 
   /** Every account, and where each is signed in now (live sessions). */

@@ -26,7 +26,6 @@ export const enAppointments: Pick<Catalogue, 'checkIn' | 'book' | 'appointment'>
     failed: 'The kiosk could not check your appointment. Please try again or ask the staff.',
     retry: 'Try again',
     serviceClosed: 'The service of this appointment has stopped for today. Please ask the staff.',
-    guide: 'Please type your eight-digit appointment code, or hold the QR code under the scanner.',
   },
   book: {
     title: 'Book an appointment',

@@ -27,7 +27,6 @@ export const viAppointments = {
     failed: 'Ki-ốt chưa kiểm tra được lịch hẹn. Vui lòng thử lại hoặc hỏi cán bộ hướng dẫn.',
     retry: 'Thử lại',
     serviceClosed: 'Lĩnh vực của lịch hẹn đã ngừng nhận hồ sơ hôm nay. Vui lòng hỏi cán bộ hướng dẫn.',
-    guide: 'Xin nhập mã lịch hẹn gồm tám chữ số, hoặc đưa mã QR vào máy quét.',
   },
   book: {
     title: 'Đặt lịch hẹn làm thủ tục',

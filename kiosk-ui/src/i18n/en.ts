@@ -52,6 +52,13 @@ export const en: Catalogue = {
     // Messages before your turn (issue 18): the phone step after the ticket.
     phone: 'To get a text message when your turn is near, type your mobile number and touch Send.',
     phoneSent: 'You will get text messages. Please take your ticket and watch the calling screen.',
+    checkInCode: 'Please type your eight-digit appointment code, or hold the QR code under the scanner.',
+    checkInNotFound: 'No appointment has this code. Please check the eight digits in your text message and type them again.',
+    checkInTooEarly: 'It is too early to check in for your appointment. Please come back at the time on the screen.',
+    checkInExpired: 'Your appointment time has passed. Please touch Take a regular ticket to join the queue.',
+    checkInCancelled: 'This appointment was cancelled. Please touch Take a regular ticket to join the queue.',
+    checkInAskStaff: 'The kiosk cannot give a number for this appointment. Please ask the staff.',
+    checkInFailed: 'The kiosk could not check your appointment. Please touch Try again, or ask the staff.',
   },
   idle: {
     question: 'Do you need more time?',

@@ -51,6 +51,14 @@ export const vi = {
     // Messages before your turn (issue 18): the phone step after the ticket.
     phone: 'Nếu muốn nhận tin nhắn khi sắp đến lượt, xin nhập số điện thoại di động rồi chạm nút Gửi.',
     phoneSent: 'Đã đăng ký nhận tin nhắn. Xin nhận phiếu và chú ý màn hình gọi số.',
+    // Checking in a booked visit: the keypad, and each answer that gives no ticket (no times: a clip is one fixed sentence).
+    checkInCode: 'Xin nhập mã lịch hẹn gồm tám chữ số, hoặc đưa mã QR vào máy quét.',
+    checkInNotFound: 'Không tìm thấy lịch hẹn với mã này. Xin kiểm tra lại tám chữ số trong tin nhắn, rồi nhập lại.',
+    checkInTooEarly: 'Chưa đến giờ nhận số theo lịch hẹn. Xin quay lại vào giờ ghi trên màn hình.',
+    checkInExpired: 'Lịch hẹn đã quá giờ nhận số. Xin chạm nút Lấy số thường để lấy số chờ.',
+    checkInCancelled: 'Lịch hẹn này đã bị hủy. Xin chạm nút Lấy số thường để lấy số chờ.',
+    checkInAskStaff: 'Ki-ốt không cấp được số cho lịch hẹn này. Xin hỏi cán bộ hướng dẫn.',
+    checkInFailed: 'Ki-ốt chưa kiểm tra được lịch hẹn. Xin chạm nút Thử lại, hoặc hỏi cán bộ hướng dẫn.',
   },
   idle: {
     question: 'Cần thêm thời gian?',

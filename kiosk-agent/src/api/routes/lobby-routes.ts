@@ -51,12 +51,14 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
       method: 'get',
       path: '/api/display',
       summary:
-        "The lobby display's picture: the day's latest calls (newest first) and the latest call of each counter, every counter, and the people waiting per service; fetched again after every reconnect",
+        "The lobby display's picture: the day's latest calls (newest first) and the latest call of each counter, every counter, and the people waiting per service; fetched again after every reconnect. With the site config's `display.showOfficer`, also `officers`: the full name of the officer signed in at each staffed counter (absent otherwise)",
       tag: 'display',
       auth: 'none',
       responses: { 200: { description: 'Display snapshot', schema: DisplaySnapshotSchema } },
     },
     async (): Promise<DisplaySnapshot> => {
+      // Present only with `display.showOfficer` on (display-zones.ts); off, the picture names no one.
+      const officers = await deps.zones.officersOnDuty();
       return {
         centerName: deps.centerName,
         timezone: deps.timeZone,
@@ -72,6 +74,7 @@ export function registerLobbyRoutes(r: RouteRegistry, deps: LobbyRouteDeps): voi
           recall: c.recall,
         })),
         counters: deps.zones.allCounters(),
+        ...(officers ? { officers } : {}),
         services: (await queue.listServices()).map((s) => ({ id: s.id, prefix: s.prefix, name: s.name, waiting: s.waiting, ...(s.state ? { state: s.state } : {}) })),
       };
     },

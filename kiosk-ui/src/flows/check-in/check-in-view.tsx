@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n';
 import { BigButton } from '../../ui/big-button';
 import { Screen } from '../../ui/screen';
 import type { CheckInMachine } from './check-in.machine';
+import { isRefusal, keypadGuide, refusalOf } from './check-in-refusal';
 import { CheckInRefusedScreen } from './screens/check-in-refused-screen';
 import { CheckedInScreen } from './screens/checked-in-screen';
 import { CodeEntryScreen } from './screens/code-entry-screen';
@@ -18,10 +19,13 @@ export function CheckInView(props: { actor: ActorRefFrom<CheckInMachine>; center
   let guide: string | undefined;
   let body;
   let homeButton = false;
-  if (state.matches('entering')) [guide, body, homeButton] = [t.checkIn.guide, <CodeEntryScreen {...screen} />, true];
+  if (state.matches('entering')) [guide, body, homeButton] = [keypadGuide(state, t), <CodeEntryScreen {...screen} />, true];
   else if (state.matches('checkedIn')) [heading, guide, body] = [undefined, t.guide.ticket, <CheckedInScreen {...screen} />];
-  else if (state.matches('tooEarly') || state.matches('expired') || state.matches('failed')) [heading, body] = [undefined, <CheckInRefusedScreen {...screen} />];
-  else {
+  else if (isRefusal(state)) {
+    // Spoken like every other screen of the kiosk: why there is no ticket, and what to touch next.
+    const refusal = refusalOf(state, t, props.utcOffsetMinutes);
+    [heading, guide, body] = [undefined, refusal.guide, <CheckInRefusedScreen {...screen} refusal={refusal} />];
+  } else {
     [heading, body] = [
       undefined,
       <div className="status-message" role="status">

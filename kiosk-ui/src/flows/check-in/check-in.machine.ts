@@ -23,6 +23,11 @@ export interface CheckInContext {
   code: string;
   result: CheckInResponse | null;
   errorCode: AgentErrorCode | null;
+  /**
+   * The agent's last refusal, kept while the citizen types again (errorCode clears at the first digit): the keypad's
+   * spoken guidance says "not found" once, and does not switch back and speak again at that digit.
+   */
+  lastRefusal: AgentErrorCode | null;
   /** From the refusal's details: when check-in opens (too early), the booked time, the service (expired). */
   checkInFrom: string | null;
   start: string | null;
@@ -65,6 +70,7 @@ export const checkInMachine = setup({
   actions: {
     rememberRefusal: assign({
       errorCode: ({ event }) => errorEventCode(event),
+      lastRefusal: ({ event }) => errorEventCode(event),
       checkInFrom: ({ event }) => detail(event, 'checkInFrom'),
       start: ({ event }) => detail(event, 'start'),
       serviceId: ({ event }) => detail(event, 'serviceId'),
@@ -81,7 +87,7 @@ export const checkInMachine = setup({
 }).createMachine({
   id: 'checkIn',
   context: ({ input }) => ({
-    ...{ code: input.code ?? '', result: null, errorCode: null, checkInFrom: null, start: null, serviceId: null },
+    ...{ code: input.code ?? '', result: null, errorCode: null, lastRefusal: null, checkInFrom: null, start: null, serviceId: null },
     ...{ ticketShownMs: input.timing?.ticketShownMs ?? 15_000, exit: null },
   }),
   initial: 'starting',

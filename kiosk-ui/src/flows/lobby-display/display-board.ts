@@ -10,6 +10,8 @@ export interface CounterTile {
   counter: DisplayCounter;
   /** The counter's latest call today, null while it has called no one. */
   call: RecentCall | null;
+  /** The full name of the officer signed in there (site config `display.showOfficer`), null when none or not shown. */
+  officer: string | null;
 }
 
 export interface WaitingService extends DisplayService {
@@ -43,7 +45,8 @@ export function zoneServices(snapshot: DisplaySnapshot | null, zone: DisplayZone
 export function zoneBoard(snapshot: DisplaySnapshot, zone: DisplayZone | null): ZoneBoard {
   const latestOf = new Map<string, RecentCall>();
   for (const call of newestFirst(snapshot.calls)) if (!latestOf.has(call.counterId)) latestOf.set(call.counterId, call);
-  const tiles = zoneCounters(snapshot, zone).map((counter) => ({ counter, call: latestOf.get(counter.id) ?? null }));
+  const officerAt = new Map((snapshot.officers ?? []).map((o) => [o.counterId, o.name]));
+  const tiles = zoneCounters(snapshot, zone).map((counter) => ({ counter, call: latestOf.get(counter.id) ?? null, officer: officerAt.get(counter.id) ?? null }));
   const byId = new Map(snapshot.services.map((s: SnapshotService) => [s.id, s]));
   const services = zoneServices(snapshot, zone).map((s): WaitingService => {
     const known = byId.get(s.id);

@@ -32,6 +32,11 @@ const NUMBER_LINE_EM = 0.92;
 export const LABEL_EM = 0.4;
 const LABEL_LINE = 1.2;
 const TILE_PAD_Y_EM = 0.08;
+/**
+ * With `display.showOfficer`, a line under the counter's name for the officer's full name, smaller than it (a
+ * citizen reads it on the way to the counter, not from the back of the hall), one line cut with "…".
+ */
+export const OFFICER_EM = 0.3;
 /** Few counters: the numbers grow, but not past this many times the readable minimum. */
 const MAX_NUMBER_FACTOR = 2.2;
 
@@ -63,6 +68,8 @@ export interface DisplayLayout {
   minNumberPx: number;
   numberPx: number;
   labelPx: number;
+  /** The officer's line under the counter's name; 0 when names are not shown. */
+  officerPx: number;
   tiles: GridPlan;
   services: GridPlan & { rowPx: number; headingPx: number; nameLines: 1 | 2 };
 }
@@ -73,49 +80,52 @@ export interface LayoutInput {
   services: number;
   /** Characters of the longest ticket number expected: the longest prefix and three digits. */
   numberChars: number;
+  /** Tiles carry a line for the officer's name (`display.showOfficer`). */
+  officerLine?: boolean;
 }
 
 const tileWidthEm = (chars: number) => chars * CHAR_ADVANCE_EM + 2 * TILE_PAD_X_EM;
-const TILE_HEIGHT_EM = NUMBER_LINE_EM + LABEL_EM * LABEL_LINE + 2 * TILE_PAD_Y_EM;
+const tileHeightEm = (officerLine: boolean) => NUMBER_LINE_EM + LABEL_EM * LABEL_LINE + (officerLine ? OFFICER_EM * LABEL_LINE : 0) + 2 * TILE_PAD_Y_EM;
 
 /** The least size of a tile whose number is `numberPx` tall and `numberChars` long. */
-export function tileSize(numberPx: number, numberChars: number): Viewport {
-  return { width: numberPx * tileWidthEm(numberChars), height: numberPx * TILE_HEIGHT_EM };
+export function tileSize(numberPx: number, numberChars: number, officerLine = false): Viewport {
+  return { width: numberPx * tileWidthEm(numberChars), height: numberPx * tileHeightEm(officerLine) };
 }
 
 /** The largest number font with which `count` tiles fit in `area` on one page, and the grid that gives it. */
-function bestSinglePage(count: number, area: Viewport, gap: number, widthEm: number): { font: number; columns: number; rows: number } {
+function bestSinglePage(count: number, area: Viewport, gap: number, widthEm: number, heightEm: number): { font: number; columns: number; rows: number } {
   let best = { font: 0, columns: 1, rows: 1 };
   for (let columns = 1; columns <= count; columns += 1) {
     const rows = Math.ceil(count / columns);
-    const font = Math.min((area.width - (columns - 1) * gap) / columns / widthEm, (area.height - (rows - 1) * gap) / rows / TILE_HEIGHT_EM);
+    const font = Math.min((area.width - (columns - 1) * gap) / columns / widthEm, (area.height - (rows - 1) * gap) / rows / heightEm);
     if (font > best.font) best = { font, columns, rows };
   }
   return best;
 }
 
 /** Tiles in `area`: on one page if they fit at the readable size, otherwise pages of as many as fit at it. */
-export function planTiles(count: number, area: Viewport, gap: number, numberChars: number, minNumberPx: number): GridPlan & { numberPx: number } {
+export function planTiles(count: number, area: Viewport, gap: number, numberChars: number, minNumberPx: number, officerLine = false): GridPlan & { numberPx: number } {
   const widthEm = tileWidthEm(numberChars);
+  const heightEm = tileHeightEm(officerLine);
   const n = Math.max(1, count);
-  const single = bestSinglePage(n, area, gap, widthEm);
+  const single = bestSinglePage(n, area, gap, widthEm, heightEm);
   if (single.font >= minNumberPx) {
     return { columns: single.columns, rows: single.rows, perPage: n, pages: 1, numberPx: Math.floor(Math.min(single.font, minNumberPx * MAX_NUMBER_FACTOR)) };
   }
   const columns = Math.max(1, Math.floor((area.width + gap) / (minNumberPx * widthEm + gap)));
-  const rows = Math.max(1, Math.floor((area.height + gap) / (minNumberPx * TILE_HEIGHT_EM + gap)));
+  const rows = Math.max(1, Math.floor((area.height + gap) / (minNumberPx * heightEm + gap)));
   // As many pages as the grid needs, the tiles shared evenly between them (40 in pages of 16: 14, 14, 12).
   const pages = Math.ceil(n / (columns * rows));
   const perPage = Math.ceil(n / pages);
   // The cells of a full grid may have room to spare: the numbers take it (never below the minimum).
-  const cellFont = Math.min((area.width - (columns - 1) * gap) / columns / widthEm, (area.height - (rows - 1) * gap) / rows / TILE_HEIGHT_EM);
+  const cellFont = Math.min((area.width - (columns - 1) * gap) / columns / widthEm, (area.height - (rows - 1) * gap) / rows / heightEm);
   return { columns, rows, perPage, pages, numberPx: Math.max(minNumberPx, Math.floor(cellFont)) };
 }
 
 /** The width (landscape) or height (portrait) the tiles' grid takes at its font. */
-function tilesExtent(plan: GridPlan & { numberPx: number }, gap: number, numberChars: number, portrait: boolean): number {
+function tilesExtent(plan: GridPlan & { numberPx: number }, gap: number, numberChars: number, portrait: boolean, officerLine: boolean): number {
   return portrait
-    ? plan.rows * plan.numberPx * TILE_HEIGHT_EM + (plan.rows - 1) * gap
+    ? plan.rows * plan.numberPx * tileHeightEm(officerLine) + (plan.rows - 1) * gap
     : plan.columns * plan.numberPx * tileWidthEm(numberChars) + (plan.columns - 1) * gap;
 }
 
@@ -130,9 +140,10 @@ export function planLayout(input: LayoutInput): DisplayLayout {
   const headingPx = U.serviceHeading * unit;
   const panelMin = portrait ? headingPx + U.panelMinRows * (rowPx + gap) : U.panelMinWidth * unit;
   const tilesRoom = portrait ? { width: body.width, height: body.height - gap - panelMin } : { width: body.width - gap - panelMin, height: body.height };
-  const plan = planTiles(input.counters, tilesRoom, gap, input.numberChars, minNumberPx);
+  const officerLine = input.officerLine === true;
+  const plan = planTiles(input.counters, tilesRoom, gap, input.numberChars, minNumberPx, officerLine);
   // The waiting panel takes what the tiles leave.
-  const tilesExtentPx = Math.min(portrait ? tilesRoom.height : tilesRoom.width, Math.ceil(tilesExtent(plan, gap, input.numberChars, portrait)));
+  const tilesExtentPx = Math.min(portrait ? tilesRoom.height : tilesRoom.width, Math.ceil(tilesExtent(plan, gap, input.numberChars, portrait, officerLine)));
   const tilesArea = portrait ? { width: body.width, height: tilesExtentPx } : { width: tilesExtentPx, height: body.height };
   const panelArea = portrait ? { width: body.width, height: body.height - gap - tilesExtentPx } : { width: body.width - gap - tilesExtentPx, height: body.height };
   const serviceColumns = Math.max(1, Math.floor((panelArea.width + gap) / (U.panelMinWidth * unit + gap)));
@@ -153,6 +164,7 @@ export function planLayout(input: LayoutInput): DisplayLayout {
     minNumberPx,
     numberPx: plan.numberPx,
     labelPx: Math.floor(plan.numberPx * LABEL_EM),
+    officerPx: officerLine ? Math.floor(plan.numberPx * OFFICER_EM) : 0,
     tiles: { columns: plan.columns, rows: plan.rows, perPage: plan.perPage, pages: plan.pages },
     services: {
       columns: serviceColumns,

@@ -33,6 +33,7 @@ function layoutStyle(l: DisplayLayout): CSSProperties {
     '--rows': l.tiles.rows,
     '--number': px(l.numberPx),
     '--label': px(l.labelPx),
+    '--officer': px(l.officerPx),
     '--svc-cols': l.services.columns,
     '--svc-row': px(l.services.rowPx),
     '--svc-heading': px(l.services.headingPx),
@@ -90,7 +91,12 @@ export function LobbyDisplayView(props: { state: SnapshotFrom<typeof lobbyDispla
       </header>
 
       <div className="lobby__body">
-        <CounterTiles tiles={pageSlice(board.tiles, tilePage, layout.tiles.perPage)} latest={board.latest} speakingTicketId={speaking?.call.ticketId} />
+        <CounterTiles
+          tiles={pageSlice(board.tiles, tilePage, layout.tiles.perPage)}
+          latest={board.latest}
+          speakingTicketId={speaking?.call.ticketId}
+          officerLine={layout.officerPx > 0}
+        />
         <WaitingPanel services={pageSlice(board.services, servicePage, layout.services.perPage)} pageLabel={pageLabel(servicePage, layout.services.pages)} />
       </div>
 

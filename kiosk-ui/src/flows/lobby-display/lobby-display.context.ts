@@ -83,6 +83,8 @@ export function enqueue(context: Pick<LobbyDisplayContext, 'queue' | 'announced'
 export function layoutOf(context: Pick<LobbyDisplayContext, 'snapshot' | 'zone' | 'viewport'>): DisplayLayout & { counterIds: string[] } {
   const counters = zoneCounters(context.snapshot, context.zone);
   const services = zoneServices(context.snapshot, context.zone);
-  const layout = planLayout({ viewport: context.viewport, counters: counters.length, services: services.length, numberChars: numberChars(services) });
+  // The agent sends `officers` (even empty) only with `display.showOfficer` on: then every tile keeps a line for a name.
+  const officerLine = context.snapshot?.officers !== undefined;
+  const layout = planLayout({ viewport: context.viewport, counters: counters.length, services: services.length, numberChars: numberChars(services), officerLine });
   return { ...layout, counterIds: counters.map((c) => c.id) };
 }

@@ -3,7 +3,7 @@
  * and the voice that calls each number. Four parallel regions:
  * - `data` learns the display's zone (GET /api/displays/:id; none for /display, which shows every counter; an
  *   unknown id stops at `unknownDisplay`), loads the snapshot (GET /api/display), applies `ticket.called` events as
- *   they come and refetches the counts when the queue changes;
+ *   they come and refetches the counts when the queue changes (and the officers' names when one signs in or out);
  * - `link` follows the live connection: when it drops the screen says it is reconnecting, and when it returns
  *   the zone and the snapshot are fetched again (catch-up), announcing calls made meanwhile if they are still recent;
  * - `voice` speaks one announcement at a time from a queue: never two at once, a recall is announced again, and
@@ -59,6 +59,8 @@ export const lobbyDisplayMachine = setup({
       return call !== null && inZone(context, call.counterId);
     },
     queueChanged: ({ event }) => event.type === 'agent.event' && (event.event.type === 'ticket.issued' || event.event.type === 'ticket.updated'),
+    // Someone signed in or out at a counter (`display.showOfficer`): the picture names who is there now.
+    officerChanged: ({ event }) => event.type === 'agent.event' && event.event.type === 'counter.officerChanged',
     hasQueued: ({ context }) => context.queue.length > 0,
   },
   actions: {
@@ -161,6 +163,7 @@ export const lobbyDisplayMachine = setup({
             'agent.event': [
               { guard: 'isCall', target: '.refreshing', reenter: true, actions: 'applyCall' },
               { guard: 'queueChanged', target: '.refreshing', reenter: true },
+              { guard: 'officerChanged', target: '.refreshing', reenter: true },
             ],
           },
         },

@@ -7,8 +7,9 @@ import { errorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/i18n';
 import { signInErrorText, StaffSignIn } from '../../ui/staff-sign-in';
 import '../../ui/staff-pages.css';
+import { AccountList } from './account-list';
 import { liveStaffAdminMachine } from './staff-admin.actors';
-import type { AdminNotice, FormProblem, StaffAdminContext, StaffAdminEvent } from './staff-admin.machine';
+import type { AdminNotice, FormProblem, StaffAdminEvent } from './staff-admin.machine';
 
 type Send = (event: StaffAdminEvent) => void;
 type T = ReturnType<typeof useT>;
@@ -62,7 +63,7 @@ export default function StaffAdminPage() {
       <p className="console__feedback" role="status" aria-live="polite" data-testid="admin-feedback">
         {listError ? <span className="console__error">{listError}</span> : context.notice ? noticeText(t, context.notice) : busy ? t.admin.busy : null}
       </p>
-      <AccountTable context={context} idle={idle} send={send} />
+      <AccountList context={context} idle={idle} send={send} />
       {state.matches({ ready: 'addForm' }) || state.matches({ ready: 'adding' }) ? (
         <AddDialog saving={state.matches({ ready: 'adding' })} problem={context.formProblem} errorCode={context.errorCode} send={send} />
       ) : null}
@@ -87,80 +88,6 @@ function noticeText(t: T, n: AdminNotice): string {
     case 'passwordReset':
       return t.admin.done.passwordReset(n.username);
   }
-}
-
-/** "Quầy 2, Không gắn quầy (2 phiên)": each place once, with how many sessions when more than one. */
-function signedInText(t: T, at: (string | null)[]): string {
-  if (at.length === 0) return t.admin.notSignedIn;
-  const counts = new Map<string | null, number>();
-  for (const c of at) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].map(([c, n]) => t.admin.sessions(c === null ? t.admin.noCounter : t.admin.atCounter(c), n)).join(', ');
-}
-
-function stateOf(a: AccountView): keyof T['admin']['states'] {
-  if (a.disabled) return 'disabled';
-  if (a.locked) return 'locked';
-  return 'active';
-}
-
-function AccountTable({ context, idle, send }: { context: StaffAdminContext; idle: boolean; send: Send }) {
-  const t = useT();
-  const accounts = context.accounts ?? [];
-  return (
-    <section aria-labelledby="accounts-heading">
-      <h2 id="accounts-heading" className="admin__heading">{t.admin.accountsHeading}</h2>
-      {accounts.length === 0 ? <p>{t.admin.empty}</p> : null}
-      {accounts.length > 0 ? (
-        // Focusable so a keyboard can scroll a table wider than a narrow tablet.
-        <div className="admin__scroll" role="region" aria-labelledby="accounts-heading" tabIndex={0}>
-          <table className="stats__table admin__table">
-            <thead>
-              <tr>
-                {[t.admin.username, t.admin.name, t.admin.role, t.admin.state, t.admin.signedIn, t.admin.actions].map((h) => <th key={h} scope="col">{h}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((a) => {
-                const self = a.id === context.me?.id;
-                const state = stateOf(a);
-                return (
-                  <tr key={a.id} data-account={a.username}>
-                    <td>
-                      {a.username} {self ? <span className="admin__you">{t.admin.you}</span> : null}
-                    </td>
-                    <td>{a.name}</td>
-                    <td>{t.admin.roles[a.role]}</td>
-                    <td>
-                      <span className="admin__state" data-state={state}>{t.admin.states[state]}</span>
-                    </td>
-                    <td data-testid="signed-in-at">{signedInText(t, a.signedInAt)}</td>
-                    <td>
-                      {self ? null : (
-                        <div className="admin__row-actions">
-                          <button
-                            type="button"
-                            className="console__button"
-                            disabled={!idle}
-                            aria-label={a.disabled ? t.admin.enableLabel(a.username) : t.admin.disableLabel(a.username)}
-                            onClick={() => send({ type: 'disable.ask', accountId: a.id, disabled: !a.disabled })}
-                          >
-                            {a.disabled ? t.admin.enable : t.admin.disable}
-                          </button>
-                          <button type="button" className="console__button" disabled={!idle} aria-label={t.admin.resetLabel(a.username)} onClick={() => send({ type: 'password.open', accountId: a.id })}>
-                            {t.admin.resetPassword}
-                          </button>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
-  );
 }
 
 function Dialog({ labelledBy, onCancel, onSubmit, children }: { labelledBy: string; onCancel: () => void; onSubmit: () => void; children: ReactNode }) {
