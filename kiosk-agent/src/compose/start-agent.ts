@@ -188,7 +188,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         store,
         clock,
         feedback: config.feedback,
-        sessionIdleMs: config.staff.sessionIdleMinutes * 60_000,
+        officersAtCounters: () => staff.officersAtCounters(),
         counterName: (id) => counterNameOf(config.counters, id),
         serviceName: (id) => queueSide.queue.service(id).name,
         today: () => queueSide.queue.today(),

@@ -15,8 +15,8 @@ export interface CounterRatingScreenDeps {
   store: SqlStore;
   clock: Clock;
   feedback: { scale: 3 | 5; askSeconds: number; reasons: readonly { id: string; vi: string; en: string }[] };
-  /** Sessions idle longer than this have ended (staff.sessionIdleMinutes). */
-  sessionIdleMs: number;
+  /** The officer signed in at each counter now (staff/staff-sessions.ts, the same rule as the lobby display's names). */
+  officersAtCounters: () => Promise<Map<string, string>>;
   counterName: (counterId: string) => LocalizedText;
   serviceName: (serviceId: string) => LocalizedText;
   today: () => string;
@@ -48,7 +48,7 @@ export class CounterRatingScreens {
     const doneAt = asked ? Number(asked.doneAtMs) : 0;
     return {
       counter: { id: counterId, name: this.deps.counterName(counterId) },
-      officer: await this.officerAt(counterId, current?.id, now),
+      officer: await this.officerAt(counterId, current?.id),
       current: current ? { number: current.number, serviceName: this.deps.serviceName(current.serviceId) } : null,
       ask: asked
         ? { ticketId: asked.id, number: asked.number, finishedAt: new Date(doneAt).toISOString(), until: new Date(doneAt + feedback.askSeconds * 1000).toISOString() }
@@ -58,7 +58,7 @@ export class CounterRatingScreens {
     };
   }
 
-  private async officerAt(counterId: string, ticketId: string | undefined, now: number): Promise<{ name: string } | null> {
+  private async officerAt(counterId: string, ticketId: string | undefined): Promise<{ name: string } | null> {
     const { store } = this.deps;
     const caller = ticketId
       ? await store.get<{ name: string }>(
@@ -68,12 +68,7 @@ export class CounterRatingScreens {
         )
       : undefined;
     if (caller) return { name: caller.name };
-    const signedIn = await store.get<{ name: string }>(
-      `SELECT a.name FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
-       WHERE s.counter_id = ? AND s.ended_at_ms IS NULL AND s.last_seen_ms >= ? AND a.disabled_at_ms IS NULL
-       ORDER BY s.last_seen_ms DESC LIMIT 1`,
-      [counterId, now - this.deps.sessionIdleMs],
-    );
-    return signedIn ? { name: signedIn.name } : null;
+    const signedIn = (await this.deps.officersAtCounters()).get(counterId);
+    return signedIn ? { name: signedIn } : null;
   }
 }
