@@ -1,6 +1,7 @@
 /** /reports/service-quality — the centre's service-quality report: reads the machine, sends events; IO in its actors. */
 import { useMachine } from '@xstate/react';
 import { useState } from 'react';
+import { DateRangeForm } from '../../ui/date-range-form';
 import { storedToken } from '../../agent-client/staff-token';
 import { errorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/i18n';
@@ -36,7 +37,7 @@ export default function ServiceQualityPage() {
         <h1>{t.quality.title}</h1>
         <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.quality.signOut}</button>
       </header>
-      <PeriodForm key={`${report.from}_${report.to}`} from={report.from} to={report.to} disabled={busy} onShow={(from, to) => send({ type: 'period.set', from, to })} />
+      <DateRangeForm labels={{ from: t.quality.from, to: t.quality.to, show: t.quality.show }} key={`${report.from}_${report.to}`} from={report.from} to={report.to} disabled={busy} onShow={(from, to) => send({ type: 'period.set', from, to })} />
       <p className="console__feedback" role="status" aria-live="polite">
         {problem || (errorCode && !busy) ? <span className="console__error">{feedback}</span> : feedback}
       </p>
@@ -51,28 +52,5 @@ export default function ServiceQualityPage() {
       <ServiceTable report={report} />
       <CentreTable report={report} />
     </main>
-  );
-}
-
-function PeriodForm(props: { from: string; to: string; disabled: boolean; onShow: (from: string, to: string) => void }) {
-  const t = useT();
-  const [from, setFrom] = useState(props.from);
-  const [to, setTo] = useState(props.to);
-  return (
-    <form
-      className="stats__range"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onShow(from, to);
-      }}
-    >
-      <label>
-        {t.quality.from} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-      </label>
-      <label>
-        {t.quality.to} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
-      </label>
-      <button type="submit" className="console__button console__button--primary" disabled={props.disabled}>{t.quality.show}</button>
-    </form>
   );
 }

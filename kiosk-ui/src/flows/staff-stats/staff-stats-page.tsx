@@ -1,6 +1,6 @@
 /** /stats — the statistics page: reads the stats machine, sends events; all IO is in the machine's actors. */
 import { useMachine } from '@xstate/react';
-import { useState } from 'react';
+import { DateRangeForm } from '../../ui/date-range-form';
 import { storedToken } from '../../agent-client/staff-token';
 import { errorText } from '../../i18n/error-text';
 import { useLang, useT } from '../../i18n/i18n';
@@ -40,7 +40,7 @@ export default function StaffStatsPage() {
         <h1>{t.stats.title}</h1>
         <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.stats.signOut}</button>
       </header>
-      <RangeForm key={`${stats.from}_${stats.to}`} from={stats.from} to={stats.to} disabled={busy} onShow={(from, to) => send({ type: 'range.set', from, to })} />
+      <DateRangeForm labels={{ from: t.stats.from, to: t.stats.to, show: t.stats.show }} key={`${stats.from}_${stats.to}`} from={stats.from} to={stats.to} disabled={busy} onShow={(from, to) => send({ type: 'range.set', from, to })} />
       <p className="console__feedback" role="status" aria-live="polite">
         {state.matches('loading') ? t.stats.loading : state.matches({ ready: 'saving' }) ? t.stats.saving : errorCode ? <span className="console__error">{errorText(t.stats.errors, errorCode)}</span> : state.context.saved ? t.stats.saved : null}
       </p>
@@ -48,29 +48,6 @@ export default function StaffStatsPage() {
       <ServiceTable view={view} />
       <CounterTable view={view} />
     </main>
-  );
-}
-
-function RangeForm(props: { from: string; to: string; disabled: boolean; onShow: (from: string, to: string) => void }) {
-  const t = useT();
-  const [from, setFrom] = useState(props.from);
-  const [to, setTo] = useState(props.to);
-  return (
-    <form
-      className="stats__range"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onShow(from, to);
-      }}
-    >
-      <label>
-        {t.stats.from} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-      </label>
-      <label>
-        {t.stats.to} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
-      </label>
-      <button type="submit" className="console__button console__button--primary" disabled={props.disabled}>{t.stats.show}</button>
-    </form>
   );
 }
 
