@@ -39,6 +39,7 @@ import type { AppointmentCheckIn } from '../queue/appointment-check-in';
 import { registerSystemRoutes } from './routes/system-routes';
 import type { DisplayZones } from '../display/display-zones';
 import { registerDisplayRoutes } from './routes/display-routes';
+import { registerMetricsRoutes, type MetricsSource } from './routes/metrics-routes';
 import type { AccessPolicy } from './access-policy';
 import type { HostNames } from './host-names';
 import { createRouteAuth } from './route-auth';
@@ -86,6 +87,10 @@ export interface AppDeps {
   /** The store failed (not a bug): the Vietnamese message for the 503, or undefined for any other error. */
   storeFailed: (err: unknown) => string | undefined;
   lookupsPerMinute: number;
+  /** GET /metrics (monitoring/agent-metrics.ts); absent: no such route. */
+  metrics?: MetricsSource;
+  /** Told of every coded error the API answers, with the route's path (pickup failures for the metrics). */
+  refused?: (path: string, code: string) => void;
   now: () => number;
   isStopping: () => boolean;
   log: { error(obj: object, msg: string): void };
@@ -135,6 +140,7 @@ export function createApp(deps: AppDeps): Express {
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
   registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);
+  if (deps.metrics) registerMetricsRoutes(registry, deps.metrics);
   app.use(api);
   app.use('/api', (req, _res, next) => next(new AgentError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));
 
@@ -155,6 +161,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
 
-  app.use(createErrorMapper(deps.log, deps.storeFailed));
+  app.use(createErrorMapper(deps.log, deps.storeFailed, deps.refused));
   return app;
 }
