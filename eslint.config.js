@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Domain code knows nothing of HTTP.
-    files: ['kiosk-agent/src/{queue,pickup,diagnostics,stats,feedback,notify,upstream,privacy,slips,demo,devices,store,core}/**/*.ts'],
+    files: ['kiosk-agent/src/{queue,pickup,diagnostics,stats,feedback,notify,upstream,privacy,slips,demo,devices,store,core,monitoring}/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'express', message: 'Only api/ speaks HTTP (express).' }] }],
     },

@@ -4,8 +4,9 @@
  * seeded dossiers, tickets, a deposited result and a technician session so requests reach deep code. It proves that
  * nothing a client sends breaks the contract: no 5xx except a coded 503/504 (device, store, shutting down), never a
  * stack trace, every error is { error: { code, message } } with a known code whose status is the HTTP status,
- * answers are JSON (except the statistics CSV and the diagnostics bundle), no prototype pollution, and afterwards
- * the agent is healthy and still issues tickets. Seeded (FUZZ_SEED) so a failure can be reproduced.
+ * answers are JSON (except the statistics CSV, the diagnostics bundle and Prometheus' /metrics), no prototype
+ * pollution, and afterwards the agent is healthy and still issues tickets. Seeded (FUZZ_SEED) so a failure can be
+ * reproduced.
  */
 import { describe, expect } from 'vitest';
 import type { RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
@@ -206,7 +207,7 @@ describe('API fuzz over every documented operation', () => {
       else if (typeof code !== 'string' || typeof error?.message !== 'string') problems.push('error body is not { error: { code, message } }');
       else if (!isErrorCode(code)) problems.push(`unknown error code ${code}`);
       else if (!coded) problems.push(`code ${code} maps to ${ERROR_HTTP_STATUS[code]}, answered ${o.status}`);
-    } else if (o.status !== 204 && !isJson && !(r.op.path === '/api/stats.csv' && /^text\/csv/.test(o.type)) && r.op.path !== '/api/diagnostics/bundle') {
+    } else if (o.status !== 204 && !isJson && !(r.op.path === '/api/stats.csv' && /^text\/csv/.test(o.type)) && !(r.op.path === '/metrics' && /^text\/plain; version=0\.0\.4/.test(o.type)) && r.op.path !== '/api/diagnostics/bundle') {
       problems.push(`2xx answered as ${o.type || 'no content-type'}`);
     }
     return problems;

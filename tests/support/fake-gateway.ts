@@ -1,7 +1,7 @@
 /**
  * A small stand-in for the SMS/Zalo gateway the webhook notifier posts to (`notifier.driver: "webhook"`): every
  * message it accepts, with the bearer token it came with, and a way to refuse the next N with 503, as a gateway in
- * maintenance does (`failNext = Infinity`: down until set back to 0).
+ * maintenance does (`failNext = Infinity`: down until set back to 0), or to refuse one number's messages (`refuseTo`).
  */
 import { createServer, type Server } from 'node:http';
 import { closeServer, listenOnLoopback } from './loopback-server';
@@ -17,6 +17,8 @@ export interface GatewayMessage {
 export class FakeGateway {
   readonly received: GatewayMessage[] = [];
   failNext = 0;
+  /** Numbers whose messages it refuses with 503 while listed (one subscriber it cannot reach, the others fine). */
+  readonly refuseTo = new Set<string>();
   private server: Server | undefined;
   private port = 0;
 
@@ -32,6 +34,10 @@ export class FakeGateway {
       req.on('end', () => {
         if (this.failNext > 0) {
           this.failNext -= 1;
+          res.writeHead(503).end();
+          return;
+        }
+        if (this.refuseTo.has((JSON.parse(body) as GatewayMessage).to)) {
           res.writeHead(503).end();
           return;
         }

@@ -5,7 +5,8 @@
  *   address: the socket's remote address equals its local one), or a touchscreen elsewhere that presents its
  *   device token (`X-Kiosk-Token`; config `server.kioskDevices`). An address alone never makes a remote kiosk: a
  *   laptop can take a switched-off screen's address.
- * - **staff**: a configured staff token (`Authorization: Bearer …`) that has not expired.
+ * - **staff**: a configured staff token (`Authorization: Bearer …`) that has not expired. A monitoring token (its
+ *   only scope `metrics`: Prometheus) is not staff: it reads GET /metrics (route-auth.ts) and nothing else.
  * - everyone else is **public** (displays, phones).
  *
  * Technicians are a session on top of the kiosk (api/route-auth.ts). Tokens are compared as SHA-256 digests in
@@ -27,6 +28,9 @@ export interface CounterTablet {
   token: string;
   address?: string | undefined;
 }
+
+/** The scope of a token Prometheus presents for GET /metrics (config security-config-schema.ts TOKEN_SCOPES). */
+export const METRICS_SCOPE = 'metrics';
 
 export type StaffTokenEntry = string | { token: string; name?: string | undefined; expiresAt?: string | undefined; scopes?: readonly string[] | undefined };
 
@@ -79,7 +83,7 @@ function expiryMs(expiresAt: string | undefined, utcOffsetMinutes: (ms: number) 
 }
 
 export class AccessPolicy {
-  private readonly staff: { digest: Buffer; expiresMs: number; name: string; scopes: readonly string[] | undefined }[];
+  private readonly staff: { digest: Buffer; expiresMs: number; name: string; scopes: readonly string[] | undefined; staffArea: boolean }[];
   private readonly devices: { digest: Buffer; address: string | undefined; name: string }[];
   private readonly tablets: { digest: Buffer; address: string | undefined; counterId: string }[];
 
@@ -95,20 +99,30 @@ export class AccessPolicy {
     const offset = options.utcOffsetMinutes ?? (() => 0);
     this.staff = options.staffTokens.map((t, i) =>
       typeof t === 'string'
-        ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY, name: `token ${i + 1}`, scopes: undefined }
-        : { digest: digest(t.token), expiresMs: expiryMs(t.expiresAt, offset), name: t.name ?? `token ${i + 1}`, scopes: t.scopes },
+        ? { digest: digest(t), expiresMs: Number.POSITIVE_INFINITY, name: `token ${i + 1}`, scopes: undefined, staffArea: true }
+        : {
+            digest: digest(t.token),
+            expiresMs: expiryMs(t.expiresAt, offset),
+            name: t.name ?? `token ${i + 1}`,
+            scopes: t.scopes,
+            // A scrape token kept on a monitoring server opens no staff route, socket or ticket (least privilege).
+            staffArea: t.scopes === undefined || t.scopes.some((s) => s !== METRICS_SCOPE),
+          },
     );
     this.devices = options.kioskDevices.map((d) => ({ digest: digest(d.token), address: d.address ? plainAddress(d.address) : undefined, name: d.name }));
     this.tablets = (options.counterTablets ?? []).map((t) => ({ digest: digest(t.token), address: t.address ? plainAddress(t.address) : undefined, counterId: t.counterId }));
   }
 
-  /** A configured staff token that has not expired. Every token is compared, so the time taken says nothing. */
+  /**
+   * A configured staff token that has not expired (a monitoring-only token is not one). Every token is compared, so
+   * the time taken says nothing.
+   */
   isStaffToken(token: string | undefined): boolean {
     if (!token) return false;
     const given = digest(token);
     const now = this.now();
     let ok = false;
-    for (const s of this.staff) if (sameSecret(s.digest, given) && s.expiresMs > now) ok = true;
+    for (const s of this.staff) if (sameSecret(s.digest, given) && s.expiresMs > now && s.staffArea) ok = true;
     return ok;
   }
 

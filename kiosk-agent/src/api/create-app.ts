@@ -41,6 +41,7 @@ import { registerSystemRoutes } from './routes/system-routes';
 import type { DisplayZones } from '../display/display-zones';
 import { registerDisplayRoutes } from './routes/display-routes';
 import { registerReportRoutes } from './routes/report-routes';
+import { registerMetricsRoutes, type MetricsSource } from './routes/metrics-routes';
 import type { AccessPolicy } from './access-policy';
 import type { HostNames } from './host-names';
 import { createRouteAuth } from './route-auth';
@@ -90,6 +91,10 @@ export interface AppDeps {
   /** The store failed (not a bug): the Vietnamese message for the 503, or undefined for any other error. */
   storeFailed: (err: unknown) => string | undefined;
   lookupsPerMinute: number;
+  /** GET /metrics (monitoring/agent-metrics.ts); absent: no such route. */
+  metrics?: MetricsSource;
+  /** Told of every coded error the API answers, with the route's path (pickup failures for the metrics). */
+  refused?: (path: string, code: string) => void;
   now: () => number;
   isStopping: () => boolean;
   log: { error(obj: object, msg: string): void };
@@ -140,6 +145,7 @@ export function createApp(deps: AppDeps): Express {
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
   registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);
+  if (deps.metrics) registerMetricsRoutes(registry, deps.metrics);
   app.use(api);
   app.use('/api', (req, _res, next) => next(new AgentError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.originalUrl}.`)));
 
@@ -160,6 +166,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
 
-  app.use(createErrorMapper(deps.log, deps.storeFailed));
+  app.use(createErrorMapper(deps.log, deps.storeFailed, deps.refused));
   return app;
 }

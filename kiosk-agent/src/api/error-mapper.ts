@@ -26,13 +26,19 @@ export function errorBody(
  * centre's server unreachable), answers with what to tell the person: those are 503 STORE_UNAVAILABLE, not 500 —
  * nothing was half-written, the citizen or officer may try again or go to a counter.
  */
-export function createErrorMapper(log: { error(obj: object, msg: string): void }, storeFailed: (err: unknown) => string | undefined = () => undefined) {
+export function createErrorMapper(
+  log: { error(obj: object, msg: string): void },
+  storeFailed: (err: unknown) => string | undefined = () => undefined,
+  /** Told of each coded error answered (the metrics count pickup failures by code: a refusal publishes no event). */
+  answered: (path: string, code: string) => void = () => undefined,
+) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) {
       res.end();
       return;
     }
     if (isAgentError(err)) {
+      answered(req.path, err.code);
       res.status(httpStatusOf(err.code)).json(errorBody(err.code, err.message, err.details.fields, err.details.facts));
       return;
     }
@@ -51,10 +57,12 @@ export function createErrorMapper(log: { error(obj: object, msg: string): void }
     }
     const storeMessage = storeFailed(err);
     if (storeMessage !== undefined) {
+      answered(req.path, 'STORE_UNAVAILABLE');
       res.status(503).json(errorBody('STORE_UNAVAILABLE', storeMessage));
       return;
     }
     log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+    answered(req.path, 'INTERNAL_ERROR');
     res.status(500).json(errorBody('INTERNAL_ERROR', 'Ki-ốt gặp lỗi nội bộ. Vui lòng thử lại hoặc báo cán bộ hướng dẫn.'));
   };
 }

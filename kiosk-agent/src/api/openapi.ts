@@ -26,6 +26,11 @@ const AUDIENCE: Record<Auth, { audience: string; security?: object[]; note?: str
     note: 'A supervisor or admin signed in (POST /api/staff/session); an officer gets 403 STAFF_ROLE_REQUIRED, an integration token 401',
   },
   technician: { audience: 'technician', security: [{ technicianSession: [] }], note: 'On the kiosk itself, with the session from POST /api/diagnostics/session' },
+  metrics: {
+    audience: 'monitoring',
+    security: [{}, { staffToken: [] }],
+    note: 'The kiosk itself, or a staff.tokens entry allowed the `metrics` scope (Prometheus: Authorization: Bearer); another integration token 403 TOKEN_SCOPE, anyone else 401',
+  },
 };
 
 const toOpenApiPath = (p: string): string => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

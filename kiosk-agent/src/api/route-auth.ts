@@ -1,7 +1,8 @@
 /** What each route's `auth` asks of the caller (route-registry.ts), decided from access-policy.ts's answer. */
 import type { Request } from 'express';
 import { AgentError } from '../errors/agent-error';
-import { bearerOf, type AccessPolicy, type Caller } from './access-policy';
+import { bearerOf, METRICS_SCOPE, type AccessPolicy, type Caller } from './access-policy';
+import { MONITORING_TEXT } from '../i18n/monitoring-text';
 import type { Auth } from './route-registry';
 import type { Officer } from '../staff/staff-sessions';
 import { STAFF_TEXT } from '../i18n/staff-text';
@@ -73,6 +74,12 @@ export function createRouteAuth(
       case 'kiosk-device':
         if (!caller.kiosk) throw new AgentError('KIOSK_ONLY', KIOSK_ONLY_MESSAGE);
         return;
+      case 'metrics':
+        // The kiosk's own figures for Prometheus: no personal data, but a centre's workload and its devices' faults
+        // are not for every phone on the Wi-Fi. An officer signs in for people's pages, not for a scraper.
+        if (caller.kiosk || access.staffTokenAllows(bearerOf(req.headers.authorization), METRICS_SCOPE)) return;
+        if (caller.staff) throw new AgentError('TOKEN_SCOPE', STAFF_TEXT.tokenScope(METRICS_SCOPE));
+        throw new AgentError('UNAUTHORIZED', MONITORING_TEXT.tokenNeeded);
       case 'technician':
         // A technician session belongs to the kiosk (its own machine or a remote touchscreen with its device
         // token): its token is no use from a counter PC or a phone.

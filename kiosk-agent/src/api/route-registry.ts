@@ -14,9 +14,10 @@ import { AgentError } from '../errors/agent-error';
  * a slip) — its own machine or a remote screen with its device token — or a staff token (a counter PC helping a
  * citizen); kiosk-device: the kiosk itself only (opening a compartment with a pickup code, ratings, technician
  * entry); staff: a staff token always; demo: the demo controls of simulated devices (the kiosk itself only);
- * technician: a diagnostics session opened with the technician PIN (its token as the bearer), on the kiosk.
+ * technician: a diagnostics session opened with the technician PIN (its token as the bearer), on the kiosk;
+ * metrics: the kiosk itself or a token with the `metrics` scope (Prometheus), never an officer or the public.
  */
-export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'counter-tablet' | 'staff' | 'supervisor' | 'demo' | 'technician';
+export type Auth = 'none' | 'kiosk' | 'kiosk-device' | 'counter-tablet' | 'staff' | 'supervisor' | 'demo' | 'technician' | 'metrics';
 
 export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefined> {
   method: 'get' | 'post' | 'put' | 'delete';

@@ -31,6 +31,8 @@ export interface PickupSide {
   ratings: RatingService;
   reminders: OverdueReminders;
   outbox: Outbox;
+  /** The SMS/Zalo gateway the outbox delivers through (monitoring sends a stuck-outbox alert past the outbox). */
+  notifier: Notifier;
   /** Stops timers and the outbox worker; the store is closed by the caller. */
   stop(): Promise<void>;
 }
@@ -144,6 +146,7 @@ export function composePickup(args: {
     ratings,
     reminders,
     outbox,
+    notifier,
     stop: async () => {
       stopRecovery();
       stopReminders();

@@ -42,6 +42,9 @@ import { createStore } from './create-store';
 import { demoControls, type Simulators } from './demo-controls';
 import { wireDeviceEvents } from './device-events';
 import { serveHttp } from './serve-http';
+import { AgentMetrics } from '../monitoring/agent-metrics';
+import { composeMonitoring, countDeviceResults } from './compose-monitoring';
+import type { EventAudience } from '../../../shared/ws-events';
 
 export const AGENT_VERSION = '0.1.0';
 const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../dist/ui', import.meta.url));
@@ -125,7 +128,9 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       () => clock.now(),
     );
     const hostNames = new HostNames({ host: config.server.host, publicUrl: config.server.publicUrl, allowedHosts: config.server.allowedHosts });
-    const devices = await createDevices(config, log);
+    // Its own registry: several agents in one process (tests, the centre demo) each answer with their own figures.
+    const metrics = new AgentMetrics({ kioskId: config.kiosk.id });
+    const devices = countDeviceResults(await createDevices(config, log), metrics);
     cleanups.unshift(devices.stop);
     wireDeviceEvents(devices, events, log);
     // Learn the printer's real state at start-up rather than claiming "ready" until the first ticket fails.
@@ -161,6 +166,10 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
     wakeOutbox = () => pickup.outbox.flushSoon();
     cleanups.unshift(() => pickup.stop());
+    let socketCounts = (): Record<EventAudience, number> | undefined => undefined;
+    cleanups.unshift(
+      composeMonitoring({ config, metrics, events, store, queue: queueSide.queue, outbox: pickup.outbox, notifier: pickup.notifier, devices: () => health().devices, sockets: () => socketCounts(), clock, log, onBackgroundError }),
+    );
     // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left
     // half-done (a compartment opened, its record not updated) is settled by what the doors say now.
     let stopRerun = (): void => undefined;
@@ -199,6 +208,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       hostNames,
       storeFailed: (err) => (storeHealth.report(err) ? storeUnavailableMessage(storeErrorCode(err)) : undefined),
       lookupsPerMinute: config.pickup.guessing.lookupsPerMinute,
+      metrics,
+      refused: (path, code) => metrics.refused(path, code),
       // Real time, not the queue's clock: a rate is about how fast a client asks.
       now: Date.now,
       health,
@@ -222,6 +233,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     const serving = await serveHttp(app, { config, events, access, hostNames, log, officers: (token) => staff.verify(token) });
     port = serving.port;
+    socketCounts = () => serving.sockets.counts().byAudience;
     log.info({ url: serving.url, dataDir: config.dataDir, printer: devices.printer.status().driver }, 'kiosk agent listening');
 
     let stopped: Promise<void> | undefined;

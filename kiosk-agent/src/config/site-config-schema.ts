@@ -12,6 +12,7 @@ import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { checkDisplays, DisplayConfigSchema, DisplayOptionsSchema } from './display-config-schema';
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
 import { parsePinHash } from './technician-pin';
+import { AlertsConfigSchema } from './alerts-config-schema';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
 
 function isValidTimeZone(tz: string): boolean {
@@ -195,6 +196,8 @@ export const SiteConfigSchema = z
     outbox: z
       .strictObject({ pollMs: z.number().int().min(50).max(60_000).default(1000), minBackoffMs: z.number().int().min(10).max(600_000).default(5000) })
       .default({ pollMs: 1000, minBackoffMs: 5000 }),
+    /** SMS to technicians when a device fault lasts or the outbox is stuck (alerts-config-schema.ts); absent: none. */
+    alerts: AlertsConfigSchema,
     /** The province's one-stop system (upstream-config-schema.ts): `local` (default) or `http`. */
     upstream: UpstreamConfigWithDefaultSchema,
     staff: z

@@ -14,6 +14,8 @@ export interface OutgoingMessage {
   ticket?: string;
   /** An appointment's id (its booking message). */
   appointment?: string;
+  /** A technician's alert: what it is about (`printer.paper-out`, `outbox.stuck`; monitoring/fault-alerts.ts). */
+  alert?: string;
 }
 
 export interface Notifier {
@@ -28,7 +30,7 @@ export class LogNotifier implements Notifier {
 
   async send(message: OutgoingMessage, _signal?: AbortSignal): Promise<void> {
     // The text holds the pickup code: log to whom (masked) and what dossier, never the code or the whole number.
-    this.log.info({ toMasked: maskPhone(message.to), dossier: message.dossierCode, ticket: message.ticket, appointment: message.appointment }, 'notification (log notifier: no gateway configured)');
+    this.log.info({ toMasked: maskPhone(message.to), dossier: message.dossierCode, ticket: message.ticket, appointment: message.appointment, alert: message.alert }, 'notification (log notifier: no gateway configured)');
   }
 }
 
@@ -42,7 +44,7 @@ export class WebhookNotifier implements Notifier {
       res = await fetch(this.options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
-        body: JSON.stringify({ to: message.to, text: message.text, reference: message.dossierCode ?? message.ticket ?? message.appointment }),
+        body: JSON.stringify({ to: message.to, text: message.text, reference: message.dossierCode ?? message.ticket ?? message.appointment ?? message.alert }),
         signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs)]) : AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (err) {

@@ -46,6 +46,15 @@ export class OutboxQueue {
     return expired;
   }
 
+  /**
+   * What has not been delivered yet and since when (the metrics and the stuck-outbox alert): one aggregate over the
+   * `outbox_due` partial index, cheap enough for every scrape.
+   */
+  async backlog(): Promise<{ pending: number; oldestCreatedMs: number | null }> {
+    const row = await this.q.get<{ n: number | string; oldest: number | string | null }>('SELECT COUNT(*) AS n, MIN(created_at_ms) AS oldest FROM outbox WHERE done_at_ms IS NULL');
+    return { pending: Number(row?.n ?? 0), oldestCreatedMs: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest) };
+  }
+
   async pendingCount(): Promise<number> {
     return Number((await pluck<number>(this.q, 'SELECT COUNT(*) AS n FROM outbox WHERE done_at_ms IS NULL')) ?? 0);
   }

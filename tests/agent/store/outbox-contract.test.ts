@@ -96,6 +96,24 @@ describe.each(STORE_KINDS)('outbox contract (%s)', (kind) => {
     expect(typeof smsRow!.done_at_ms).toBe('number');
   });
 
+  it('backlog: how many items are undelivered and since when (the metrics and the stuck-outbox alert read it)', async () => {
+    let failing = true;
+    const sms = recorder((item) => (failing && (item.payload as { to: string }).to === '0912345678' ? new Error('SMS gateway: HTTP 503') : undefined));
+    const outbox = worker({ notify: sms.handler }, { minBackoffMs: 1000 });
+    expect(await outbox.queue.backlog()).toEqual({ pending: 0, oldestCreatedMs: null });
+    await outbox.queue.add('notify', notify('000.00.15.H29-250704-0012', '111222'));
+    clock.advance(90_000);
+    await outbox.queue.add('notify', { to: '0987654321', text: 'Ki-ốt sảnh A: máy in hết giấy' });
+    expect(await outbox.queue.backlog()).toEqual({ pending: 2, oldestCreatedMs: T0 });
+
+    expect(await outbox.flush()).toBe(1); // the second went; the first keeps the backlog's age
+    expect(await outbox.queue.backlog()).toEqual({ pending: 1, oldestCreatedMs: T0 });
+    failing = false;
+    clock.advance(60_000);
+    expect(await outbox.flush()).toBe(1);
+    expect(await outbox.queue.backlog()).toEqual({ pending: 0, oldestCreatedMs: null });
+  });
+
   it('a failing delivery is retried with doubling backoff (capped) until it succeeds; the others are not held up', async () => {
     let failuresLeft = 3;
     const sms = recorder(() => (failuresLeft-- > 0 ? new Error('SMS gateway: HTTP 503') : undefined));
