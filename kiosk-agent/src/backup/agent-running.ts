@@ -75,13 +75,22 @@ export function holdSqliteStore(path: string): HeldSqliteStore {
   }
 }
 
-/** Refuses (exit 1) when an agent of the centre has a session on this database. */
+/**
+ * Refuses (exit 1) when an agent of the centre has a session on this database. An agent holds several (its pool, its
+ * event channel): the addresses they come from say which kiosks to stop.
+ */
 export async function refuseIfAgentsConnected(client: pg.Client): Promise<void> {
   const row = (
-    await client.query<{ n: string }>(
-      `SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'motcua-kiosk' AND pid <> pg_backend_pid()`,
+    await client.query<{ n: string; at: string | null }>(
+      `SELECT COUNT(*) AS n, string_agg(DISTINCT COALESCE(host(client_addr), 'local'), ', ') AS at
+         FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'motcua-kiosk' AND pid <> pg_backend_pid()`,
     )
   ).rows[0];
   const n = Number(row?.n ?? 0);
-  if (n > 0) throw new BackupError(`Còn ${n} kết nối của ki-ốt tới CSDL / ${n} agent connection(s) still open on the database. Dừng mọi ki-ốt của trung tâm / stop every agent of the centre, then run the restore again`);
+  if (n > 0) {
+    throw new BackupError(
+      `Ki-ốt vẫn đang kết nối tới CSDL từ ${row?.at} / agents are still connected to the database from ${row?.at} (${n} sessions). ` +
+        'Dừng mọi ki-ốt của trung tâm / stop every agent of the centre, then run the restore again',
+    );
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * PostgreSQL backups: `pg_dump -Fc` (the custom format, which pg_restore can list, check and restore table by table),
- * and what a dump holds, read back with pg_restore: its table of contents (a damaged or cut file fails there) and the
- * rows of schema_migrations (the schema version it would restore).
+ * and what a dump holds, read back with pg_restore: its table of contents, every block of it (a damaged or cut file
+ * fails there) and the rows of schema_migrations (the schema version it would restore).
  */
 import { BackupDamagedError, reason } from './backup-errors';
 import { connectionFor, runPgTool } from './pg-tools';
@@ -19,12 +19,16 @@ export interface PgDumpInfo {
   tables: string[];
 }
 
-/** Checks a dump (pg_restore reads its table of contents and the schema_migrations rows). Throws BackupDamagedError. */
+/**
+ * Checks a dump: pg_restore reads its table of contents, then all of it (a file cut short can still have a whole
+ * table of contents at its start), then the schema_migrations rows. Throws BackupDamagedError.
+ */
 export async function inspectPgDump(path: string): Promise<PgDumpInfo> {
   let list: string;
   let data: string;
   try {
     list = await runPgTool('pg_restore', ['--list', path]);
+    await runPgTool('pg_restore', ['--file=/dev/null', path]);
     data = await runPgTool('pg_restore', ['--data-only', '--table=schema_migrations', '--file=-', path]);
   } catch (err) {
     throw new BackupDamagedError(path, reason(err));
