@@ -4,10 +4,12 @@
  * and the pickup audit — all as they were when the backup was made, and the kiosk goes on from there: the next
  * number follows, the result in the locker opens with the code from its SMS.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { backupNow } from '../../kiosk-agent/src/backup/make-backup';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { loadSiteConfigFile } from '../../kiosk-agent/src/config/load-config';
 import { runBackupCli, writeSiteFile } from '../support/backup-cli';
 import { postJson } from '../support/http';
 import { depositInLocker } from '../support/lockers';
@@ -130,5 +132,34 @@ describe.each(['sqlite', 'postgres'] as const)('backup and restore on %s', (kind
       await agent.stop();
     }
     expect(existsSync(join(dir.path, 'usb'))).toBe(true);
+  });
+});
+
+describe('npm run backup and its folder', () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+
+  it('rotates this kiosk\'s old backups and nothing else; a folder it cannot write is one line and exit 1', async () => {
+    const dataDir = join(dir.path, 'data');
+    const usb = join(dir.path, 'usb');
+    const site = writeSiteFile(dir.path, { ...testConfig(dataDir), kiosk: { id: 'sanh-a', name: { vi: 'A', en: 'A' } }, backup: { dir: usb, keepDaily: 2, keepWeekly: 1 } });
+    const agent = await startKioskAgent({ configPath: site });
+    await agent.stop();
+    mkdirSync(usb);
+    // Three nights of this kiosk's backups (old, 2026), and what else lives on a technician's USB disk.
+    const old = ['20260105T190000Z', '20260106T190000Z', '20260107T190000Z'].map((t) => `motcua-sanh-a-sqlite-${t}-v15.sqlite`);
+    const foreign = ['motcua-sanh-b-sqlite-20260105T190000Z-v15.sqlite', 'motcua-sanh-a-sqlite-20260101T190000Z-premigrate-v14-to-v15.sqlite', 'biên bản bàn giao.docx'];
+    for (const f of [...old, ...foreign]) writeFileSync(join(usb, f), 'x');
+
+    const made = await backupNow(loadSiteConfigFile(site));
+    // Kept: today's (just made) and the newest older day as dailies, then the newest of an earlier ISO week.
+    expect(made.rotation.removed).toEqual([old[0]]);
+    expect(readdirSync(usb).sort()).toEqual([...foreign, old[1], old[2], made.path.slice(usb.length + 1)].sort());
+
+    writeSiteFile(dir.path, { ...testConfig(dataDir), backup: { dir: join(usb, old[1]!) } }, 'onto-a-file.json');
+    const refused = await runBackupCli('backup', ['--config', join(dir.path, 'onto-a-file.json')]);
+    expect(refused.out).toMatch(/^Không tạo được thư mục sao lưu \/ cannot create the backup folder .*: EEXIST/);
+    expect(refused.out.trim().split('\n')).toHaveLength(1);
+    expect(refused.code).toBe(1);
   });
 });

@@ -71,7 +71,9 @@ export async function restoreBackup(config: SiteConfig, file: string, now = Date
       target: r.target,
       counts: 'counts' in info ? info.counts : {},
       ...(r.keptAside ? { keptAside: r.keptAside } : {}),
-      ...(r.unreadable ? { warning: `the store that was there could not be read (${r.unreadable}); it is kept aside as it was` } : {}),
+      ...(r.unreadable
+        ? { warning: `kho cũ không đọc được (${r.unreadable}), đã được giữ nguyên như cũ / the store that was there could not be read; it is kept aside as it was` }
+        : {}),
     };
   }
   const tables = 'tables' in info ? info.tables : [];

@@ -26,7 +26,7 @@ export async function createStore(
 ): Promise<SqlStore> {
   const place = { dir: snapshotDirOf(config), kioskId: config.kiosk.id };
   const snapshotMade: SnapshotLog = (made) => {
-    const msg = 'snapshot of the store written before migrating it';
+    const msg = `snapshot of the store written before migrating it v${made.from} → v${made.to}: ${made.path}`;
     if (log.info) log.info(made, msg);
     else log.warn(made, msg);
   };
