@@ -21,6 +21,8 @@ const zones = [
   { target: `${AGENT}/api`, from: `${AGENT}/devices`, except: DEVICE_INTERFACES, message: 'The API does not drive devices or simulators: it sees the domain and the DemoControls interface.' },
   { target: `${AGENT}/api`, from: `${AGENT}/compose`, message: 'The API is wired by the composition root, never the reverse.' },
   { target: `${AGENT}/store`, from: [`${AGENT}/api`, `${AGENT}/devices`, `${AGENT}/compose`, ...DOMAIN], message: 'The store knows tables and migrations, not who uses them.' },
+  { target: `${AGENT}/store`, from: `${AGENT}/backup`, message: 'The store calls a hook before migrating; the composition root passes the snapshot in (backup/pre-migration-snapshot.ts).' },
+  { target: `${AGENT}/backup`, from: [`${AGENT}/api`, `${AGENT}/devices`, `${AGENT}/compose`, ...DOMAIN], message: 'Backups copy the store as files and dumps: they know the store and the config, not the domain, the API or devices.' },
   { target: `${AGENT}/config`, from: [`${AGENT}/api`, `${AGENT}/devices`, `${AGENT}/store`, `${AGENT}/compose`, ...DOMAIN], message: 'The site config is read by everyone and reads no one.' },
   { target: [`${AGENT}/core`, `${AGENT}/errors`, `${AGENT}/events`], from: AGENT, except: ['./core', './errors', './events'], message: 'core/, errors/ and events/ are the ground floor: they import nothing above them.' },
   { target: 'shared', from: [AGENT, 'kiosk-ui'], message: 'shared/ is used by the agent and the UI, and uses neither.' },

@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startKioskAgent } from '../../kiosk-agent/src/compose/start-agent';
+import { MIGRATIONS } from '../../kiosk-agent/src/store/migrations/index';
+import { POSTGRES_MIGRATIONS } from '../../kiosk-agent/src/store/postgres/postgres-migrations';
 import { spawnAgent } from '../support/agent-process';
 import { freshDatabase } from '../support/postgres-cluster';
 import { tempDir } from '../support/temp-dir';
@@ -37,7 +39,8 @@ describe('a store the agent must not use stops start-up', () => {
     db.close();
     const r = await refusedStart({ ...testConfig(data) });
     expect(r.code).toBe(2);
-    expect(r.output).toContain("the database's schema is version 999");
+    // Both versions, so the technician knows which agent the store needs.
+    expect(r.output).toContain(`the database's schema is version 999, this agent knows up to ${Math.max(...MIGRATIONS.map((m) => m.version))}`);
     expect(r.output).toContain('Hãy cài phiên bản ki-ốt mới nhất');
     const after = new Database(join(data, 'kiosk.sqlite'), { readonly: true });
     expect(after.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 999 });
@@ -53,7 +56,7 @@ describe('a store the agent must not use stops start-up', () => {
     await client.end();
     const r = await refusedStart({ ...testConfig(join(dir.path, 'pg-newer')), store: { driver: 'postgres', url } });
     expect(r.code).toBe(2);
-    expect(r.output).toContain("the database's schema is version 999");
+    expect(r.output).toContain(`the database's schema is version 999, this agent knows up to ${Math.max(...POSTGRES_MIGRATIONS.map((m) => m.version))}`);
     expect(r.output).toContain('Hãy cài phiên bản ki-ốt mới nhất');
     expect(r.output).not.toContain('secret');
   });

@@ -2,9 +2,12 @@
  * The store adapter the site config asks for: SQLite in the data folder (a lone kiosk, the default) or the centre's
  * PostgreSQL server (`store.driver: "postgres"`). Both are brought up to the current schema before anything uses
  * them; one that cannot be (a read-only folder, a server that does not answer, a schema newer than this agent) stops
- * the start with one clear line (StoreOpenError, exit 2).
+ * the start with one clear line (StoreOpenError, exit 2). A store about to be migrated is first snapshotted
+ * (backup/pre-migration-snapshot.ts) into `backup.dir`, or `<dataDir>/snapshots/` without one.
  */
 import { join } from 'node:path';
+import { postgresSnapshotHook, sqliteSnapshotHook, type SnapshotLog } from '../backup/pre-migration-snapshot';
+import { snapshotDirOf } from '../backup/make-backup';
 import type { SiteConfig } from '../config/site-config-schema';
 import { SCHEMA_TOO_NEW_ADVICE, storeAdvice } from '../i18n/store-text';
 import { migratePostgres } from '../store/postgres/postgres-migrate';
@@ -18,11 +21,17 @@ import type { SqlStore } from '../store/store-port';
 export const SQLITE_FILE = 'kiosk.sqlite';
 
 export async function createStore(
-  config: Pick<SiteConfig, 'dataDir' | 'store'>,
-  log: { warn(obj: object, msg: string): void },
+  config: Pick<SiteConfig, 'dataDir' | 'store' | 'backup' | 'kiosk'>,
+  log: { warn(obj: object, msg: string): void; info?(obj: object, msg: string): void },
 ): Promise<SqlStore> {
+  const place = { dir: snapshotDirOf(config), kioskId: config.kiosk.id };
+  const snapshotMade: SnapshotLog = (made) => {
+    const msg = `snapshot of the store written before migrating it v${made.from} → v${made.to}: ${made.path}`;
+    if (log.info) log.info(made, msg);
+    else log.warn(made, msg);
+  };
   if (config.store.driver === 'sqlite') {
-    const db = openStore({ dataDir: config.dataDir, fileName: SQLITE_FILE });
+    const db = openStore({ dataDir: config.dataDir, fileName: SQLITE_FILE, beforeMigrate: sqliteSnapshotHook(place, snapshotMade) });
     return new SqliteStore(db, join(config.dataDir, SQLITE_FILE));
   }
   const store = PostgresStore.create({
@@ -37,7 +46,7 @@ export async function createStore(
   const giveUpAt = Date.now() + config.store.waitAtStartMs;
   for (let delay = 500; ; delay = Math.min(delay * 2, 5000)) {
     try {
-      await migratePostgres(store.pool, POSTGRES_MIGRATIONS);
+      await migratePostgres(store.pool, POSTGRES_MIGRATIONS, { beforeMigrate: postgresSnapshotHook(config.store.url, place, snapshotMade) });
       await store.probeWrite();
       return store;
     } catch (err) {
@@ -51,12 +60,16 @@ export async function createStore(
         continue;
       }
       await store.close().catch(() => undefined);
+      // A snapshot that could not be written (backup/pre-migration-snapshot.ts) says itself what to do.
+      const own = (err as { advice?: unknown }).advice;
       const advice =
-        err instanceof StoreSchemaTooNewError
-          ? SCHEMA_TOO_NEW_ADVICE
-          : connection
-            ? storeAdvice('PG_UNAVAILABLE')
-            : 'Kiểm tra store.url (máy, cổng, tên CSDL, tài khoản, mật khẩu) trong tệp cấu hình và quyền của tài khoản trên CSDL.';
+        typeof own === 'string'
+          ? own
+          : err instanceof StoreSchemaTooNewError
+            ? SCHEMA_TOO_NEW_ADVICE
+            : connection
+              ? storeAdvice('PG_UNAVAILABLE')
+              : 'Kiểm tra store.url (máy, cổng, tên CSDL, tài khoản, mật khẩu) trong tệp cấu hình và quyền của tài khoản trên CSDL.';
       throw new StoreOpenError(`cannot use the store ${store.location}: ${(err as Error).message}\n${advice}`);
     }
   }

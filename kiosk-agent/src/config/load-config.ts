@@ -25,7 +25,7 @@ export function parseSiteConfig(raw: unknown): SiteConfig {
   return result.data;
 }
 
-/** Loads a JSON config file. Relative paths (`dataDir`, `server.tls`, `secrets.keyFile`) are resolved against the config file's folder. */
+/** Loads a JSON config file. Relative paths (`dataDir`, `server.tls`, `secrets.keyFile`, `backup.dir`) are resolved against the config file's folder. */
 export function loadSiteConfigFile(file: string, overrides: { port?: number; dataDir?: string } = {}): SiteConfig {
   let text: string;
   try {
@@ -49,6 +49,7 @@ export function loadSiteConfigFile(file: string, overrides: { port?: number; dat
       dataDir: here(config.dataDir),
       server: { ...config.server, ...(tls ? { tls: { cert: here(tls.cert), key: here(tls.key) } } : {}) },
       secrets: { ...config.secrets, ...(config.secrets.keyFile ? { keyFile: here(config.secrets.keyFile) } : {}) },
+      ...(config.backup ? { backup: { ...config.backup, dir: here(config.backup.dir) } } : {}),
     },
     overrides,
   );

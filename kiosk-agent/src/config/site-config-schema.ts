@@ -8,6 +8,7 @@ import { ClosedDaysSchema, ServiceHoursFields, WeekHoursSchema } from './opening
 import { AppointmentsConfigSchema, ServiceAppointmentsSchema } from './appointments-schema';
 import { z } from 'zod';
 import { FeedbackConfigSchema } from './feedback-config-schema';
+import { BackupConfigSchema } from './backup-config-schema';
 import { UpstreamConfigWithDefaultSchema } from './upstream-config-schema';
 import { checkDisplays, DisplayConfigSchema, DisplayOptionsSchema } from './display-config-schema';
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
@@ -134,6 +135,8 @@ export const SiteConfigSchema = z
     kiosk: KioskIdentitySchema,
     /** Where the queue and the dossiers live: SQLite here (default) or the centre's PostgreSQL. */
     store: StoreConfigSchema,
+    /** Where backups and pre-migration snapshots go, and how many are kept (backup-config-schema.ts). */
+    backup: BackupConfigSchema,
     printer: PrinterConfigSchema,
     scanner: ScannerConfigSchema.default({ driver: 'none' }),
     locker: LockerConfigSchema.default({ driver: 'none' }),

@@ -19,6 +19,22 @@ export interface OpenStoreOptions {
   dataDir: string;
   fileName?: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** Runs before migrations are applied to a store that already holds a schema (see MigrateOptions). */
+  beforeMigrate?: (db: Db, step: MigrationStep) => void;
+}
+
+/** A migration run about to start: from the store's version to the newest this agent knows. */
+export interface MigrationStep {
+  from: number;
+  to: number;
+}
+
+export interface MigrateOptions {
+  /**
+   * Called once, before the first pending migration, when the store already has a schema (version > 0): the
+   * composition root snapshots the store here (backup/). Throwing stops the migration, nothing applied.
+   */
+  beforeMigrate?: (step: MigrationStep) => void;
 }
 
 /** The store could not be opened or written at start-up; `message` says where and what to do. */
@@ -27,6 +43,9 @@ export class StoreOpenError extends Error {
 }
 
 function openError(path: string, err: unknown): StoreOpenError {
+  // An error that says itself what to do (a snapshot that could not be written) keeps its advice.
+  const advice = (err as { advice?: unknown }).advice;
+  if (typeof advice === 'string') return new StoreOpenError(`cannot use the store ${path}: ${(err as Error).message}\n${advice}`);
   if (err instanceof StoreSchemaTooNewError) return new StoreOpenError(`cannot use the store ${path}: ${err.message}\n${SCHEMA_TOO_NEW_ADVICE}`);
   const code = (err as { code?: string }).code ?? 'ERROR';
   const message = (err as Error).message;
@@ -48,7 +67,7 @@ function makeDataDir(dataDir: string): void {
   }
 }
 
-export function openStore({ dataDir, fileName = 'kiosk.sqlite', synchronous = 'FULL' }: OpenStoreOptions): Db {
+export function openStore({ dataDir, fileName = 'kiosk.sqlite', synchronous = 'FULL', beforeMigrate }: OpenStoreOptions): Db {
   const path = join(dataDir, fileName);
   let db: Db | undefined;
   try {
@@ -58,7 +77,8 @@ export function openStore({ dataDir, fileName = 'kiosk.sqlite', synchronous = 'F
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, MIGRATIONS);
+    const opened = db;
+    migrate(db, MIGRATIONS, beforeMigrate ? { beforeMigrate: (step) => beforeMigrate(opened, step) } : {});
     probeWrite(db);
     return db;
   } catch (err) {
@@ -72,10 +92,13 @@ export function probeWrite(db: Db): void {
   db.prepare('INSERT INTO store_probe (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms').run(Date.now());
 }
 
-export function migrate(db: Db, migrations: readonly Migration[]): number[] {
+export function migrate(db: Db, migrations: readonly Migration[], options: MigrateOptions = {}): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
   // A store migrated by a newer agent is refused (StoreSchemaTooNewError) rather than written with old meanings.
-  const pending = pendingMigrations(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[], migrations);
+  const applied = db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[];
+  const pending = pendingMigrations(applied, migrations);
+  const from = Math.max(0, ...applied);
+  if (pending.length > 0 && from > 0) options.beforeMigrate?.({ from, to: pending[pending.length - 1]!.version });
   const ran: number[] = [];
   for (const m of pending) {
     // foreign_keys cannot change inside a transaction: it is switched around it, and restored whatever happens.

@@ -27,6 +27,12 @@ export interface MigratePostgresOptions {
    * Unset: wait as long as it takes (a long migration is not a reason to start on an old schema).
    */
   lockTimeoutMs?: number;
+  /**
+   * Called under the migration lock, before the first pending migration, when the database already has a schema
+   * (version > 0): the composition root dumps it here (backup/). Only the agent that holds the lock and found work
+   * calls it; the others wait for the lock and find nothing pending. Rejecting stops the migration, nothing applied.
+   */
+  beforeMigrate?: (step: { from: number; to: number }) => Promise<void>;
 }
 
 const CREATE_SCHEMA_MIGRATIONS = 'CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)';
@@ -51,7 +57,10 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
       // version is BIGINT (int8), which pg hands over as a string unless the adapter says otherwise.
       const applied = (await client.query<{ version: string | number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version));
       const ran: number[] = [];
-      for (const m of pendingMigrations(applied, migrations)) {
+      const pending = pendingMigrations(applied, migrations);
+      const from = Math.max(0, ...applied);
+      if (pending.length > 0 && from > 0) await options.beforeMigrate?.({ from, to: pending[pending.length - 1]!.version });
+      for (const m of pending) {
         await applyOne(client, m, now());
         ran.push(m.version);
       }
