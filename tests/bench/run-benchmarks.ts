@@ -5,19 +5,25 @@ import { benchCentreCallToEvent, benchCentreTickets } from './centre-bench';
 import { benchCentreStoreTickets } from './centre-store-bench';
 import { benchCallToDisplay } from './counter-bench';
 import { benchLockerRoundTrips } from './locker-bench';
+import { benchReleaseBuild } from './release-bench';
 import { benchScanToUnlock } from './pickup-bench';
 import { benchDurableTickets, benchTicketLatency } from './ticket-bench';
 import { benchKioskUi } from './ui-bench';
 
 /**
  * `BENCH_ONLY=centre` runs the centre's figures alone (centre-bench.ts), without the single kiosk's several minutes;
- * `BENCH_ONLY=appointments` the appointment figures alone (appointment-bench.ts).
+ * `BENCH_ONLY=appointments` the appointment figures alone (appointment-bench.ts); `BENCH_ONLY=release` the
+ * release build's start-up and memory alone (release-bench.ts).
  */
 const only = process.env.BENCH_ONLY;
 
 async function main(): Promise<void> {
   console.log(`motcua-kiosk benchmarks — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'})`);
-  if (only !== undefined && only !== 'centre' && only !== 'appointments') throw new Error(`BENCH_ONLY=${only}: 'centre' or 'appointments'`);
+  if (only !== undefined && only !== 'centre' && only !== 'appointments' && only !== 'release') throw new Error(`BENCH_ONLY=${only}: 'centre', 'appointments' or 'release'`);
+  if (only === 'release') {
+    for (const line of await benchReleaseBuild()) console.log(line);
+    return;
+  }
   if (only === 'appointments') {
     for (const line of await benchAppointments()) console.log(line);
     return;
@@ -37,6 +43,7 @@ async function benchSingleKiosk(): Promise<void> {
   for (const line of await benchCallToDisplay()) console.log(line);
   for (const line of await benchAppointments()) console.log(line);
   for (const line of await benchKioskUi()) console.log(line);
+  for (const line of await benchReleaseBuild()) console.log(line);
 }
 
 main().catch((err: unknown) => {
