@@ -6,9 +6,9 @@
 # own with scripts/throwaway-postgres.ts; Debian keeps initdb off PATH, in /usr/lib/postgresql/<major>/bin, so that
 # is where it is looked for). Installing Debian's postgresql package also creates a `main` cluster on port 5432 and
 # may start it; the tests do not use it. For the install kit (deploy/debian/, tests/integration/deploy-*.test.ts):
-# shellcheck, systemd-analyze (package systemd) to verify the units, and cage, the touchscreen's compositor, because
-# verify checks that a unit's programs exist (chromium and node are there already). Idempotent: does nothing when
-# they are already there.
+# the linter for shell scripts (package shellcheck), systemd-analyze (package systemd) to verify the units, and
+# cage, the touchscreen's compositor, because verify checks that a unit's programs exist (chromium and node are
+# there already). Idempotent: does nothing when they are already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
