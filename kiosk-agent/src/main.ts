@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startKioskAgent, type StartOptions } from './compose/start-agent';
-import { ConfigError } from './config/load-config';
+import { ConfigError, UneditedConfigError } from './config/load-config';
 import { UnsupportedPrinterInterfaceError } from './compose/create-printer';
 import { TlsConfigError } from './api/http-server';
 import { SecretKeyError } from './config/secret-key';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     }
     // Nothing is half-started: a printer address, a store, a key or a certificate the agent cannot use is one clear
     // line and exit code 2.
-    if (err instanceof UnsupportedPrinterInterfaceError || err instanceof StoreOpenError || err instanceof SecretKeyError || err instanceof TlsConfigError) {
+    if (err instanceof UneditedConfigError || err instanceof UnsupportedPrinterInterfaceError || err instanceof StoreOpenError || err instanceof SecretKeyError || err instanceof TlsConfigError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }

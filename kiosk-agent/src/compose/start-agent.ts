@@ -6,7 +6,8 @@
  */
 import { CounterRatingScreens } from '../feedback/counter-rating-screen';
 import { counterNameOf } from '../queue/counter-info';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FullHealth } from '../../../shared/api-schemas';
 import { AccessPolicy } from '../api/access-policy';
 import { createApp } from '../api/create-app';
@@ -17,6 +18,7 @@ import { applyOverrides, loadSiteConfigFile, parseSiteConfig } from '../config/l
 import { defaultKeyFile, loadOrCreateSecretKey } from '../config/secret-key';
 import type { SiteConfig } from '../config/site-config-schema';
 import { systemClock, type Clock } from '../core/clock';
+import { packageRoot } from '../core/package-root';
 import { utcOffsetMinutes } from '../core/local-time';
 import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
 import { StaffSessions } from '../staff/staff-sessions';
@@ -46,9 +48,11 @@ import { AgentMetrics } from '../monitoring/agent-metrics';
 import { composeMonitoring, countDeviceResults } from './compose-monitoring';
 import type { EventAudience } from '../../../shared/ws-events';
 
-export const AGENT_VERSION = '0.1.0';
-const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../dist/ui', import.meta.url));
-const DEFAULT_DEMO_DATA = fileURLToPath(new URL('../../../data/demo', import.meta.url));
+// The package's version, so a release upgraded in place reports the version it runs (deploy/debian/upgrade.sh).
+export const AGENT_VERSION = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+// Beside the package, whether this runs from the sources or from the build (core/package-root.ts).
+const DEFAULT_UI_DIR = join(packageRoot(), 'dist/ui');
+const DEFAULT_DEMO_DATA = join(packageRoot(), 'data/demo');
 
 export interface StartOptions {
   configPath?: string;

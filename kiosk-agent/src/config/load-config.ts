@@ -11,6 +11,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The installed example (deploy/debian/install.sh writes /etc/motcua-kiosk/site.json with `"_example"`): the agent
+ * refuses it with one line until a technician has edited it for the centre and deleted the marker.
+ */
+export class UneditedConfigError extends Error {
+  constructor(file: string) {
+    super(`${file}: still the installed example ("_example"): edit it for this centre (README "Installing at a centre"), then delete the "_example" line`);
+    this.name = 'UneditedConfigError';
+  }
+}
+
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     const path = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)';
@@ -39,6 +50,7 @@ export function loadSiteConfigFile(file: string, overrides: { port?: number; dat
   } catch (err) {
     throw new ConfigError([`${file}: not valid JSON (${(err as Error).message})`]);
   }
+  if (raw !== null && typeof raw === 'object' && '_example' in raw) throw new UneditedConfigError(file);
   const config = parseSiteConfig(raw);
   // Paths in the file are relative to the file, wherever the agent is started from.
   const here = (p: string): string => (isAbsolute(p) ? p : resolve(dirname(file), p));

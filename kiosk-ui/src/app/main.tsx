@@ -14,6 +14,9 @@ z.config({ jitless: true });
 // the address bar.
 captureKioskToken();
 captureCounterToken();
+// On the kiosk's touchscreen a long press would open Chromium's context menu (there is no switch to turn it off in
+// kiosk mode: deploy/debian/systemd/motcua-kiosk-session.service); the other pages keep it for staff.
+if (location.pathname === '/') window.addEventListener('contextmenu', (e) => e.preventDefault());
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

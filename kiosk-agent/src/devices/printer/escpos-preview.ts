@@ -2,7 +2,8 @@
  * A picture of the printed slip (PNG), for the demo screen: decoded ESC/POS ops drawn on a 576-dot-wide strip
  * with the shipped font, QR codes redrawn from their data, raster images bit for bit, a dashed line at each cut.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { canvasModule } from './canvas-module';
 import QRCode from 'qrcode';
 import type { Align, DecodedEscPosJob, RasterImage, TextStyle } from './escpos-decoded';
 import { ensureTicketFont } from './ticket-font';
@@ -83,7 +84,7 @@ export function renderJobToPng(job: DecodedEscPosJob, opts: PreviewOptions = {})
   const family = ensureTicketFont();
   const rows = toRows(job);
   const height = Math.max(40, rows.reduce((h, r) => h + rowHeight(r), 0) + 2 * MARGIN);
-  const canvas = createCanvas(paperWidth, height);
+  const canvas = canvasModule().createCanvas(paperWidth, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = opts.background ?? '#fffef8';
   ctx.fillRect(0, 0, paperWidth, height);

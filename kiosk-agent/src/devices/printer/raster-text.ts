@@ -2,7 +2,8 @@
  * Raster text for printers without a Vietnamese code page: lines are drawn with the shipped font and sent as one
  * ESC/POS `GS v 0` bit image. Any ESC/POS printer prints it, and tone marks come out exactly as drawn.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { canvasModule } from './canvas-module';
 import { ensureTicketFont } from './ticket-font';
 
 export interface RasterLine {
@@ -71,7 +72,7 @@ export function renderRasterLines(lines: readonly RasterLine[], opts: { widthDot
   const family = ensureTicketFont();
   // Whole bytes per row, never wider than the paper (a printer drops or wraps dots past its width).
   const width = Math.max(8, Math.floor(opts.widthDots / 8) * 8);
-  const measure = createCanvas(width, 10).getContext('2d');
+  const measure = canvasModule().createCanvas(width, 10).getContext('2d');
   const laidOut = lines.flatMap((line) => {
     measure.font = font(line, family);
     return wrapToWidth(measure, line.text, width).map((text) => {
@@ -82,7 +83,7 @@ export function renderRasterLines(lines: readonly RasterLine[], opts: { widthDot
     });
   });
   const height = Math.max(1, laidOut.reduce((h, l) => h + l.ascent + l.descent, 0));
-  const canvas = createCanvas(width, height);
+  const canvas = canvasModule().createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
