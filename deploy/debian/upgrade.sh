@@ -64,7 +64,9 @@ if ! backup_output=$(eval "$BACKUP_CMD"); then
   agent start || true
   die "the snapshot failed: nothing changed, $previous is started again"
 fi
-snapshot=$(awk 'NF { last = $NF } END { print last }' <<<"$backup_output")
+# The backup CLI says "backup made and verified: <path> (…)"; a replacement command may print the path as its last word.
+snapshot=$(sed -n 's/.*backup made and verified: \([^ ]*\) (.*/\1/p' <<<"$backup_output" | tail -n 1)
+[ -n "$snapshot" ] || snapshot=$(awk 'NF { last = $NF } END { print last }' <<<"$backup_output")
 [ -e "$snapshot" ] || { agent start || true; die "the backup command named no snapshot that exists ('$snapshot'): nothing changed, $previous is started again"; }
 say "snapshot: $snapshot"
 

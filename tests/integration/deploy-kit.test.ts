@@ -5,6 +5,7 @@
  * restored. No systemd here: upgrade.sh stops and starts the agent through MOTCUA_AGENT_CTL
  * (tests/support/agent-ctl-process.sh), which runs it as a plain process. One release build for the whole file.
  */
+import Database from 'better-sqlite3';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -146,7 +147,8 @@ describe('upgrade.sh --root (the agent as a plain process)', () => {
     const state = join(root, 'var/lib/motcua-kiosk');
     const config = { ...testConfig(join(state, 'data')), server: { host: '127.0.0.1', port }, secrets: { keyFile: join(state, 'secret.key') }, logLevel: 'warn' };
     writeFileSync(join(root, 'etc/motcua-kiosk/site.json'), JSON.stringify(config, null, 2));
-    // The backup helper's CLI once the release has it (npm run backup/restore); until then a copy of the folder.
+    // The release's own backup and restore (npm run backup/restore) snapshot and roll back; a release without them
+    // (none since issue 20) would fall back to a copy of the folder.
     if (release.scripts.backup === undefined) {
       const snapshot = join(root, 'var/backups/motcua-kiosk/pre-upgrade.tgz');
       Object.assign(env, {
@@ -173,12 +175,15 @@ describe('upgrade.sh --root (the agent as a plain process)', () => {
 
   it('to a build that exits at start: rolls back to the running version with the snapshot restored, exit 1', async () => {
     const broken = releaseVariant(release.archive, dir.path, `${release.version}-broken`, (pkg) => {
-      // A migration that stops half-way: it leaves a mark in the data folder and the agent never answers.
+      // A migration that stops half-way: it leaves a table in the store and the agent never answers.
       writeFileSync(
         join(pkg, 'dist/agent/main.js'),
-        `import { readFileSync, writeFileSync } from 'node:fs';
+        `import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 const config = JSON.parse(readFileSync(process.argv[process.argv.indexOf('--config') + 1], 'utf8'));
-writeFileSync(config.dataDir + '/half-migrated', 'x');
+const db = new Database(config.dataDir + '/kiosk.sqlite');
+db.exec('CREATE TABLE half_migrated (x INTEGER)');
+db.close();
 process.exit(3);
 `,
       );
@@ -188,7 +193,10 @@ process.exit(3);
     expect(r.out).toMatch(new RegExp(`upgrade to ${release.version}-broken FAILED and was rolled back: ${release.version}-next runs again`));
     expect(readlinkSync(join(root, 'opt/motcua-kiosk/current'))).toBe(`releases/${release.version}-next`);
     expect(existsSync(join(root, 'opt/motcua-kiosk/releases', `${release.version}-broken`))).toBe(false);
-    expect(existsSync(join(root, 'var/lib/motcua-kiosk/data/half-migrated'))).toBe(false);
+    // The store is the snapshot's again: the half-done migration's table is gone.
+    const store = new Database(join(root, 'var/lib/motcua-kiosk/data/kiosk.sqlite'), { readonly: true });
+    expect(store.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_migrated'").pluck().get()).toBe(0);
+    store.close();
     expect((await fresh(`${url}/api/health`)).body.version).toBe(`${release.version}-next`);
     expect((await fresh(`${url}/api/tickets/${ticketId}`)).status).toBe(200);
   }, 90_000);
