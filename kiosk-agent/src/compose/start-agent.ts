@@ -34,6 +34,7 @@ import { PostgresChannel } from '../store/postgres/postgres-channel';
 import { PostgresStore } from '../store/postgres/postgres-store';
 import { composeDiagnostics } from './compose-diagnostics';
 import { composePickup } from './compose-pickup';
+import { composePayments } from './compose-payments';
 import { composeQueue } from './compose-queue';
 import { createDevices } from './create-devices';
 import { relayCentreEvents } from '../events/centre-relay';
@@ -159,6 +160,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     }
     // The outbox lives on the pickup side; the queue's turn messages wake it once it exists.
     const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
+    const payments = composePayments({ config, store, clock, events, log });
     wakeOutbox = () => pickup.outbox.flushSoon();
     cleanups.unshift(() => pickup.stop());
     // The store takes writes again: messages wait no longer, and a deposit or handover a write failure left
@@ -194,6 +196,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         today: () => queueSide.queue.today(),
       }),
       reminders: pickup.reminders,
+      payments: { ...payments, payments: config.payments },
       events,
       access,
       hostNames,
