@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LocalizedTextSchema } from './api-schemas';
+import { DossierPaymentSchema, FeesSchema } from './payment-schemas';
 
 export const DOSSIER_STATUSES = [
   'registered', // 1 mới đăng ký
@@ -45,6 +46,8 @@ export const UpsertDossierRequestSchema = z.strictObject({
   phone: z.string().regex(/^\+?\d{8,15}$/, 'digits only, 8–15 long').optional(),
   dueDate: IsoDate,
   status: z.union([DossierStatusSchema, z.number().int().min(1).max(10)]),
+  /** Fees collected at handover ("thu sau"); absent: the dossier's fees stay as they were, `[]`: none. */
+  fees: FeesSchema.optional(),
 });
 export type UpsertDossierRequest = z.infer<typeof UpsertDossierRequestSchema>;
 
@@ -63,6 +66,8 @@ export const DossierLookupSchema = z.object({
   inLocker: z.boolean(),
   /** In the locker of another kiosk of the centre: where to go instead. */
   lockerElsewhere: z.object({ kioskId: z.string(), kioskName: LocalizedTextSchema }).optional(),
+  /** In this kiosk's locker with fees not paid in full: the amount and the VietQR to pay it. */
+  payment: DossierPaymentSchema.optional(),
 });
 export type DossierLookup = z.infer<typeof DossierLookupSchema>;
 
@@ -74,6 +79,7 @@ export const DossierRecordSchema = z.object({
   dueDate: z.string(),
   status: DossierStatusSchema,
   updatedAt: z.string(),
+  fees: z.array(z.object({ name: z.string(), amount: z.number().int() })).optional(),
 });
 
 export const COMPARTMENT_SIZES = ['S', 'M', 'L'] as const;

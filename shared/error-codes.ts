@@ -93,6 +93,16 @@ export const ERROR_HTTP_STATUS = {
   /** The province's one-stop system did not answer (lookup falls back to what the kiosk already knows). */
   UPSTREAM_UNAVAILABLE: 503,
   RATING_NOT_ALLOWED: 409,
+  /** The dossier's fees are not paid (in full): `details.amount` is what is still due; nothing was unlocked. */
+  PAYMENT_REQUIRED: 402,
+  /** A payment webhook without the right `x-signature` (hex HMAC-SHA256 of the raw body with payments.webhookSecret). */
+  PAYMENT_SIGNATURE_INVALID: 401,
+  /** A payment whose reference names no dossier: kept for staff (unmatched payments), nothing else done. */
+  PAYMENT_REFERENCE_UNKNOWN: 404,
+  /** A cash payment for a dossier that owes nothing (no fees, or paid in full). */
+  PAYMENT_NOT_DUE: 409,
+  /** The site config has no `payments`: no VietQR, no webhook. */
+  PAYMENTS_NOT_CONFIGURED: 503,
   PAYLOAD_TOO_LARGE: 413,
   /** The request line or headers are too long (a huge query string): refused before any route sees it. */
   REQUEST_TOO_LARGE: 431,

@@ -72,7 +72,7 @@ export const StaffAlertEventSchema = z.object({
   type: z.literal('staff.alert'),
   at: z.string(),
   data: z.object({
-    kind: z.enum(['locker-unlock-failed', 'door-left-open', 'handover-needs-staff', 'pickup-guessing', 'pickup-paused']),
+    kind: z.enum(['locker-unlock-failed', 'door-left-open', 'handover-needs-staff', 'pickup-guessing', 'pickup-paused', 'payment-unmatched', 'payment-short', 'payment-excess']),
     /** The dossier and compartment concerned; absent for an alert about the whole kiosk (`pickup-paused`). */
     dossierCode: z.string().optional(),
     board: z.number().int().optional(),
@@ -101,6 +101,16 @@ export const PickupCompletedEventSchema = z.object({
 });
 
 /**
+ * A dossier's fees were paid (by a bank transfer or cash at the counter): the kiosk waiting on its QR screen goes on.
+ * `due` is what is still owed (0: paid in full). Kiosk audience: it names a dossier.
+ */
+export const PaymentReceivedEventSchema = z.object({
+  type: z.literal('payment.received'),
+  at: z.string(),
+  data: z.object({ dossierCode: z.string(), due: z.number().int() }),
+});
+
+/**
  * A supervisor disabled an account or reset its password: every session of that account has ended. The officer's
  * console (signed in as that account) checks its session at once and shows the sign-in form.
  */
@@ -115,6 +125,7 @@ export const AgentEventSchema = z.discriminatedUnion('type', [
   StaffSessionsEndedEventSchema,
   PickupDoorReminderEventSchema,
   PickupCompletedEventSchema,
+  PaymentReceivedEventSchema,
   TicketIssuedEventSchema,
   TicketCalledEventSchema,
   TicketUpdatedEventSchema,
@@ -150,6 +161,7 @@ export const EVENT_AUDIENCE = {
   'locker.door': 'kiosk',
   'pickup.doorReminder': 'kiosk',
   'pickup.completed': 'kiosk',
+  'payment.received': 'kiosk',
   'staff.alert': 'staff',
   'staff.sessionsEnded': 'staff',
 } as const satisfies Record<AgentEventType, EventAudience>;

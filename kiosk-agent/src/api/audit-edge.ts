@@ -12,7 +12,7 @@ import { officerOf } from './route-auth';
 import type { AuditedCall } from './route-registry';
 
 /** Body fields kept in `detail`: choices, never personal data. */
-const DETAIL_KEYS = ['toServiceId', 'toCounterId', 'position', 'size', 'disabled', 'role', 'status'] as const;
+const DETAIL_KEYS = ['toServiceId', 'toCounterId', 'position', 'size', 'disabled', 'role', 'status', 'amount'] as const;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
 
@@ -22,7 +22,7 @@ function subjectOf(call: AuditedCall): string | null {
   return (
     str(result.ticket?.number) ??
     str(body.dossierCode) ??
-    (call.action.startsWith('dossiers') ? str(body.code) : null) ??
+    (call.action.startsWith('dossiers') ? (str(body.code) ?? str(call.params.code)) : null) ??
     str(body.number) ??
     str(result.username) ??
     (call.action.startsWith('staff.') || call.action.startsWith('service.') ? str(call.params.id) : null)

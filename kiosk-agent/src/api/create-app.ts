@@ -42,6 +42,7 @@ import type { DisplayZones } from '../display/display-zones';
 import { registerDisplayRoutes } from './routes/display-routes';
 import { registerReportRoutes } from './routes/report-routes';
 import { registerMetricsRoutes, type MetricsSource } from './routes/metrics-routes';
+import { registerPaymentRoutes, type PaymentRouteDeps } from './routes/payment-routes';
 import type { AccessPolicy } from './access-policy';
 import type { HostNames } from './host-names';
 import { createRouteAuth } from './route-auth';
@@ -74,6 +75,8 @@ export interface AppDeps {
   /** What each counter's rating tablet shows. */
   ratingScreens: CounterRatingScreens;
   reminders: OverdueReminders;
+  /** Fees by VietQR: the webhook, cash at the counter, the fees report, and the lookup's amount and QR. */
+  payments: Omit<PaymentRouteDeps, 'now'>;
   events: EventHub;
   /** Who is asking: the kiosk, staff or the public (access-policy.ts). */
   access: AccessPolicy;
@@ -142,7 +145,8 @@ export function createApp(deps: AppDeps): Express {
   registerRatingRoutes(registry, { ratings: deps.ratings, screens: deps.ratingScreens, counter: (id) => deps.desk.counter(id) });
   registerDisplayRoutes(registry, { zones: deps.displayZones });
   registerReportRoutes(registry, { reports: deps.reports });
-  registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
+  registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now, withPayment: (l) => deps.payments.desk.withPayment(l) });
+  registerPaymentRoutes(registry, { ...deps.payments, now: deps.now });
   registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);
   if (deps.metrics) registerMetricsRoutes(registry, deps.metrics);

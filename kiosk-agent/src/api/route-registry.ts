@@ -28,6 +28,11 @@ export interface RouteSpec<B extends z.ZodType | undefined = z.ZodType | undefin
   tag: string;
   auth: Auth;
   body?: B;
+  /**
+   * The body is read as raw bytes and handed to this gate before it is parsed (a bank's webhook is signed over the
+   * exact bytes it sent: payment-routes.ts); then parsed as JSON and validated as usual.
+   */
+  rawBodyGate?: (raw: Buffer, req: Request) => void | Promise<void>;
   /** Largest body accepted (express/body-parser syntax); 16 kB unless a route needs more. */
   bodyLimit?: string;
   /** Path parameters; every `:name` without a schema here is a string of 1–64 characters. */
@@ -90,6 +95,23 @@ const readJson = (limit: string) => {
     new Promise((resolve, reject) => parser(req, res, ((err?: unknown) => (err ? reject(err) : resolve())) as NextFunction));
 };
 
+const readRaw = (limit: string) => {
+  const parser = express.raw({ type: () => true, limit });
+  return async (req: Request, res: Response): Promise<Buffer> => {
+    await new Promise<void>((resolve, reject) => parser(req, res, ((err?: unknown) => (err ? reject(err) : resolve())) as NextFunction));
+    return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  };
+};
+
+function parseJsonBytes(raw: Buffer): unknown {
+  if (raw.length === 0) return {};
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new AgentError('VALIDATION_FAILED', 'Nội dung gửi lên không phải JSON hợp lệ.', { fields: [{ path: '(body)', message: 'invalid JSON' }] });
+  }
+}
+
 /** `/api/counters/:id/call-next` → `counters.call-next`: a staff route's action as the audit names it. */
 export function auditName(path: string): string {
   return path
@@ -112,7 +134,8 @@ export class RouteRegistry {
   add<B extends z.ZodType | undefined>(spec: RouteSpec<B>, handler: Handler<B extends z.ZodType ? z.infer<B> : undefined>): void {
     this.specs.push(spec as RouteSpec);
     const paramsSchema = paramsSchemaOf(spec as RouteSpec);
-    const read = spec.body ? readJson(spec.bodyLimit ?? '16kb') : undefined;
+    const read = spec.body && !spec.rawBodyGate ? readJson(spec.bodyLimit ?? '16kb') : undefined;
+    const readBytes = spec.body && spec.rawBodyGate ? readRaw(spec.bodyLimit ?? '16kb') : undefined;
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
       await this.authorize(spec.auth, req);
       const params = validated(paramsSchema, { ...req.params }, 'path') as Record<string, string>;
@@ -121,6 +144,10 @@ export class RouteRegistry {
       if (spec.body && read) {
         await read(req, res);
         body = validated(spec.body, req.body ?? {}, 'body');
+      } else if (spec.body && readBytes && spec.rawBodyGate) {
+        const raw = await readBytes(req, res);
+        await spec.rawBodyGate(raw, req);
+        body = validated(spec.body, parseJsonBytes(raw), 'body');
       }
       const result = await handler({ req, res, body: body as never, params, query });
       const audited = spec.audit ?? (spec.method === 'post' && (spec.auth === 'staff' || spec.auth === 'supervisor') ? auditName(spec.path) : undefined);

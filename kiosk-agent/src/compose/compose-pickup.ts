@@ -17,6 +17,7 @@ import { LockerHandovers } from '../pickup/locker-handovers';
 import { pickupRepos } from '../pickup/pickup-repos';
 import type { KioskDirectory } from '../pickup/kiosk-directory';
 import { OverdueReminders } from '../pickup/overdue-reminders';
+import { PaymentRepository } from '../payments/payment-repository';
 import { PickupCodeHasher } from '../pickup/pickup-code';
 import { Retention } from '../privacy/retention';
 import type { Clock } from '../core/clock';
@@ -78,6 +79,7 @@ export function composePickup(args: {
       onWorkerError: (err) => onBackgroundError(err, 'outbox'),
     },
   );
+  const paymentsOf = new PaymentRepository(store);
   const receipts = new HandoverReceipts({
     dossiers: pickupStore.read.records,
     printer: devices.printer,
@@ -85,6 +87,7 @@ export function composePickup(args: {
     timeZone: config.center.timezone,
     events,
     log: log.child({ module: 'receipts' }),
+    payments: (code) => paymentsOf.forDossier(code),
   });
   const pickupLog = log.child({ module: 'pickup' });
   const lockerDeps: LockerDeps = {

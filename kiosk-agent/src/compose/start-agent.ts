@@ -36,6 +36,7 @@ import { PostgresStore } from '../store/postgres/postgres-store';
 import { composeDiagnostics } from './compose-diagnostics';
 import { composeDisplay } from './compose-display';
 import { composePickup } from './compose-pickup';
+import { composePayments } from './compose-payments';
 import { composeQueue } from './compose-queue';
 import { createDevices } from './create-devices';
 import { relayCentreEvents } from '../events/centre-relay';
@@ -168,6 +169,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     }
     // The outbox lives on the pickup side; the queue's turn messages wake it once it exists.
     const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
+    const payments = composePayments({ config, store, clock, events, log });
     wakeOutbox = () => pickup.outbox.flushSoon();
     cleanups.unshift(() => pickup.stop());
     let socketCounts = (): Record<EventAudience, number> | undefined => undefined;
@@ -207,6 +209,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         today: () => queueSide.queue.today(),
       }),
       reminders: pickup.reminders,
+      payments: { ...payments, payments: config.payments },
       events,
       access,
       hostNames,

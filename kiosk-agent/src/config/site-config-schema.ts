@@ -14,6 +14,7 @@ import { checkDisplays, DisplayConfigSchema, DisplayOptionsSchema } from './disp
 import { PickupGuessingSchema, PrivacyConfigSchema, SecretsConfigSchema, ServerConfigSchema, StaffTokenSchema } from './security-config-schema';
 import { parsePinHash } from './technician-pin';
 import { AlertsConfigSchema } from './alerts-config-schema';
+import { PaymentsConfigSchema } from './payments-config-schema';
 import { LocalizedTextSchema, PRIORITY_CATEGORIES, PriorityCategorySchema, ServiceIdSchema } from '../../../shared/api-schemas';
 
 function isValidTimeZone(tz: string): boolean {
@@ -229,6 +230,8 @@ export const SiteConfigSchema = z
         maxSessionMinutes: z.number().int().min(5).max(720).default(60),
       })
       .optional(),
+    /** Fees paid by VietQR at the kiosk (payments-config-schema.ts); absent: fees are paid at the counter. */
+    payments: PaymentsConfigSchema.optional(),
     privacy: PrivacyConfigSchema,
     secrets: SecretsConfigSchema,
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

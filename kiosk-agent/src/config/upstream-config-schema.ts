@@ -33,6 +33,8 @@ export const UpstreamHttpConfigSchema = z.strictObject({
       phone: FieldPath.default('SoDienThoai'),
       dueDate: FieldPath.default('NgayHenTra'),
       status: FieldPath.default('TrangThai'),
+      /** Fees paid at handover (issue 21): a total in dong, or a list of { name|TenPhi, amount|SoTien }; unmapped by default. */
+      fees: FieldPath.optional(),
     })
     .default({ code: 'MaHoSo', procedure: 'TenThuTuc', applicantName: 'ChuHoSo', phone: 'SoDienThoai', dueDate: 'NgayHenTra', status: 'TrangThai' }),
   /** "iso": 2025-07-10 (or a full ISO time, date part kept); "dd/MM/yyyy": 10/07/2025. */

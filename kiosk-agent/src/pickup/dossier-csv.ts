@@ -5,13 +5,14 @@
  * or one-stop codes 1–10. A bad row is reported with its line number and skipped; the good rows still count.
  */
 import { UpsertDossierRequestSchema, type UpsertDossierRequest } from '../../../shared/dossier-schemas';
+import { FEES_CSV_TEXT } from '../i18n/payment-text';
 
 export interface CsvProblem {
   line: number;
   message: string;
 }
 
-type Column = 'code' | 'procedure' | 'applicantName' | 'phone' | 'dueDate' | 'status';
+type Column = 'code' | 'procedure' | 'applicantName' | 'phone' | 'dueDate' | 'status' | 'fees';
 
 /** Header names as people write them, folded (lower case, no diacritics, no spaces or punctuation). */
 const ALIASES: Record<Column, string[]> = {
@@ -21,6 +22,8 @@ const ALIASES: Record<Column, string[]> = {
   phone: ['phone', 'sodienthoai', 'dienthoai', 'sdt'],
   dueDate: ['duedate', 'ngayhentra', 'hentra', 'ngaytra'],
   status: ['status', 'trangthai', 'matrangthai'],
+  // Optional (issue 21): files without it import as before, and keep the fees their dossiers already have.
+  fees: ['fees', 'fee', 'phi', 'lephi', 'philephi', 'sotienphi', 'thusau'],
 };
 const REQUIRED: Column[] = ['code', 'procedure', 'applicantName', 'dueDate', 'status'];
 
@@ -83,6 +86,27 @@ function isoDate(text: string): string | undefined {
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : undefined;
 }
 
+const amountOf = (text: string): number | undefined => {
+  const digits = text.replace(/(vnd|đồng|đ)$/i, '').replace(/[\s.,]/g, '');
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : undefined;
+};
+
+/**
+ * The fees cell: empty (the dossier's fees stay as they are), `0` (none), an amount (`50000`, `50.000`, `50.000 đ`:
+ * one fee), or named amounts joined by `|` (`Lệ phí=30000|Phí sao y=20000`). Something else is passed on as it is,
+ * for the schema to refuse with the line's number.
+ */
+export function parseFeesCell(cell: string): unknown {
+  const text = cell.trim();
+  if (text === '') return undefined;
+  const whole = amountOf(text);
+  if (whole !== undefined) return whole === 0 ? [] : [{ name: FEES_CSV_TEXT.defaultName, amount: whole }];
+  return text.split('|').map((part) => {
+    const [name = '', amount = ''] = part.split('=');
+    return { name: name.trim(), amount: amountOf(amount) ?? amount.trim() };
+  });
+}
+
 export function parseDossierCsv(text: string): { rows: { line: number; dossier: UpsertDossierRequest }[]; errors: CsvProblem[] } {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -113,6 +137,7 @@ export function parseDossierCsv(text: string): { rows: { line: number; dossier: 
       ...(phone ? { phone } : {}),
       dueDate: dueDate ?? get('dueDate'),
       status: /^\d+$/.test(rawStatus) ? Number(rawStatus) : rawStatus,
+      ...(parseFeesCell(get('fees')) !== undefined ? { fees: parseFeesCell(get('fees')) } : {}),
     };
     const parsed = UpsertDossierRequestSchema.safeParse(candidate);
     if (parsed.success) rows.push({ line: r.line, dossier: parsed.data });

@@ -1,5 +1,7 @@
 /** SQL for dossiers and the pickup audit trail. */
 import type { DossierStatus } from '../../../shared/dossier-schemas';
+import type { Fee } from '../../../shared/payment-schemas';
+import { parseFees, standing, type FeeStanding } from '../payments/fee-arithmetic';
 import type { SqlExecutor } from '../store/store-port';
 
 export interface DossierRow {
@@ -14,6 +16,8 @@ export interface DossierRow {
   /** The kiosk whose locker holds the result (a centre has several). */
   lockerKioskId: string | null;
   updatedAtMs: number;
+  /** Fees paid at handover (issue 21); null: none known. */
+  fees: Fee[] | null;
 }
 
 interface RawDossier {
@@ -27,6 +31,7 @@ interface RawDossier {
   locker_lock: number | null;
   locker_kiosk_id: string | null;
   updated_at_ms: number;
+  fees: string | null;
 }
 
 const toRow = (r: RawDossier): DossierRow => ({
@@ -40,13 +45,16 @@ const toRow = (r: RawDossier): DossierRow => ({
   lockerLock: r.locker_lock,
   lockerKioskId: r.locker_kiosk_id,
   updatedAtMs: r.updated_at_ms,
+  fees: parseFees(r.fees),
 });
 
-type DossierInput = Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'lockerKioskId' | 'updatedAtMs'>;
+/** `fees` absent (undefined): a dossier's fees stay as they were; `[]`: it has none. */
+type DossierInput = Omit<DossierRow, 'lockerBoard' | 'lockerLock' | 'lockerKioskId' | 'updatedAtMs' | 'fees'> & { fees?: Fee[] | undefined };
 
-const INSERT_DOSSIER = `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
-const values = (d: DossierInput, nowMs: number) => [d.code, d.procedure, d.applicantName, d.phone, d.dueDate, d.status, nowMs, nowMs] as const;
+const INSERT_DOSSIER = `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms, fees)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const values = (d: DossierInput, nowMs: number) =>
+  [d.code, d.procedure, d.applicantName, d.phone, d.dueDate, d.status, nowMs, nowMs, d.fees === undefined ? null : JSON.stringify(d.fees)] as const;
 
 export class DossierRepository {
   constructor(
@@ -62,7 +70,7 @@ export class DossierRepository {
       `${INSERT_DOSSIER}
        ON CONFLICT (code) DO UPDATE SET procedure = excluded.procedure, applicant_name = excluded.applicant_name,
          phone = excluded.phone, due_date = excluded.due_date, status = excluded.status, updated_at_ms = excluded.updated_at_ms,
-         anonymised_at_ms = NULL`,
+         anonymised_at_ms = NULL, fees = COALESCE(excluded.fees, dossiers.fees)`,
       values(d, nowMs),
     );
     return (await this.get(d.code))!;
@@ -78,6 +86,7 @@ export class DossierRepository {
       `${INSERT_DOSSIER}
        ON CONFLICT (code) DO UPDATE SET procedure = excluded.procedure, applicant_name = excluded.applicant_name,
          phone = excluded.phone, due_date = excluded.due_date, updated_at_ms = excluded.updated_at_ms, anonymised_at_ms = NULL,
+         fees = COALESCE(excluded.fees, dossiers.fees),
          status = CASE WHEN dossiers.status IN ('in-locker', 'returned') THEN dossiers.status ELSE excluded.status END`,
       values(d, nowMs),
     );
@@ -86,6 +95,16 @@ export class DossierRepository {
   async get(code: string): Promise<DossierRow | undefined> {
     const r = await this.q.get<RawDossier>('SELECT * FROM dossiers WHERE code = ?', [code]);
     return r ? toRow(r) : undefined;
+  }
+
+  /** The dossier's fees against what its payments add up to (what is due decides whether its compartment opens). */
+  async feeStanding(code: string): Promise<FeeStanding> {
+    const r = await this.q.get<{ fees: string | null; paid: number | string | null }>(
+      'SELECT fees, (SELECT SUM(amount) FROM payments WHERE dossier_code = dossiers.code) AS paid FROM dossiers WHERE code = ?',
+      [code],
+    );
+    // PostgreSQL's SUM of BIGINT is NUMERIC, read as text.
+    return standing(parseFees(r?.fees ?? null), Number(r?.paid ?? 0));
   }
 
   /** Whether a deposit of this dossier is in progress (its compartment open, the door not shut yet). */

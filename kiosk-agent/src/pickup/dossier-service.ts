@@ -88,7 +88,7 @@ export class DossierService {
       );
     }
     return repo.upsert(
-      { code: parsed.dossier.code, procedure: req.procedure, applicantName: req.applicantName, phone: req.phone ?? null, dueDate: req.dueDate, status },
+      { code: parsed.dossier.code, procedure: req.procedure, applicantName: req.applicantName, phone: req.phone ?? null, dueDate: req.dueDate, status, fees: req.fees },
       this.clock.now(),
     );
   }

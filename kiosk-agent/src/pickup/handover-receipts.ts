@@ -18,6 +18,8 @@ export interface HandoverReceiptsDeps {
   timeZone: string;
   events: EventHub;
   log: { warn(obj: object, msg: string): void };
+  /** The payments towards the dossier's fees, printed on the receipt (issue 21). */
+  payments?: (dossierCode: string) => Promise<{ amount: number; method: 'bank' | 'cash'; transactionId: string | null }[]>;
 }
 
 export class HandoverReceipts {
@@ -32,6 +34,7 @@ export class HandoverReceipts {
     } catch {
       dossier = undefined; // the receipt then prints without the procedure and name
     }
+    const paid = await this.deps.payments?.(done.dossierCode).catch(() => []); // without them, the receipt still prints
     let receiptErrorCode: string | undefined;
     try {
       await printer.print(
@@ -45,6 +48,7 @@ export class HandoverReceipts {
             lock: done.compartment.lock,
             handedOverAtMs: done.atMs,
             timeZone: this.deps.timeZone,
+            ...(paid?.length ? { fee: { paid: paid.reduce((sum, p) => sum + p.amount, 0), payments: paid } } : {}),
           },
         ),
       );

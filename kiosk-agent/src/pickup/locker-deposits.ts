@@ -13,6 +13,7 @@ import { lockerOrThrow, unlockMayHaveOpened, type LockerDeps } from './locker-de
 import type { Compartment } from './locker-store';
 import { newPickupCode } from './pickup-code';
 import { isUniqueViolation } from '../store/store-port';
+import { feesTotal } from '../payments/fee-arithmetic';
 
 const inProgress = (code: string): AgentError =>
   new AgentError('DEPOSIT_IN_PROGRESS', `Hồ sơ ${code} đang được gửi vào tủ (cửa ngăn chưa đóng). Đóng cửa ngăn đang mở; không gửi lần nữa.`);
@@ -35,7 +36,8 @@ export class LockerDeposits {
           facts: { board: dossier.lockerBoard ?? -1, lock: dossier.lockerLock ?? -1 },
         });
       }
-      if (dossier.status !== 'ready') {
+      // A result whose fees are due at handover (one-stop status 6) goes in too: the kiosk takes the payment.
+      if (dossier.status !== 'ready' && !(dossier.status === 'needs-payment' && feesTotal(dossier.fees) > 0)) {
         throw new AgentError('DOSSIER_NOT_READY', `Hồ sơ ${dossier.code} đang ở trạng thái "${dossier.status}", chưa thể gửi vào tủ.`, { facts: { status: dossier.status } });
       }
       const c = chooseCompartment(this.deps.boards, await lockers.occupied(), size);

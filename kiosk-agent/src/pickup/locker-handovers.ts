@@ -11,6 +11,8 @@ import { lockerOrThrow, unlockMayHaveOpened, type LockerDeps } from './locker-de
 import type { Compartment } from './locker-store';
 import { PickupAttempts, type GuessingAlert } from './pickup-attempts';
 import { recoverPickups, retryUntilDone } from './pickup-recovery';
+import { formatVnd } from '../payments/fee-arithmetic';
+import { PICKUP_PAYMENT_TEXT } from '../i18n/payment-text';
 
 export class LockerHandovers {
   private readonly doors: DoorWatch;
@@ -52,6 +54,12 @@ export class LockerHandovers {
       if (secret.status !== 'in-locker' || secret.board === null || secret.lock === null || !secret.pickupCodeHash) {
         await records.audit(now, dossier.code, 'open', `not-in-locker:${secret.status}`);
         return { error: new AgentError('DOSSIER_NOT_IN_LOCKER', 'Kết quả của hồ sơ này không ở trong tủ. Vui lòng xem trạng thái hồ sơ trên màn hình.', { facts: { status: secret.status } }) };
+      }
+      // Fees first (issue 21): an unpaid result stays shut whatever code is typed, and no guess is counted.
+      const fee = await records.feeStanding(dossier.code);
+      if (fee.due > 0) {
+        await records.audit(now, dossier.code, 'open', 'payment-required');
+        return { error: new AgentError('PAYMENT_REQUIRED', PICKUP_PAYMENT_TEXT.required(formatVnd(fee.due)), { facts: { amount: fee.due } }) };
       }
       const c = { board: secret.board, lock: secret.lock };
       const checked = await this.attempts.check(tx, { ...secret, pickupCodeHash: secret.pickupCodeHash }, c, pickupCode, now);

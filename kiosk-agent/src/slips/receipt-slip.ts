@@ -5,6 +5,8 @@
  */
 import type { PrintDocument, TextElement } from '../devices/printer/print-document';
 import { RECEIPT_TEXT } from './receipt-text';
+import { RECEIPT_PAYMENT_TEXT } from '../i18n/payment-text';
+import { formatVnd } from '../payments/fee-arithmetic';
 import { formatSlipTime } from './slip-time';
 
 export interface ReceiptPrintData {
@@ -16,6 +18,16 @@ export interface ReceiptPrintData {
   lock: number;
   handedOverAtMs: number;
   timeZone: string;
+  /** The fees paid for this result (issue 21) and how: each bank transfer's transaction id, or cash. */
+  fee?: { paid: number; payments: { method: 'bank' | 'cash'; transactionId: string | null }[] };
+}
+
+function feeLines(fee: ReceiptPrintData['fee']): TextElement[] {
+  if (!fee || fee.paid <= 0) return [];
+  return [
+    line(RECEIPT_PAYMENT_TEXT.feePaid(formatVnd(fee.paid)), { bold: true }),
+    ...fee.payments.map((p) => line(p.method === 'bank' && p.transactionId ? RECEIPT_PAYMENT_TEXT.bank(p.transactionId) : RECEIPT_PAYMENT_TEXT.cash)),
+  ];
 }
 
 const line = (text: string, more: Partial<TextElement> = {}): TextElement => ({ kind: 'text', text, size: 1, align: 'left', ...more });
@@ -31,6 +43,7 @@ export function receiptSlip(r: ReceiptPrintData): PrintDocument {
       line(RECEIPT_TEXT.applicant(r.applicantMasked)),
       line(RECEIPT_TEXT.channel(r.lock, r.board)),
       line(RECEIPT_TEXT.at(formatSlipTime(r.handedOverAtMs, r.timeZone))),
+      ...feeLines(r.fee),
       { kind: 'rule' },
       { kind: 'text', text: RECEIPT_TEXT.check, size: 1 },
       { kind: 'text', text: RECEIPT_TEXT.thanks, size: 1, bold: true },

@@ -28,6 +28,8 @@ export const COPIED_TABLES = [
   'staff_accounts',
   'staff_sessions',
   'staff_audit',
+  'payments',
+  'unmatched_payments',
 ] as const;
 
 /** Tables whose `id` is text (no sequence behind it). */

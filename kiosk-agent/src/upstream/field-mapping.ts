@@ -7,6 +7,8 @@ import { parseSlipCode } from '../../../shared/dossier-code';
 import { DOSSIER_STATUSES, STATUS_FROM_ONE_STOP_CODE, type DossierStatus } from '../../../shared/dossier-schemas';
 import type { UpstreamHttpConfig } from '../config/upstream-config-schema';
 import type { StatusReport, UpstreamDossier } from './upstream-adapter';
+import { FeesSchema, type Fee } from '../../../shared/payment-schemas';
+import { FEES_CSV_TEXT } from '../i18n/payment-text';
 
 type MappingConfig = Pick<UpstreamHttpConfig, 'fields' | 'dueDateFormat' | 'statusMap'>;
 
@@ -51,6 +53,18 @@ export function mapStatus(value: unknown, statusMap: MappingConfig['statusMap'])
   return (DOSSIER_STATUSES as readonly string[]).includes(mapped as string) ? (mapped as DossierStatus) : undefined;
 }
 
+/** A total in dong (one fee), or a list of { name|TenPhi, amount|SoTien }; undefined when absent, a string when wrong. */
+export function mapFees(value: unknown): Fee[] | undefined | string {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value.trim()))) {
+    const amount = Number(value);
+    return amount === 0 ? [] : FeesSchema.safeParse([{ name: FEES_CSV_TEXT.defaultName, amount }]).data ?? `"${String(value)}" is not an amount in dong`;
+  }
+  if (!Array.isArray(value)) return 'neither an amount nor a list of fees';
+  const list = value.map((f: Record<string, unknown> | null) => ({ name: f?.name ?? f?.TenPhi ?? f?.tenPhi, amount: Number(f?.amount ?? f?.SoTien ?? f?.soTien) }));
+  return FeesSchema.safeParse(list).data ?? 'a list of fees without a name or a whole positive amount';
+}
+
 export type MappedDossier = { ok: true; dossier: UpstreamDossier } | { ok: false; problems: string[] };
 
 /** The system's JSON for one dossier → the kiosk's dossier; a `data` envelope is unwrapped when the code is inside. */
@@ -79,8 +93,12 @@ export function mapUpstreamDossier(body: unknown, cfg: MappingConfig): MappedDos
   const status = mapStatus(readPath(root, f.status), cfg.statusMap);
   if (!status) problems.push(`${f.status}: "${String(readPath(root, f.status))}" is not a known status (add it to upstream.statusMap)`);
 
+  const fees = f.fees ? mapFees(readPath(root, f.fees)) : undefined;
+  if (typeof fees === 'string') problems.push(`${f.fees}: ${fees}`);
+
   if (problems.length > 0 || !parsed?.ok) return { ok: false, problems };
-  return { ok: true, dossier: { code: parsed.dossier.code, procedure: procedure!, applicantName: applicantName!, phone, dueDate: dueDate!, status: status! } };
+  const dossier: UpstreamDossier = { code: parsed.dossier.code, procedure: procedure!, applicantName: applicantName!, phone, dueDate: dueDate!, status: status! };
+  return { ok: true, dossier: Array.isArray(fees) ? { ...dossier, fees } : dossier };
 }
 
 /** The body of a status report, fields named as the system expects them. */

@@ -4,6 +4,7 @@
  * own store is the truth) and `http` (a province system over HTTP with a field mapping from the site config).
  */
 import type { DossierStatus } from '../../../shared/dossier-schemas';
+import type { Fee } from '../../../shared/payment-schemas';
 
 export interface UpstreamDossier {
   code: string;
@@ -13,6 +14,8 @@ export interface UpstreamDossier {
   /** YYYY-MM-DD */
   dueDate: string;
   status: DossierStatus;
+  /** Fees paid at handover, when the system's mapping names them (`upstream.fields.fees`); absent: unchanged. */
+  fees?: Fee[];
 }
 
 export interface StatusReport {

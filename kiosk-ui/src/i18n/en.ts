@@ -4,6 +4,7 @@ import { enStaff } from './staff.en';
 import { enDiagnostics } from './diagnostics.en';
 import { enAppointments } from './appointments.en';
 import { enRating } from './rating.en';
+import { enPayment } from './payment.en';
 import { enReports } from './reports.en';
 
 export const en: Catalogue = {
@@ -45,6 +46,7 @@ export const en: Catalogue = {
     pickupScan: 'Please hold the code on your appointment slip under the scanner below the screen, or type the dossier code.',
     pickupStatus: 'The state of your dossier is on the screen.',
     pickupCode: 'Please type the six-digit pickup code sent to you by text message.',
+    payment: 'Please scan the code on the screen with the banking app on your phone to pay the fees.',
     doorOpen: 'The compartment is open. Please take your papers and close the door.',
     rating: 'Please touch to rate your satisfaction.',
     problem: 'Please read the guidance on the screen, or go to the result counter.',
@@ -299,5 +301,6 @@ export const en: Catalogue = {
   ...enDiagnostics,
   ...enAppointments,
   ...enRating,
+  ...enPayment,
   ...enReports,
 };

@@ -3,6 +3,7 @@ import { viStaff } from './staff.vi';
 import { viDiagnostics } from './diagnostics.vi';
 import { viAppointments } from './appointments.vi';
 import { viRating } from './rating.vi';
+import { viPayment } from './payment.vi';
 import { viReports } from './reports.vi';
 
 export const vi = {
@@ -44,6 +45,7 @@ export const vi = {
     pickupScan: 'Xin đưa mã trên giấy hẹn vào máy quét bên dưới màn hình, hoặc nhập mã hồ sơ.',
     pickupStatus: 'Tình trạng hồ sơ đang hiện trên màn hình.',
     pickupCode: 'Xin nhập mã nhận kết quả gồm sáu chữ số, đã được gửi qua tin nhắn.',
+    payment: 'Xin quét mã trên màn hình bằng ứng dụng ngân hàng trên điện thoại để nộp phí, lệ phí.',
     doorOpen: 'Ngăn tủ đã mở. Xin lấy hồ sơ và đóng cửa tủ.',
     rating: 'Xin chạm để đánh giá mức độ hài lòng.',
     problem: 'Xin đọc hướng dẫn trên màn hình, hoặc đến quầy trả kết quả.',
@@ -306,5 +308,6 @@ export const vi = {
   ...viDiagnostics,
   ...viAppointments,
   ...viRating,
+  ...viPayment,
   ...viReports,
 } as const;

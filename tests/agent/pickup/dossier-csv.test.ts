@@ -55,3 +55,36 @@ describe('dossier CSV import (pure)', () => {
     expect(foldHeader('ma_ho_so')).toBe('mahoso');
   });
 });
+
+describe('dossier CSV import: the optional fees column (issue 21)', () => {
+  const head = 'ma_ho_so;thu_tuc;nguoi_nop;ngay_hen_tra;trang_thai;phi_le_phi\r\n';
+
+  it('an amount, named amounts, 0 for none, empty to keep; a bad cell is refused by line', () => {
+    const csv =
+      head +
+      '000.00.15.H29-250704-0031;Chứng thực;Lê Văn A;2025-07-10;6;50.000 đ\r\n' +
+      '000.00.15.H29-250704-0032;Chứng thực;Lê Văn B;2025-07-10;9;Lệ phí=30000|Phí sao y=20.000\r\n' +
+      '000.00.15.H29-250704-0033;Chứng thực;Lê Văn C;2025-07-10;9;0\r\n' +
+      '000.00.15.H29-250704-0034;Chứng thực;Lê Văn D;2025-07-10;9;\r\n' +
+      '000.00.15.H29-250704-0035;Chứng thực;Lê Văn E;2025-07-10;9;năm chục\r\n';
+    const { rows, errors } = parseDossierCsv(csv);
+    expect(rows.map((r) => r.dossier.fees)).toEqual([
+      [{ name: 'Phí, lệ phí', amount: 50_000 }],
+      [
+        { name: 'Lệ phí', amount: 30_000 },
+        { name: 'Phí sao y', amount: 20_000 },
+      ],
+      [],
+      undefined,
+    ]);
+    expect(rows[3]!.dossier).not.toHaveProperty('fees');
+    expect(errors.map((e) => e.line)).toEqual([6]);
+    expect(errors[0]!.message).toMatch(/fees/);
+  });
+
+  it('a file without the column imports as before', () => {
+    const { rows, errors } = parseDossierCsv('ma_ho_so;thu_tuc;nguoi_nop;ngay_hen_tra;trang_thai\r\n000.00.15.H29-250704-0036;Chứng thực;Lê Văn F;2025-07-10;9\r\n');
+    expect(errors).toEqual([]);
+    expect(rows[0]!.dossier).toEqual({ code: '000.00.15.H29-250704-0036', procedure: 'Chứng thực', applicantName: 'Lê Văn F', dueDate: '2025-07-10', status: 9 });
+  });
+});

@@ -67,3 +67,23 @@ describe('upstream field mapping', () => {
     expect(reportBody(report, custom)).toEqual({ hoSo: { ma: report.dossierCode }, TrangThai: 10, ThoiGian: report.at, GhiChu: report.note });
   });
 });
+
+describe('upstream field mapping: fees (issue 21)', () => {
+  const withFees = UpstreamHttpConfigSchema.parse({ driver: 'http', baseUrl: 'https://motcua.example.gov.vn/api', fields: { fees: 'PhiLePhi' } });
+  const body = (fees: unknown) => ({ MaHoSo: '000.00.15.H29-250704-0012', TenThuTuc: 'Chứng thực', ChuHoSo: 'Lê Văn C', NgayHenTra: '2025-07-10', TrangThai: 6, PhiLePhi: fees });
+
+  it('a total or a list of named fees; absent or unmapped leaves the dossier’s fees alone; a wrong value is named', () => {
+    expect(mapUpstreamDossier(body(50000), withFees)).toMatchObject({ ok: true, dossier: { status: 'needs-payment', fees: [{ name: 'Phí, lệ phí', amount: 50_000 }] } });
+    expect(mapUpstreamDossier(body([{ TenPhi: 'Lệ phí', SoTien: 30000 }, { name: 'Phí', amount: '20000' }]), withFees)).toMatchObject({
+      ok: true,
+      dossier: { fees: [{ name: 'Lệ phí', amount: 30_000 }, { name: 'Phí', amount: 20_000 }] },
+    });
+    expect(mapUpstreamDossier(body(0), withFees)).toMatchObject({ ok: true, dossier: { fees: [] } });
+    const absent = mapUpstreamDossier(body(undefined), withFees);
+    expect(absent.ok && 'fees' in absent.dossier).toBe(false);
+    const unmapped = mapUpstreamDossier(body(50000), defaults);
+    expect(unmapped.ok && 'fees' in unmapped.dossier).toBe(false);
+    expect(mapUpstreamDossier(body('năm chục'), withFees)).toEqual({ ok: false, problems: [expect.stringMatching(/^PhiLePhi: /)] });
+    expect(mapUpstreamDossier(body([{ TenPhi: 'Lệ phí', SoTien: -1 }]), withFees)).toMatchObject({ ok: false });
+  });
+});

@@ -20,6 +20,7 @@ import {
 } from '../../../../shared/dossier-schemas';
 import type { RatingService } from '../../feedback/rating-service';
 import type { DossierRow } from '../../pickup/dossier-repository';
+import type { DossierLookup } from '../../../../shared/dossier-schemas';
 import type { DossierService } from '../../pickup/dossier-service';
 import { officerOf } from '../route-auth';
 import type { LockerDeposits } from '../../pickup/locker-deposits';
@@ -38,6 +39,7 @@ const record = (d: DossierRow) => ({
   dueDate: d.dueDate,
   status: d.status,
   updatedAt: new Date(d.updatedAtMs).toISOString(),
+  ...(d.fees ? { fees: d.fees } : {}),
 });
 
 export interface PickupRouteDeps {
@@ -46,6 +48,8 @@ export interface PickupRouteDeps {
   handovers: LockerHandovers;
   ratings: RatingService;
   reminders: OverdueReminders;
+  /** A lookup of a result in this kiosk's locker gains its fees still due and the VietQR to pay them (payments/). */
+  withPayment?: (lookup: DossierLookup) => Promise<DossierLookup>;
   /** Slip lookups one client may make per minute (pickup.guessing.lookupsPerMinute). */
   lookupsPerMinute: number;
   now: () => number;
@@ -99,9 +103,10 @@ export function registerPickupRoutes(r: RouteRegistry, deps: PickupRouteDeps): v
       responses: { 200: { description: 'The dossier, masked', schema: DossierLookupSchema } },
       errors: ['VALIDATION_FAILED', 'SLIP_CODE_INVALID', 'DOSSIER_NOT_FOUND', 'KIOSK_ONLY', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE'],
     },
-    ({ req, body }) => {
+    async ({ req, body }) => {
       throttle(req);
-      return deps.dossiers.lookup(body.code);
+      const lookup = await deps.dossiers.lookup(body.code);
+      return deps.withPayment ? deps.withPayment(lookup) : lookup;
     },
   );
 

@@ -5,6 +5,7 @@ import type { Migration } from './migration';
 
 export type { Migration };
 
+import { FEE_MIGRATIONS } from './fee-migrations';
 import { CENTRE_MIGRATIONS } from './centre-migrations';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -241,4 +242,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ...CENTRE_MIGRATIONS,
+  ...FEE_MIGRATIONS,
 ];

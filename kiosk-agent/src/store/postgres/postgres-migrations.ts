@@ -25,6 +25,7 @@
  */
 import type { Migration } from '../migrations/migration';
 
+import { FEE_MIGRATIONS } from './postgres-fee-migrations';
 import { CENTRE_MIGRATIONS } from './postgres-centre-migrations';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -268,4 +269,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   ...CENTRE_MIGRATIONS,
+  ...FEE_MIGRATIONS,
 ];

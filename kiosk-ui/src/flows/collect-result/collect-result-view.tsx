@@ -9,6 +9,7 @@ import type { CollectResultMachine } from './collect-result.machine';
 import { DoorOpenScreen } from './screens/door-open-screen';
 import { DossierStatusScreen } from './screens/dossier-status-screen';
 import { PickupCodeScreen } from './screens/pickup-code-screen';
+import { PaymentScreen } from './screens/payment-screen';
 import { PickupProblemScreen } from './screens/pickup-problem-screen';
 import { RatingScreen } from './screens/rating-screen';
 import { SlipEntryScreen } from './screens/slip-entry-screen';
@@ -24,6 +25,7 @@ export function CollectResultView(props: { actor: ActorRefFrom<CollectResultMach
   let homeButton = true;
   if (state.matches('waitingForSlip')) [guide, body] = [t.guide.pickupScan, <SlipEntryScreen {...screen} />];
   else if (state.matches('showingStatus')) [guide, body] = [t.guide.pickupStatus, <DossierStatusScreen {...screen} />];
+  else if (state.matches('paying')) [heading, guide, body] = [t.pay.heading, t.guide.payment, <PaymentScreen {...screen} />];
   else if (state.matches('enteringCode')) [heading, guide, body] = [t.pickup.pinTitle, t.guide.pickupCode, <PickupCodeScreen {...screen} />];
   else if (state.matches('doorOpen')) [heading, guide, body, homeButton] = [undefined, t.guide.doorOpen, <DoorOpenScreen {...screen} />, false];
   else if (state.matches('rating') || state.matches('sendingRating') || state.matches('thanks')) [guide, body, homeButton] = [t.guide.rating, <RatingScreen {...screen} />, false];

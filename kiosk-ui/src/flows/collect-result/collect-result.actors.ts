@@ -8,6 +8,8 @@ import { collectResultMachine, type CollectResultEvent } from './collect-result.
 
 /** While a door is open, the handover is also checked this often, in case the event socket was down. */
 const HANDOVER_POLL_MS = 5_000;
+/** While the payment QR is shown, the dossier is also looked up this often (lookups are rate-limited per kiosk). */
+const PAYMENT_POLL_MS = 10_000;
 
 /**
  * The pickup client and its ~160 dossier schemas load with the first scan or "Nhận kết quả", not with the attract
@@ -31,6 +33,29 @@ export const liveCollectResultMachine = collectResultMachine.provide({
     lookupDossier: fromPromise(async ({ input }: { input: { code: string } }) => (await pickup()).lookupDossier(input.code)),
     openCompartment: fromPromise(async ({ input }: { input: { code: string; pickupCode: string } }) => (await pickup()).openCompartment(input.code, input.pickupCode)),
     sendRating: fromPromise<unknown, { reference: string; level: number }>(async ({ input }) => (await pickup()).ratePickup(input.reference, input.level)),
+    // The agent's `payment.received` says a payment arrived; the lookup then says what is still due (and its new QR).
+    watchPayment: fromCallback<CollectResultEvent, { dossierCode: string }>(({ sendBack, input }) => {
+      let stopped = false;
+      const check = (): void => {
+        pickup()
+          .then((client) => client.lookupDossier(input.dossierCode))
+          .then(
+            (d) => {
+              if (!stopped) sendBack({ type: 'payment.updated', payment: d.payment ?? null });
+            },
+            () => undefined, // the poll tries again
+          );
+      };
+      const off = agentEvents.subscribe('payment.received', (e) => {
+        if (e.data.dossierCode === input.dossierCode) check();
+      });
+      const poll = setInterval(check, PAYMENT_POLL_MS);
+      return () => {
+        stopped = true;
+        clearInterval(poll);
+        off();
+      };
+    }),
     watchPickup: fromCallback<CollectResultEvent, { dossierCode: string }>(({ sendBack, input }) => {
       let finished = false;
       const finish = (receiptPrinted: boolean | null): void => {

@@ -10,6 +10,7 @@
  */
 import { assign, fromCallback, fromPromise, sendParent, setup } from 'xstate';
 import type { DossierLookup } from '../../../../shared/dossier-schemas';
+import type { DossierPayment } from '../../../../shared/payment-schemas';
 import { errorCodeOf, errorFactOf, errorEventCode, type AgentErrorCode } from '../../agent-client/agent-client';
 
 export const PICKUP_CODE_LENGTH = 6;
@@ -28,9 +29,11 @@ export interface CollectResultTiming {
   doorWaitMs: number;
   ratingShownMs: number;
   thanksShownMs: number;
+  /** How long the payment screen waits for the bank's confirmation before the kiosk goes home (the citizen rescans). */
+  paymentWaitMs: number;
 }
 
-export const DEFAULT_COLLECT_TIMING: CollectResultTiming = { doorWaitMs: 300_000, ratingShownMs: 30_000, thanksShownMs: 5_000 };
+export const DEFAULT_COLLECT_TIMING: CollectResultTiming = { doorWaitMs: 300_000, ratingShownMs: 30_000, thanksShownMs: 5_000, paymentWaitMs: 600_000 };
 
 export type CollectResultOutput = { next: 'home' } | { next: 'ticket'; serviceId: string };
 
@@ -74,6 +77,8 @@ export type CollectResultEvent =
   | { type: 'door.reminder' }
   // receiptPrinted is null when the kiosk learned of the handover by polling and does not know about the receipt.
   | { type: 'pickup.completed'; receiptPrinted: boolean | null }
+  // From the payment watch: what is still due now (null: nothing, the citizen goes on to the pickup code).
+  | { type: 'payment.updated'; payment: DossierPayment | null }
   | { type: 'rating.chosen'; level: number }
   | { type: 'rating.skip' };
 
@@ -95,6 +100,8 @@ export const collectResultMachine = setup({
     sendRating: fromPromise<unknown, { reference: string; level: number }>(async () => {
       throw new Error('sendRating not provided');
     }),
+    /** Reports `payment.updated` for this dossier while its fees are due (the agent's `payment.received`, and a poll). */
+    watchPayment: fromCallback<CollectResultEvent, { dossierCode: string }>(() => () => undefined),
     /** Reports `door.reminder` and `pickup.completed` for this dossier (WS events from the agent). */
     watchPickup: fromCallback<CollectResultEvent, { dossierCode: string }>(() => () => undefined),
   },
@@ -102,6 +109,7 @@ export const collectResultMachine = setup({
     doorWait: ({ context }) => context.timing.doorWaitMs,
     ratingShown: ({ context }) => context.timing.ratingShownMs,
     thanksShown: ({ context }) => context.timing.thanksShownMs,
+    paymentWait: ({ context }) => context.timing.paymentWaitMs,
   },
   actions: {
     /** A sound when the door opens, so a citizen looking at the lockers knows which way to turn (provided by the app). */
@@ -118,6 +126,7 @@ export const collectResultMachine = setup({
   guards: {
     hasCode: ({ context }) => context.code !== null,
     inLocker: ({ context }) => context.dossier?.inLocker === true,
+    paymentRequired: ({ event }) => errorEventCode(event) === 'PAYMENT_REQUIRED',
     entryNotEmpty: ({ context }) => context.entry.trim().length > 0,
     pinComplete: ({ context }) => context.pickupCode.length === PICKUP_CODE_LENGTH,
     wrongCode: ({ event }) => errorEventCode(event) === 'PICKUP_CODE_INVALID',
@@ -164,6 +173,8 @@ export const collectResultMachine = setup({
         src: 'lookupDossier',
         input: ({ context }) => ({ code: context.code! }),
         onDone: [
+          // Fees still due: the VietQR first; the pickup code once the bank has confirmed.
+          { guard: ({ event }) => event.output.inLocker && (event.output.payment?.due ?? 0) > 0, target: 'paying', actions: assign({ dossier: ({ event }) => event.output, pickupCode: '', attemptsLeft: null, errorCode: null }) },
           { guard: ({ event }) => event.output.inLocker, target: 'enteringCode', actions: assign({ dossier: ({ event }) => event.output, pickupCode: '', attemptsLeft: null }) },
           { target: 'showingStatus', actions: assign({ dossier: ({ event }) => event.output }) },
         ],
@@ -177,6 +188,25 @@ export const collectResultMachine = setup({
     showingStatus: {},
     slipProblem: {
       on: { 'pickup.scanAgain': { target: 'waitingForSlip', actions: assign({ entry: '', code: null, errorCode: null }) } },
+    },
+    // The amount and the VietQR on screen (payment-screen.tsx); goes on by itself when the payment arrives. The
+    // citizen is busy with a phone, not the screen: the session waits (up to paymentWait).
+    paying: {
+      entry: 'holdSession',
+      exit: 'releaseSession',
+      invoke: { src: 'watchPayment', input: ({ context }) => ({ dossierCode: context.dossier!.code }) },
+      on: {
+        'payment.updated': [
+          {
+            guard: ({ event }) => event.payment === null || event.payment.due <= 0,
+            target: 'enteringCode',
+            actions: assign({ dossier: ({ context }) => (context.dossier ? { ...context.dossier, payment: undefined } : null) }),
+          },
+          // Part paid (a short transfer): the rest, and its QR, on screen.
+          { actions: assign({ dossier: ({ context, event }) => (context.dossier && event.payment ? { ...context.dossier, payment: event.payment } : context.dossier) }) },
+        ],
+      },
+      after: { paymentWait: 'done' },
     },
     enteringCode: {
       on: {
@@ -197,6 +227,8 @@ export const collectResultMachine = setup({
         onDone: { target: 'doorOpen', actions: [assign({ compartment: ({ event }) => event.output.compartment, pickupCode: '', errorCode: null }), 'cueDoorOpen'] },
         onError: [
           { guard: 'wrongCode', target: 'enteringCode', actions: ['rememberError', 'clearPin'] },
+          // Fees still due (another payment reversed, or fees set since the lookup): look up again for the QR.
+          { guard: 'paymentRequired', target: 'lookingUp', actions: 'clearPin' },
           // Anything else (a lockout, a pause, a compartment that did not open) is a problem screen that says what
           // to do; the screen picks its words from the code (pickup-problem-screen.tsx).
           { target: 'problem', actions: ['rememberError', 'clearPin'] },
