@@ -41,6 +41,8 @@ import { registerSystemRoutes } from './routes/system-routes';
 import type { DisplayZones } from '../display/display-zones';
 import { registerDisplayRoutes } from './routes/display-routes';
 import { registerReportRoutes } from './routes/report-routes';
+import type { ProcedureCatalogue } from '../procedures/procedure-catalogue';
+import { registerProcedureRoutes } from './routes/procedure-routes';
 import type { AccessPolicy } from './access-policy';
 import type { HostNames } from './host-names';
 import { createRouteAuth } from './route-auth';
@@ -73,6 +75,8 @@ export interface AppDeps {
   /** What each counter's rating tablet shows. */
   ratingScreens: CounterRatingScreens;
   reminders: OverdueReminders;
+  /** The procedure catalogue: search, papers to bring, their printout, the import. */
+  procedures: ProcedureCatalogue;
   events: EventHub;
   /** Who is asking: the kiosk, staff or the public (access-policy.ts). */
   access: AccessPolicy;
@@ -137,6 +141,7 @@ export function createApp(deps: AppDeps): Express {
   registerRatingRoutes(registry, { ratings: deps.ratings, screens: deps.ratingScreens, counter: (id) => deps.desk.counter(id) });
   registerDisplayRoutes(registry, { zones: deps.displayZones });
   registerReportRoutes(registry, { reports: deps.reports });
+  registerProcedureRoutes(registry, { procedures: deps.procedures });
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now });
   registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);

@@ -6,6 +6,7 @@ import type { Migration } from './migration';
 export type { Migration };
 
 import { CENTRE_MIGRATIONS } from './centre-migrations';
+import { CATALOGUE_MIGRATIONS } from './catalogue-migrations';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -241,4 +242,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ...CENTRE_MIGRATIONS,
+  ...CATALOGUE_MIGRATIONS,
 ];

@@ -26,6 +26,7 @@
 import type { Migration } from '../migrations/migration';
 
 import { CENTRE_MIGRATIONS } from './postgres-centre-migrations';
+import { CATALOGUE_MIGRATIONS } from './postgres-catalogue-migrations';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -268,4 +269,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     `,
   },
   ...CENTRE_MIGRATIONS,
+  ...CATALOGUE_MIGRATIONS,
 ];
