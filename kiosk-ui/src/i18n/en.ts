@@ -5,6 +5,7 @@ import { enDiagnostics } from './diagnostics.en';
 import { enAppointments } from './appointments.en';
 import { enRating } from './rating.en';
 import { enReports } from './reports.en';
+import { enProcedures } from './procedures.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -52,6 +53,9 @@ export const en: Catalogue = {
     // Messages before your turn (issue 18): the phone step after the ticket.
     phone: 'To get a text message when your turn is near, type your mobile number and touch Send.',
     phoneSent: 'You will get text messages. Please take your ticket and watch the calling screen.',
+    // Looking up procedures (issue 21).
+    procedures: 'Please type the name of the procedure on the keyboard, accents are not needed, or touch a field.',
+    procedure: 'The papers to bring are on the screen. You can print the list, or take a number for this procedure.',
   },
   idle: {
     question: 'Do you need more time?',
@@ -293,4 +297,5 @@ export const en: Catalogue = {
   ...enAppointments,
   ...enRating,
   ...enReports,
+  ...enProcedures,
 };

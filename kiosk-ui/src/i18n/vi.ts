@@ -4,6 +4,7 @@ import { viDiagnostics } from './diagnostics.vi';
 import { viAppointments } from './appointments.vi';
 import { viRating } from './rating.vi';
 import { viReports } from './reports.vi';
+import { viProcedures } from './procedures.vi';
 
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
@@ -51,6 +52,9 @@ export const vi = {
     // Messages before your turn (issue 18): the phone step after the ticket.
     phone: 'Nếu muốn nhận tin nhắn khi sắp đến lượt, xin nhập số điện thoại di động rồi chạm nút Gửi.',
     phoneSent: 'Đã đăng ký nhận tin nhắn. Xin nhận phiếu và chú ý màn hình gọi số.',
+    // Looking up procedures (issue 21).
+    procedures: 'Xin gõ tên thủ tục trên bàn phím, không cần dấu, hoặc chạm vào một lĩnh vực.',
+    procedure: 'Giấy tờ cần mang theo đang hiện trên màn hình. Có thể in danh sách giấy tờ, hoặc lấy số cho thủ tục này.',
   },
   idle: {
     question: 'Cần thêm thời gian?',
@@ -299,4 +303,5 @@ export const vi = {
   ...viAppointments,
   ...viRating,
   ...viReports,
+  ...viProcedures,
 } as const;
