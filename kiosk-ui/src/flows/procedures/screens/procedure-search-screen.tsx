@@ -45,8 +45,9 @@ export function ProcedureSearchScreen({ state, send }: ProceduresScreenProps) {
         ) : (
           <>
             <p className="procedures__count" role="status">
-              {loading && !list ? t.loading : list ? t.found(list.total) : ''}
-              {list && list.total === 0 ? ` ${t.none}` : ''}
+              {/* While a search runs the old list stays (no flicker), but the count says it is searching. */}
+              {loading || !list ? t.loading : t.found(list.total)}
+              {!loading && list?.total === 0 ? ` ${t.none}` : ''}
             </p>
             <ul className="procedures__list">
               {shown.map((p) => (
