@@ -64,7 +64,7 @@ describe('procedure lookup in a real browser', () => {
     await audit('results');
 
     await results.getByRole('button', { name: /^Đăng ký khai sinh/ }).tap();
-    await page.getByRole('heading', { name: 'Đăng ký khai sinh', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Đăng ký khai sinh', level: 1 }).waitFor();
     const papers = page.getByRole('region', { name: t.procedures.papers });
     expect(await papers.getByRole('listitem').allTextContents()).toContain('Giấy chứng sinh hoặc văn bản của người làm chứng xác nhận về việc sinh');
     await page.getByRole('img', { name: t.procedures.qrLabel('Đăng ký khai sinh') }).waitFor();
@@ -96,7 +96,7 @@ describe('procedure lookup in a real browser', () => {
     await page.getByRole('button', { name: t.attract.touchToStart }).waitFor();
     const scanned = await postJson(`${agent.url}/api/demo/scanner/scan`, { code: 'https://dichvucong.lamdong.gov.vn/cong-khai-thu-tuc?ma=2.000884.000.00.00.H38' });
     expect(scanned.status).toBe(204);
-    await page.getByRole('heading', { name: 'Chứng thực chữ ký trong các giấy tờ, văn bản', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Chứng thực chữ ký trong các giấy tờ, văn bản', level: 1 }).waitFor();
     expect(await page.getByText('Chứng thực – Quầy số 1, Quầy số 2').count()).toBe(1);
     await page.getByRole('button', { name: t.procedures.back }).tap();
     await page.getByRole('group', { name: t.procedures.keyboard }).waitFor();

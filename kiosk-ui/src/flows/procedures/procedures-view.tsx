@@ -16,10 +16,11 @@ export function ProceduresView(props: { actor: ActorRefFrom<ProceduresMachine>; 
   const send = props.actor.send;
   const screen = { state, send };
   let guide: string | undefined;
+  let heading = t.procedures.heading;
   let body;
   let back = false;
   if (state.matches('browsing')) [guide, body] = [t.guide.procedures, <ProcedureSearchScreen {...screen} />];
-  else if (state.matches('showing')) [guide, body, back] = [t.guide.procedure, <ProcedureDetailScreen {...screen} />, true];
+  else if (state.matches('showing')) [heading, guide, body, back] = [state.context.procedure?.name ?? heading, t.guide.procedure, <ProcedureDetailScreen {...screen} />, true];
   else if (state.matches('missing')) {
     back = true;
     body = (
@@ -48,7 +49,7 @@ export function ProceduresView(props: { actor: ActorRefFrom<ProceduresMachine>; 
     </div>
   );
   return (
-    <Screen centerName={props.centerName} utcOffsetMinutes={props.utcOffsetMinutes} heading={t.procedures.heading} guide={guide} footer={footer}>
+    <Screen centerName={props.centerName} utcOffsetMinutes={props.utcOffsetMinutes} heading={heading} guide={guide} footer={footer}>
       {body}
     </Screen>
   );

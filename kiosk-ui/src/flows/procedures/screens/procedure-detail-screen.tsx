@@ -1,5 +1,5 @@
 /**
- * One procedure: the papers to bring (numbered), time limit, fee, agency, where to submit, its public page as a QR,
+ * One procedure (its name is the screen's heading): the papers to bring (numbered), time limit, fee, agency, where to submit, its public page as a QR,
  * "Lấy số cho thủ tục này" (its field's service) and "In danh sách giấy tờ" with what the printer did. Reads state,
  * sends events.
  */
@@ -28,12 +28,8 @@ export function ProcedureDetailScreen({ state, send }: ProceduresScreenProps) {
   else if (state.matches({ showing: 'printFailed' })) printStatus = errorText(t.printFailed, state.context.printErrorCode);
   return (
     <div className="procedure">
-      <div className="procedure__title">
-        <h2 className="procedure__name">{p.name}</h2>
-        <p className="procedure__code">{t.codeLabel(p.code)}</p>
-      </div>
-      <div className="procedure__body">
-        <section className="procedure__papers" aria-labelledby="procedure-papers">
+      <p className="procedure__code">{t.codeLabel(p.code)}</p>
+      <section className="procedure__papers" aria-labelledby="procedure-papers">
           <h3 id="procedure-papers">{t.papers}</h3>
           {p.documents.length > 0 ? (
             <ol>
@@ -44,14 +40,13 @@ export function ProcedureDetailScreen({ state, send }: ProceduresScreenProps) {
           ) : (
             <p>{t.noPapers}</p>
           )}
-        </section>
-        {p.url ? (
-          <figure className="procedure__qr">
-            <QrCode value={p.url} label={t.qrLabel(p.name)} size={180} />
-            <figcaption>{t.qr}</figcaption>
-          </figure>
-        ) : null}
-      </div>
+      </section>
+      {p.url ? (
+        <figure className="procedure__qr">
+          <QrCode value={p.url} label={t.qrLabel(p.name)} size={160} />
+          <figcaption>{t.qr}</figcaption>
+        </figure>
+      ) : null}
       <dl className="facts procedure__facts">
         {facts
           .filter(([, v]) => v !== '')
