@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 
 const AGENT = 'kiosk-agent/src';
-const DOMAIN = ['queue', 'pickup', 'diagnostics', 'stats', 'feedback', 'notify', 'upstream', 'privacy', 'slips', 'demo', 'display', 'staff', 'monitoring', 'payments'].map((d) => `${AGENT}/${d}`);
+const DOMAIN = ['queue', 'pickup', 'diagnostics', 'stats', 'feedback', 'notify', 'upstream', 'privacy', 'slips', 'demo', 'display', 'staff', 'monitoring', 'payments', 'procedures'].map((d) => `${AGENT}/${d}`);
 /** What domain code may know of a device: its interface, never its driver. */
 const DEVICE_INTERFACES = ['./printer/printer.ts', './printer/print-document.ts', './scanner/scanner.ts', './locker/locker-board.ts', './serial/port-list.ts'];
 

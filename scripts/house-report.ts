@@ -53,7 +53,7 @@ for (const [f, n] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 12)) consol
 
 // Domain → device implementations: a domain module may know a device's interface, never how it is driven.
 const agent = (p: string): string => rel(p).replace(/^kiosk-agent\/src\//, '');
-const DOMAIN = /^(queue|pickup|diagnostics|stats|feedback|notify|upstream|privacy|slips|display|monitoring)\//;
+const DOMAIN = /^(queue|pickup|payments|diagnostics|stats|feedback|notify|upstream|privacy|slips|display|monitoring|procedures)\//;
 const DEVICE_INTERFACES = new Set(['devices/printer/printer.ts', 'devices/printer/print-document.ts', 'devices/scanner/scanner.ts', 'devices/locker/locker-board.ts', 'devices/serial/port-list.ts']);
 const crossings = files
   .filter((f) => rel(f).startsWith('kiosk-agent/src/') && DOMAIN.test(agent(f)))

@@ -39,6 +39,29 @@ export function parseDossierCode(text: string): DossierCode | undefined {
 }
 
 const PROCEDURE_CODE = /^[12]\.\d{6}(\.\d{3}\.\d{2}\.\d{2})?\.[A-Z]\d{2}$/i;
+const PROCEDURE_CODE_IN_TEXT = /(?<![\d.])[12]\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2})?\.[A-Z]\d{2}(?![\w.])/i;
+
+/** Exactly a procedure code (`1.000948.H38`, `2.001218.000.00.00.H38`), trimmed, any case. */
+export function isProcedureCode(text: string): boolean {
+  return PROCEDURE_CODE.test(text.trim());
+}
+
+/**
+ * The procedure code a scan carries, upper-cased: the bare code, or a URL that holds one (the QR posted in the
+ * centre, "Công khai Thủ tục hành chính số", links to the procedure's public page); undefined otherwise.
+ */
+export function procedureCodeIn(raw: string): string | undefined {
+  const text = raw.trim();
+  if (PROCEDURE_CODE.test(text)) return text.toUpperCase();
+  if (!/^https?:\/\//i.test(text)) return undefined;
+  let decoded = text;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    // a malformed escape: read the URL as it is
+  }
+  return PROCEDURE_CODE_IN_TEXT.exec(decoded)?.[0].toUpperCase();
+}
 
 function candidatesFromJson(text: string): string[] {
   try {
@@ -80,7 +103,7 @@ export function parseSlipCode(raw: string): SlipParse {
   };
   if (text.startsWith('{')) return tryAll(candidatesFromJson(text), 'json') ?? { ok: false, reason: 'no-dossier-code' };
   const url = candidatesFromUrl(text);
-  if (url) return tryAll(url, 'url') ?? { ok: false, reason: 'no-dossier-code' };
+  if (url) return tryAll(url, 'url') ?? { ok: false, reason: procedureCodeIn(text) ? 'procedure-code' : 'no-dossier-code' };
   const exact = EXACT.exec(text);
   if (exact) {
     const parsed = fromMatch(exact);

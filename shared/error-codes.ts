@@ -32,6 +32,8 @@ export const ERROR_HTTP_STATUS = {
   APPOINTMENT_CHECKED_IN: 409,
   /** The appointment was cancelled. */
   APPOINTMENT_CANCELLED: 409,
+  /** No procedure with this code in the kiosk's catalogue (README "Procedures at the kiosk"). */
+  PROCEDURE_NOT_FOUND: 404,
   /** A wrong username or password at sign-in: `details.attemptsLeft` before the account locks (for an account that exists). */
   STAFF_CREDENTIALS_INVALID: 401,
   /** Too many wrong passwords in a row: the account is locked until `details.retryAt`. */

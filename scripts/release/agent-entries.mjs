@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT } from './build-state.mjs';
 
-export const RUNTIME_SCRIPTS = ['start:agent', 'ports', 'staff', 'store:copy', 'hash-pin', 'backup', 'restore'];
+export const RUNTIME_SCRIPTS = ['start:agent', 'ports', 'staff', 'store:copy', 'hash-pin', 'backup', 'restore', 'catalogue:import'];
 
 /** `[{ script, source, name }]`: `name` is the bundle's file name in dist/agent without `.js`. */
 export function agentEntries() {

@@ -80,6 +80,20 @@ describe('every kiosk screen in every mode: axe-core finds nothing', () => {
         await page.getByRole('button', { name: t.ticket.done, exact: true }).tap();
         await page.getByRole('heading', { name: t.home.heading }).waitFor();
 
+        // Looking up a procedure: the fields, words typed without diacritics, a procedure's page (the demo's catalogue).
+        await page.getByRole('button', { name: new RegExp(t.procedures.homeButton) }).tap();
+        await page.getByRole('group', { name: t.procedures.fields }).waitFor();
+        await check('procedures-fields');
+        const letters = page.getByRole('group', { name: t.procedures.keyboard });
+        for (const ch of 'khai') await letters.getByRole('button', { name: ch, exact: true }).tap();
+        await page.locator('.procedures__results[aria-busy="false"] .procedure-row').first().waitFor();
+        await check('procedures-results');
+        await page.getByRole('button', { name: /^Đăng ký khai sinh/ }).tap();
+        await page.getByRole('heading', { name: 'Đăng ký khai sinh', exact: true }).waitFor();
+        await check('procedure');
+        await page.getByRole('button', { name: t.nav.home, exact: true }).tap();
+        await page.getByRole('heading', { name: t.home.heading }).waitFor();
+
         // The idle question over the home screen.
         await page.clock.fastForward(60_000);
         await page.getByRole('alertdialog').waitFor();

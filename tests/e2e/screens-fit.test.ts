@@ -65,6 +65,8 @@ function site(dataDir: string): SiteConfigInput {
     ],
     scanner: { driver: 'simulated' },
     locker: { driver: 'simulated', boards: [{ address: 0, locks: 16 }, { address: 1, locks: 16 }] },
+    // The demo's sample procedures (seedDemo) get their counters: a procedure's page shows "Lấy số cho thủ tục này".
+    procedures: { fieldServices: { 'Hộ tịch': 'tu-phap', 'Chứng thực': 'chung-thuc' } },
     // One wrong code on each keypad screen: never enough to pause the kiosk's pickups.
     pickup: { resultServiceId: 'tra-ket-qua', guessing: { lookupsPerMinute: 10_000, wrongCodesPerKiosk: 1000 } },
   };

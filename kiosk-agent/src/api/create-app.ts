@@ -43,6 +43,8 @@ import { registerDisplayRoutes } from './routes/display-routes';
 import { registerReportRoutes } from './routes/report-routes';
 import { registerMetricsRoutes, type MetricsSource } from './routes/metrics-routes';
 import { registerPaymentRoutes, type PaymentRouteDeps } from './routes/payment-routes';
+import type { ProcedureCatalogue } from '../procedures/procedure-catalogue';
+import { registerProcedureRoutes } from './routes/procedure-routes';
 import type { AccessPolicy } from './access-policy';
 import type { HostNames } from './host-names';
 import { createRouteAuth } from './route-auth';
@@ -77,6 +79,8 @@ export interface AppDeps {
   reminders: OverdueReminders;
   /** Fees by VietQR: the webhook, cash at the counter, the fees report, and the lookup's amount and QR. */
   payments: Omit<PaymentRouteDeps, 'now'>;
+  /** The procedure catalogue: search, papers to bring, their printout, the import. */
+  procedures: ProcedureCatalogue;
   events: EventHub;
   /** Who is asking: the kiosk, staff or the public (access-policy.ts). */
   access: AccessPolicy;
@@ -147,6 +151,7 @@ export function createApp(deps: AppDeps): Express {
   registerReportRoutes(registry, { reports: deps.reports });
   registerPickupRoutes(registry, { ...deps, lookupsPerMinute: deps.lookupsPerMinute, now: deps.now, withPayment: (l) => deps.payments.desk.withPayment(l) });
   registerPaymentRoutes(registry, { ...deps.payments, now: deps.now });
+  registerProcedureRoutes(registry, { procedures: deps.procedures });
   registerDemoRoutes(registry, deps.demo);
   registerDiagnosticsRoutes(registry, deps.diagnostics);
   if (deps.metrics) registerMetricsRoutes(registry, deps.metrics);

@@ -9,6 +9,7 @@ const AREAS: [RegExp, string][] = [
   [/^\/api\/(lockers|pickup)(\/|$)/, 'lockers'],
   [/^\/api\/appointments(\/|$)/, 'appointments'],
   [/^\/api\/stats/, 'stats'],
+  [/^\/api\/procedures(\/|$)/, 'procedures'],
 ];
 
 /** The route's area, or undefined for routes outside every area (any staff token may use them). */

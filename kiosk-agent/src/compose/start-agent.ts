@@ -24,6 +24,9 @@ import { seedDemoDossiers } from '../demo/seed-demo-dossiers';
 import { StaffSessions } from '../staff/staff-sessions';
 import { StaffAudit } from '../staff/staff-audit';
 import { seedDemoAccounts } from '../demo/seed-demo-accounts';
+import { seedDemoProcedures } from '../demo/seed-demo-procedures';
+import { fieldServiceResolver } from '../procedures/field-services';
+import { ProcedureCatalogue } from '../procedures/procedure-catalogue';
 import type { LockerBank } from '../devices/locker/locker-board';
 import { LogRing } from '../diagnostics/log-ring';
 import { EventHub } from '../events/event-hub';
@@ -163,9 +166,11 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     // Demo mode (no site config): every start begins with the same sample dossiers, two of them in lockers.
     // A disabled account or a new password ends the account's sessions: its console hears it and signs out at once.
     const staff = new StaffSessions({ store, clock, config: config.staff, onSessionsEnded: (accountId) => events.publish('staff.sessionsEnded', { accountId }) });
+    const procedures = new ProcedureCatalogue({ store, clock, printer: devices.printer, centerName: config.center.name, timeZone: config.center.timezone, serviceFor: fieldServiceResolver(config) });
     if (options.seedDemo ?? (options.configPath === undefined && options.config === undefined)) {
       await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey), config.kiosk.id);
       await seedDemoAccounts(staff);
+      await seedDemoProcedures(procedures);
     }
     // The outbox lives on the pickup side; the queue's turn messages wake it once it exists.
     const pickup = composePickup({ config, store, kiosks, clock, log, events, devices, secretKey, onBackgroundError });
@@ -210,6 +215,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
       }),
       reminders: pickup.reminders,
       payments: { ...payments, payments: config.payments },
+      procedures,
       events,
       access,
       hostNames,

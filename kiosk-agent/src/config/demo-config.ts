@@ -43,6 +43,8 @@ export function demoConfig(dataDir: string): SiteConfigInput {
     ],
     queue: { priorityStreakLimit: 3, defaultServiceMinutes: 6 },
     pickup: { resultServiceId: 'tra-ket-qua' },
+    // The sample catalogue's fields (assets/demo/thu-tuc-hanh-chinh-mau.csv); residence is the commune police's, not a counter's.
+    procedures: { fieldServices: { 'Hộ tịch': 'tu-phap', 'Chứng thực': 'chung-thuc', 'Đất đai': 'dat-dai', 'Bảo trợ xã hội': 'lao-dong', 'Người có công': 'lao-dong' } },
     staff: { tokens: [DEMO_STAFF_TOKEN] },
     technician: { pinHash: DEMO_TECHNICIAN_PIN_HASH },
   };

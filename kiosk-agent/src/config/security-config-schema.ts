@@ -74,10 +74,11 @@ const StaffSecretSchema = z.string().min(16, 'at least 16 characters (24+ recomm
 /**
  * What an integration token may do, by the staff API's areas (api/token-scope.ts names each route's): `counters`
  * (call, serve, transfer…), `dossiers` (create, import), `lockers` (deposit, recall, remind, resume pickups),
- * `appointments` (book for citizens), `stats` (statistics). A token without `scopes` may do all of them, as before.
+ * `appointments` (book for citizens), `stats` (statistics), `procedures` (import the procedure catalogue). A token
+ * without `scopes` may do all of them, as before.
  * `metrics`: GET /metrics for Prometheus; a token whose only scope it is is no staff token at all (access-policy.ts).
  */
-export const TOKEN_SCOPES = ['counters', 'dossiers', 'lockers', 'appointments', 'stats', 'metrics'] as const;
+export const TOKEN_SCOPES = ['counters', 'dossiers', 'lockers', 'appointments', 'stats', 'procedures', 'metrics'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const StaffTokenSchema = z.union([

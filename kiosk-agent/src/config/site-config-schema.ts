@@ -183,6 +183,8 @@ export const SiteConfigSchema = z
         guessing: PickupGuessingSchema,
       })
       .prefault({}),
+    /** The procedure catalogue (README "Procedures at the kiosk"): its field (Lĩnh vực) → the queue service handling it. */
+    procedures: z.strictObject({ fieldServices: z.record(z.string().min(1).max(200), ServiceIdSchema).default({}) }).prefault({}),
     /** Satisfaction ratings after a pickup (and at counters): 3 levels as the indicators ask, or 5 as some portals use. */
     feedback: FeedbackConfigSchema,
     notifier: z
@@ -257,6 +259,9 @@ export const SiteConfigSchema = z
       });
     });
     checkDisplays(cfg.displays, counterIds, ctx);
+    for (const [field, id] of Object.entries(cfg.procedures.fieldServices)) {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['procedures', 'fieldServices', field], message: `unknown service "${id}"` });
+    }
     cfg.server.counterTablets.forEach((t, i) => {
       if (!counterIds.has(t.counterId)) ctx.addIssue({ code: 'custom', path: ['server', 'counterTablets', i, 'counterId'], message: `unknown counter "${t.counterId}"` });
     });

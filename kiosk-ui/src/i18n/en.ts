@@ -6,6 +6,7 @@ import { enAppointments } from './appointments.en';
 import { enRating } from './rating.en';
 import { enPayment } from './payment.en';
 import { enReports } from './reports.en';
+import { enProcedures } from './procedures.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -61,6 +62,9 @@ export const en: Catalogue = {
     checkInCancelled: 'This appointment was cancelled. Please touch Take a regular ticket to join the queue.',
     checkInAskStaff: 'The kiosk cannot give a number for this appointment. Please ask the staff.',
     checkInFailed: 'The kiosk could not check your appointment. Please touch Try again, or ask the staff.',
+    // Looking up procedures (issue 21).
+    procedures: 'Please type the name of the procedure on the keyboard, accents are not needed, or touch a field.',
+    procedure: 'The papers to bring are on the screen. You can print the list, or take a number for this procedure.',
   },
   idle: {
     question: 'Do you need more time?',
@@ -303,4 +307,5 @@ export const en: Catalogue = {
   ...enRating,
   ...enPayment,
   ...enReports,
+  ...enProcedures,
 };

@@ -5,6 +5,7 @@ import { viAppointments } from './appointments.vi';
 import { viRating } from './rating.vi';
 import { viPayment } from './payment.vi';
 import { viReports } from './reports.vi';
+import { viProcedures } from './procedures.vi';
 
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
@@ -61,6 +62,9 @@ export const vi = {
     checkInCancelled: 'Lịch hẹn này đã bị hủy. Xin chạm nút Lấy số thường để lấy số chờ.',
     checkInAskStaff: 'Ki-ốt không cấp được số cho lịch hẹn này. Xin hỏi cán bộ hướng dẫn.',
     checkInFailed: 'Ki-ốt chưa kiểm tra được lịch hẹn. Xin chạm nút Thử lại, hoặc hỏi cán bộ hướng dẫn.',
+    // Looking up procedures (issue 21).
+    procedures: 'Xin gõ tên thủ tục trên bàn phím, không cần dấu, hoặc chạm vào một lĩnh vực.',
+    procedure: 'Giấy tờ cần mang theo đang hiện trên màn hình. Có thể in danh sách giấy tờ, hoặc lấy số cho thủ tục này.',
   },
   idle: {
     question: 'Cần thêm thời gian?',
@@ -310,4 +314,5 @@ export const vi = {
   ...viRating,
   ...viPayment,
   ...viReports,
+  ...viProcedures,
 } as const;

@@ -33,3 +33,13 @@ export function DocumentIcon() {
     </svg>
   );
 }
+
+export function SearchIcon() {
+  return (
+    <svg {...common}>
+      <circle cx="20" cy="20" r="12" />
+      <path d="M29 29l12 12" />
+      <path d="M15 17h10M15 23h7" />
+    </svg>
+  );
+}

@@ -122,6 +122,23 @@ export const SCREENS: ScreenCase[] = [
     },
   },
   {
+    name: 'procedure search',
+    reach: async (k) => {
+      await k.tap(new RegExp(k.t.procedures.homeButton));
+      await k.typeOn(k.t.procedures.keyboard, 'khai');
+      // Several pages of results: the pager shows.
+      await k.page.locator('.procedures__results[aria-busy="false"] .procedures__pager').waitFor();
+    },
+  },
+  {
+    name: 'procedure',
+    reach: async (k) => {
+      // Its QR under the scanner; the sample's longest page (four papers, a long time limit, its service and counter).
+      await k.scan('1.001193.H38');
+      await k.button(new RegExp(k.t.procedures.takeTicket)).waitFor();
+    },
+  },
+  {
     name: 'slip entry',
     reach: async (k) => {
       await k.tap(new RegExp(k.t.home.collectResult));

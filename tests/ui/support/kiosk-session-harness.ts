@@ -12,6 +12,8 @@ import { collectResultMachine, type CollectResultEvent } from '../../../kiosk-ui
 import { checkInMachine } from '../../../kiosk-ui/src/flows/check-in/check-in.machine';
 import type { CheckInResponse } from '../../../shared/appointment-schemas';
 import { takeTicketMachine, type TakeTicketMachine } from '../../../kiosk-ui/src/flows/take-ticket/take-ticket.machine';
+import { proceduresMachine } from '../../../kiosk-ui/src/flows/procedures/procedures.machine';
+import type { ProcedureDetail, ProcedureList } from '../../../shared/procedure-schemas';
 
 export const SLIP = '000.00.15.H29-250704-0012';
 export const INFO: KioskInfo = {
@@ -60,6 +62,20 @@ export interface SessionOptions {
   checkIn?: (code: string) => Promise<CheckInResponse>;
 }
 
+/** The procedure the agent double answers with (any code): Hộ tịch, handled by the service tu-phap. */
+export const procedureDetail = (code: string): ProcedureDetail => ({
+  code,
+  name: 'Đăng ký khai sinh',
+  field: 'Hộ tịch',
+  agency: 'Ủy ban nhân dân cấp xã',
+  timeLimit: 'Trong ngày',
+  fee: 'Miễn',
+  documents: ['Tờ khai', 'Giấy chứng sinh'],
+  url: `https://dvc.example.gov.vn/tthc?ma=${code}`,
+  service: { id: 'tu-phap', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' }, counters: [{ id: '1', name: { vi: 'Quầy số 1', en: 'Counter 1' } }] },
+});
+const NO_PROCEDURES: ProcedureList = { total: 0, procedures: [], fields: [] };
+
 export const checkedIn = (code: string): CheckInResponse => ({
   ticket: issuedTicket({ serviceId: 'tu-phap', priority: null }, { number: 'A013', bookedAt: '2026-12-02T02:30:00.000Z' }),
   appointment: { id: `a${code}`, start: '2026-12-02T02:30:00.000Z', serviceId: 'tu-phap' },
@@ -72,6 +88,7 @@ export function startSession(opts: SessionOptions = {}) {
   const issue = vitest.fn(async (input: IssueInput) => issuedTicket(input));
   const lookup = vitest.fn(async (_code: string) => dossier(opts.inLocker ?? true));
   const checkIn = vitest.fn(opts.checkIn ?? (async (code: string) => checkedIn(code)));
+  const loadProcedure = vitest.fn(async (code: string) => procedureDetail(code));
   const camera = { running: 0, starts: 0, sendBack: null as ((e: KioskSessionEvent) => void) | null };
   const spoken: SpeakerCommand[] = [];
   let scanner: ((e: KioskSessionEvent) => void) | null = null;
@@ -98,6 +115,13 @@ export function startSession(opts: SessionOptions = {}) {
         },
       }),
       checkIn: checkInMachine.provide({ actors: { checkIn: fromPromise(({ input }) => checkIn(input.code)) } }),
+      procedures: proceduresMachine.provide({
+        actors: {
+          searchProcedures: fromPromise(async () => NO_PROCEDURES),
+          loadProcedure: fromPromise(({ input }) => loadProcedure(input.code)),
+          printPapers: fromPromise(async (): Promise<unknown> => ({ printed: true })),
+        },
+      }),
       scanSource: fromCallback<KioskSessionEvent>(({ sendBack }) => {
         scanner = sendBack;
         return () => undefined;
@@ -132,6 +156,7 @@ export function startSession(opts: SessionOptions = {}) {
     issue,
     lookup,
     checkIn,
+    loadProcedure,
     camera,
     /** Everything the speaker was told, in order. */
     spoken,

@@ -7,6 +7,7 @@ export type { Migration };
 
 import { FEE_MIGRATIONS } from './fee-migrations';
 import { CENTRE_MIGRATIONS } from './centre-migrations';
+import { CATALOGUE_MIGRATIONS } from './catalogue-migrations';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -243,4 +244,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...CENTRE_MIGRATIONS,
   ...FEE_MIGRATIONS,
+  ...CATALOGUE_MIGRATIONS,
 ];

@@ -5,6 +5,7 @@
 import { useT } from '../../i18n/i18n';
 import { CheckInView } from '../../flows/check-in/check-in-view';
 import { CollectResultView } from '../../flows/collect-result/collect-result-view';
+import { ProceduresView } from '../../flows/procedures/procedures-view';
 import { TakeTicketView } from '../../flows/take-ticket/take-ticket-view';
 import { Screen } from '../../ui/screen';
 import { AttractScreen } from './screens/attract-screen';
@@ -28,6 +29,8 @@ export function KioskSessionView({ state, send }: SessionScreenProps) {
   if (state.matches({ session: { flow: 'collectingResult' } }) && pickup) return <CollectResultView actor={pickup} {...frame} />;
   const checkIn = state.children.checkIn;
   if (state.matches({ session: { flow: 'checkingIn' } }) && checkIn) return <CheckInView actor={checkIn} {...frame} />;
+  const procedures = state.children.procedures;
+  if (state.matches({ session: { flow: 'browsingProcedures' } }) && procedures) return <ProceduresView actor={procedures} {...frame} />;
   // The ticket flow's events go through the session, which passes them on and re-arms its idle timer.
   const ticket = state.children.takeTicket;
   if (state.matches({ session: { flow: 'takingTicket' } }) && ticket) return <TakeTicketView actor={ticket} send={send} {...frame} />;

@@ -3,6 +3,7 @@ import { fromCallback, fromPromise } from 'xstate';
 import { agentClient, agentEvents } from '../../agent-client/default-client';
 import { liveCheckInMachine } from '../../flows/check-in/check-in.actors';
 import { liveCollectResultMachine } from '../../flows/collect-result/collect-result.actors';
+import { liveProceduresMachine } from '../../flows/procedures/procedures.actors';
 import { liveTakeTicketMachine } from '../../flows/take-ticket/take-ticket.actors';
 import { earliestOpening, noneIssues } from '../../flows/take-ticket/service-availability';
 import { startCamera, type CameraSession } from '../../scanning/camera-scanner';
@@ -19,6 +20,7 @@ export const liveKioskSessionMachine = kioskSessionMachine.provide({
     takeTicket: liveTakeTicketMachine,
     collectResult: liveCollectResultMachine,
     checkIn: liveCheckInMachine,
+    procedures: liveProceduresMachine,
     cameraScanner: fromCallback<KioskSessionEvent>(({ sendBack }) => {
       let session: CameraSession | null = null;
       let stopped = false;

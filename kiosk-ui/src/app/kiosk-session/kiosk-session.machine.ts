@@ -1,6 +1,7 @@
 /**
- * The kiosk's session: attract screen → home → one of two flows run as children — taking a ticket
- * (flows/take-ticket) or collecting a result (flows/collect-result) — and home again. It owns what belongs to the
+ * The kiosk's session: attract screen → home → one of the flows run as children — taking a ticket
+ * (flows/take-ticket), collecting a result (flows/collect-result), checking in (flows/check-in) or looking up a
+ * procedure (flows/procedures) — and home again. It owns what belongs to the
  * visitor rather than to a flow: the language and display modes, the idle timer (every touch re-arms it; when it
  * fires the session ends on the attract screen with every trace of the visitor cleared), the camera, and slips
  * scanned on any screen. It lives in app/ because it is the one machine that composes flows; flows never import
@@ -11,6 +12,8 @@ import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate'
 import type { KioskInfo } from '../../../../shared/api-schemas';
 import { errorEventCode } from '../../agent-client/agent-client';
 import { isAppointmentQr } from '../../../../shared/appointment-code';
+import { procedureCodeIn } from '../../../../shared/dossier-code';
+import { proceduresMachine } from '../../flows/procedures/procedures.machine';
 import { checkInMachine } from '../../flows/check-in/check-in.machine';
 import { collectResultMachine } from '../../flows/collect-result/collect-result.machine';
 import { takeTicketMachine, TICKET_PHONE_EVENTS } from '../../flows/take-ticket/take-ticket.machine';
@@ -29,6 +32,7 @@ const USER_EVENTS = [
   'home.takeTicket',
   'home.collectResult',
   'home.checkIn',
+  'home.procedures',
   'service.selected',
   'services.retry',
   'priority.chosen',
@@ -58,7 +62,7 @@ export const kioskSessionMachine = setup({
     context: {} as KioskSessionContext,
     events: {} as KioskSessionEvent,
     input: {} as KioskSessionInput | undefined,
-    children: {} as { takeTicket: 'takeTicket'; collectResult: 'collectResult'; checkIn: 'checkIn'; speaker: 'guidanceSpeaker' },
+    children: {} as { takeTicket: 'takeTicket'; collectResult: 'collectResult'; checkIn: 'checkIn'; procedures: 'procedures'; speaker: 'guidanceSpeaker' },
   },
   actors: {
     loadKiosk: fromPromise<KioskInfo>(async () => {
@@ -67,6 +71,7 @@ export const kioskSessionMachine = setup({
     takeTicket: takeTicketMachine,
     collectResult: collectResultMachine,
     checkIn: checkInMachine,
+    procedures: proceduresMachine,
     /** Sends `scan.received` for every slip scanned (serial scanner events, keyboard wedge); provided by the app. */
     scanSource: fromCallback<KioskSessionEvent>(() => () => undefined),
     /** While the camera is open: `scan.received` for the code it reads, or `camera.failed`; provided by the app. */
@@ -89,6 +94,8 @@ export const kioskSessionMachine = setup({
   guards: {
     /** A scan that is an appointment's QR (`LH:…`), not a dossier slip: the check-in flow takes it. */
     appointmentScan: ({ event }) => event.type === 'scan.received' && isAppointmentQr(event.code),
+    /** A procedure's code or the QR posted in the centre (a URL holding it): the procedure lookup opens it. */
+    procedureScan: ({ event }) => event.type === 'scan.received' && procedureCodeIn(event.code) !== undefined,
   },
 }).createMachine({
   id: 'kiosk',
@@ -123,6 +130,7 @@ export const kioskSessionMachine = setup({
         'kiosk.priorityTouched': { target: '#kiosk.session.flow.takingTicket', actions: assign({ priorityPath: true }) },
         'scan.received': [
           { guard: 'appointmentScan', target: '#checkingIn', actions: 'rememberScan' },
+          { guard: 'procedureScan', target: '#browsingProcedures', actions: 'rememberScan' },
           { target: '#collectingResult', actions: 'rememberScan' },
         ],
       },
@@ -171,6 +179,7 @@ export const kioskSessionMachine = setup({
             'nav.home': '.home',
             'scan.received': [
               { guard: 'appointmentScan', target: '.checkingIn', actions: 'rememberScan' },
+              { guard: 'procedureScan', target: '.browsingProcedures', actions: 'rememberScan' },
               { target: '.collectingResult', actions: 'rememberScan' },
             ],
             'prefs.language': { actions: assign({ prefs: ({ context, event }) => ({ ...context.prefs, lang: event.lang }) }) },
@@ -179,7 +188,7 @@ export const kioskSessionMachine = setup({
           states: {
             home: {
               entry: assign({ priorityPath: false, ticketServiceId: null, pendingScan: null }),
-              on: { 'home.takeTicket': 'takingTicket', 'home.collectResult': 'collectingResult', 'home.checkIn': 'checkingIn' },
+              on: { 'home.takeTicket': 'takingTicket', 'home.collectResult': 'collectingResult', 'home.checkIn': 'checkingIn', 'home.procedures': 'browsingProcedures' },
             },
             takingTicket: {
               invoke: {
@@ -197,6 +206,12 @@ export const kioskSessionMachine = setup({
                   {
                     guard: ({ event }) => event.output.next === 'collect' && event.output.code !== null && isAppointmentQr(event.output.code),
                     target: 'checkingIn',
+                    actions: assign({ pendingScan: ({ event }) => (event.output.next === 'collect' ? event.output.code : null) }),
+                  },
+                  // A procedure's QR scanned while choosing: the procedure lookup opens it.
+                  {
+                    guard: ({ event }) => event.output.next === 'collect' && event.output.code !== null && procedureCodeIn(event.output.code) !== undefined,
+                    target: 'browsingProcedures',
                     actions: assign({ pendingScan: ({ event }) => (event.output.next === 'collect' ? event.output.code : null) }),
                   },
                   { guard: ({ event }) => event.output.next === 'collect', target: 'collectingResult', actions: assign({ pendingScan: ({ event }) => (event.output.next === 'collect' ? event.output.code : null) }) },
@@ -225,6 +240,31 @@ export const kioskSessionMachine = setup({
               on: {
                 'scan.received': [
                   { guard: 'appointmentScan', actions: sendTo('checkIn', ({ event }) => ({ type: 'checkin.scanned' as const, code: event.type === 'scan.received' ? event.code : '' })) },
+                  { guard: 'procedureScan', target: 'browsingProcedures', actions: 'rememberScan' },
+                  { target: 'collectingResult', actions: 'rememberScan' },
+                ],
+              },
+            },
+            browsingProcedures: {
+              id: 'browsingProcedures',
+              invoke: {
+                id: 'procedures',
+                src: 'procedures',
+                input: ({ context }) => ({ code: context.pendingScan === null ? null : (procedureCodeIn(context.pendingScan) ?? null) }),
+                onDone: [
+                  {
+                    // "Lấy số cho thủ tục này": the ticket flow for its service, starting at the priority question.
+                    guard: ({ event }) => event.output.next === 'ticket',
+                    target: 'takingTicket',
+                    actions: assign({ ticketServiceId: ({ event }) => (event.output.next === 'ticket' ? event.output.serviceId : null), pendingScan: null }),
+                  },
+                  { target: 'home' },
+                ],
+              },
+              on: {
+                'scan.received': [
+                  { guard: 'procedureScan', actions: sendTo('procedures', ({ event }) => ({ type: 'procedures.scanned' as const, code: event.type === 'scan.received' ? (procedureCodeIn(event.code) ?? '') : '' })) },
+                  { guard: 'appointmentScan', target: 'checkingIn', actions: 'rememberScan' },
                   { target: 'collectingResult', actions: 'rememberScan' },
                 ],
               },

@@ -20,7 +20,7 @@ export interface KioskSessionContext {
   /** Whether any service issues tickets now (the attract screen's "outside hours" notice); kept across visitors. */
   opening: { closed: boolean; opensAt: string | null } | null;
   errorCode: AgentErrorCode | null;
-  /** A slip scanned before the pickup flow started (on the attract, home or a ticket screen): its first lookup. */
+  /** A slip scanned before the pickup flow started (on the attract, home or a ticket screen): its first lookup; or a procedure's QR. */
   pendingScan: string | null;
   /** A service the ticket flow starts with (a ticket for the result counter, offered by the pickup flow). */
   ticketServiceId: string | null;
@@ -52,6 +52,7 @@ export type KioskSessionEvent =
   | { type: 'home.takeTicket' }
   | { type: 'home.collectResult' }
   | { type: 'home.checkIn' }
+  | { type: 'home.procedures' }
   // Any touch on the kiosk (scrolling a list, reading with a finger on the glass): keeps the session alive.
   | { type: 'user.activity' }
   // The pickup flow holds the session while a compartment door is open (the citizen is at the lockers).

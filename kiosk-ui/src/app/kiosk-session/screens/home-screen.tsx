@@ -1,7 +1,7 @@
 import './home-screen.css';
 import { useT } from '../../../i18n/i18n';
 import { BigButton } from '../../../ui/big-button';
-import { CalendarIcon, DocumentIcon, TicketIcon } from '../../../ui/icons';
+import { CalendarIcon, DocumentIcon, SearchIcon, TicketIcon } from '../../../ui/icons';
 import type { SessionScreenProps } from './session-screen-props';
 
 export function HomeScreen({ state, send }: SessionScreenProps) {
@@ -9,10 +9,12 @@ export function HomeScreen({ state, send }: SessionScreenProps) {
   const checkIn = state.context.info?.checkIn === true;
   return (
     <>
-      <div className={`choices ${checkIn ? 'choices--three' : 'choices--two'}`}>
+      {/* "Tra cứu thủ tục" is always offered: the catalogue is the centre's public list of procedures. */}
+      <div className={`choices ${checkIn ? 'choices--four' : 'choices--three'}`}>
         <BigButton label={t.home.takeTicket} hint={t.home.takeTicketHint} icon={<TicketIcon />} onPress={() => send({ type: 'home.takeTicket' })} />
         <BigButton label={t.home.collectResult} hint={t.home.collectResultHint} icon={<DocumentIcon />} variant="secondary" onPress={() => send({ type: 'home.collectResult' })} />
         {checkIn ? <BigButton label={t.checkIn.homeButton} hint={t.checkIn.homeHint} icon={<CalendarIcon />} variant="secondary" onPress={() => send({ type: 'home.checkIn' })} /> : null}
+        <BigButton label={t.procedures.homeButton} hint={t.procedures.homeHint} icon={<SearchIcon />} variant="secondary" onPress={() => send({ type: 'home.procedures' })} />
       </div>
       {/* The serial and keyboard-wedge scanners work on any screen by themselves; the camera has to be asked for. */}
       <div className="nav-row">
