@@ -46,6 +46,8 @@ const minutesSince = (sinceMs: number, nowMs: number): number => Math.floor((now
 export class FaultAlerts {
   private readonly devices = new FaultSpells<DeviceName>();
   private readonly outbox = new FaultSpells<'outbox'>();
+  /** When the oldest pending message of the current stuck spell was created (null: not stuck). */
+  private stuckOldestMs: number | null = null;
   /** The numbers that accepted the current stuck-outbox alert (it goes number by number, straight to the gateway). */
   private readonly outboxTold = new Set<string>();
   private readonly to: readonly string[];
@@ -103,8 +105,13 @@ export class FaultAlerts {
     const { pending, oldestCreatedMs } = await this.deps.outboxBacklog();
     const now = this.deps.now();
     const stuck = oldestCreatedMs !== null && now - oldestCreatedMs >= this.deps.outboxStuckMs;
+    // The outbox moved if the message that was stuck is gone: its oldest pending one is younger now. That ends the
+    // spell even when no check happened to see it empty (it may drain and stick again between two checks).
+    const moved = this.stuckOldestMs !== null && (oldestCreatedMs === null || oldestCreatedMs > this.stuckOldestMs);
+    if (moved) this.outbox.note('outbox', false, now);
+    this.stuckOldestMs = stuck ? oldestCreatedMs : null;
     this.outbox.note('outbox', stuck, now);
-    if (!stuck) this.outboxTold.clear();
+    if (!stuck || moved) this.outboxTold.clear();
     if (!stuck || !this.outbox.due('outbox', now, 0)) return;
     const text = MONITORING_TEXT.outboxStuck({ kiosk: this.deps.kiosk, pending, minutes: minutesSince(oldestCreatedMs, now) });
     for (const to of this.to) {
