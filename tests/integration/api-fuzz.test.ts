@@ -201,7 +201,11 @@ describe('API fuzz over every documented operation', () => {
     const error = parsed?.error;
     const code = error?.code;
     const coded = isErrorCode(code) && ERROR_HTTP_STATUS[code] === o.status;
-    if (o.status >= 500 && !((o.status === 503 || o.status === 504) && coded)) problems.push(`status ${o.status}`);
+    // 503/504: the store or a device is away. 502 LOCKER_NOT_OPENED: the board was told to open and its status read
+    // says shut — here a concurrent request (a person shutting the door, POST /api/demo/locker/close) can shut it
+    // in between; the agent's honest, coded answer, never a crash.
+    const deviceRefused = o.status === 502 && code === 'LOCKER_NOT_OPENED';
+    if (o.status >= 500 && !((o.status === 503 || o.status === 504 || deviceRefused) && coded)) problems.push(`status ${o.status}`);
     if (o.status >= 300) {
       if (!isJson) problems.push(`error answered as ${o.type || 'no content-type'}`);
       else if (typeof code !== 'string' || typeof error?.message !== 'string') problems.push('error body is not { error: { code, message } }');
