@@ -3,11 +3,14 @@
  * "Lấy số cho thủ tục này" (its field's service) and "In danh sách giấy tờ" with what the printer did. Reads state,
  * sends events.
  */
+import { lazy, Suspense } from 'react';
 import { useLang, useT } from '../../../i18n/i18n';
 import { errorText } from '../../../i18n/error-text';
 import { BigButton } from '../../../ui/big-button';
-import { QrCode } from '../../../ui/qr-code';
 import type { ProceduresScreenProps } from './procedures-screen-props';
+
+// The QR encoder stays out of the kiosk's first load (as on the ticket screen): fetched when a procedure is opened.
+const QrCode = lazy(() => import('../../../ui/qr-code').then((m) => ({ default: m.QrCode })));
 
 export function ProcedureDetailScreen({ state, send }: ProceduresScreenProps) {
   const t = useT().procedures;
@@ -43,7 +46,9 @@ export function ProcedureDetailScreen({ state, send }: ProceduresScreenProps) {
       </section>
       {p.url ? (
         <figure className="procedure__qr">
-          <QrCode value={p.url} label={t.qrLabel(p.name)} size={160} />
+          <Suspense fallback={<div style={{ width: 160, height: 160 }} />}>
+            <QrCode value={p.url} label={t.qrLabel(p.name)} size={160} />
+          </Suspense>
           <figcaption>{t.qr}</figcaption>
         </figure>
       ) : null}
