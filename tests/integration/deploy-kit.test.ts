@@ -6,7 +6,7 @@
  * (tests/support/agent-ctl-process.sh), which runs it as a plain process. One release build for the whole file.
  */
 import Database from 'better-sqlite3';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
@@ -128,6 +128,36 @@ describe('install.sh --root', () => {
     expect(existsSync(join(spy, 'calls')), 'a system command ran').toBe(false);
     for (const p of REAL_PATHS) expect(existsSync(p)).toBe(false);
   }, 120_000);
+
+  it('the built agent of the release runs the demo with nothing but its own files (UI, sample catalogue, font)', async () => {
+    // What `npm start` without a config runs from the build: every file the demo reads must be inside the release.
+    const data = join(dir.path, 'demo-data');
+    const agent = spawn(process.execPath, [join(root, 'opt/motcua-kiosk/current/dist/agent/main.js'), '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    agent.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    agent.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the demo did not start:\n${out}`)), 20_000);
+        agent.stdout.on('data', () => {
+          const m = /Kiosk ready at (http:\/\/\S+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        agent.once('exit', (code) => reject(new Error(`the demo exited (${code}):\n${out}`)));
+      });
+      const found = (await (await fetch(`${url}/api/procedures?q=khai%20sinh`)).json()) as { procedures: { name: string }[] };
+      expect(found.procedures.map((p) => p.name)).toContain('Đăng ký khai sinh');
+      expect(await (await fetch(`${url}/`)).text()).toContain('<div id="root">');
+      const ticket = await postJson<{ printed: boolean }>(`${url}/api/tickets`, { serviceId: 'tu-phap' });
+      expect([ticket.status, ticket.body.printed]).toEqual([201, true]);
+    } finally {
+      agent.kill('SIGTERM');
+      await new Promise((r) => agent.once('exit', r));
+    }
+  }, 60_000);
 
   it('the agent refuses the installed example with one line and exit 2', () => {
     const r = spawnSync(process.execPath, [join(root, 'opt/motcua-kiosk/current/dist/agent/main.js'), '--config', join(root, 'etc/motcua-kiosk/site.json')], { encoding: 'utf8', timeout: 30_000 });

@@ -4,11 +4,13 @@
  * so "Tra cứu thủ tục" has procedures to find. Procedures imported during the demo stay.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../core/package-root';
 import { parseCatalogueCsv } from '../procedures/catalogue-parse';
 import type { ProcedureCatalogue } from '../procedures/procedure-catalogue';
 
-export const DEMO_CATALOGUE_FILE = fileURLToPath(new URL('../../assets/demo/thu-tuc-hanh-chinh-mau.csv', import.meta.url));
+/** From the package root, not this file: the agent also runs bundled from dist/agent/ (core/package-root.ts). */
+export const DEMO_CATALOGUE_FILE = join(packageRoot(), 'kiosk-agent/assets/demo/thu-tuc-hanh-chinh-mau.csv');
 
 export async function seedDemoProcedures(procedures: ProcedureCatalogue): Promise<void> {
   await procedures.import(parseCatalogueCsv(readFileSync(DEMO_CATALOGUE_FILE, 'utf8')));
