@@ -154,8 +154,11 @@ describe('install.sh --root', () => {
       const ticket = await postJson<{ printed: boolean }>(`${url}/api/tickets`, { serviceId: 'tu-phap' });
       expect([ticket.status, ticket.body.printed]).toEqual([201, true]);
     } finally {
-      agent.kill('SIGTERM');
-      await new Promise((r) => agent.once('exit', r));
+      if (agent.exitCode === null && agent.signalCode === null) {
+        const exited = new Promise((r) => agent.once('exit', r));
+        agent.kill('SIGTERM');
+        await exited;
+      }
     }
   }, 60_000);
 
