@@ -2,6 +2,7 @@
 import type { Catalogue } from './catalogue';
 import { enStaff } from './staff.en';
 import { enDiagnostics } from './diagnostics.en';
+import { enGuide } from './guide.en';
 import { enAppointments } from './appointments.en';
 import { enRating } from './rating.en';
 import { enPayment } from './payment.en';
@@ -33,39 +34,8 @@ export const en: Catalogue = {
     CAMERA_UNAVAILABLE: 'The kiosk cannot open its camera. Please use the scanner below the screen or type the dossier code.',
     CAMERA_DENIED: 'The camera is not allowed. Please use the scanner below the screen or type the dossier code.',
   },
-  guide: {
-    replay: 'Hear the guidance',
-    home: 'Please choose: take a queue ticket, or collect a result.',
-    services: 'Please touch the service area you need.',
-    priority: 'If you are a priority visitor, touch your group. If not, touch No.',
-    priorityOnly: 'Please touch your priority group.',
-    ticket: 'Please take your ticket from the printer slot below, and watch the calling screen.',
-    unprinted: 'The printer has a problem. Please remember the number on the screen.',
-    issueFailed: 'No ticket yet. Please touch Try again, or ask the staff.',
-    refused: 'This service area is not issuing numbers now. Please choose another, or come back at the time on the screen.',
-    noneIssuing: 'No queue numbers are issued at this hour. Please come back at the time on the screen.',
-    pickupScan: 'Please hold the code on your appointment slip under the scanner below the screen, or type the dossier code.',
-    pickupStatus: 'The state of your dossier is on the screen.',
-    pickupCode: 'Please type the six-digit pickup code sent to you by text message.',
-    payment: 'Please scan the code on the screen with the banking app on your phone to pay the fees.',
-    doorOpen: 'The compartment is open. Please take your papers and close the door.',
-    rating: 'Please touch to rate your satisfaction.',
-    problem: 'Please read the guidance on the screen, or go to the result counter.',
-    idle: 'Do you need more time? Please touch the screen.',
-    // Messages before your turn (issue 18): the phone step after the ticket.
-    phone: 'To get a text message when your turn is near, type your mobile number and touch Send.',
-    phoneSent: 'You will get text messages. Please take your ticket and watch the calling screen.',
-    checkInCode: 'Please type your eight-digit appointment code, or hold the QR code under the scanner.',
-    checkInNotFound: 'No appointment has this code. Please check the eight digits in your text message and type them again.',
-    checkInTooEarly: 'It is too early to check in for your appointment. Please come back at the time on the screen.',
-    checkInExpired: 'Your appointment time has passed. Please touch Take a regular ticket to join the queue.',
-    checkInCancelled: 'This appointment was cancelled. Please touch Take a regular ticket to join the queue.',
-    checkInAskStaff: 'The kiosk cannot give a number for this appointment. Please ask the staff.',
-    checkInFailed: 'The kiosk could not check your appointment. Please touch Try again, or ask the staff.',
-    // Looking up procedures (issue 21).
-    procedures: 'Please type the name of the procedure on the keyboard, accents are not needed, or touch a field.',
-    procedure: 'The papers to bring are on the screen. You can print the list, or take a number for this procedure.',
-  },
+  guide: enGuide,
+
   idle: {
     question: 'Do you need more time?',
     hint: 'Without a touch, the kiosk returns to the start screen in a few seconds.',

@@ -16,46 +16,12 @@ import { procedureCodeIn } from '../../../../shared/dossier-code';
 import { proceduresMachine } from '../../flows/procedures/procedures.machine';
 import { checkInMachine } from '../../flows/check-in/check-in.machine';
 import { collectResultMachine } from '../../flows/collect-result/collect-result.machine';
-import { takeTicketMachine, TICKET_PHONE_EVENTS } from '../../flows/take-ticket/take-ticket.machine';
-import { DEFAULT_PREFERENCES, toggled } from '../../ui/preferences';
+import { takeTicketMachine } from '../../flows/take-ticket/take-ticket.machine';
+import { toggled } from '../../ui/preferences';
+import { forwardToTicket, freshSession, rearmIdle } from './kiosk-session.events';
 import { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand } from './kiosk-session.types';
 
 export { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand };
-
-/** Everything one visitor's session may leave behind, as the next visitor must find it. */
-function freshSession(): Omit<KioskSessionContext, 'info' | 'timing' | 'opening'> {
-  return { errorCode: null, pendingScan: null, ticketServiceId: null, cameraError: null, prefs: DEFAULT_PREFERENCES, priorityPath: false };
-}
-
-/** Events that mean a person is using the kiosk: each one re-arms the idle timer. */
-const USER_EVENTS = [
-  'home.takeTicket',
-  'home.collectResult',
-  'home.checkIn',
-  'home.procedures',
-  'service.selected',
-  'services.retry',
-  'priority.chosen',
-  'issue.retry',
-  'ticket.done',
-  'pickup.chosen',
-  'nav.back',
-  'nav.home',
-  'user.activity',
-  'scan.received',
-  'prefs.language',
-  'prefs.toggle',
-  'idle.extend',
-  'camera.open',
-  'camera.close',
-  ...TICKET_PHONE_EVENTS,
-] as const;
-// A self-transition of the atomic `counting` state: re-entering a parent instead would conflict with the flow
-// region's transition for the same event and swallow it.
-const rearmIdle = Object.fromEntries(USER_EVENTS.map((e) => [e, { target: 'counting', reenter: true }]));
-/** What the ticket flow listens to: passed on to it while it runs (the session re-arms its idle timer on them too). */
-const TICKET_EVENTS = ['service.selected', 'services.retry', 'priority.chosen', 'issue.retry', 'ticket.done', 'pickup.chosen', 'nav.back', 'scan.received', ...TICKET_PHONE_EVENTS] as const;
-const forwardToTicket = Object.fromEntries(TICKET_EVENTS.map((e) => [e, { actions: sendTo('takeTicket', ({ event }) => event) }]));
 
 export const kioskSessionMachine = setup({
   types: {

@@ -1,0 +1,35 @@
+/** Vietnamese spoken guidance: one sentence a screen, each also a pre-rendered voice clip (scripts/make-voice-clips.ts). */
+export const viGuide = {
+  replay: 'Nghe hướng dẫn',
+  home: 'Xin mời chọn: lấy số thứ tự, hoặc nhận kết quả.',
+  services: 'Xin mời chạm vào lĩnh vực cần làm thủ tục.',
+  priority: 'Nếu thuộc đối tượng ưu tiên, xin chạm vào đối tượng của mình. Nếu không, xin chạm nút Không.',
+  priorityOnly: 'Xin chạm vào đối tượng ưu tiên của mình.',
+  ticket: 'Xin nhận phiếu ở khe máy in bên dưới, và chú ý màn hình gọi số.',
+  unprinted: 'Máy in đang gặp sự cố. Xin ghi nhớ số thứ tự trên màn hình.',
+  issueFailed: 'Chưa lấy được số thứ tự. Xin chạm nút Thử lại, hoặc hỏi cán bộ hướng dẫn.',
+  refused: 'Lĩnh vực này hiện không nhận số. Xin chọn lĩnh vực khác, hoặc quay lại vào giờ ghi trên màn hình.',
+  noneIssuing: 'Hiện ngoài giờ lấy số. Xin quay lại vào giờ ghi trên màn hình.',
+  pickupScan: 'Xin đưa mã trên giấy hẹn vào máy quét bên dưới màn hình, hoặc nhập mã hồ sơ.',
+  pickupStatus: 'Tình trạng hồ sơ đang hiện trên màn hình.',
+  pickupCode: 'Xin nhập mã nhận kết quả gồm sáu chữ số, đã được gửi qua tin nhắn.',
+  payment: 'Xin quét mã trên màn hình bằng ứng dụng ngân hàng trên điện thoại để nộp phí, lệ phí.',
+  doorOpen: 'Ngăn tủ đã mở. Xin lấy hồ sơ và đóng cửa tủ.',
+  rating: 'Xin chạm để đánh giá mức độ hài lòng.',
+  problem: 'Xin đọc hướng dẫn trên màn hình, hoặc đến quầy trả kết quả.',
+  idle: 'Bạn cần thêm thời gian? Xin chạm vào màn hình.',
+  // Messages before your turn (issue 18): the phone step after the ticket.
+  phone: 'Nếu muốn nhận tin nhắn khi sắp đến lượt, xin nhập số điện thoại di động rồi chạm nút Gửi.',
+  phoneSent: 'Đã đăng ký nhận tin nhắn. Xin nhận phiếu và chú ý màn hình gọi số.',
+  // Checking in a booked visit: the keypad, and each answer that gives no ticket (no times: a clip is one fixed sentence).
+  checkInCode: 'Xin nhập mã lịch hẹn gồm tám chữ số, hoặc đưa mã QR vào máy quét.',
+  checkInNotFound: 'Không tìm thấy lịch hẹn với mã này. Xin kiểm tra lại tám chữ số trong tin nhắn, rồi nhập lại.',
+  checkInTooEarly: 'Chưa đến giờ nhận số theo lịch hẹn. Xin quay lại vào giờ ghi trên màn hình.',
+  checkInExpired: 'Lịch hẹn đã quá giờ nhận số. Xin chạm nút Lấy số thường để lấy số chờ.',
+  checkInCancelled: 'Lịch hẹn này đã bị hủy. Xin chạm nút Lấy số thường để lấy số chờ.',
+  checkInAskStaff: 'Ki-ốt không cấp được số cho lịch hẹn này. Xin hỏi cán bộ hướng dẫn.',
+  checkInFailed: 'Ki-ốt chưa kiểm tra được lịch hẹn. Xin chạm nút Thử lại, hoặc hỏi cán bộ hướng dẫn.',
+  // Looking up procedures (issue 21).
+  procedures: 'Xin gõ tên thủ tục trên bàn phím, không cần dấu, hoặc chạm vào một lĩnh vực.',
+  procedure: 'Giấy tờ cần mang theo đang hiện trên màn hình. Có thể in danh sách giấy tờ, hoặc lấy số cho thủ tục này.',
+};
