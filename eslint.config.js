@@ -37,6 +37,9 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/await-thenable': 'error',
+      // The installed agent runs with --jitless (scripts/release/agent-node-flags.json): no WebAssembly, so Node's
+      // fetch throws from inside undici and takes the process down.
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'The agent runs without WebAssembly (--jitless), where fetch crashes: use core/http-client httpCall.' }, { name: 'WebAssembly', message: 'The agent runs with --jitless: no WebAssembly.' }],
     },
   },
   {

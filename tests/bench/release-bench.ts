@@ -21,12 +21,14 @@ import { postJson } from '../support/http';
 import { ptyPair, waitUntil } from '../support/socat';
 import { tempDir } from '../support/temp-dir';
 import { testConfig } from '../support/test-config';
+import AGENT_RUN from '../../scripts/release/agent-node-flags.json';
 import { ms, summarize } from './stats';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(REPO, 'dist/agent/main.js');
 // As the kiosk runs it: deploy/debian/systemd/motcua-kiosk.service and scripts/start.mjs pass the same flag.
-const NODE_FLAGS = ['--max-semi-space-size=1'];
+// BENCH_NODE_FLAGS (space-separated) replaces them to try others.
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? AGENT_RUN.flags;
 
 function ensureBuilt(): void {
   const state = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('./scripts/release/build-state.mjs'); process.exit(m.buildState() === 'fresh' ? 0 : 1)"], { cwd: REPO });
@@ -46,7 +48,7 @@ async function freePort(): Promise<number> {
 /** Starts the built agent; resolves when /api/health first answers, with the time that took. */
 async function startBuilt(configFile: string, url: string) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...NODE_FLAGS, MAIN, '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, MAIN, '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...AGENT_RUN.env, ...process.env } });
   const exited = new Promise<number | null>((r) => child.once('exit', r));
   let dead = false;
   void exited.then(() => (dead = true));
@@ -97,16 +99,26 @@ export async function benchReleaseBuild(starts = Number(process.env.BENCH_STARTS
 
     const agent = await startBuilt(configFile, url);
     try {
+      const pid = agent.child.pid!;
+      const atStart = rssMb(pid, 'VmRSS');
+      const ticketMs: number[] = [];
       for (let i = 0; i < tickets; i++) {
+        const t0 = performance.now();
         const res = await postJson<{ printed: boolean }>(`${url}/api/tickets`, { serviceId: i % 5 === 0 ? 'dat-dai' : 'tu-phap' });
         if (res.status !== 201 || !res.body.printed) throw new Error(`ticket ${i} failed: ${JSON.stringify(res.body)}`);
+        ticketMs.push(performance.now() - t0);
       }
       const health = (await (await fetch(`${url}/api/health`)).json()) as { devices: { printer: { state: string }; locker: { state: string } } };
-      const pid = agent.child.pid!;
+      const [rss, own, peak] = [rssMb(pid, 'VmRSS'), rssMb(pid, 'RssAnon'), rssMb(pid, 'VmHWM')];
+      // Where it goes, from the agent's own /metrics (read after the figures above: rendering them allocates).
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      const gauge = (name: string): string => (Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 1024 / 1024).toFixed(1);
+      const t = summarize(ticketMs);
       return [
         `release build, load average ${loadavg()[0]!.toFixed(1)} while measuring (figures on a busy machine are slower)`,
         `release build start → /api/health (node dist/agent/main.js, escpos over TCP, kerong-cu over a pty; ${s.n} cold starts, the first start with a new store apart: ${ms(first.startMs)}): median ${ms(s.median)}, p99 ${ms(s.p99)}, max ${ms(s.max)}  [target ≤ 1500 ms]`,
-        `release build resident memory after ${tickets} printed tickets (printer ${health.devices.printer.state}, locker ${health.devices.locker.state}): ${rssMb(pid, 'VmRSS').toFixed(1)} MB (of which the agent's own, not file-backed: ${rssMb(pid, 'RssAnon').toFixed(1)} MB), peak ${rssMb(pid, 'VmHWM').toFixed(1)} MB  [target ≤ 80 MB]`,
+        `release build resident memory after ${tickets} printed tickets (node ${NODE_FLAGS.join(' ')}; printer ${health.devices.printer.state}, locker ${health.devices.locker.state}): ${rss.toFixed(1)} MB (of which the agent's own, not file-backed: ${own.toFixed(1)} MB; ${atStart.toFixed(1)} MB just after start; peak ${peak.toFixed(1)} MB; V8 heap ${gauge('nodejs_heap_size_used_bytes')} MB used of ${gauge('nodejs_heap_size_total_bytes')} MB)  [target ≤ 80 MB]`,
+        `release build POST /api/tickets, printed over TCP (${t.n} tickets, one at a time): median ${ms(t.median)}, p99 ${ms(t.p99)}`,
       ];
     } finally {
       await agent.stop();

@@ -11,8 +11,9 @@ export interface AgentProcess {
   output(): string;
 }
 
-export function spawnAgent(args: string[], env: Record<string, string> = {}): AgentProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+/** `nodeFlags`: Node's own options before the script (the production set: scripts/release/agent-node-flags.json). */
+export function spawnAgent(args: string[], env: Record<string, string> = {}, nodeFlags: readonly string[] = []): AgentProcess {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', MAIN, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

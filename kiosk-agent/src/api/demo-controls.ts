@@ -8,7 +8,7 @@ import type { PrintedJob, SimulatedPrinterStateView } from '../../../shared/api-
 export interface DemoControls {
   printer?: {
     /** The last jobs the simulated printer received, newest first, decoded to text and a picture. */
-    recentJobs(limit: number): PrintedJob[];
+    recentJobs(limit: number): Promise<PrintedJob[]>;
     setState(state: Partial<SimulatedPrinterStateView>): SimulatedPrinterStateView;
   };
   scanner?: {

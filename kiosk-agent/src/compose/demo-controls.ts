@@ -2,7 +2,6 @@
 import type { PrintedJob } from '../../../shared/api-schemas';
 import type { DemoControls } from '../api/demo-controls';
 import type { SimulatedLockerBus } from '../devices/locker/simulated-locker-bus';
-import { renderJobToPng } from '../devices/printer/escpos-preview';
 import type { SimulatedPrinter, SimulatedPrintJob } from '../devices/printer/simulated-printer';
 import type { SimulatedScanner } from '../devices/scanner/simulated-scanner';
 
@@ -15,7 +14,7 @@ export interface Simulators {
 function printerControls(printer: SimulatedPrinter): NonNullable<DemoControls['printer']> {
   // A picture of each slip is drawn once: the demo panel asks for the same jobs again and again.
   const pngCache = new WeakMap<SimulatedPrintJob, string>();
-  const toView = (job: SimulatedPrintJob): PrintedJob => {
+  const toView = (job: SimulatedPrintJob, renderJobToPng: (job: SimulatedPrintJob['decoded']) => Buffer): PrintedJob => {
     let png = pngCache.get(job);
     if (png === undefined) {
       png = `data:image/png;base64,${renderJobToPng(job.decoded).toString('base64')}`;
@@ -32,7 +31,12 @@ function printerControls(printer: SimulatedPrinter): NonNullable<DemoControls['p
     };
   };
   return {
-    recentJobs: (limit) => printer.jobs.slice(-limit).reverse().map(toView),
+    recentJobs: async (limit) => {
+      // The slip painter (canvas, QR encoder) is loaded at the first look at the demo panel, not at start: an agent
+      // with real devices never uses it and should not carry it in memory.
+      const { renderJobToPng } = await import('../devices/printer/escpos-preview');
+      return printer.jobs.slice(-limit).reverse().map((job) => toView(job, renderJobToPng));
+    },
     setState: (state) => {
       printer.setState(state);
       return printer.getState();

@@ -34,8 +34,6 @@ import { createLogger, type Logger } from '../logger';
 import { PickupCodeHasher } from '../pickup/pickup-code';
 import { folderWriteProblem, storeErrorCode, StoreHealthWatch } from '../store/store-health';
 import { storeUnavailableMessage } from '../i18n/store-text';
-import { PostgresChannel } from '../store/postgres/postgres-channel';
-import { PostgresStore } from '../store/postgres/postgres-store';
 import { composeDiagnostics } from './compose-diagnostics';
 import { composeDisplay } from './compose-display';
 import { composePickup } from './compose-pickup';
@@ -117,8 +115,9 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     if (config.store.driver === 'sqlite') await kiosks.adoptAll();
     await kiosks.register(clock.now());
     // A centre's agents share one PostgreSQL: what happens at one reaches the clients of the others.
-    if (store instanceof PostgresStore && config.store.driver === 'postgres') {
-      const channel = new PostgresChannel(store.pool, config.store.url, 'motcua_events');
+    if (config.store.driver === 'postgres') {
+      const { centreEventChannel } = await import('./open-postgres-store');
+      const channel = centreEventChannel(store, config.store.url);
       cleanups.unshift(await relayCentreEvents(events, channel, config.kiosk.id, log.child({ module: 'centre' })));
     }
     // Background work (outbox, reminders, recovery, retention) never kills the agent: a store failure shows in

@@ -3,6 +3,7 @@
  * without a gateway) and `webhook` (a generic HTTP POST to an SMS/Zalo gateway). Delivery goes through the outbox,
  * which retries until the gateway acknowledges and survives restarts.
  */
+import { httpCall, type HttpAnswer } from '../core/http-client';
 import { AgentError } from '../errors/agent-error';
 import { maskPhone } from '../pickup/masking';
 
@@ -39,9 +40,9 @@ export class WebhookNotifier implements Notifier {
   constructor(private readonly options: { url: string; token?: string; timeoutMs: number }) {}
 
   async send(message: OutgoingMessage, signal?: AbortSignal): Promise<void> {
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(this.options.url, {
+      res = await httpCall(this.options.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
         body: JSON.stringify({ to: message.to, text: message.text, reference: message.dossierCode ?? message.ticket ?? message.appointment ?? message.alert }),

@@ -4,6 +4,7 @@
  * anything but 2xx so the outbox retries them. The token is sent, never logged or put in an error.
  */
 import type { UpstreamHttpConfig } from '../config/upstream-config-schema';
+import { httpCall, type HttpAnswer } from '../core/http-client';
 import { AgentError } from '../errors/agent-error';
 import { mapUpstreamDossier, reportBody } from './field-mapping';
 import type { StatusReport, UpstreamAdapter, UpstreamDossier } from './upstream-adapter';
@@ -28,9 +29,9 @@ export class HttpUpstream implements UpstreamAdapter {
   }
 
   async fetchDossier(code: string): Promise<UpstreamDossier | undefined> {
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(this.url(this.cfg.lookupPath, code), { headers: this.headers(false), signal: AbortSignal.timeout(this.cfg.timeoutMs) });
+      res = await httpCall(this.url(this.cfg.lookupPath, code), { headers: this.headers(false), signal: AbortSignal.timeout(this.cfg.timeoutMs) });
     } catch (err) {
       const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
       throw new AgentError('UPSTREAM_UNAVAILABLE', UNAVAILABLE, { cause: timedOut ? `no answer within ${this.cfg.timeoutMs} ms` : (err as Error).message });
@@ -39,7 +40,7 @@ export class HttpUpstream implements UpstreamAdapter {
     if (!res.ok) throw new AgentError('UPSTREAM_UNAVAILABLE', UNAVAILABLE, { cause: `HTTP ${res.status}` });
     let body: unknown;
     try {
-      body = await res.json();
+      body = res.json();
     } catch {
       throw new AgentError('UPSTREAM_UNAVAILABLE', UNAVAILABLE, { cause: 'response is not JSON' });
     }
@@ -49,7 +50,7 @@ export class HttpUpstream implements UpstreamAdapter {
   }
 
   async reportStatus(report: StatusReport, signal?: AbortSignal): Promise<void> {
-    const res = await fetch(this.url(this.cfg.reportPath, report.dossierCode), {
+    const res = await httpCall(this.url(this.cfg.reportPath, report.dossierCode), {
       method: this.cfg.reportMethod,
       headers: this.headers(true),
       body: JSON.stringify(reportBody(report, this.cfg)),
