@@ -103,6 +103,10 @@ export const ERROR_HTTP_STATUS = {
   PAYMENT_REFERENCE_UNKNOWN: 404,
   /** A cash payment for a dossier that owes nothing (no fees, or paid in full). */
   PAYMENT_NOT_DUE: 409,
+  /** No unmatched transfer has this id (GET /api/payments/unmatched lists the open ones). */
+  UNMATCHED_PAYMENT_NOT_FOUND: 404,
+  /** The unmatched transfer was already placed on a dossier: `details.dossierCode` says which; nothing recorded twice. */
+  UNMATCHED_PAYMENT_ASSIGNED: 409,
   /** The site config has no `payments`: no VietQR, no webhook. */
   PAYMENTS_NOT_CONFIGURED: 503,
   PAYLOAD_TOO_LARGE: 413,

@@ -56,3 +56,6 @@ export type PaymentState = z.infer<typeof PaymentStateSchema>;
 export const UnmatchedPaymentListSchema = z.array(
   z.object({ id: z.number().int(), reference: z.string(), amount: z.number().int(), transactionId: z.string(), paidAt: z.string() }),
 );
+
+/** POST /api/payments/unmatched/:id/assign: an officer places an unmatched transfer on the dossier it was meant for. */
+export const AssignUnmatchedRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });

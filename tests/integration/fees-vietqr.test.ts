@@ -11,14 +11,13 @@ import type { ErrorBody } from '../../shared/api-schemas';
 import type { DossierLookup } from '../../shared/dossier-schemas';
 import { parseVietQr } from '../../shared/vietqr';
 import { agentTest } from '../support/agent-fixture';
+import { PAYMENTS, WEBHOOK_SECRET as SECRET, webhook } from '../support/bank-webhook';
 import { getJson, postJson } from '../support/http';
 import { depositInLocker, STAFF } from '../support/lockers';
 import { signedIn } from '../support/officers';
 import { freshDatabase } from '../support/postgres-cluster';
 import { waitUntil } from '../support/socat';
 
-const SECRET = 'bi-mat-webhook-ngan-hang-0123';
-const PAYMENTS = { bankBin: '970415', accountNumber: '113366668888', accountName: 'TRUNG TAM PHUC VU HCC XA CAT TIEN', webhookSecret: SECRET };
 const LOCKER = { driver: 'simulated' as const, boards: [{ address: 0, locks: 4 }], pollMs: 50 };
 const STORES = {
   sqlite: agentTest({ config: () => ({ locker: LOCKER, payments: PAYMENTS }), eventHeaders: STAFF }),
@@ -31,13 +30,6 @@ const FEES = [
   { name: 'Lệ phí chứng thực', amount: 30_000 },
   { name: 'Phí sao y', amount: 20_000 },
 ];
-
-/** What the bank sends: exactly these bytes, signed with the shared secret (or with `sign` to fake one). */
-function webhook(agent: RunningAgent, body: object, sign: string | null = SECRET) {
-  const raw = JSON.stringify(body);
-  const headers: Record<string, string> = sign === null ? {} : { 'x-signature': createHmac('sha256', sign).update(raw).digest('hex') };
-  return postJson<{ status: string; due?: number } & ErrorBody>(`${agent.url}/api/payments/webhook`, raw, headers);
-}
 
 const UNLOCK = 0x31;
 const unlockFrames = (agent: RunningAgent) => agent.simulators.locker!.received.filter((f) => f[2] === UNLOCK).length;

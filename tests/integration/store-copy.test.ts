@@ -1,12 +1,18 @@
 /**
- * A kiosk moves into its centre's PostgreSQL (`npm run store:copy`): its queue, dossiers and locker contents come
- * along, verified by counts, and an agent started on PostgreSQL under the kiosk's new id goes on where the SQLite one
- * stopped — the next number follows, the result in its locker is still there to collect, here and only here.
+ * A kiosk moves into its centre's PostgreSQL (`npm run store:copy`): its queue, dossiers, locker contents and
+ * procedure catalogue come along, verified by counts, and an agent started on PostgreSQL under the kiosk's new id goes
+ * on where the SQLite one stopped — the next number follows, the result in its locker is still there to collect,
+ * here and only here, and the catalogue is searched without importing it again.
  */
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ProcedureList } from '../../shared/procedure-schemas';
 import { startKioskAgent } from '../../kiosk-agent/src/compose/start-agent';
-import { postJson } from '../support/http';
+import { MIGRATIONS } from '../../kiosk-agent/src/store/migrations/index';
+import { migrate } from '../../kiosk-agent/src/store/sqlite';
+import { COPIED_TABLES } from '../../kiosk-agent/src/store/store-copy';
+import { getJson, postJson } from '../support/http';
 import { depositInLocker, STAFF } from '../support/lockers';
 import { freshDatabase } from '../support/postgres-cluster';
 import { tempDir } from '../support/temp-dir';
@@ -20,9 +26,25 @@ function storeCopy(args: string[]): { status: number | null; out: string } {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+const CATALOGUE = {
+  procedures: [
+    { code: '1.001193.H38', name: 'Đăng ký khai sinh', field: 'Hộ tịch', agency: 'UBND cấp xã', timeLimit: 'Trong ngày', fee: 'Miễn lệ phí', documents: ['Tờ khai đăng ký khai sinh'] },
+    { code: '2.000815.000.00.00.H38', name: 'Chứng thực bản sao từ bản chính', field: 'Chứng thực', agency: 'UBND cấp xã', timeLimit: 'Trong ngày', fee: '2.000 đồng/trang', documents: ['Bản chính'] },
+  ],
+};
+
 describe('npm run store:copy', () => {
   const dir = tempDir();
   afterAll(() => dir.cleanup());
+
+  it('copies every table of the kiosk but the migration log and the write probe, which are the target\'s own', () => {
+    // A table added by a migration and forgotten here would stay behind on the kiosk, silently (the catalogue did).
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    db.close();
+    expect([...COPIED_TABLES].sort()).toEqual(tables.filter((t) => t !== 'schema_migrations' && t !== 'store_probe').sort());
+  });
 
   it('copies a kiosk into PostgreSQL, verified by counts, and the kiosk goes on there under its new id', async () => {
     const lone = await startKioskAgent({ config: { ...testConfig(dir.path), locker: LOCKER } });
@@ -30,6 +52,7 @@ describe('npm run store:copy', () => {
     for (let i = 0; i < 3; i++) numbers.push((await postJson<{ number: string }>(`${lone.url}/api/tickets`, { serviceId: 'tu-phap' })).body.number);
     expect((await postJson(`${lone.url}/api/counters/1/call-next`, {}, STAFF)).status).toBe(200);
     const deposited = await depositInLocker(lone, DOSSIER);
+    expect((await postJson<{ imported: number }>(`${lone.url}/api/procedures/import`, CATALOGUE, STAFF)).body.imported).toBe(2);
     await lone.stop();
     expect(numbers).toEqual(['A001', 'A002', 'A003']);
 
@@ -37,6 +60,7 @@ describe('npm run store:copy', () => {
     const copy = storeCopy(['--from', `sqlite:${dir.path}`, '--to', url, '--kiosk', 'sanh-a']);
     expect(copy.out).toMatch(/tickets\s+3 →\s+3/);
     expect(copy.out).toMatch(/dossiers\s+\d+ →\s+\d+/);
+    expect(copy.out).toMatch(/procedures\s+2 →\s+2/);
     expect(copy.out).toContain('Đã chép xong');
     expect(copy.status).toBe(0);
 
@@ -54,6 +78,12 @@ describe('npm run store:copy', () => {
     });
     try {
       expect((await postJson<{ number: string }>(`${inCentre.url}/api/tickets`, { serviceId: 'tu-phap' })).body.number).toBe('A004');
+      // The catalogue came along: searched on PostgreSQL without diacritics, from either kiosk of the centre.
+      for (const agent of [inCentre, elsewhere]) {
+        const found = (await getJson<ProcedureList>(`${agent.url}/api/procedures?q=${encodeURIComponent('dang ky khai sinh')}`)).body;
+        expect(found.procedures.map((p) => [p.code, p.name])).toEqual([['1.001193.H38', 'Đăng ký khai sinh']]);
+      }
+      expect((await getJson<{ documents: string[] }>(`${inCentre.url}/api/procedures/2.000815.000.00.00.H38`)).body.documents).toEqual(['Bản chính']);
       const here = await postJson<{ inLocker: boolean; lockerElsewhere?: unknown }>(`${inCentre.url}/api/pickup/lookup`, { code: DOSSIER });
       expect(here.body).toMatchObject({ inLocker: true });
       expect(here.body.lockerElsewhere).toBeUndefined();

@@ -9,6 +9,10 @@ export const PICKUP_PAYMENT_TEXT = {
   tooManyWebhooks: (seconds: number) => `Quá nhiều thông báo thanh toán trong một phút. Vui lòng gửi lại sau ${seconds} giây.`,
   unknownBank: (bin: string) => `Ngân hàng (BIN ${bin})`,
   notDue: (code: string) => `Hồ sơ ${code} không có phí, lệ phí nào còn phải nộp.`,
+  unmatchedUnknown: (id: number) =>
+    `Không có khoản chuyển khoản chưa khớp số ${id}. Vui lòng tải lại danh sách khoản chưa khớp (GET /api/payments/unmatched).`,
+  unmatchedAssigned: (id: number, code: string) =>
+    `Khoản chuyển khoản chưa khớp số ${id} đã được ghi nhận cho hồ sơ ${code}; không ghi nhận lần nữa. Nếu ghi nhầm hồ sơ, vui lòng báo quản trị.`,
   alerts: {
     unmatched: (amount: string, transactionId: string) =>
       `Nhận ${amount} (giao dịch ${transactionId}) với nội dung không khớp hồ sơ nào: đối chiếu và xử lý (ghi nhận cho hồ sơ đúng hoặc hoàn tiền).`,

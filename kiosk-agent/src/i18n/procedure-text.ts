@@ -15,3 +15,18 @@ export const PROCEDURE_TEXT = {
   notAList: 'tệp JSON cần một mảng thủ tục, hoặc { "procedures": [...] }',
   notFound: (code: string) => `Không có thủ tục mã ${code} trong danh mục của ki-ốt. Vui lòng tra cứu theo tên hoặc hỏi cán bộ hướng dẫn.`,
 } as const;
+
+/** What `npm run catalogue:import` prints: Vietnamese first, then a few English words for whoever reads a log. */
+export const CATALOGUE_CLI_TEXT = {
+  usage: 'Cách dùng / usage: npm run catalogue:import -- --config FILE CATALOGUE.csv|CATALOGUE.json',
+  /** A file the command cannot open: why, from the system's error code. */
+  cannotRead: (file: string, code: string | undefined) =>
+    `Không đọc được tệp ${file}: ${code === 'ENOENT' ? 'không có tệp này' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc' : code === 'EISDIR' ? 'đây là một thư mục' : 'lỗi đọc tệp'} / cannot read the file (${code ?? 'error'})`,
+  unreadable: (file: string, why: string) => `Không nhập được tệp ${file}: ${why}. Chưa nhập thủ tục nào / nothing imported`,
+  badConfig: (file: string, problems: readonly string[]) => `Tệp cấu hình ${file} không dùng được / invalid site config:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  imported: (n: number) => `Đã nhập ${n} thủ tục / imported`,
+  refusedLine: (line: number, reason: string) => `Dòng ${line}: ${reason}`,
+  refusedCount: (n: number) => `Không nhập ${n} dòng / refused`,
+  fieldsWithoutService: (fields: readonly string[]) => `Lĩnh vực chưa gắn với quầy (procedures.fieldServices) / fields without a service: ${fields.join(', ')}`,
+  failed: (why: string) => `Lỗi / error: ${why}`,
+} as const;

@@ -40,6 +40,12 @@ export interface PaymentDeskDeps {
 type Repos = { payments: PaymentRepository; records: DossierRepository };
 type BankOutcome = { duplicate: true } | { unmatched: true } | { dossierCode: string; due: number; outcome: ReturnType<typeof applyPayment> };
 
+/** 409 for a transfer already placed on a dossier, naming that dossier (the officer may have picked the wrong one). */
+function alreadyAssigned(id: number, dossierCode: string | null): AgentError {
+  const code = dossierCode ?? '';
+  return new AgentError('UNMATCHED_PAYMENT_ASSIGNED', PICKUP_PAYMENT_TEXT.unmatchedAssigned(id, code), { facts: { dossierCode: code } });
+}
+
 export class PaymentDesk {
   private readonly uow: UnitOfWork<Repos>;
 
@@ -137,6 +143,35 @@ export class PaymentDesk {
     }, { lock: 'payments' });
     this.settled(outcome.code, amount, outcome.applied);
     return this.state(outcome.code);
+  }
+
+  /**
+   * An officer places a transfer nobody matched on the dossier it was meant for: it becomes a bank payment on that
+   * dossier under its own transaction id (so a later delivery of the same transaction by the bank is a duplicate, as
+   * for any recorded transfer), counted on the local day the bank paid it, and the unmatched row is kept, resolved,
+   * saying where it went and who placed it. A short or excess amount does what it does for the webhook.
+   */
+  async assignUnmatched(id: number, rawCode: string, accountId: number | null): Promise<PaymentState> {
+    const now = this.deps.clock.now();
+    const done = await this.uow.transaction(async ({ payments, records }) => {
+      const transfer = await payments.unmatchedById(id);
+      if (!transfer) throw new AgentError('UNMATCHED_PAYMENT_NOT_FOUND', PICKUP_PAYMENT_TEXT.unmatchedUnknown(id));
+      if (transfer.resolvedAtMs !== null) throw alreadyAssigned(id, transfer.resolvedDossierCode);
+      const dossier = await records.get(parseDossierCode(rawCode)?.code ?? rawCode);
+      if (!dossier) throw new AgentError('DOSSIER_NOT_FOUND', PICKUP_PAYMENT_TEXT.dossierUnknown(rawCode));
+      const before = await records.feeStanding(dossier.code);
+      if (before.due <= 0) throw new AgentError('PAYMENT_NOT_DUE', PICKUP_PAYMENT_TEXT.notDue(dossier.code));
+      const { amount, transactionId, paidAtMs } = transfer;
+      await payments.insert({ dossierCode: dossier.code, amount, method: 'bank', transactionId, paidAtMs, day: localDayKey(paidAtMs, this.deps.timeZone), recordedAtMs: now, accountId });
+      // Under the payments lock nobody else resolves it meanwhile; the guard in the UPDATE says so if one ever did.
+      if (!(await payments.resolveUnmatched(id, { dossierCode: dossier.code, accountId, atMs: now }))) {
+        throw alreadyAssigned(id, (await payments.unmatchedById(id))?.resolvedDossierCode ?? null);
+      }
+      await records.audit(now, dossier.code, 'payment', `bank-assigned:${amount}`);
+      return { code: dossier.code, amount, applied: applyPayment(before.due, amount) };
+    }, { lock: 'payments' });
+    this.settled(done.code, done.amount, done.applied);
+    return this.state(done.code);
   }
 
   private settled(dossierCode: string, amount: number, o: ReturnType<typeof applyPayment>): void {

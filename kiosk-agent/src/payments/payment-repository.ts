@@ -22,6 +22,17 @@ export interface NewPayment {
   accountId: number | null;
 }
 
+/** A transfer whose reference named no dossier, as kept for staff. */
+export interface UnmatchedTransfer {
+  id: number;
+  reference: string;
+  amount: number;
+  transactionId: string;
+  paidAtMs: number;
+  resolvedAtMs: number | null;
+  resolvedDossierCode: string | null;
+}
+
 /** One line of the fees report: a day, a procedure, a method. */
 export interface FeeDayRow {
   day: string;
@@ -57,6 +68,25 @@ export class PaymentRepository {
       u.paidAtMs,
       u.receivedAtMs,
     ]);
+  }
+
+  /** One transfer nobody matched, open or already placed on a dossier (resolvedAtMs set). */
+  unmatchedById(id: number): Promise<UnmatchedTransfer | undefined> {
+    return this.q.get(
+      `SELECT id, reference, amount, transaction_id AS "transactionId", paid_at_ms AS "paidAtMs", resolved_at_ms AS "resolvedAtMs",
+       resolved_dossier_code AS "resolvedDossierCode"
+       FROM unmatched_payments WHERE id = ?`,
+      [id],
+    );
+  }
+
+  /** Marks an open unmatched transfer as placed on a dossier; false when it was not open any more. */
+  async resolveUnmatched(id: number, r: { dossierCode: string; accountId: number | null; atMs: number }): Promise<boolean> {
+    const { changes } = await this.q.run(
+      'UPDATE unmatched_payments SET resolved_at_ms = ?, resolved_dossier_code = ?, resolved_account_id = ? WHERE id = ? AND resolved_at_ms IS NULL',
+      [r.atMs, r.dossierCode, r.accountId, id],
+    );
+    return changes === 1;
   }
 
   forDossier(code: string): Promise<PaymentRecord[]> {

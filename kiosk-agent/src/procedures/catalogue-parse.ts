@@ -18,7 +18,14 @@ export interface CatalogueRefusal {
 export interface ParsedCatalogue {
   procedures: { line: number; procedure: Procedure }[];
   refused: CatalogueRefusal[];
+  /**
+   * Set when the file as a whole cannot be read (not JSON, not a list, empty, no code or name column): no record in
+   * it was looked at, and `refused` holds this one reason. The command line says so as a file problem (exit 2).
+   */
+  unreadable?: string;
 }
+
+const wholeFile = (line: number, reason: string): ParsedCatalogue => ({ procedures: [], refused: [{ line, reason }], unreadable: reason });
 
 type Column = keyof Procedure;
 
@@ -75,14 +82,14 @@ function collect(records: { line: number; result: Procedure | string }[]): Parse
 export function parseCatalogueCsv(text: string): ParsedCatalogue {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const [header, ...records] = splitCsv(text, firstLine.includes(';') ? ';' : ',');
-  if (!header) return { procedures: [], refused: [{ line: 1, reason: PROCEDURE_TEXT.empty }] };
+  if (!header) return wholeFile(1, PROCEDURE_TEXT.empty);
   const index = new Map<Column, number>();
   header.fields.forEach((name, i) => {
     const folded = foldHeader(name);
     for (const [column, names] of Object.entries(HEADERS) as [Column, string[]][]) if (names.includes(folded) && !index.has(column)) index.set(column, i);
   });
   const missing = (['code', 'name'] as const).filter((c) => !index.has(c));
-  if (missing.length > 0) return { procedures: [], refused: [{ line: header.line, reason: PROCEDURE_TEXT.missingColumns(missing.map((c) => (c === 'code' ? 'Mã thủ tục' : 'Tên thủ tục'))) }] };
+  if (missing.length > 0) return wholeFile(header.line, PROCEDURE_TEXT.missingColumns(missing.map((c) => (c === 'code' ? 'Mã thủ tục' : 'Tên thủ tục'))));
   const cell = (fields: string[], c: Column): string => (index.has(c) ? (fields[index.get(c)!] ?? '') : '');
   return collect(
     records.map((r) => ({
@@ -125,8 +132,8 @@ export function parseCatalogueFile(text: string): ParsedCatalogue {
   try {
     value = JSON.parse(body);
   } catch (err) {
-    return { procedures: [], refused: [{ line: 1, reason: PROCEDURE_TEXT.badJson((err as Error).message) }] };
+    return wholeFile(1, PROCEDURE_TEXT.badJson((err as Error).message));
   }
   const items = Array.isArray(value) ? value : (value as { procedures?: unknown }).procedures;
-  return Array.isArray(items) ? parseCatalogueItems(items) : { procedures: [], refused: [{ line: 1, reason: PROCEDURE_TEXT.notAList }] };
+  return Array.isArray(items) ? parseCatalogueItems(items) : wholeFile(1, PROCEDURE_TEXT.notAList);
 }

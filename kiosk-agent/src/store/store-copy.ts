@@ -30,6 +30,8 @@ export const COPIED_TABLES = [
   'staff_audit',
   'payments',
   'unmatched_payments',
+  // The procedure catalogue: keyed by its code (no sequence to move); the kiosk searches it without a re-import.
+  'procedures',
 ] as const;
 
 /** Tables whose `id` is text (no sequence behind it). */

@@ -69,9 +69,14 @@ describe('the province’s CSV catalogue', () => {
     ]);
   });
 
-  it('refuses the whole file when the code or name column is missing, or it is empty', () => {
-    expect(parseCatalogueCsv('Tên;Lĩnh vực\nA;B').refused).toEqual([{ line: 1, reason: expect.stringContaining('thiếu cột: Mã thủ tục') }]);
+  it('refuses the whole file when the code or name column is missing, or it is empty, and says it was the whole file', () => {
+    const noCode = parseCatalogueCsv('Tên;Lĩnh vực\nA;B');
+    expect(noCode.refused).toEqual([{ line: 1, reason: expect.stringContaining('thiếu cột: Mã thủ tục') }]);
+    expect(noCode.unreadable).toBe(noCode.refused[0]!.reason);
     expect(parseCatalogueCsv('').refused).toEqual([{ line: 1, reason: expect.stringContaining('tệp trống') }]);
+    expect(parseCatalogueCsv('').unreadable).toContain('tệp trống');
+    // Refused lines in a readable file are not a file problem: the others are imported.
+    expect(parseCatalogueCsv(`${HEADER}\n;Không mã;;;;;;`).unreadable).toBeUndefined();
   });
 });
 
@@ -90,6 +95,8 @@ describe('the same fields as JSON', () => {
     expect(parseCatalogueFile(JSON.stringify([item])).procedures).toHaveLength(1);
     expect(parseCatalogueFile(`\uFEFF${JSON.stringify({ procedures: [item] })}`).procedures).toHaveLength(1);
     expect(parseCatalogueFile('[{').refused[0]!.reason).toContain('JSON');
+    expect(parseCatalogueFile('[{').unreadable).toContain('JSON');
+    expect(parseCatalogueFile('{ "thu_tuc": [] }').unreadable).toContain('mảng thủ tục');
     expect(parseCatalogueFile(`${HEADER}\n1.000948.H38;Đăng ký khai sinh;;;;;;`).procedures).toHaveLength(1);
   });
 });

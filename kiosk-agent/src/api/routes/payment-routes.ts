@@ -6,6 +6,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import {
+  AssignUnmatchedRequestSchema,
   CashPaymentRequestSchema,
   PaymentStateSchema,
   PaymentWebhookResponseSchema,
@@ -30,6 +31,9 @@ export interface PaymentRouteDeps {
   payments: PaymentsConfig | undefined;
   now: () => number;
 }
+
+/** An unmatched transfer's id: a positive integer that fits both stores' ids (BIGINT in PostgreSQL). */
+const UnmatchedIdSchema = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 export function registerPaymentRoutes(r: RouteRegistry, deps: PaymentRouteDeps): void {
   const limiter = new SlidingWindowLimiter(deps.payments?.webhooksPerMinute ?? 120, 60_000, deps.now);
@@ -86,6 +90,25 @@ export function registerPaymentRoutes(r: RouteRegistry, deps: PaymentRouteDeps):
       errors: ['UNAUTHORIZED'],
     },
     async () => (await deps.desk.repository.unmatched()).map(({ paidAtMs, ...u }) => ({ ...u, paidAt: new Date(paidAtMs).toISOString() })),
+  );
+
+  r.add(
+    {
+      method: 'post',
+      path: '/api/payments/unmatched/:id/assign',
+      summary: 'Staff: place an unmatched transfer on the dossier it was meant for (the officer signed in is recorded)',
+      description:
+        'The transfer becomes a bank payment on that dossier under its own transactionId (a later webhook delivery of the ' +
+        'same transaction answers "duplicate"), on the local day it was paid; the unmatched transfer is kept as resolved ' +
+        '(which dossier, who, when) and leaves GET /api/payments/unmatched. A short amount leaves the rest due, as from the webhook.',
+      tag: 'payments',
+      auth: 'staff',
+      params: UnmatchedIdSchema,
+      body: AssignUnmatchedRequestSchema,
+      responses: { 200: { description: 'The dossier’s fees, paid and due after this payment', schema: PaymentStateSchema } },
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'UNMATCHED_PAYMENT_NOT_FOUND', 'UNMATCHED_PAYMENT_ASSIGNED', 'DOSSIER_NOT_FOUND', 'PAYMENT_NOT_DUE'],
+    },
+    ({ req, params, body }) => deps.desk.assignUnmatched(Number(params.id), body.dossierCode, officerOf(req)?.id ?? null),
   );
 
   r.add(

@@ -28,6 +28,7 @@ import type { Migration } from '../migrations/migration';
 import { FEE_MIGRATIONS } from './postgres-fee-migrations';
 import { CENTRE_MIGRATIONS } from './postgres-centre-migrations';
 import { CATALOGUE_MIGRATIONS } from './postgres-catalogue-migrations';
+import { PAYMENT_ASSIGNMENT_MIGRATIONS } from './postgres-payment-assignment-migrations';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -272,4 +273,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   ...CENTRE_MIGRATIONS,
   ...FEE_MIGRATIONS,
   ...CATALOGUE_MIGRATIONS,
+  ...PAYMENT_ASSIGNMENT_MIGRATIONS,
 ];
