@@ -8,6 +8,7 @@ export type { Migration };
 import { FEE_MIGRATIONS } from './fee-migrations';
 import { CENTRE_MIGRATIONS } from './centre-migrations';
 import { CATALOGUE_MIGRATIONS } from './catalogue-migrations';
+import { ALERT_MIGRATIONS } from './alert-migrations';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -245,4 +246,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...CENTRE_MIGRATIONS,
   ...FEE_MIGRATIONS,
   ...CATALOGUE_MIGRATIONS,
+  ...ALERT_MIGRATIONS,
 ];

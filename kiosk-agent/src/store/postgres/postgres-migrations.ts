@@ -28,6 +28,7 @@ import type { Migration } from '../migrations/migration';
 import { FEE_MIGRATIONS } from './postgres-fee-migrations';
 import { CENTRE_MIGRATIONS } from './postgres-centre-migrations';
 import { CATALOGUE_MIGRATIONS } from './postgres-catalogue-migrations';
+import { ALERT_MIGRATIONS } from './postgres-alert-migrations';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -272,4 +273,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   ...CENTRE_MIGRATIONS,
   ...FEE_MIGRATIONS,
   ...CATALOGUE_MIGRATIONS,
+  ...ALERT_MIGRATIONS,
 ];
