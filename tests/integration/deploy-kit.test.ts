@@ -7,49 +7,24 @@
  */
 import Database from 'better-sqlite3';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../support/http';
+import { KIT, kitRunner, REAL_PATHS, realPathsPresent, tree } from '../support/kit-runner';
 import { makeRelease, releaseVariant, REPO } from '../support/release-archives';
 import { tempDir } from '../support/temp-dir';
 import { testConfig } from '../support/test-config';
 
-const KIT = join(REPO, 'deploy/debian');
 const CTL = join(REPO, 'tests/support/agent-ctl-process.sh');
-// What a real install would create or change on this machine; none may appear.
-const REAL_PATHS = ['/opt/motcua-kiosk', '/etc/motcua-kiosk', '/var/lib/motcua-kiosk', '/var/backups/motcua-kiosk', '/etc/udev/rules.d/70-motcua-kiosk.rules', '/etc/systemd/system/motcua-kiosk.service', '/etc/pam.d/motcua-kiosk-session'];
-const SYSTEM_COMMANDS = ['useradd', 'groupadd', 'usermod', 'userdel', 'chown', 'systemctl', 'udevadm'];
 
 const dir = tempDir('motcua-deploy-');
 const root = join(dir.path, 'root');
-const spy = join(dir.path, 'spy');
 let release: ReturnType<typeof makeRelease>;
-
-/** Runs a kit script with stand-ins for the system commands first on the PATH: each call is written to spy/calls. */
-function kit(script: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync('bash', [join(KIT, script), ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PATH: `${spy}:${process.env.PATH ?? ''}`, ...env } });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
-
-/** Every path under the root with its type, mode, link target and (for small files) content: to compare runs. */
-function tree(base: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (p: string): void => {
-    const st = lstatSync(p);
-    const key = relative(base, p) || '.';
-    if (st.isSymbolicLink()) out[key] = `link ${readlinkSync(p)}`;
-    else if (st.isDirectory()) {
-      out[key] = `dir ${(st.mode & 0o7777).toString(8)}`;
-      // A release's own files are the archive's; node_modules is npm's.
-      if (!/^opt\/motcua-kiosk\/releases\/[^/]+$/.test(key)) for (const name of readdirSync(p)) walk(join(p, name));
-    } else out[key] = `file ${(st.mode & 0o7777).toString(8)} ${st.size < 100_000 ? readFileSync(p, 'utf8') : st.size}`;
-  };
-  walk(base);
-  return out;
-}
+let kit: ReturnType<typeof kitRunner>['run'];
+let systemCommandsRan: () => string[];
 
 /** A GET on a new connection each time: the agent behind the port is restarted between the calls. */
 function fresh(url: string): Promise<{ status: number; body: { version?: string } }> {
@@ -71,9 +46,8 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(() => {
-  for (const p of REAL_PATHS) expect(existsSync(p), `${p} exists before the test: it could not tell what install.sh touched`).toBe(false);
-  execFileSync('mkdir', ['-p', spy]);
-  for (const cmd of SYSTEM_COMMANDS) writeFileSync(join(spy, cmd), `#!/bin/sh\necho "${cmd} $*" >>"${spy}/calls"\n`, { mode: 0o755 });
+  expect(realPathsPresent(), 'present before the test: it could not tell what install.sh touched').toEqual([]);
+  ({ run: kit, systemCommandsRan } = kitRunner(dir.path));
   release = makeRelease(join(dir.path, 'release'));
 }, 180_000);
 
@@ -125,7 +99,7 @@ describe('install.sh --root', () => {
     expect(again.status, again.out).toBe(0);
     expect(tree(root)).toEqual(before);
 
-    expect(existsSync(join(spy, 'calls')), 'a system command ran').toBe(false);
+    expect(systemCommandsRan(), 'a system command ran').toEqual([]);
     for (const p of REAL_PATHS) expect(existsSync(p)).toBe(false);
   }, 120_000);
 

@@ -13,6 +13,7 @@ import { kioskLabel } from '../i18n/monitoring-text';
 import type { Logger } from '../logger';
 import type { AgentMetrics, DeviceName } from '../monitoring/agent-metrics';
 import { countingLockers, countingPrinter } from '../monitoring/counting-devices';
+import { StoreAlertClaims } from '../monitoring/alert-claims';
 import { FaultAlerts } from '../monitoring/fault-alerts';
 import { countEvents } from '../monitoring/metrics-from-events';
 import type { Notifier } from '../notify/notifier';
@@ -29,6 +30,16 @@ export function countDeviceResults(devices: Devices, metrics: AgentMetrics): Dev
     printer: countingPrinter(devices.printer, (result) => metrics.prints.inc({ result })),
     ...(devices.locker ? { locker: countingLockers(devices.locker, (result) => metrics.lockerOpens.inc({ result })) } : {}),
   };
+}
+
+/**
+ * How long a stuck-outbox alert's claim holds without being renewed (alert-claims.ts). The holder renews it at each
+ * check, and a check may spend a gateway timeout on each number: three checks and one round of timeouts without a
+ * renewal mean its agent has stopped, and another agent of the centre sends the alert.
+ */
+function alertClaimLeaseMs(alerts: { checkMs: number; to: readonly string[] }, notifier: SiteConfig['notifier']): number {
+  const perNumberMs = notifier.driver === 'webhook' ? notifier.timeoutMs : 0;
+  return 3 * alerts.checkMs + alerts.to.length * perNumberMs;
 }
 
 export function composeMonitoring(args: {
@@ -78,6 +89,7 @@ export function composeMonitoring(args: {
         outbox.flushSoon();
       },
       sendNow: (message) => args.notifier.send(message),
+      claims: new StoreAlertClaims(args.store, config.kiosk.id, alertClaimLeaseMs(config.alerts, config.notifier)),
       now,
       log,
     });

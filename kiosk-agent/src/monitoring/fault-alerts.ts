@@ -5,21 +5,20 @@
  * names the kiosk, the device and what to check (i18n/fault-advice.ts, as the diagnostics screens say it): no
  * citizen's data.
  *
- * How each is delivered:
- * - A device fault goes through the outbox, like every other message: durable, retried until the gateway takes it.
- * - A stuck outbox goes straight to the notifier, bypassing the outbox. Queued, it would sit in the very queue that
- *   is not moving (the worker failing on the store, or a backlog of retries ahead of it); sent directly it reaches
- *   the technician whenever the gateway answers — the usual case, when what is stuck is the one-stop system's
- *   report-backs or messages one number refuses. When the gateway itself is down no SMS can go: each check tries
- *   again, directly, the numbers that have not accepted it yet, until the outbox moves again; the metric
- *   `kiosk_outbox_oldest_pending_age_seconds` is there for a monitoring system to see that case.
+ * Whose alert it is, and how each is delivered:
+ * - A device fault is this kiosk's (its own printer, scanner, lockers): every agent alerts its own, through the
+ *   outbox like every other message — durable, retried until the gateway takes it.
+ * - A stuck outbox is the centre's when its agents share a store: one agent per spell sends it, the one that claims
+ *   it in the store, straight to the notifier past the outbox (stuck-outbox-alert.ts says why).
  */
 import type { DeviceState, DeviceStatus } from '../../../shared/api-schemas';
 import { faultAdvice } from '../i18n/fault-advice';
 import { MONITORING_TEXT } from '../i18n/monitoring-text';
 import type { OutgoingMessage } from '../notify/notifier';
 import type { DeviceName } from './agent-metrics';
+import type { AlertClaims } from './alert-claims';
 import { FaultSpells } from './fault-spells';
+import { StuckOutboxAlert } from './stuck-outbox-alert';
 
 /** States in which a device does not do its job. `paper-low` still prints; `disabled` is a device not fitted. */
 const FAULT_STATES: ReadonlySet<DeviceState> = new Set<DeviceState>(['offline', 'paper-out', 'cover-open', 'error']);
@@ -37,6 +36,8 @@ export interface FaultAlertDeps {
   queue: (messages: OutgoingMessage[]) => Promise<void>;
   /** Hands one message to the gateway now; throws when it is not accepted. */
   sendNow: (message: OutgoingMessage) => Promise<void>;
+  /** Who of a centre's agents sends a stuck-outbox alert (the store's `alert_claims`). */
+  claims: AlertClaims;
   now: () => number;
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
@@ -45,16 +46,13 @@ const minutesSince = (sinceMs: number, nowMs: number): number => Math.floor((now
 
 export class FaultAlerts {
   private readonly devices = new FaultSpells<DeviceName>();
-  private readonly outbox = new FaultSpells<'outbox'>();
-  /** When the oldest pending message of the current stuck spell was created (null: not stuck). */
-  private stuckOldestMs: number | null = null;
-  /** The numbers that accepted the current stuck-outbox alert (it goes number by number, straight to the gateway). */
-  private readonly outboxTold = new Set<string>();
+  private readonly outbox: StuckOutboxAlert;
   private readonly to: readonly string[];
   private checking = false;
 
   constructor(private readonly deps: FaultAlertDeps) {
     this.to = [...new Set(deps.to)];
+    this.outbox = new StuckOutboxAlert({ ...deps, to: this.to });
   }
 
   /** A device reported a new state (device.changed): a fault's spell starts at that instant, not at the next check. */
@@ -67,8 +65,16 @@ export class FaultAlerts {
     if (this.checking) return;
     this.checking = true;
     try {
-      await this.checkDevices();
-      await this.checkOutbox();
+      // The outbox is checked even when queueing a device alert failed: a store that takes no writes is likely what
+      // keeps the outbox stuck, and that alert does not need the store to go out.
+      let devicesFailed: { err: unknown } | undefined;
+      try {
+        await this.checkDevices();
+      } catch (err) {
+        devicesFailed = { err };
+      }
+      await this.outbox.check();
+      if (devicesFailed) throw devicesFailed.err;
     } finally {
       this.checking = false;
     }
@@ -98,34 +104,6 @@ export class FaultAlerts {
       await this.deps.queue(this.to.map((to) => ({ to, text, alert: `${device}.${status.state}` })));
       this.devices.alerted(device);
       this.deps.log.info({ device, state: status.state, recipients: this.to.length }, 'device fault alert queued');
-    }
-  }
-
-  private async checkOutbox(): Promise<void> {
-    const { pending, oldestCreatedMs } = await this.deps.outboxBacklog();
-    const now = this.deps.now();
-    const stuck = oldestCreatedMs !== null && now - oldestCreatedMs >= this.deps.outboxStuckMs;
-    // The outbox moved if the message that was stuck is gone: its oldest pending one is younger now. That ends the
-    // spell even when no check happened to see it empty (it may drain and stick again between two checks).
-    const moved = this.stuckOldestMs !== null && (oldestCreatedMs === null || oldestCreatedMs > this.stuckOldestMs);
-    if (moved) this.outbox.note('outbox', false, now);
-    this.stuckOldestMs = stuck ? oldestCreatedMs : null;
-    this.outbox.note('outbox', stuck, now);
-    if (!stuck || moved) this.outboxTold.clear();
-    if (!stuck || !this.outbox.due('outbox', now, 0)) return;
-    const text = MONITORING_TEXT.outboxStuck({ kiosk: this.deps.kiosk, pending, minutes: minutesSince(oldestCreatedMs, now) });
-    for (const to of this.to) {
-      if (this.outboxTold.has(to)) continue;
-      try {
-        await this.deps.sendNow({ to, text, alert: 'outbox.stuck' });
-        this.outboxTold.add(to);
-      } catch (err) {
-        this.deps.log.warn({ err: (err as Error).message }, 'stuck-outbox alert not accepted by the gateway; tried again at the next check');
-      }
-    }
-    if (this.to.every((to) => this.outboxTold.has(to))) {
-      this.outbox.alerted('outbox');
-      this.deps.log.info({ pending, recipients: this.to.length }, 'stuck-outbox alert sent');
     }
   }
 }

@@ -2,7 +2,8 @@
  * "Once per fault": a spell runs from the moment something went wrong until it is well again. An alert is due once
  * the spell has lasted long enough, and never again in the same spell; a recovery ends it, and the next failure
  * starts a new one. Kept in memory: a restart forgets spells, so a fault that outlives a restart is sent once more
- * after `afterMs` (a restart is rare, and a technician would rather hear twice than never).
+ * after `afterMs` (a restart is rare, and a technician would rather hear twice than never). The stuck outbox's spells
+ * are kept in the store instead (stuck-outbox-alert.ts): a centre's agents share them.
  */
 export class FaultSpells<K extends string> {
   private readonly spells = new Map<K, { sinceMs: number; alerted: boolean }>();

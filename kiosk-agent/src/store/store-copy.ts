@@ -8,7 +8,10 @@
 import type { Db } from './sqlite';
 import type { PostgresStore } from './postgres/postgres-store';
 
-/** Parents before children (foreign keys); the probe and the migration log are the target's own. */
+/**
+ * Parents before children (foreign keys); the probe and the migration log are the target's own, and so are the alert
+ * claims: an outbox still stuck when it is copied in is a spell the centre tells its technicians of again.
+ */
 export const COPIED_TABLES = [
   'daily_sequences',
   'tickets',

@@ -9,6 +9,7 @@ import { FEE_MIGRATIONS } from './fee-migrations';
 import { CENTRE_MIGRATIONS } from './centre-migrations';
 import { CATALOGUE_MIGRATIONS } from './catalogue-migrations';
 import { PAYMENT_ASSIGNMENT_MIGRATIONS } from './payment-assignment-migrations';
+import { ALERT_MIGRATIONS } from './alert-migrations';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -247,4 +248,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...FEE_MIGRATIONS,
   ...CATALOGUE_MIGRATIONS,
   ...PAYMENT_ASSIGNMENT_MIGRATIONS,
+  ...ALERT_MIGRATIONS,
 ];

@@ -29,6 +29,7 @@ import { FEE_MIGRATIONS } from './postgres-fee-migrations';
 import { CENTRE_MIGRATIONS } from './postgres-centre-migrations';
 import { CATALOGUE_MIGRATIONS } from './postgres-catalogue-migrations';
 import { PAYMENT_ASSIGNMENT_MIGRATIONS } from './postgres-payment-assignment-migrations';
+import { ALERT_MIGRATIONS } from './postgres-alert-migrations';
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -274,4 +275,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   ...FEE_MIGRATIONS,
   ...CATALOGUE_MIGRATIONS,
   ...PAYMENT_ASSIGNMENT_MIGRATIONS,
+  ...ALERT_MIGRATIONS,
 ];
