@@ -24,6 +24,7 @@ import { testConfig } from '../support/test-config';
 import AGENT_RUN from '../../scripts/release/agent-node-flags.json';
 import { ms, summarize } from './stats';
 
+const SETTLE_MS = 15_000;
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(REPO, 'dist/agent/main.js');
 // As the kiosk runs it: deploy/debian/systemd/motcua-kiosk.service and scripts/start.mjs pass the same flag.
@@ -110,6 +111,10 @@ export async function benchReleaseBuild(starts = Number(process.env.BENCH_STARTS
       }
       const health = (await (await fetch(`${url}/api/health`)).json()) as { devices: { printer: { state: string }; locker: { state: string } } };
       const [rss, own, peak] = [rssMb(pid, 'VmRSS'), rssMb(pid, 'RssAnon'), rssMb(pid, 'VmHWM')];
+      // And once the kiosk has been idle a moment, as between two citizens: V8's memory reducer collects about 8 s
+      // after allocation slows down, so the figure just after the last ticket depends on where the last GC fell.
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const settled = rssMb(pid, 'VmRSS');
       // Where it goes, from the agent's own /metrics (read after the figures above: rendering them allocates).
       const metrics = await (await fetch(`${url}/metrics`)).text();
       const gauge = (name: string): string => (Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 1024 / 1024).toFixed(1);
@@ -117,7 +122,7 @@ export async function benchReleaseBuild(starts = Number(process.env.BENCH_STARTS
       return [
         `release build, load average ${loadavg()[0]!.toFixed(1)} while measuring (figures on a busy machine are slower)`,
         `release build start → /api/health (node dist/agent/main.js, escpos over TCP, kerong-cu over a pty; ${s.n} cold starts, the first start with a new store apart: ${ms(first.startMs)}): median ${ms(s.median)}, p99 ${ms(s.p99)}, max ${ms(s.max)}  [target ≤ 1500 ms]`,
-        `release build resident memory after ${tickets} printed tickets (node ${NODE_FLAGS.join(' ')}; printer ${health.devices.printer.state}, locker ${health.devices.locker.state}): ${rss.toFixed(1)} MB (of which the agent's own, not file-backed: ${own.toFixed(1)} MB; ${atStart.toFixed(1)} MB just after start; peak ${peak.toFixed(1)} MB; V8 heap ${gauge('nodejs_heap_size_used_bytes')} MB used of ${gauge('nodejs_heap_size_total_bytes')} MB)  [target ≤ 80 MB]`,
+        `release build resident memory (node ${NODE_FLAGS.join(' ')}; printer ${health.devices.printer.state}, locker ${health.devices.locker.state}): just after the ${tickets}th printed ticket ${rss.toFixed(1)} MB (the agent's own, not file-backed: ${own.toFixed(1)} MB), after ${SETTLE_MS / 1000} s idle ${settled.toFixed(1)} MB  [target ≤ 80 MB]; just after start ${atStart.toFixed(1)} MB, peak ${peak.toFixed(1)} MB, V8 heap ${gauge('nodejs_heap_size_used_bytes')} MB used of ${gauge('nodejs_heap_size_total_bytes')} MB`,
         `release build POST /api/tickets, printed over TCP (${t.n} tickets, one at a time): median ${ms(t.median)}, p99 ${ms(t.p99)}`,
       ];
     } finally {
