@@ -8,7 +8,8 @@
 # may start it; the tests do not use it. For the install kit (deploy/debian/, tests/integration/deploy-*.test.ts):
 # the linter for shell scripts (package shellcheck), systemd-analyze (package systemd) to verify the units, and
 # cage, the touchscreen's compositor, because verify checks that a unit's programs exist (chromium and node are
-# there already). Idempotent: does nothing when they are already there.
+# there already), with xwayland, without which cage will not start (tests/e2e/kiosk-session-cage.test.ts runs the
+# session unit's command under a headless compositor). Idempotent: does nothing when they are already there.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -20,13 +21,14 @@ command -v mkfs.ext4 >/dev/null 2>&1 || need+=(e2fsprogs)
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 [ -x /usr/bin/cage ] || need+=(cage)
+[ -x /usr/bin/Xwayland ] || need+=(xwayland)
 have_initdb=no
 for initdb in /usr/lib/postgresql/*/bin/initdb; do
   if [ -x "$initdb" ]; then have_initdb=yes; fi
 done
 [ "$have_initdb" = yes ] || need+=(postgresql)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "test dependencies present: chromium, socat, espeak-ng, iproute2, openssl, e2fsprogs, postgresql, shellcheck, systemd, cage"
+  echo "test dependencies present: chromium, socat, espeak-ng, iproute2, openssl, e2fsprogs, postgresql, shellcheck, systemd, cage, xwayland"
   exit 0
 fi
 SUDO=""

@@ -139,6 +139,16 @@ for name in default pointer hand1 hand2 text xterm wait watch progress left_ptr_
   ln -sfn left_ptr "$theme/$name"
 done
 
+# --- the touchscreen's programs ------------------------------------------------------------------------------
+# Debian's packages, installed by the technician (README). Said, not refused: a kiosk may be installed before its
+# screen's packages, and a trial under --root has none. Debian 12's cage will not start without Xwayland, and
+# nothing pulls it in with cage.
+missing=()
+for program in /usr/bin/cage /usr/bin/Xwayland /usr/bin/chromium; do [ -x "$program" ] || missing+=("$program"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "the touchscreen needs ${missing[*]}: apt-get install cage xwayland chromium fonts-dejavu"
+fi
+
 # --- systemd -------------------------------------------------------------------------------------------------
 mkdir -p "$UNITS"
 for unit in "${UNIT_FILES[@]}"; do install -m 0644 "$KIT/systemd/$unit" "$UNITS/$unit"; done
