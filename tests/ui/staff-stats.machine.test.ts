@@ -15,8 +15,8 @@ function start(load: (range: StatsRange, token: string) => Promise<StatsView>, t
   const forgetToken = vitest.fn();
   const machine = staffStatsMachine.provide({
     actors: {
-      loadStats: fromPromise(({ input }) => loadSpy(input.range, input.token)),
-      saveCsv: fromPromise(async ({ input }) => save(input.range)),
+      loadReport: fromPromise(({ input }) => loadSpy(input.period, input.token)),
+      saveCsv: fromPromise(async ({ input }) => save(input.period)),
     },
     actions: { forgetToken },
   });
@@ -31,7 +31,7 @@ describe('statistics page machine', () => {
     await waitFor(actor, (s) => s.matches('ready'));
     expect(loadSpy).toHaveBeenLastCalledWith({}, 'tok-tok-tok-tok-tok');
     actor.send({ type: 'range.set', from: '2026-11-01', to: '2026-11-23' });
-    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.range.from === '2026-11-01');
+    await waitFor(actor, (s) => s.matches({ ready: 'idle' }) && s.context.period.from === '2026-11-01');
     actor.send({ type: 'csv.save' });
     await waitFor(actor, (s) => s.context.saved);
     expect(save).toHaveBeenCalledWith({ from: '2026-11-01', to: '2026-11-23' });
@@ -43,7 +43,7 @@ describe('statistics page machine', () => {
     await waitFor(actor, (s) => s.matches('ready'));
     actor.send({ type: 'range.set', from: '2026-11-23', to: '2026-11-01' });
     await waitFor(actor, (s) => s.matches('ready') && s.context.errorCode === 'VALIDATION_FAILED');
-    expect(actor.getSnapshot().context.stats?.stats.from).toBe('2026-11-23');
+    expect(actor.getSnapshot().context.report?.stats.from).toBe('2026-11-23');
 
     const refused = start(async () => Promise.reject(new AgentRequestError('UNAUTHORIZED', 'no', 401)), 'old');
     await waitFor(refused.actor, (s) => s.matches('signedOut') && s.context.errorCode === 'UNAUTHORIZED');

@@ -1,56 +1,22 @@
 /** Counter actions against a real store: states, transfers, the fairness rule with targeted queues, stats. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../../kiosk-agent/src/config/load-config';
-import { CounterDesk } from '../../../kiosk-agent/src/queue/counter-desk';
-import { CounterRepository } from '../../../kiosk-agent/src/queue/counter-repository';
-import { QueueService } from '../../../kiosk-agent/src/queue/queue-service';
+import { describe, expect, it } from 'vitest';
 import { QueueStats } from '../../../kiosk-agent/src/stats/queue-stats';
-import { FakeClock } from '../../support/fake-clock';
-import { openTestStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
-import { testConfig } from '../../support/test-config';
-
-const MIN = 60_000;
-// The store comes from openTestStore; nothing here reads or writes the config's data folder.
-const config = parseSiteConfig(testConfig('unused-data-dir'));
+import { STORE_KINDS } from '../../support/test-stores';
+import { counterDeskEachTest, errorCodeOf, MIN } from './support/counter-desk-bench';
 
 describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
-  let t: TestStore;
-  let clock: FakeClock;
-  let queue: QueueService;
-  let desk: CounterDesk;
-  let log: CounterRepository;
+  const bench = counterDeskEachTest(kind);
 
-  beforeEach(async () => {
-    t = await openTestStore(kind);
-    clock = new FakeClock(Date.parse('2026-11-23T08:00:00+07:00'));
-    queue = new QueueService({ config, store: t.store, clock });
-    log = new CounterRepository(t.store);
-    desk = new CounterDesk({ config, queue, store: t.store, counters: log, clock });
-  });
-  afterEach(() => t.cleanup());
-
-  const issue = (serviceId = 'tu-phap', priority?: 'elderly') => {
-    clock.advance(1000);
-    return queue.issueTicket(serviceId, priority);
-  };
-  /** The error code an action ends with (thrown at once or rejected later), or 'no error'. */
-  const code = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-    } catch (err) {
-      return (err as { code: string }).code;
-    }
-    return 'no error';
-  };
   /** `n` calls of the next ticket at a counter, one after another. */
   const callNextTimes = async (counterId: string, n: number) => {
     const called = [];
-    for (let i = 0; i < n; i++) called.push((await desk.callNext(counterId)).ticket);
+    for (let i = 0; i < n; i++) called.push((await bench.desk.callNext(counterId)).ticket);
     return called;
   };
-  const statusOf = async (id: string) => (await queue.getTicket(id)).status;
+  const statusOf = async (id: string) => (await bench.queue.getTicket(id)).status;
 
   it('records which officer did each action (the account acting through desk.as), none for a machine', async () => {
+    const { t, desk, issue } = bench;
     await issue();
     await issue();
     await desk.as(7).callNext('1');
@@ -66,21 +32,23 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
   });
 
   it('walks a ticket through call → start → finish and refuses actions in the wrong state', async () => {
+    const { clock, desk, issue } = bench;
     const a = await issue();
-    expect(await code(() => desk.finish('1', a.id))).toBe('TICKET_WRONG_STATE');
-    expect(await code(() => desk.recall('1'))).toBe('COUNTER_IDLE');
+    expect(await errorCodeOf(() => desk.finish('1', a.id))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.recall('1'))).toBe('COUNTER_IDLE');
     expect((await desk.callNext('1')).ticket).toMatchObject({ id: a.id, status: 'called', counterId: '1' });
-    expect(await code(() => desk.serve('2', a.id))).toBe('TICKET_OTHER_COUNTER');
+    expect(await errorCodeOf(() => desk.serve('2', a.id))).toBe('TICKET_OTHER_COUNTER');
     expect((await desk.serve('1')).ticket.status).toBe('serving');
-    expect(await code(() => desk.recall('1'))).toBe('TICKET_WRONG_STATE');
-    expect(await code(() => desk.noShow('1'))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.recall('1'))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.noShow('1'))).toBe('TICKET_WRONG_STATE');
     clock.advance(4 * MIN);
     expect((await desk.finish('1')).ticket).toMatchObject({ status: 'done' });
-    expect(await code(() => desk.finish('1', a.id))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.finish('1', a.id))).toBe('TICKET_WRONG_STATE');
     expect(await desk.current('1')).toBeUndefined();
   });
 
   it("the lobby display's tiles: each counter's latest call of the day however many calls came after it elsewhere", async () => {
+    const { clock, queue, desk, log, issue } = bench;
     for (let i = 0; i < 6; i++) await issue();
     const first = await desk.callNext('1');
     clock.advance(MIN);
@@ -97,22 +65,24 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
   });
 
   it('after queue.maxRecalls (3) recalls without a start the next recall is a no-show; called again later, it counts afresh', async () => {
+    const { desk, issue } = bench;
     const a = await issue();
     await desk.callNext('1');
     for (const n of [1, 2, 3]) expect((await desk.recall('1')).ticket).toMatchObject({ status: 'called', recalls: n });
     expect((await desk.recall('1')).ticket).toMatchObject({ id: a.id, status: 'no-show' });
-    expect(await code(() => desk.recall('1'))).toBe('COUNTER_IDLE');
+    expect(await errorCodeOf(() => desk.recall('1'))).toBe('COUNTER_IDLE');
     expect((await desk.call('1', { number: 'A001' })).ticket).toMatchObject({ status: 'called', recalls: 0 });
     expect((await desk.recall('1')).ticket).toMatchObject({ status: 'called', recalls: 1 });
   });
 
   it('recall keeps the ticket called and counts; no-show ends it, and the number can be called again later', async () => {
+    const { queue, desk, log, issue } = bench;
     const a = await issue();
     await desk.callNext('1');
     expect((await desk.recall('1')).ticket.recalls).toBe(1);
     expect((await desk.recall('1')).ticket.recalls).toBe(2);
     expect((await desk.noShow('1')).ticket.status).toBe('no-show');
-    expect(await code(() => desk.callNext('1'))).toBe('QUEUE_EMPTY');
+    expect(await errorCodeOf(() => desk.callNext('1'))).toBe('QUEUE_EMPTY');
     const again = await desk.call('2', { number: 'a001' });
     expect(again.ticket).toMatchObject({ id: a.id, status: 'called', counterId: '2' });
     expect((await log.recentCalls(queue.today(), 10)).map((c) => [c.number, c.counterId, c.recall])).toEqual([
@@ -124,6 +94,7 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
   });
 
   it('call-next finishes the ticket the counter still had open', async () => {
+    const { desk, issue } = bench;
     const a = await issue();
     const b = await issue();
     await desk.callNext('1');
@@ -133,6 +104,7 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
   });
 
   it('transfers to another service at the end or the front of its queue; the number stays', async () => {
+    const { queue, desk, issue } = bench;
     const d1 = await issue('dat-dai');
     const d2 = await issue('dat-dai');
     const a = await issue('tu-phap');
@@ -150,6 +122,7 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
   });
 
   it('transfers to one counter: only that counter calls it, before its shared queues when sent to the front', async () => {
+    const { queue, desk, issue } = bench;
     await issue('tu-phap');
     await issue('tu-phap');
     const c = await issue('tu-phap');
@@ -161,21 +134,23 @@ describe.each(STORE_KINDS)('counter desk (%s)', (kind) => {
     // Counter 1 serves tu-phap too but cannot take a ticket sent to counter 2.
     expect((await desk.callNext('1')).ticket.number).toBe('A002');
     expect((await desk.callNext('2')).ticket.number).toBe('A003');
-    expect(await code(() => desk.transfer('2', { toCounterId: '9', position: 'end' }))).toBe('COUNTER_NOT_FOUND');
-    expect(await code(() => desk.transfer('2', { toServiceId: 'nope', position: 'end' }))).toBe('SERVICE_NOT_FOUND');
+    expect(await errorCodeOf(() => desk.transfer('2', { toCounterId: '9', position: 'end' }))).toBe('COUNTER_NOT_FOUND');
+    expect(await errorCodeOf(() => desk.transfer('2', { toServiceId: 'nope', position: 'end' }))).toBe('SERVICE_NOT_FOUND');
   });
 
   it('keeps the fairness rule (N = 2) in a queue of priority and normal tickets', async () => {
+    const { queue, desk, issue } = bench;
     const order = [];
     for (const k of ['N', 'P', 'P', 'P', 'N', 'P', 'P']) order.push(k === 'P' ? await issue('tu-phap', 'elderly') : await issue('tu-phap'));
     const called = await callNextTimes('1', order.length);
     const kinds = [];
     for (const x of called) kinds.push((await queue.getTicket(x.id)).priority ? 'P' : 'N');
     expect(kinds.join('')).toBe('PPNPPNP');
-    expect(await code(() => desk.callNext('1'))).toBe('QUEUE_EMPTY');
+    expect(await errorCodeOf(() => desk.callNext('1'))).toBe('QUEUE_EMPTY');
   });
 
   it('statistics: waits from issue to first call, service times, no-shows, per counter and service', async () => {
+    const { t, clock, queue, desk, issue } = bench;
     const a = await issue();
     const b = await issue();
     await issue('dat-dai');

@@ -1,47 +1,14 @@
 /** Parking a ticket at the counter and calling it back, against a real store (both adapters). */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseSiteConfig } from '../../../kiosk-agent/src/config/load-config';
-import { CounterDesk } from '../../../kiosk-agent/src/queue/counter-desk';
-import { CounterRepository } from '../../../kiosk-agent/src/queue/counter-repository';
-import { QueueService } from '../../../kiosk-agent/src/queue/queue-service';
+import { describe, expect, it } from 'vitest';
 import { QueueStats } from '../../../kiosk-agent/src/stats/queue-stats';
-import { FakeClock } from '../../support/fake-clock';
-import { openTestStore, STORE_KINDS, type TestStore } from '../../support/test-stores';
-import { testConfig } from '../../support/test-config';
-
-const MIN = 60_000;
-const config = parseSiteConfig(testConfig('unused-data-dir'));
+import { STORE_KINDS } from '../../support/test-stores';
+import { counterDeskEachTest, errorCodeOf, MIN } from './support/counter-desk-bench';
 
 describe.each(STORE_KINDS)('parked tickets (%s)', (kind) => {
-  let t: TestStore;
-  let clock: FakeClock;
-  let queue: QueueService;
-  let desk: CounterDesk;
-  let log: CounterRepository;
-
-  beforeEach(async () => {
-    t = await openTestStore(kind);
-    clock = new FakeClock(Date.parse('2026-11-23T08:00:00+07:00'));
-    queue = new QueueService({ config, store: t.store, clock });
-    log = new CounterRepository(t.store);
-    desk = new CounterDesk({ config, queue, store: t.store, counters: log, clock });
-  });
-  afterEach(() => t.cleanup());
-
-  const issue = (serviceId = 'tu-phap') => {
-    clock.advance(1000);
-    return queue.issueTicket(serviceId, undefined);
-  };
-  const code = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-    } catch (err) {
-      return (err as { code: string }).code;
-    }
-    return 'no error';
-  };
+  const bench = counterDeskEachTest(kind);
 
   it('a parked ticket frees the counter, waits in no queue, and is called back by that counter with its recalls reset', async () => {
+    const { clock, queue, desk, issue } = bench;
     const a = await issue();
     const b = await issue();
     await desk.callNext('1');
@@ -60,11 +27,11 @@ describe.each(STORE_KINDS)('parked tickets (%s)', (kind) => {
     expect(await queue.view(parked.ticket)).toMatchObject({ status: 'parked', ahead: 0, counterId: '1' });
     expect((await queue.view(await queue.getTicket(b.id))).ahead).toBe(0);
     expect((await desk.callNext('1')).ticket.id).toBe(b.id);
-    expect(await code(() => desk.callNext('1'))).toBe('QUEUE_EMPTY');
+    expect(await errorCodeOf(() => desk.callNext('1'))).toBe('QUEUE_EMPTY');
 
     // Another counter cannot call it back (by id or by number); this one can, closing what it had open.
-    expect(await code(() => desk.call('2', { ticketId: a.id }))).toBe('TICKET_OTHER_COUNTER');
-    expect(await code(() => desk.call('2', { number: 'A001' }))).toBe('TICKET_OTHER_COUNTER');
+    expect(await errorCodeOf(() => desk.call('2', { ticketId: a.id }))).toBe('TICKET_OTHER_COUNTER');
+    expect(await errorCodeOf(() => desk.call('2', { number: 'A001' }))).toBe('TICKET_OTHER_COUNTER');
     const back = await desk.call('1', { ticketId: a.id });
     expect(back.ticket).toMatchObject({ id: a.id, status: 'called', counterId: '1', recalls: 0 });
     expect(back.closed).toMatchObject({ id: b.id, status: 'done' });
@@ -73,22 +40,24 @@ describe.each(STORE_KINDS)('parked tickets (%s)', (kind) => {
   });
 
   it('refuses to park a ticket held by another counter, one not called, one already done, or with nothing current', async () => {
+    const { desk, issue } = bench;
     const a = await issue();
     const w = await issue();
-    expect(await code(() => desk.park('1'))).toBe('COUNTER_IDLE');
-    expect(await code(() => desk.park('1', w.id))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.park('1'))).toBe('COUNTER_IDLE');
+    expect(await errorCodeOf(() => desk.park('1', w.id))).toBe('TICKET_WRONG_STATE');
     await desk.callNext('2');
-    expect(await code(() => desk.park('1', a.id))).toBe('TICKET_OTHER_COUNTER');
+    expect(await errorCodeOf(() => desk.park('1', a.id))).toBe('TICKET_OTHER_COUNTER');
     await desk.finish('2');
-    expect(await code(() => desk.park('2', a.id))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.park('2', a.id))).toBe('TICKET_WRONG_STATE');
     await desk.callNext('2');
     await desk.park('2');
-    expect(await code(() => desk.park('2', w.id))).toBe('TICKET_WRONG_STATE');
-    expect(await code(() => desk.finish('2', w.id))).toBe('TICKET_WRONG_STATE');
-    expect(await code(() => desk.parked('9'))).toBe('COUNTER_NOT_FOUND');
+    expect(await errorCodeOf(() => desk.park('2', w.id))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.finish('2', w.id))).toBe('TICKET_WRONG_STATE');
+    expect(await errorCodeOf(() => desk.parked('9'))).toBe('COUNTER_NOT_FOUND');
   });
 
   it("the lobby display's tile of the counter empties on a park and shows the ticket again when called back", async () => {
+    const { clock, queue, desk, log, issue } = bench;
     const a = await issue();
     await issue();
     await desk.callNext('1');
@@ -108,6 +77,7 @@ describe.each(STORE_KINDS)('parked tickets (%s)', (kind) => {
   });
 
   it('statistics do not break on a parked ticket left at the end of the day: issued and called, neither served nor a no-show', async () => {
+    const { t, clock, queue, desk, issue } = bench;
     await issue();
     clock.advance(5 * MIN);
     await desk.callNext('1');
@@ -118,6 +88,6 @@ describe.each(STORE_KINDS)('parked tickets (%s)', (kind) => {
     // The next day it is nobody's: not on the parked list, and too old to call back.
     clock.advance(24 * 60 * MIN);
     expect(await desk.parked('1')).toEqual([]);
-    expect(await code(() => desk.call('1', { number: 'A001' }))).toBe('TICKET_NOT_FOUND');
+    expect(await errorCodeOf(() => desk.call('1', { number: 'A001' }))).toBe('TICKET_NOT_FOUND');
   });
 });

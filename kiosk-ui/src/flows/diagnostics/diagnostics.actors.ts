@@ -2,6 +2,7 @@
 import { fromPromise } from 'xstate';
 import type { TechnicianSession } from '../../../../shared/diagnostics-schemas';
 import { DiagnosticsClient } from '../../agent-client/diagnostics-client';
+import { saveFile } from '../../ui/save-file';
 import { diagnosticsMachine } from './diagnostics.machine';
 import type { ActionResult, DiagnosticsAction, Section, SectionData } from './diagnostics.types';
 
@@ -24,16 +25,6 @@ async function loadSection(c: DiagnosticsClient, section: Section): Promise<Sect
     case 'audit':
       return { section, data: await c.audit() };
   }
-}
-
-/** Saves a file the browser way: a temporary link to the blob, clicked. */
-function saveFile(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 async function runAction(c: DiagnosticsClient, action: DiagnosticsAction): Promise<ActionResult> {

@@ -3,6 +3,7 @@ import { fromPromise } from 'xstate';
 import { ReportClient } from '../../agent-client/report-client';
 import { staffSessionClient } from '../../agent-client/staff-session-client';
 import { keepToken } from '../../agent-client/staff-token';
+import { saveCsvFile } from '../../ui/save-file';
 import { serviceQualityMachine } from './service-quality.machine';
 
 const client = (token: string) => new ReportClient((input, init) => fetch(input, init), token);
@@ -12,12 +13,7 @@ export const liveServiceQualityMachine = serviceQualityMachine.provide({
     loadReport: fromPromise(({ input }) => client(input.token).serviceQuality(input.period.from, input.period.to)),
     saveCsv: fromPromise(async ({ input }) => {
       const csv = await client(input.token).serviceQualityCsv(input.period.from, input.period.to);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `chat-luong-phuc-vu-${input.period.from ?? ''}_${input.period.to ?? ''}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveCsvFile(`chat-luong-phuc-vu-${input.period.from ?? ''}_${input.period.to ?? ''}.csv`, csv);
     }),
     signIn: fromPromise(({ input }) => staffSessionClient.signIn(input.username, input.password)),
   },

@@ -13,7 +13,7 @@ import type { StatsView } from './staff-stats.machine';
 export default function StaffStatsPage() {
   const t = useT();
   const [state, send] = useMachine(liveStaffStatsMachine, { input: { token: storedToken() } });
-  const { stats: view, errorCode } = state.context;
+  const { report: view, errorCode } = state.context;
   const stats = view?.stats ?? null;
   if (state.matches('starting') || state.matches('signedOut') || state.matches('signingIn') || (state.matches('loading') && !view)) {
     return (

@@ -2,6 +2,7 @@
 import { fromPromise } from 'xstate';
 import { StaffClient } from '../../agent-client/staff-client';
 import { keepToken } from '../../agent-client/staff-token';
+import { saveCsvFile } from '../../ui/save-file';
 import { staffSessionClient } from '../../agent-client/staff-session-client';
 import { staffStatsMachine } from './staff-stats.machine';
 
@@ -9,9 +10,9 @@ const client = (token: string) => new StaffClient((input, init) => fetch(input, 
 
 export const liveStaffStatsMachine = staffStatsMachine.provide({
   actors: {
-    loadStats: fromPromise(async ({ input }) => {
+    loadReport: fromPromise(async ({ input }) => {
       const c = client(input.token);
-      const [stats, services, counters] = await Promise.all([c.stats(input.range.from, input.range.to), c.services(), c.counters()]);
+      const [stats, services, counters] = await Promise.all([c.stats(input.period.from, input.period.to), c.services(), c.counters()]);
       return {
         stats,
         serviceNames: Object.fromEntries(services.map((s) => [s.id, s.name])),
@@ -19,13 +20,8 @@ export const liveStaffStatsMachine = staffStatsMachine.provide({
       };
     }),
     saveCsv: fromPromise(async ({ input }) => {
-      const csv = await client(input.token).statsCsv(input.range.from, input.range.to);
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `thong-ke-${input.range.from ?? ''}_${input.range.to ?? ''}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const csv = await client(input.token).statsCsv(input.period.from, input.period.to);
+      saveCsvFile(`thong-ke-${input.period.from ?? ''}_${input.period.to ?? ''}.csv`, csv);
     }),
     signIn: fromPromise(({ input }) => staffSessionClient.signIn(input.username, input.password)),
   },
