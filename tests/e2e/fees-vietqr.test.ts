@@ -54,6 +54,11 @@ describe('paying the fees by VietQR in a real browser', () => {
     dir.cleanup();
   });
 
+  it('this centre has imported no procedure catalogue: its home screen does not offer "Tra cứu thủ tục"', async () => {
+    await page.getByRole('button', { name: /Nhận kết quả/ }).waitFor();
+    expect(await page.getByRole('button', { name: /Tra cứu thủ tục/ }).count()).toBe(0);
+  });
+
   it('the QR and the amount; a short transfer shows the rest; the full one opens the way to the door', async () => {
     await page.getByRole('button', { name: /Nhận kết quả/ }).tap();
     const keys = page.getByRole('group', { name: 'Bàn phím nhập mã hồ sơ' });

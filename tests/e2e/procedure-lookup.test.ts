@@ -48,6 +48,7 @@ describe('procedure lookup in a real browser', () => {
   it('searches without diacritics on the on-screen keyboard, prints the papers, takes a ticket from the procedure’s page', async () => {
     await page.goto(agent.url);
     await page.getByRole('button', { name: t.attract.touchToStart }).tap();
+    // The demo ships a sample catalogue: the home screen offers the lookup (a centre without one does not: fees-vietqr.test.ts).
     await page.getByRole('button', { name: new RegExp(t.procedures.homeButton) }).tap();
     await page.getByRole('heading', { name: t.procedures.heading }).waitFor();
     await page.getByRole('group', { name: t.procedures.fields }).getByRole('button', { name: /^Hộ tịch \(\d+\)$/ }).waitFor();

@@ -10,7 +10,7 @@ import { createActor, fromPromise, SimulatedClock, waitFor, type AnyActorRef, ty
 import type { ProcedureDetail, ProcedureList } from '../../shared/procedure-schemas';
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
 import { proceduresMachine, RESULTS_PER_PAGE, type ProceduresMachine, type SearchRequest } from '../../kiosk-ui/src/flows/procedures/procedures.machine';
-import { flowOf, procedureDetail, startSession, ticketAt } from './support/kiosk-session-harness';
+import { flowOf, INFO, procedureDetail, startSession, ticketAt } from './support/kiosk-session-harness';
 
 const listOf = (n: number, q = ''): ProcedureList => ({
   total: n,
@@ -170,6 +170,46 @@ describe('the kiosk session and the procedure lookup', () => {
 
     s.scan('000.00.15.H29-250704-0012');
     await waitFor(s.actor, () => flowOf(s) === 'collectingResult');
+  });
+
+  it('without a catalogue the home offers no lookup; one imported since the boot is offered to the next visitor', async () => {
+    let catalogue = false;
+    const s = startSession({ loadKiosk: async () => ({ ...INFO, procedures: catalogue }), input: { idleTimeoutMs: 1000, idleWarningMs: 0 } });
+    await waitFor(s.actor, (snap) => snap.matches('attract') && snap.context.info !== null);
+    expect(s.actor.getSnapshot().context.info?.procedures).toBe(false);
+    s.actor.send({ type: 'kiosk.touched' });
+    s.actor.send({ type: 'home.procedures' });
+    expect(flowOf(s)).toBe('home');
+
+    // Staff import the catalogue; the kiosk asks again when the attract screen shows for the next visitor.
+    catalogue = true;
+    s.actor.send({ type: 'nav.home' });
+    s.clock.increment(1000); // the idle timeout ends the session
+    await waitFor(s.actor, (snap) => snap.matches('attract') && snap.context.info?.procedures === true);
+    s.actor.send({ type: 'kiosk.touched' });
+    s.actor.send({ type: 'home.procedures' });
+    expect(flowOf(s)).toBe('browsingProcedures');
+  });
+
+  it('an agent that does not answer on the attract screen leaves the info from the boot', async () => {
+    let up = true;
+    const s = startSession({
+      loadKiosk: async () => {
+        if (!up) throw new AgentRequestError('NETWORK_ERROR', 'refused', 0);
+        return INFO;
+      },
+      input: { idleTimeoutMs: 1000, idleWarningMs: 0 },
+    });
+    await waitFor(s.actor, (snap) => snap.matches('attract'));
+    up = false;
+    s.actor.send({ type: 'kiosk.touched' });
+    s.clock.increment(1000);
+    await waitFor(s.actor, (snap) => snap.matches('attract'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.actor.getSnapshot().context.info).toEqual(INFO);
+    s.actor.send({ type: 'kiosk.touched' });
+    s.actor.send({ type: 'home.procedures' });
+    expect(flowOf(s)).toBe('browsingProcedures');
   });
 
   it('the idle timeout ends the lookup on the attract screen', async () => {
