@@ -157,6 +157,8 @@ export const KioskInfoSchema = z.object({
   ratingScale: z.union([z.literal(3), z.literal(5)]),
   /** The home screen offers "Tôi đã đặt lịch hẹn" (check-in of booked visits; site config `appointments.kioskButton`). */
   checkIn: z.boolean(),
+  /** The home screen offers "Tra cứu thủ tục": the centre's procedure catalogue holds at least one procedure. */
+  procedures: z.boolean(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

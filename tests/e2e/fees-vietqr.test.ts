@@ -2,7 +2,7 @@
  * Paying a result's fees at the kiosk in real Chromium (issue 21): the slip typed on the keypad, the VietQR screen
  * with the amount and the centre's account, a short transfer (the rest shown), the full one posted by the "bank"
  * (a signed webhook from the test) — and the screen goes on by itself to the pickup code and the open door. axe on
- * the payment screen. Screenshots go to test-artifacts/e2e/.
+ * the payment screen, in the default and the high-contrast mode. Screenshots go to test-artifacts/e2e/.
  */
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -54,6 +54,11 @@ describe('paying the fees by VietQR in a real browser', () => {
     dir.cleanup();
   });
 
+  it('this centre has imported no procedure catalogue: its home screen does not offer "Tra cứu thủ tục"', async () => {
+    await page.getByRole('button', { name: /Nhận kết quả/ }).waitFor();
+    expect(await page.getByRole('button', { name: /Tra cứu thủ tục/ }).count()).toBe(0);
+  });
+
   it('the QR and the amount; a short transfer shows the rest; the full one opens the way to the door', async () => {
     await page.getByRole('button', { name: /Nhận kết quả/ }).tap();
     const keys = page.getByRole('group', { name: 'Bàn phím nhập mã hồ sơ' });
@@ -70,12 +75,17 @@ describe('paying the fees by VietQR in a real browser', () => {
     expect(box.width).toBeGreaterThanOrEqual(300); // a phone camera reads it from arm's length
     await screenshot(page, '60-fees-vietqr');
     expect(await axeFindings(page, 'pickup/payment')).toEqual([]);
+    // In high contrast too (7:1): the words on the QR's white card, the part received (below) on black.
+    await page.getByRole('button', { name: 'Tương phản cao' }).tap();
+    expect(await axeFindings(page, 'pickup/payment contrast', { enhancedContrast: true })).toEqual([]);
 
     expect((await pay(20_000, 'FT-E2E-1')).status).toBe(200);
     await page.getByText('Đã nhận 20.000 đồng. Vui lòng nộp tiếp số tiền còn thiếu.').waitFor();
     await page.getByText('30.000 đồng', { exact: true }).waitFor();
     await page.getByRole('img', { name: 'Mã VietQR để chuyển khoản 30.000 đồng' }).waitFor();
     await screenshot(page, '61-fees-partly-paid');
+    expect(await axeFindings(page, 'pickup/payment partly paid, contrast', { enhancedContrast: true })).toEqual([]);
+    await page.getByRole('button', { name: 'Tương phản cao' }).tap();
 
     expect((await pay(30_000, 'FT-E2E-2')).status).toBe(200);
     await page.getByRole('heading', { name: 'Nhập mã nhận kết quả' }).waitFor();

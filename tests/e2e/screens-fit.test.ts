@@ -1,13 +1,16 @@
 /**
  * Every kiosk screen fits, in real Chromium against an agent with twelve services (long Vietnamese names among
- * them), lockers and the demo dossiers: at 1080×1920 (portrait) and 1920×1080 (landscape), in every mode (default,
- * large text, high contrast, reach, English), nothing scrolls — not the document, not a box inside the screen —
- * and every visible element of the screen's content lies inside the viewport. A failure names the elements out
+ * them), lockers, the demo dossiers, the demo's procedure catalogue with four more fields (fit/more-fields.ts: the
+ * field list pages) and a result whose fees are part paid (fit/fees.ts: the VietQR screen): at 1080×1920
+ * (portrait) and 1920×1080 (landscape), in every mode (default, large text, high contrast, reach, English), nothing
+ * scrolls — not the document, not a box inside the screen — and every visible element of the screen's content lies
+ * inside the viewport. A failure names the elements out
  * (misfits(), selector and box). The demo panel is folded away before measuring.
  *
  * A screen is one entry of SCREENS: how to reach it from the home screen, and (if not by "Về trang chủ" / "Xong")
  * how to leave it for home again. Also the lobby display: its "touch to enable sound" button never covers the title.
- * Screenshots of the service list go to test-artifacts/e2e/fit/.
+ * Screenshots of a few screens (the service list, the keypads, a procedure field, the payment) go to
+ * test-artifacts/e2e/fit/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +23,9 @@ import { depositInLocker } from '../support/lockers';
 import { tempDir } from '../support/temp-dir';
 import { testConfig } from '../support/test-config';
 import { ARTIFACTS, releaseChromium, sharedChromium } from './browser';
+import { FIT_PAYMENTS, owingFees } from './fit/fees';
 import { fitClock, Kiosk, leaveForHome, MODES, setMode, type Mode } from './fit/kiosk-driver';
+import { moreFields } from './fit/more-fields';
 import { misfits, type Misfit } from './fit/misfits';
 import { SCREENS } from './fit/screen-cases';
 
@@ -69,6 +74,8 @@ function site(dataDir: string): SiteConfigInput {
     procedures: { fieldServices: { 'Hộ tịch': 'tu-phap', 'Chứng thực': 'chung-thuc' } },
     // One wrong code on each keypad screen: never enough to pause the kiosk's pickups.
     pickup: { resultServiceId: 'tra-ket-qua', guessing: { lookupsPerMinute: 10_000, wrongCodesPerKiosk: 1000 } },
+    // A centre that takes fees by VietQR: a result with fees due shows the payment screen (fit/fees.ts).
+    payments: FIT_PAYMENTS,
   };
 }
 
@@ -83,6 +90,8 @@ describe('every kiosk screen fits, in every mode, at 1080×1920 and 1920×1080',
     mkdirSync(SHOTS, { recursive: true });
     fitClock.offset = WEDNESDAY_9AM - Date.now();
     agent = await startKioskAgent({ config: site(dir.path), clock: { now: () => Date.now() + fitClock.offset + fitClock.jump }, seedDemo: true });
+    await owingFees(agent);
+    await moreFields(agent);
     browser = await sharedChromium();
   });
   afterAll(async () => {
@@ -133,7 +142,7 @@ describe('every kiosk screen fits, in every mode, at 1080×1920 and 1920×1080',
           found[screen.name] = out;
           await k.page.screenshot({ path: join(SHOTS, `misfit-${viewport.name}-${mode.name}-${screen.name}.png`.replaceAll(' ', '-')) });
         }
-        if (['services', 'pickup code keypad', 'phone number step', 'appointment code keypad', 'home'].includes(screen.name)) await k.page.screenshot({ path: join(SHOTS, `${viewport.name}-${mode.name.replace(' ', '-')}-${screen.name.replaceAll(' ', '-')}.png`) });
+        if (['services', 'pickup code keypad', 'phone number step', 'appointment code keypad', 'home', 'procedure field chosen', 'payment'].includes(screen.name)) await k.page.screenshot({ path: join(SHOTS, `${viewport.name}-${mode.name.replace(' ', '-')}-${screen.name.replaceAll(' ', '-')}.png`) });
         await (screen.leave ?? leaveForHome)(k);
       }
       await setMode(k, mode, false);

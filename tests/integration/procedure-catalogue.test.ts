@@ -1,10 +1,11 @@
 /**
  * The procedure catalogue over real HTTP, on each store (a lone kiosk's SQLite, a centre's PostgreSQL): the
  * province's export imported as CSV and as JSON with its bad lines reported, searched without diacritics, read
- * with where to submit it, and its papers printed on the simulated printer (decoded there).
+ * with where to submit it, and its papers printed on the simulated printer (decoded there). The kiosk info says
+ * whether there is a catalogue to look up (the home screen's "Tra cứu thủ tục").
  */
 import { describe, expect } from 'vitest';
-import type { ErrorBody } from '../../shared/api-schemas';
+import type { ErrorBody, KioskInfo } from '../../shared/api-schemas';
 import type { ProcedureDetail, ProcedureImportResponse, ProcedureList } from '../../shared/procedure-schemas';
 import { agentTest } from '../support/agent-fixture';
 import { getJson, postJson } from '../support/http';
@@ -44,6 +45,8 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('the procedure cat
 
   it('imported (CSV, then JSON), searched without diacritics, read, printed', async ({ agent }) => {
     const url = agent.url;
+    // Nothing imported yet: the kiosk's home does not offer "Tra cứu thủ tục".
+    expect((await getJson<KioskInfo>(`${url}/api/kiosk`)).body.procedures).toBe(false);
     // Only staff import, and an integration token only with the `procedures` scope.
     expect((await postJson<ErrorBody>(`${url}/api/procedures/import`, { csv: CSV })).status).toBe(401);
     expect((await postJson<ErrorBody>(`${url}/api/procedures/import`, { csv: CSV }, OTHER_SCOPE)).body.error.code).toBe('TOKEN_SCOPE');
@@ -57,6 +60,7 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('the procedure cat
       { line: 8, reason: expect.stringContaining('trùng với dòng 2') },
     ]);
     expect(imported.body.fieldsWithoutService).toEqual(['Chứng thực']);
+    expect((await getJson<KioskInfo>(`${url}/api/kiosk`)).body.procedures).toBe(true);
 
     // JSON: a new one, one updated by code, one refused.
     const json = await postJson<ProcedureImportResponse>(

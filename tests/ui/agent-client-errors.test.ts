@@ -44,7 +44,7 @@ describe('agent client errors', () => {
   });
 
   it('reads the kiosk info and the demo printer jobs', async () => {
-    const info = { centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', utcOffsetMinutes: 420, demo: true, priorityCategories: ['elderly', 'merit'], pickup: { lockers: false, resultServiceId: null }, ratingScale: 5, checkIn: false };
+    const info = { centerName: 'Trung tâm Phục vụ hành chính công xã Cát Tiên', timezone: 'Asia/Ho_Chi_Minh', utcOffsetMinutes: 420, demo: true, priorityCategories: ['elderly', 'merit'], pickup: { lockers: false, resultServiceId: null }, ratingScale: 5, checkIn: false, procedures: true };
     const jobs = [{ id: 1, receivedAt: '2026-11-23T01:00:00.000Z', bytes: 900, text: 'A001', qrCodes: [], cut: true }];
     const urls: string[] = [];
     const client = new AgentClient(async (url) => {

@@ -9,13 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, SimulatedClock, waitFor, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import type { ProcedureDetail, ProcedureList } from '../../shared/procedure-schemas';
 import { AgentRequestError } from '../../kiosk-ui/src/agent-client/agent-client';
-import { proceduresMachine, RESULTS_PER_PAGE, type ProceduresMachine, type SearchRequest } from '../../kiosk-ui/src/flows/procedures/procedures.machine';
-import { flowOf, procedureDetail, startSession, ticketAt } from './support/kiosk-session-harness';
+import { choosingField, FIELDS_PER_PAGE, proceduresMachine, RESULTS_PER_PAGE, type ProceduresMachine, type SearchRequest } from '../../kiosk-ui/src/flows/procedures/procedures.machine';
+import { flowOf, INFO, procedureDetail, startSession, ticketAt } from './support/kiosk-session-harness';
 
 const listOf = (n: number, q = ''): ProcedureList => ({
   total: n,
   procedures: Array.from({ length: Math.min(n, 30) }, (_, i) => ({ code: `1.00${String(1000 + i)}.H38`, name: `${q} ${i}`, field: 'Hộ tịch' })),
-  fields: q ? [] : [{ name: 'Hộ tịch', count: n }],
+  // Eight fields when nothing is typed: two pages of them.
+  fields: q ? [] : [{ name: 'Hộ tịch', count: n }, ...Array.from({ length: 7 }, (_, i) => ({ name: `Lĩnh vực ${i}`, count: 1 }))],
 });
 
 function flow(opts: { code?: string | null; load?: (code: string) => Promise<ProcedureDetail>; print?: () => Promise<unknown> } = {}) {
@@ -42,11 +43,17 @@ function flow(opts: { code?: string | null; load?: (code: string) => Promise<Pro
 }
 
 describe('procedure lookup flow', () => {
-  it('lists every field at first; typing searches once the keys pause; paging; clear', async () => {
+  it('lists the fields at first (paged); typing searches once the keys pause; paging the results; clear; a field', async () => {
     const f = flow();
     const first = await f.at({ browsing: 'ready' });
-    expect(first.context.list?.fields).toEqual([{ name: 'Hộ tịch', count: 40 }]);
+    expect(first.context.list?.fields[0]).toEqual({ name: 'Hộ tịch', count: 40 });
     expect(f.searches).toEqual([{ q: '', field: null }]);
+    // Nothing typed, no field chosen: the pages are the fields' (eight: two pages), not the procedures'.
+    expect(choosingField(first.context)).toBe(true);
+    f.actor.send({ type: 'procedures.page', page: 1 });
+    expect(f.actor.getSnapshot().context.page).toBe(1);
+    f.actor.send({ type: 'procedures.page', page: Math.ceil(8 / FIELDS_PER_PAGE) });
+    expect(f.actor.getSnapshot().context.page).toBe(1);
 
     f.type(' dang  ky');
     f.clock.increment(200);
@@ -73,8 +80,12 @@ describe('procedure lookup flow', () => {
     await f.at({ browsing: 'ready' });
     expect(f.searches.at(-1)).toEqual({ q: '', field: null });
     f.actor.send({ type: 'procedures.field', field: 'Hộ tịch' });
-    await f.at({ browsing: 'ready' });
+    const inField = await f.at({ browsing: 'ready' });
     expect(f.searches.at(-1)).toEqual({ q: '', field: 'Hộ tịch' });
+    // A field chosen: its procedures are the list (the 30 the agent sends: six pages).
+    expect(choosingField(inField.context)).toBe(false);
+    f.actor.send({ type: 'procedures.page', page: 5 });
+    expect(f.actor.getSnapshot().context.page).toBe(5);
   });
 
   it('opens a procedure, prints its papers (again after a failure), goes back to the same list page, and home', async () => {
@@ -85,6 +96,8 @@ describe('procedure lookup flow', () => {
         return { printed: true };
       },
     });
+    await f.at({ browsing: 'ready' });
+    f.actor.send({ type: 'procedures.field', field: 'Hộ tịch' });
     await f.at({ browsing: 'ready' });
     f.actor.send({ type: 'procedures.page', page: 1 });
     f.actor.send({ type: 'procedures.open', code: '1.001193.H38' });
@@ -100,7 +113,7 @@ describe('procedure lookup flow', () => {
 
     f.actor.send({ type: 'procedures.back' });
     const back = await f.at({ browsing: 'ready' });
-    expect([back.context.page, f.searches.length]).toEqual([1, 1]); // the same list, not searched again
+    expect([back.context.page, f.searches.length]).toEqual([1, 2]); // the same list, not searched again
     f.actor.send({ type: 'procedures.done' });
     await waitFor(f.actor, (s) => s.status === 'done');
     expect(f.actor.getSnapshot().output).toEqual({ next: 'home' });
@@ -170,6 +183,46 @@ describe('the kiosk session and the procedure lookup', () => {
 
     s.scan('000.00.15.H29-250704-0012');
     await waitFor(s.actor, () => flowOf(s) === 'collectingResult');
+  });
+
+  it('without a catalogue the home offers no lookup; one imported since the boot is offered to the next visitor', async () => {
+    let catalogue = false;
+    const s = startSession({ loadKiosk: async () => ({ ...INFO, procedures: catalogue }), input: { idleTimeoutMs: 1000, idleWarningMs: 0 } });
+    await waitFor(s.actor, (snap) => snap.matches('attract') && snap.context.info !== null);
+    expect(s.actor.getSnapshot().context.info?.procedures).toBe(false);
+    s.actor.send({ type: 'kiosk.touched' });
+    s.actor.send({ type: 'home.procedures' });
+    expect(flowOf(s)).toBe('home');
+
+    // Staff import the catalogue; the kiosk asks again when the attract screen shows for the next visitor.
+    catalogue = true;
+    s.actor.send({ type: 'nav.home' });
+    s.clock.increment(1000); // the idle timeout ends the session
+    await waitFor(s.actor, (snap) => snap.matches('attract') && snap.context.info?.procedures === true);
+    s.actor.send({ type: 'kiosk.touched' });
+    s.actor.send({ type: 'home.procedures' });
+    expect(flowOf(s)).toBe('browsingProcedures');
+  });
+
+  it('an agent that does not answer on the attract screen leaves the info from the boot', async () => {
+    let up = true;
+    const s = startSession({
+      loadKiosk: async () => {
+        if (!up) throw new AgentRequestError('NETWORK_ERROR', 'refused', 0);
+        return INFO;
+      },
+      input: { idleTimeoutMs: 1000, idleWarningMs: 0 },
+    });
+    await waitFor(s.actor, (snap) => snap.matches('attract'));
+    up = false;
+    s.actor.send({ type: 'kiosk.touched' });
+    s.clock.increment(1000);
+    await waitFor(s.actor, (snap) => snap.matches('attract'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.actor.getSnapshot().context.info).toEqual(INFO);
+    s.actor.send({ type: 'kiosk.touched' });
+    s.actor.send({ type: 'home.procedures' });
+    expect(flowOf(s)).toBe('browsingProcedures');
   });
 
   it('the idle timeout ends the lookup on the attract screen', async () => {

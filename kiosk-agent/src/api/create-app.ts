@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FullHealth, KioskInfo } from '../../../shared/api-schemas';
+import type { FullHealth } from '../../../shared/api-schemas';
 import { AgentError } from '../errors/agent-error';
 import type { EventHub } from '../events/event-hub';
 import type { CounterRatingScreens } from '../feedback/counter-rating-screen';
@@ -37,7 +37,7 @@ import type { StaffAudit } from '../staff/staff-audit';
 import { recordAudit } from './audit-edge';
 import type { AppointmentBook } from '../queue/appointment-book';
 import type { AppointmentCheckIn } from '../queue/appointment-check-in';
-import { registerSystemRoutes } from './routes/system-routes';
+import { registerSystemRoutes, type KioskFacts } from './routes/system-routes';
 import type { DisplayZones } from '../display/display-zones';
 import { registerDisplayRoutes } from './routes/display-routes';
 import { registerReportRoutes } from './routes/report-routes';
@@ -88,7 +88,7 @@ export interface AppDeps {
   hostNames: HostNames;
   /** The full picture for the kiosk and staff; the public sees only the overall status. */
   health: () => FullHealth;
-  kioskInfo: () => KioskInfo;
+  kioskInfo: () => KioskFacts;
   /** Handles on simulated devices, each present only when that device is simulated: the demo routes drive them. */
   demo: DemoControls;
   /** The technician's entry (PIN, sessions, audit) and what the diagnostics routes read. */
@@ -139,6 +139,7 @@ export function createApp(deps: AppDeps): Express {
     health: deps.health,
     access: deps.access,
     kioskInfo: deps.kioskInfo,
+    procedures: deps.procedures,
     openapi: () => (openapiDoc ??= buildOpenApi(registry.specs, { version: deps.version })),
   });
   registerQueueRoutes(registry, { ...deps, phoneChangesPerMinute: PHONE_CHANGES_PER_MINUTE });

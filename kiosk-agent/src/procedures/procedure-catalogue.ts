@@ -29,6 +29,7 @@ const byName = new Intl.Collator('vi');
 
 export class ProcedureCatalogue {
   private readonly repo: ProcedureRepository;
+  private lastOffered = false;
 
   constructor(private readonly deps: ProcedureCatalogueDeps) {
     this.repo = new ProcedureRepository(deps.store);
@@ -40,6 +41,20 @@ export class ProcedureCatalogue {
     await this.repo.upsertAll(procedures, this.deps.clock.now());
     const unmapped = new Set(procedures.filter((p) => this.deps.serviceFor(p.field) === null).map((p) => p.field));
     return { imported: procedures.length, refused: parsed.refused, fieldsWithoutService: [...unmapped].sort(byName.compare) };
+  }
+
+  /**
+   * Whether there is anything to look up: the kiosk's home offers "Tra cứu thủ tục" only then. Asked of the store each
+   * time, not remembered from an import: another agent of the centre may have imported the catalogue. A store that
+   * fails gets the last answer, so a kiosk still starts during an outage (the store's health watch reports it).
+   */
+  async offered(): Promise<boolean> {
+    try {
+      this.lastOffered = await this.repo.any();
+    } catch {
+      // The last answer stands; see above.
+    }
+    return this.lastOffered;
   }
 
   async search(query: { q?: string | undefined; field?: string | undefined; limit?: number | undefined }): Promise<ProcedureList> {

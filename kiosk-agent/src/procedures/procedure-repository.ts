@@ -75,6 +75,11 @@ export class ProcedureRepository {
     return rows.map(toRow);
   }
 
+  /** Whether the catalogue holds any procedure at all. */
+  async any(): Promise<boolean> {
+    return (await this.store.get<{ code: string }>('SELECT code FROM procedures LIMIT 1')) !== undefined;
+  }
+
   /** Every field with its number of procedures. */
   async fields(): Promise<{ name: string; count: number }[]> {
     return this.store.all<{ name: string; count: number }>('SELECT field AS "name", COUNT(*) AS "count" FROM procedures GROUP BY field ORDER BY field');

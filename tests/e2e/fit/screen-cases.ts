@@ -5,7 +5,8 @@
 import { DEMO_DOSSIERS } from '../../../shared/demo-dossiers';
 import { postJson } from '../../support/http';
 import { STAFF } from '../../support/lockers';
-import { fitClock, shutOpenDoors, type Kiosk } from './kiosk-driver';
+import { FEE_DOSSIER } from './fees';
+import { fitClock, leaveForHome, shutOpenDoors, type Kiosk } from './kiosk-driver';
 
 /** From 09:00 to 11:31: the centre closes for lunch. */
 const LUNCH = 2 * 3_600_000 + 31 * 60_000;
@@ -122,6 +123,28 @@ export const SCREENS: ScreenCase[] = [
     },
   },
   {
+    name: 'procedure fields',
+    reach: async (k) => {
+      // Nothing typed: the first page of the fields (ten with fit/more-fields.ts: the pager shows), the keyboard.
+      await k.tap(new RegExp(k.t.procedures.homeButton));
+      await k.page.locator('.procedures__results[aria-busy="false"] .procedures__pager').waitFor();
+      await k.page.locator('.field-tile').first().waitFor();
+    },
+  },
+  {
+    name: 'procedure field chosen',
+    reach: async (k) => {
+      // Hộ tịch (on the fields' second page), the sample's largest field: its first page of procedures, the count
+      // naming the field, "every field" beside the words.
+      await k.tap(new RegExp(k.t.procedures.homeButton));
+      await k.page.locator('.procedures__results[aria-busy="false"] .field-tile').first().waitFor();
+      await k.tap(k.t.procedures.next);
+      await k.page.locator('.field-tile', { hasText: 'Hộ tịch' }).tap();
+      await k.page.locator('.procedures__results[aria-busy="false"] .procedures__pager').waitFor();
+      await k.button(k.t.procedures.allFields).waitFor();
+    },
+  },
+  {
     name: 'procedure search',
     reach: async (k) => {
       await k.tap(new RegExp(k.t.procedures.homeButton));
@@ -133,9 +156,36 @@ export const SCREENS: ScreenCase[] = [
   {
     name: 'procedure',
     reach: async (k) => {
-      // Its QR under the scanner; the sample's longest page (four papers, a long time limit, its service and counter).
+      // Its QR under the scanner; the sample's longest page (four papers, a long time limit, its service and counter),
+      // its papers printed: the page with the confirmation under it.
       await k.scan('1.001193.H38');
-      await k.button(new RegExp(k.t.procedures.takeTicket)).waitFor();
+      await k.page.locator('.procedure__qr svg, .procedure__qr img, .procedure__qr canvas').first().waitFor();
+      await k.tap(new RegExp(k.t.procedures.print));
+      await k.page.getByText(k.t.procedures.printed).waitFor();
+      await untouched(k);
+    },
+  },
+  {
+    name: 'procedure papers not printed',
+    reach: async (k) => {
+      // The longest thing the print line says (the printer is out of paper), under the sample's longest name. Another
+      // code than the case before: the scanner takes the same code twice within a moment as one read.
+      k.agent.simulators.printer!.setState({ paper: 'out' });
+      await k.scan('2.001035.000.00.00.H38');
+      await k.tap(new RegExp(k.t.procedures.print));
+      await k.page.getByText(k.t.procedures.printFailed.PRINTER_PAPER_OUT).waitFor();
+      await untouched(k);
+    },
+    leave: async (k) => {
+      k.agent.simulators.printer!.setState({ paper: 'ok' });
+      await leaveForHome(k);
+    },
+  },
+  {
+    name: 'procedure not in catalogue',
+    reach: async (k) => {
+      await k.scan('1.999999.H38');
+      await k.heading(k.t.procedures.missingHeading);
     },
   },
   {
@@ -154,6 +204,16 @@ export const SCREENS: ScreenCase[] = [
     leave: async (k) => {
       await k.tap(k.t.pickup.finish);
       await k.home();
+    },
+  },
+  {
+    name: 'payment',
+    reach: async (k) => {
+      // Fees part paid (fit/fees.ts): the amount still due, the part received, the VietQR and the account.
+      await k.scan(FEE_DOSSIER);
+      await k.heading(k.t.pay.heading);
+      await k.page.locator('.payment__qr svg, .payment__qr img, .payment__qr canvas').first().waitFor();
+      await k.page.locator('.payment__partly').waitFor();
     },
   },
   {
@@ -190,6 +250,14 @@ export const SCREENS: ScreenCase[] = [
     },
   },
 ];
+
+/**
+ * The finger is off the screen: Chromium keeps a tapped button :active (pressed 2 px down) for a moment after the
+ * tap, and a screen that stays where it is would be measured with that button still down.
+ */
+async function untouched(k: Kiosk): Promise<void> {
+  await k.page.waitForFunction(() => document.querySelector('button:active') === null);
+}
 
 /** A visit booked by staff for ten minutes from the agent's now (check-in is open): its code. */
 async function bookSoon(k: Kiosk): Promise<string> {

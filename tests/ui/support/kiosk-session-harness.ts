@@ -25,6 +25,7 @@ export const INFO: KioskInfo = {
   pickup: { lockers: true, resultServiceId: 'tra-ket-qua' },
   ratingScale: 3,
   checkIn: true,
+  procedures: true,
 };
 export const SERVICES: ServiceSummary[] = [
   { id: 'tu-phap', prefix: 'A', name: { vi: 'Tư pháp – Hộ tịch', en: 'Justice' }, waiting: 3, estimatedWaitMinutes: 9 },

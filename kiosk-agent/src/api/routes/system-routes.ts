@@ -1,12 +1,16 @@
 /** Health, kiosk info and the OpenAPI document. */
 import { HealthSchema, KioskInfoSchema, type FullHealth, type KioskInfo } from '../../../../shared/api-schemas';
+import type { ProcedureCatalogue } from '../../procedures/procedure-catalogue';
 import type { AccessPolicy } from '../access-policy';
 import { callerOf } from '../route-auth';
 import type { RouteRegistry } from '../route-registry';
 
+/** The kiosk info the site config decides; whether the catalogue has procedures is the store's to say, at each request. */
+export type KioskFacts = Omit<KioskInfo, 'procedures'>;
+
 export function registerSystemRoutes(
   r: RouteRegistry,
-  deps: { health: () => FullHealth; access: AccessPolicy; kioskInfo: () => KioskInfo; openapi: () => object },
+  deps: { health: () => FullHealth; access: AccessPolicy; kioskInfo: () => KioskFacts; procedures: Pick<ProcedureCatalogue, 'offered'>; openapi: () => object },
 ): void {
   r.add(
     {
@@ -28,12 +32,12 @@ export function registerSystemRoutes(
     {
       method: 'get',
       path: '/api/kiosk',
-      summary: 'What the kiosk screen needs to start: centre name, time zone, priority categories, demo flag',
+      summary: 'What the kiosk screen needs to start: centre name, time zone, priority categories, demo flag, which choices the home screen offers',
       tag: 'system',
       auth: 'none',
       responses: { 200: { description: 'Kiosk info', schema: KioskInfoSchema } },
     },
-    () => deps.kioskInfo(),
+    async (): Promise<KioskInfo> => ({ ...deps.kioskInfo(), procedures: await deps.procedures.offered() }),
   );
   r.add(
     {

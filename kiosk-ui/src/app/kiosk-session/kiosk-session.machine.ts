@@ -62,6 +62,8 @@ export const kioskSessionMachine = setup({
     appointmentScan: ({ event }) => event.type === 'scan.received' && isAppointmentQr(event.code),
     /** A procedure's code or the QR posted in the centre (a URL holding it): the procedure lookup opens it. */
     procedureScan: ({ event }) => event.type === 'scan.received' && procedureCodeIn(event.code) !== undefined,
+    /** The centre's catalogue has procedures: "Tra cứu thủ tục" is on the home screen (kiosk info `procedures`). */
+    proceduresOffered: ({ context }) => context.info?.procedures === true,
   },
 }).createMachine({
   id: 'kiosk',
@@ -87,8 +89,13 @@ export const kioskSessionMachine = setup({
     },
     attract: {
       entry: 'clearSession',
-      // Outside the hours the attract screen says when the centre opens and offers the lockers (open at any hour).
-      invoke: { src: 'watchOpening' },
+      invoke: [
+        // Outside the hours the attract screen says when the centre opens and offers the lockers (open at any hour).
+        { src: 'watchOpening' },
+        // The kiosk info again for the next visitor: a catalogue imported since the boot puts "Tra cứu thủ tục" on
+        // the home screen without restarting the kiosk. Unanswered, the info from before stands.
+        { src: 'loadKiosk', onDone: { actions: assign({ info: ({ event }) => event.output }) }, onError: { actions: [] } },
+      ],
       on: {
         'opening.changed': { actions: assign({ opening: ({ event }) => ({ closed: event.closed, opensAt: event.opensAt }) }) },
         'kiosk.collect': '#collectingResult',
@@ -154,7 +161,7 @@ export const kioskSessionMachine = setup({
           states: {
             home: {
               entry: assign({ priorityPath: false, ticketServiceId: null, pendingScan: null }),
-              on: { 'home.takeTicket': 'takingTicket', 'home.collectResult': 'collectingResult', 'home.checkIn': 'checkingIn', 'home.procedures': 'browsingProcedures' },
+              on: { 'home.takeTicket': 'takingTicket', 'home.collectResult': 'collectingResult', 'home.checkIn': 'checkingIn', 'home.procedures': { guard: 'proceduresOffered', target: 'browsingProcedures' } },
             },
             takingTicket: {
               invoke: {

@@ -1,5 +1,5 @@
 /**
- * Looking up a procedure (thủ tục hành chính) at the kiosk: the fields of the catalogue, or words typed on the
+ * Looking up a procedure (thủ tục hành chính) at the kiosk: a field of the catalogue chosen, or words typed on the
  * on-screen keyboard (the agent ignores diacritics, so plain letters find "Đăng ký khai sinh") → a procedure: the
  * papers to bring, time limit, fee, where to submit, its public page as a QR, the papers printed on the ticket
  * printer, and a ticket for its service in one touch (the session starts the ticket flow with it). A procedure code
@@ -15,6 +15,8 @@ import { errorEventCode, type AgentErrorCode } from '../../agent-client/agent-cl
 export const QUERY_MAX = 40;
 /** Results shown at once: the list pages rather than scrolls, so the screen fits in every mode. */
 export const RESULTS_PER_PAGE = 5;
+/** Fields shown at once, two by three: a province's catalogue has dozens, and they page as the results do. */
+export const FIELDS_PER_PAGE = 6;
 
 export interface ProceduresInput {
   /** A procedure code scanned before the flow started (on any screen): opened at once. */
@@ -57,6 +59,17 @@ export type ProceduresEvent =
   | { type: 'procedures.print' }
   | { type: 'procedures.takeTicket' }
   | { type: 'procedures.done' };
+
+/**
+ * Nothing typed and no field chosen: the screen lists the catalogue's fields to choose from (or to type instead),
+ * not procedures. Paging then goes through the fields.
+ */
+export const choosingField = (c: Pick<ProceduresContext, 'query' | 'field'>): boolean => c.query.trim() === '' && c.field === null;
+
+/** The rows of the list on screen now (the fields, or the procedures found) and how many a page holds. */
+export function listed(c: Pick<ProceduresContext, 'query' | 'field' | 'list'>): { rows: number; perPage: number } {
+  return choosingField(c) ? { rows: c.list?.fields.length ?? 0, perPage: FIELDS_PER_PAGE } : { rows: c.list?.procedures.length ?? 0, perPage: RESULTS_PER_PAGE };
+}
 
 const typed = (query: string, key: string): string => (query + key).replace(/^ +/, '').replace(/ {2,}/g, ' ').slice(0, QUERY_MAX);
 
@@ -122,7 +135,7 @@ export const proceduresMachine = setup({
         ready: {
           on: {
             'procedures.page': {
-              guard: ({ context, event }) => event.page >= 0 && event.page * RESULTS_PER_PAGE < (context.list?.procedures.length ?? 0),
+              guard: ({ context, event }) => event.page >= 0 && event.page * listed(context).perPage < listed(context).rows,
               actions: assign({ page: ({ event }) => event.page }),
             },
           },
