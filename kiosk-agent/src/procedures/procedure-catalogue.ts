@@ -15,6 +15,7 @@ import type { ParsedCatalogue } from './catalogue-parse';
 import type { ProcedureService } from './field-services';
 import { rankProcedures } from './procedure-ranking';
 import { ProcedureRepository, type ProcedureRow } from './procedure-repository';
+import { compareVietnamese } from './vietnamese-order';
 
 export interface ProcedureCatalogueDeps {
   store: SqlStore;
@@ -24,8 +25,6 @@ export interface ProcedureCatalogueDeps {
   timeZone: string;
   serviceFor: (field: string) => ProcedureService | null;
 }
-
-const byName = new Intl.Collator('vi');
 
 export class ProcedureCatalogue {
   private readonly repo: ProcedureRepository;
@@ -40,7 +39,7 @@ export class ProcedureCatalogue {
     const procedures = parsed.procedures.map((p) => p.procedure);
     await this.repo.upsertAll(procedures, this.deps.clock.now());
     const unmapped = new Set(procedures.filter((p) => this.deps.serviceFor(p.field) === null).map((p) => p.field));
-    return { imported: procedures.length, refused: parsed.refused, fieldsWithoutService: [...unmapped].sort(byName.compare) };
+    return { imported: procedures.length, refused: parsed.refused, fieldsWithoutService: [...unmapped].sort(compareVietnamese) };
   }
 
   /**
@@ -60,7 +59,7 @@ export class ProcedureCatalogue {
   async search(query: { q?: string | undefined; field?: string | undefined; limit?: number | undefined }): Promise<ProcedureList> {
     const words = searchWords(query.q ?? '');
     const found = rankProcedures(await this.repo.matching(words, query.field), words);
-    const fields = words.length === 0 ? (await this.repo.fields()).sort((a, b) => byName.compare(a.name, b.name)) : [];
+    const fields = words.length === 0 ? (await this.repo.fields()).sort((a, b) => compareVietnamese(a.name, b.name)) : [];
     return {
       total: found.length,
       procedures: found.slice(0, query.limit ?? PROCEDURE_PAGE_SIZE).map((p) => ({ code: p.code, name: p.name, field: p.field })),

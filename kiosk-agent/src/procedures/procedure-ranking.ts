@@ -4,6 +4,7 @@
  * store only filters (every word somewhere, with LIKE on the folded column); ranking here is the same for both.
  */
 import { foldForSearch } from '../../../shared/search-fold';
+import { compareVietnamese } from './vietnamese-order';
 
 export interface Rankable {
   name: string;
@@ -17,12 +18,10 @@ export function matchTier(nameFolded: string, words: readonly string[]): 0 | 1 |
   return words.every((w) => nameFolded.includes(w)) ? 1 : 2;
 }
 
-const byName = new Intl.Collator('vi');
-
 export function rankProcedures<T extends Rankable>(items: readonly T[], words: readonly string[]): T[] {
   return items
     .map((item) => ({ item, tier: matchTier(item.nameFolded, words) }))
-    .sort((a, b) => a.tier - b.tier || byName.compare(a.item.name, b.item.name))
+    .sort((a, b) => a.tier - b.tier || compareVietnamese(a.item.name, b.item.name))
     .map((x) => x.item);
 }
 
