@@ -21,6 +21,14 @@ import { toggled } from '../../ui/preferences';
 import { forwardToTicket, freshSession, rearmIdle } from './kiosk-session.events';
 import { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand } from './kiosk-session.types';
 
+/**
+ * A flow that ends asking for a ticket (check-in too late, a procedure's "Lấy số", a result at the counter) names the
+ * service: the ticket flow starts for it at the priority question; any other end goes home.
+ */
+type FlowEnd = { output: { next: 'ticket'; serviceId: string } | { next: string } };
+const wantsTicket = ({ event }: { event: FlowEnd }): boolean => event.output.next === 'ticket';
+const ticketServiceOf = ({ event }: { event: FlowEnd }): string | null => ('serviceId' in event.output ? event.output.serviceId : null);
+
 export { DEFAULT_TIMING, type KioskSessionContext, type KioskSessionEvent, type KioskSessionInput, type SpeakerCommand };
 
 export const kioskSessionMachine = setup({
@@ -201,12 +209,8 @@ export const kioskSessionMachine = setup({
                 src: 'checkIn',
                 input: ({ context }) => ({ code: context.pendingScan, timing: { ticketShownMs: context.timing.ticketShownMs } }),
                 onDone: [
-                  {
-                    // Too late for the appointment: a walk-in ticket for its service, starting at the priority question.
-                    guard: ({ event }) => event.output.next === 'ticket',
-                    target: 'takingTicket',
-                    actions: assign({ ticketServiceId: ({ event }) => (event.output.next === 'ticket' ? event.output.serviceId : null), pendingScan: null }),
-                  },
+                  // Too late for the appointment: a walk-in ticket for its service.
+                  { guard: wantsTicket, target: 'takingTicket', actions: assign({ ticketServiceId: ticketServiceOf, pendingScan: null }) },
                   { target: 'home' },
                 ],
               },
@@ -225,12 +229,8 @@ export const kioskSessionMachine = setup({
                 src: 'procedures',
                 input: ({ context }) => ({ code: context.pendingScan === null ? null : (procedureCodeIn(context.pendingScan) ?? null) }),
                 onDone: [
-                  {
-                    // "Lấy số cho thủ tục này": the ticket flow for its service, starting at the priority question.
-                    guard: ({ event }) => event.output.next === 'ticket',
-                    target: 'takingTicket',
-                    actions: assign({ ticketServiceId: ({ event }) => (event.output.next === 'ticket' ? event.output.serviceId : null), pendingScan: null }),
-                  },
+                  // "Lấy số cho thủ tục này": a ticket for the procedure's service.
+                  { guard: wantsTicket, target: 'takingTicket', actions: assign({ ticketServiceId: ticketServiceOf, pendingScan: null }) },
                   { target: 'home' },
                 ],
               },
@@ -253,12 +253,8 @@ export const kioskSessionMachine = setup({
                   ratingScale: context.info?.ratingScale ?? 3,
                 }),
                 onDone: [
-                  {
-                    // A ticket for the result counter: the ticket flow starts at the priority question.
-                    guard: ({ event }) => event.output.next === 'ticket',
-                    target: 'takingTicket',
-                    actions: assign({ ticketServiceId: ({ event }) => (event.output.next === 'ticket' ? event.output.serviceId : null), pendingScan: null }),
-                  },
+                  // A ticket for the result counter.
+                  { guard: wantsTicket, target: 'takingTicket', actions: assign({ ticketServiceId: ticketServiceOf, pendingScan: null }) },
                   { target: 'home' },
                 ],
               },
