@@ -14,6 +14,8 @@ export interface DemoDossier {
   status: DossierStatus;
   /** For results in a locker: the compartment and the pickup code the applicant was "sent". */
   locker?: { board: number; lock: number; pickupCode: string };
+  /** Fees paid at handover ("thu sau"), in whole dong: the slip's result waits behind the VietQR until they are paid. */
+  fees?: { name: string; amount: number }[];
   /** What the demo panel calls this slip. */
   label: string;
 }
@@ -66,7 +68,25 @@ export const DEMO_DOSSIERS: readonly DemoDossier[] = [
     locker: { board: 0, lock: 5, pickupCode: '135790' },
     label: 'Kết quả trong tủ',
   },
+  {
+    // Last in the list, so the slips above keep their places (tests and the README name them by position).
+    code: '000.00.15.H29-250708-0047',
+    procedure: 'Cấp bản sao trích lục hộ tịch',
+    applicantName: 'Vũ Thị Giang',
+    phone: '0978123456',
+    dueInDays: 0,
+    status: 'in-locker',
+    locker: { board: 0, lock: 7, pickupCode: '975310' },
+    // Two copies at the fee of Thông tư 281/2016 (8.000 đồng a copy): realistic, and small enough for a demo.
+    fees: [{ name: 'Lệ phí cấp bản sao trích lục (2 bản)', amount: 16_000 }],
+    label: 'Kết quả trong tủ',
+  },
 ];
+
+/** What a sample dossier's fees add up to (the demo panel says "chưa nộp phí …"). */
+export function demoFeeTotal(d: DemoDossier): number {
+  return (d.fees ?? []).reduce((sum, f) => sum + f.amount, 0);
+}
 
 /**
  * The demo's booked visit: at every start it is booked for a quarter of an hour later (Tư pháp), so its QR

@@ -109,6 +109,8 @@ export const ERROR_HTTP_STATUS = {
   UNMATCHED_PAYMENT_ASSIGNED: 409,
   /** The site config has no `payments`: no VietQR, no webhook. */
   PAYMENTS_NOT_CONFIGURED: 503,
+  /** Demo only: the simulated bank's webhook to its own agent got no answer it could read. */
+  DEMO_BANK_FAILED: 502,
   PAYLOAD_TOO_LARGE: 413,
   /** The request line or headers are too long (a huge query string): refused before any route sees it. */
   REQUEST_TOO_LARGE: 431,

@@ -59,3 +59,16 @@ export const UnmatchedPaymentListSchema = z.array(
 
 /** POST /api/payments/unmatched/:id/assign: an officer places an unmatched transfer on the dossier it was meant for. */
 export const AssignUnmatchedRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
+
+/**
+ * Demo only (the demo panel's "Mô phỏng ngân hàng báo đã nhận tiền"): the simulated bank transfers what a dossier
+ * owes. `recorded`: the amount went through the payment webhook; `nothing-due`: nothing was owed, nothing was sent.
+ */
+export const DemoBankTransferRequestSchema = z.strictObject({ dossierCode: z.string().min(1).max(64) });
+export const DemoBankTransferSchema = z.object({
+  status: z.enum(['recorded', 'nothing-due']),
+  dossierCode: z.string(),
+  amount: z.number().int().nonnegative(),
+  due: z.number().int().nonnegative(),
+});
+export type DemoBankTransfer = z.infer<typeof DemoBankTransferSchema>;

@@ -44,9 +44,11 @@ function printerControls(printer: SimulatedPrinter): NonNullable<DemoControls['p
   };
 }
 
-export function demoControls(sims: Simulators): DemoControls {
+/** `bank`: the demo's simulated bank (compose/demo-bank.ts), given only in the demo itself with `payments` set. */
+export function demoControls(sims: Simulators, extras: { bank?: DemoControls['bank'] } = {}): DemoControls {
   const { printer, scanner, locker } = sims;
   return {
+    ...(extras.bank ? { bank: extras.bank } : {}),
     ...(printer ? { printer: printerControls(printer) } : {}),
     ...(scanner ? { scanner: { scan: (code: string) => scanner.scan(code) } } : {}),
     ...(locker

@@ -43,6 +43,7 @@ import { createDevices } from './create-devices';
 import { relayCentreEvents } from '../events/centre-relay';
 import { KioskDirectory } from '../pickup/kiosk-directory';
 import { createStore } from './create-store';
+import { demoBank } from './demo-bank';
 import { demoControls, type Simulators } from './demo-controls';
 import { wireDeviceEvents } from './device-events';
 import { serveHttp } from './serve-http';
@@ -145,6 +146,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     // The ticket's QR needs the port, known once the server listens.
     let port = config.server.port;
+    // Where the demo's bank posts its webhook: this agent as it listens (serving.url), set below.
+    let selfUrl = '';
     const publicUrl = (): string => config.server.publicUrl ?? `${config.server.tls ? 'https' : 'http'}://${config.server.host}:${port}`;
     let wakeOutbox = (): void => undefined;
     const queueSide = composeQueue({ config, store, storeFailed: (err) => onBackgroundError(err, 'tickets'), wakeOutbox: () => wakeOutbox(), clock, printer: devices.printer, events, log, trackUrl: (id) => `${publicUrl().replace(/\/$/, '')}/track/${id}`, appointmentUrl: (id) => `${publicUrl().replace(/\/$/, '')}/appointment/${id}` });
@@ -166,7 +169,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
     // A disabled account or a new password ends the account's sessions: its console hears it and signs out at once.
     const staff = new StaffSessions({ store, clock, config: config.staff, onSessionsEnded: (accountId) => events.publish('staff.sessionsEnded', { accountId }) });
     const procedures = new ProcedureCatalogue({ store, clock, printer: devices.printer, centerName: config.center.name, timeZone: config.center.timezone, serviceFor: fieldServiceResolver(config) });
-    if (options.seedDemo ?? (options.configPath === undefined && options.config === undefined)) {
+    const demoSeeded = options.seedDemo ?? (options.configPath === undefined && options.config === undefined);
+    if (demoSeeded) {
       await seedDemoDossiers(store, clock, config.center.timezone, new PickupCodeHasher(secretKey), config.kiosk.id);
       await seedDemoAccounts(staff);
       await seedDemoProcedures(procedures);
@@ -236,7 +240,8 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
         // Shown when someone can book: the public (a service with `appointments`), or staff as the site says.
         checkIn: config.appointments.kioskButton ?? config.services.some((s) => s.appointments !== undefined),
       }),
-      demo: demoControls(devices.simulators),
+      // The simulated bank only in the demo itself: a site that simulates a printer keeps its payments real.
+      demo: demoControls(devices.simulators, demoSeeded && config.payments ? { bank: demoBank({ payments: config.payments, desk: payments.desk, clock, selfUrl: () => selfUrl }) } : {}),
       diagnostics: composeDiagnostics({ config, store, clock, devices, lockers: pickup.deposits, health, logRing, startedAtMs }),
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       isStopping: () => stopping,
@@ -245,6 +250,7 @@ export async function startKioskAgent(options: StartOptions = {}): Promise<Runni
 
     const serving = await serveHttp(app, { config, events, access, hostNames, log, officers: (token) => staff.verify(token) });
     port = serving.port;
+    selfUrl = serving.url;
     socketCounts = () => serving.sockets.counts().byAudience;
     log.info({ url: serving.url, dataDir: config.dataDir, printer: devices.printer.status().driver }, 'kiosk agent listening');
 

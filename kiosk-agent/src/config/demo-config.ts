@@ -12,6 +12,22 @@ export const DEMO_PASSWORD = 'demo-2026';
 export const DEMO_TECHNICIAN_PIN = '123456';
 const DEMO_TECHNICIAN_PIN_HASH = 'scrypt$32768$8$1$e/S8hhXEhApnGpnE64+E3Q==$rLad/hsv6f/eC04DgNaJfqT31NTFYNrJWSq0xi0B5C8=';
 
+/**
+ * The demo's fee account and webhook secret (README "Fees and VietQR"). Fixed rather than made per data folder: like
+ * the demo staff token it is documented, so a visitor can sign a webhook of their own with curl, and the two kiosks of
+ * `npm run demo:centre` (one store, two data folders) accept the same bank's calls. It is safe only because the demo
+ * listens on 127.0.0.1 and holds sample data; a site config that copies it is refused (load-config.ts).
+ */
+export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret-not-for-production';
+/** Clearly no real account: letters in the number, so a real bank app scanning the demo's QR finds nobody to pay. */
+const DEMO_PAYMENTS = {
+  bankBin: '970415',
+  accountNumber: 'DEMO0000000000',
+  accountName: 'TAI KHOAN DEMO - KHONG CHUYEN TIEN THAT',
+  bankName: 'Ngân hàng mô phỏng (demo)',
+  webhookSecret: DEMO_WEBHOOK_SECRET,
+};
+
 const WORKING_DAY: [string, string][] = [['07:30', '11:30'], ['13:30', '17:00']];
 const DEMO_BOOKING_HOURS = { mon: WORKING_DAY, tue: WORKING_DAY, wed: WORKING_DAY, thu: WORKING_DAY, fri: WORKING_DAY, sat: [WORKING_DAY[0]!] };
 
@@ -47,5 +63,6 @@ export function demoConfig(dataDir: string): SiteConfigInput {
     procedures: { fieldServices: { 'Hộ tịch': 'tu-phap', 'Chứng thực': 'chung-thuc', 'Đất đai': 'dat-dai', 'Bảo trợ xã hội': 'lao-dong', 'Người có công': 'lao-dong' } },
     staff: { tokens: [DEMO_STAFF_TOKEN] },
     technician: { pinHash: DEMO_TECHNICIAN_PIN_HASH },
+    payments: DEMO_PAYMENTS,
   };
 }

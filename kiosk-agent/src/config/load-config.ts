@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
+import { DEMO_WEBHOOK_SECRET } from './demo-config';
 import { SiteConfigSchema, type SiteConfig } from './site-config-schema';
 
 export class ConfigError extends Error {
@@ -52,6 +53,10 @@ export function loadSiteConfigFile(file: string, overrides: { port?: number; dat
   }
   if (raw !== null && typeof raw === 'object' && '_example' in raw) throw new UneditedConfigError(file);
   const config = parseSiteConfig(raw);
+  // The demo's secret is in the README: a centre that copied it would take payments anyone can sign.
+  if (config.payments?.webhookSecret === DEMO_WEBHOOK_SECRET) {
+    throw new ConfigError([`${file}: payments.webhookSecret is the demo's published secret: choose one of your own (e.g. openssl rand -hex 24) and give it to the bank`]);
+  }
   // Paths in the file are relative to the file, wherever the agent is started from.
   const here = (p: string): string => (isAbsolute(p) ? p : resolve(dirname(file), p));
   const { tls } = config.server;

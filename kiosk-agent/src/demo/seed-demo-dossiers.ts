@@ -1,8 +1,8 @@
 /**
  * Demo mode only: puts the sample dossiers (shared/demo-dossiers.ts) in the store at every start, so each demo
  * begins the same way: two results waiting in locker compartments with known pickup codes, the others in the states
- * a citizen may meet. Earlier handovers, deposits and lockouts of these sample dossiers are cleared; nothing else
- * in the store is touched.
+ * a citizen may meet, one of them behind an unpaid fee. Earlier handovers, deposits, lockouts and payments of these
+ * sample dossiers are cleared (so the fee is due again at every start); nothing else in the store is touched.
  */
 import { DEMO_APPOINTMENT, DEMO_DOSSIERS } from '../../../shared/demo-dossiers';
 import type { PickupCodeHasher } from '../pickup/pickup-code';
@@ -35,13 +35,15 @@ export async function seedDemoDossiers(store: SqlStore, clock: Clock, timeZone: 
       await tx.run('DELETE FROM handovers WHERE dossier_code = ?', [d.code]);
       await tx.run('DELETE FROM deposits WHERE dossier_code = ?', [d.code]);
       await tx.run(`DELETE FROM ratings WHERE subject = 'pickup' AND reference = ?`, [d.code]);
+      // The demo bank's transfers (and any cash recorded) of an earlier demo: the fee is owed again.
+      await tx.run('DELETE FROM payments WHERE dossier_code = ?', [d.code]);
       const status = d.locker && !free ? 'ready' : d.status;
       await tx.run(
-        `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO dossiers (code, procedure, applicant_name, phone, due_date, status, created_at_ms, updated_at_ms, fees)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (code) DO UPDATE SET procedure = excluded.procedure, applicant_name = excluded.applicant_name, phone = excluded.phone,
-           due_date = excluded.due_date, status = excluded.status, updated_at_ms = excluded.updated_at_ms`,
-        [d.code, d.procedure, d.applicantName, d.phone, addDays(today, d.dueInDays), status, now, now],
+           due_date = excluded.due_date, status = excluded.status, updated_at_ms = excluded.updated_at_ms, fees = excluded.fees`,
+        [d.code, d.procedure, d.applicantName, d.phone, addDays(today, d.dueInDays), status, now, now, d.fees ? JSON.stringify(d.fees) : null],
       );
       if (d.locker && free) {
         await tx.run(

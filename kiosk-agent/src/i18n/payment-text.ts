@@ -39,3 +39,8 @@ export const FEES_REPORT_TEXT = {
 
 /** The dossier CSV import's fees column: a bare amount is one fee with this name. */
 export const FEES_CSV_TEXT = { defaultName: 'Phí, lệ phí' } as const;
+
+/** The demo's simulated bank (compose/demo-bank.ts). */
+export const DEMO_BANK_TEXT = {
+  failed: (status: number) => `Ngân hàng mô phỏng không gửi được thông báo thanh toán (HTTP ${status}). Vui lòng thử lại hoặc khởi động lại bản demo.`,
+} as const;

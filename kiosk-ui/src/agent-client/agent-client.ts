@@ -23,6 +23,7 @@ import {
   type IssueTicketRequest,
 } from '../../../shared/api-schemas';
 import { isErrorCode, type ErrorCode } from '../../../shared/error-codes';
+import { DemoBankTransferSchema } from '../../../shared/payment-schemas';
 import { kioskToken } from './kiosk-device-token';
 
 /** Failures the client itself names: no answer, no answer in time, an answer it cannot read, anything else. */
@@ -152,6 +153,11 @@ export class AgentClient {
 
   demoCloseDoor(board: number, lock: number) {
     return this.request(SimulatedLockerStateSchema, '/api/demo/locker/close', { method: 'POST', body: JSON.stringify({ board, lock }) });
+  }
+
+  /** Demo only: the simulated bank confirms a transfer of what the dossier owes (through the agent's payment webhook). */
+  demoBankTransfer(dossierCode: string) {
+    return this.request(DemoBankTransferSchema, '/api/demo/bank/transfer', { method: 'POST', body: JSON.stringify({ dossierCode }) });
   }
 
   setDemoPaper(paper: 'ok' | 'low' | 'out') {

@@ -239,6 +239,12 @@ export const en: Catalogue = {
     lockerHeading: 'Simulated locker',
     noOpenDoors: 'All compartment doors are shut.',
     closeDoor: (board, lock) => `Close compartment ${lock} (board ${board})`,
+    feeUnpaid: (amount) => `fee of ${amount} unpaid`,
+    bankPay: 'Simulate the bank confirming the transfer',
+    bankFor: (code, amount) => `Transfers ${amount} for dossier ${code}: a kiosk waiting on the VietQR screen moves on to the pickup code by itself.`,
+    bankRecorded: (code, amount) => `The bank confirmed ${amount} for dossier ${code}.`,
+    bankNothingDue: (code) => `Dossier ${code} owes nothing more: the bank sent no further transfer.`,
+    bankFailed: 'The simulated bank could not confirm. Please try again.',
   },
   // Messages before your turn (issue 18): the phone left after the ticket, at the kiosk and on /track/:id.
   ticketPhone: {

@@ -245,6 +245,12 @@ export const vi = {
     lockerHeading: 'Tủ khóa mô phỏng',
     noOpenDoors: 'Tất cả cửa tủ đang đóng.',
     closeDoor: (board: number, lock: number) => `Đóng cửa ngăn ${lock} (bo ${board})`,
+    feeUnpaid: (amount: string) => `chưa nộp phí ${amount}`,
+    bankPay: 'Mô phỏng ngân hàng báo đã nhận tiền',
+    bankFor: (code: string, amount: string) => `Chuyển ${amount} cho hồ sơ ${code}: ki-ốt đang chờ ở màn hình VietQR sẽ tự chuyển sang bước nhập mã.`,
+    bankRecorded: (code: string, amount: string) => `Ngân hàng đã báo nhận ${amount} cho hồ sơ ${code}.`,
+    bankNothingDue: (code: string) => `Hồ sơ ${code} không còn phí phải nộp: ngân hàng không chuyển thêm.`,
+    bankFailed: 'Ngân hàng mô phỏng không báo được. Vui lòng thử lại.',
   },
   // Messages before your turn (issue 18): the phone left after the ticket, at the kiosk and on /track/:id.
   ticketPhone: {

@@ -1,7 +1,7 @@
 /**
  * Demo-mode handles on the simulators: what the printer printed (text and a picture of the slip), a paper switch,
- * a "scan" of a sample slip through the simulated scanner's serial line, and closing a locker door. Each group is
- * registered only when that device is simulated.
+ * a "scan" of a sample slip through the simulated scanner's serial line, closing a locker door, and the simulated
+ * bank confirming a fee transfer. Each group is registered only when that device (or the demo's bank) exists.
  */
 import {
   DemoDoorRequestSchema,
@@ -11,6 +11,7 @@ import {
   SimulatedPrinterStateRequestSchema,
   SimulatedPrinterStateSchema,
 } from '../../../../shared/api-schemas';
+import { DemoBankTransferRequestSchema, DemoBankTransferSchema } from '../../../../shared/payment-schemas';
 import type { DemoControls } from '../demo-controls';
 import type { RouteRegistry } from '../route-registry';
 
@@ -18,6 +19,23 @@ const MAX_JOBS = 10;
 
 export function registerDemoRoutes(r: RouteRegistry, sims: DemoControls): void {
   if (sims.printer) registerPrinter(r, sims.printer);
+  if (sims.bank) {
+    const bank = sims.bank;
+    r.add(
+      {
+        method: 'post',
+        path: '/api/demo/bank/transfer',
+        summary: 'Demo only: the simulated bank confirms a transfer of what the dossier owes (a signed webhook to this agent)',
+        description: 'status "nothing-due" (and nothing sent) when the dossier owes nothing, e.g. pressed a second time.',
+        tag: 'demo',
+        auth: 'demo',
+        body: DemoBankTransferRequestSchema,
+        responses: { 200: { description: 'Recorded through the payment webhook, or nothing owed', schema: DemoBankTransferSchema } },
+        errors: ['VALIDATION_FAILED', 'PAYMENT_REFERENCE_UNKNOWN', 'RATE_LIMITED', 'DEMO_BANK_FAILED'],
+      },
+      ({ body }) => bank.transfer(body.dossierCode),
+    );
+  }
   if (sims.scanner) {
     const scanner = sims.scanner;
     r.add(

@@ -1,13 +1,17 @@
-/** Demo mode: the simulated printer's slips and paper switch, sample slips to scan, open locker doors to shut. */
+/**
+ * Demo mode: the simulated printer's slips and paper switch, sample slips to scan (the one owing a fee with the
+ * simulated bank's button), open locker doors to shut.
+ */
 import { useMachine } from '@xstate/react';
 import { useT } from '../../i18n/i18n';
 import { liveDemoDevicesMachine } from './demo-devices.actors';
+import { DemoBankButton, DemoBankOutcome } from './demo-bank-button';
 import { SAMPLE_APPOINTMENT, SAMPLE_SLIPS } from './sample-slips';
 
 export function DemoDevicesPanel({ fullPage = false }: { fullPage?: boolean }) {
   const t = useT();
   const [state, send] = useMachine(liveDemoDevicesMachine);
-  const { jobs, paper, failed, open, lastScan, openLocks } = state.context;
+  const { jobs, paper, failed, open, lastScan, openLocks, bankResult, bankFailed } = state.context;
   const shown = fullPage || open;
   const doors = openLocks.flatMap((b) => b.open.map((lock) => ({ board: b.address, lock })));
   return (
@@ -32,12 +36,16 @@ export function DemoDevicesPanel({ fullPage = false }: { fullPage?: boolean }) {
                   </button>
                   <span>
                     {slip.label}
+                    {slip.fee > 0 ? ` · ${t.demoDevices.feeUnpaid(t.pay.amount(slip.fee))}` : ''}
                     {slip.pickupCode ? ` · ${t.demoDevices.pickupCode(slip.pickupCode)}` : ''}
                   </span>
+                  {/* Beside its slip: the visitor who scanned it finds the bank where the slip is. */}
+                  {slip.fee > 0 ? <DemoBankButton slip={slip} paying={state.matches({ bank: 'paying' })} onPay={() => send({ type: 'bank.pay', dossierCode: slip.code })} /> : null}
                 </div>
               ))}
             </div>
             {lastScan ? <p className="demo-printer__scan" role="status">{t.demoDevices.lastScan(lastScan)}</p> : null}
+            <DemoBankOutcome result={bankResult} failed={bankFailed} />
           </section>
           <section aria-label={t.demoDevices.lockerHeading}>
             <h2 className="demo-printer__heading">{t.demoDevices.lockerHeading}</h2>

@@ -18,6 +18,7 @@ export const liveDemoDevicesMachine = demoDevicesMachine.provide({
     setPaper: fromPromise(async ({ input }: { input: { paper: 'ok' | 'out' } }) => ({ paper: (await agentClient.setDemoPaper(input.paper)).paper })),
     sendScan: fromPromise(({ input }: { input: { code: string } }) => agentClient.demoScan(input.code)),
     closeDoor: fromPromise(({ input }: { input: { board: number; lock: number } }) => agentClient.demoCloseDoor(input.board, input.lock)),
+    bankTransfer: fromPromise(({ input }: { input: { dossierCode: string } }) => agentClient.demoBankTransfer(input.dossierCode)),
     watchDevices: fromCallback<DemoDevicesEvent>(({ sendBack }) => {
       const reportPaper = (state: DeviceState): void => {
         const paper = paperOf(state);
