@@ -52,6 +52,16 @@ export const CashPaymentRequestSchema = z.strictObject({ amount: VndAmountSchema
 export const PaymentStateSchema = z.object({ dossierCode: z.string(), total: z.number().int(), paid: z.number().int(), due: z.number().int() });
 export type PaymentState = z.infer<typeof PaymentStateSchema>;
 
+/**
+ * GET /api/dossiers/:code/payment (staff): the payment state with what the officer needs to take cash for it: the
+ * procedure and each fee. The applicant's name and phone are left out: the counter has the citizen in front of it.
+ */
+export const DossierFeesSchema = PaymentStateSchema.extend({
+  procedure: z.string(),
+  fees: z.array(z.object({ name: z.string(), amount: z.number().int() })),
+});
+export type DossierFees = z.infer<typeof DossierFeesSchema>;
+
 /** GET /api/payments/unmatched: transfers whose reference named no dossier, for staff to place or refund. */
 export const UnmatchedPaymentListSchema = z.array(
   z.object({ id: z.number().int(), reference: z.string(), amount: z.number().int(), transactionId: z.string(), paidAt: z.string() }),

@@ -7,7 +7,7 @@
 import type { DossierLookup } from '../../../shared/dossier-schemas';
 import { parseDossierCode } from '../../../shared/dossier-code';
 import { dossierCodeOfReference, paymentReferenceOf } from '../../../shared/payment-reference';
-import type { DossierPayment, PaymentState, PaymentWebhook } from '../../../shared/payment-schemas';
+import type { DossierFees, DossierPayment, PaymentState, PaymentWebhook } from '../../../shared/payment-schemas';
 import { vietQrPayload } from '../../../shared/vietqr';
 import type { PaymentsConfig } from '../config/payments-config-schema';
 import type { Clock } from '../core/clock';
@@ -85,6 +85,16 @@ export class PaymentDesk {
           }
         : {}),
     };
+  }
+
+  /**
+   * A dossier's fees for the officer about to take cash for it (the code as typed or as printed, like receiveCash):
+   * nothing due is an answer here (due 0), not PAYMENT_NOT_DUE, so the officer sees it was paid and by how much.
+   */
+  async fees(rawCode: string): Promise<DossierFees> {
+    const dossier = await this.uow.read.records.get(parseDossierCode(rawCode)?.code ?? rawCode);
+    if (!dossier) throw new AgentError('DOSSIER_NOT_FOUND', PICKUP_PAYMENT_TEXT.dossierUnknown(rawCode));
+    return { ...(await this.state(dossier.code)), procedure: dossier.procedure, fees: dossier.fees ?? [] };
   }
 
   async state(code: string): Promise<PaymentState> {

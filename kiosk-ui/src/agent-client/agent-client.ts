@@ -180,3 +180,9 @@ export function errorFactOf(err: unknown, name: string): number | null {
   const value = err instanceof AgentRequestError ? err.details[name] : undefined;
   return typeof value === 'number' ? value : null;
 }
+
+/** A text the agent attached to an error (`dossierCode` of a transfer already assigned), if any. */
+export function errorDetailOf(err: unknown, name: string): string | null {
+  const value = err instanceof AgentRequestError ? err.details[name] : undefined;
+  return typeof value === 'string' ? value : null;
+}

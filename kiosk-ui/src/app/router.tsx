@@ -1,12 +1,9 @@
 /**
  * Routes on location.pathname: the kiosk at `/`; the staff and lobby pages each in their own chunk, so the
  * kiosk's first load carries none of them: `/counter/:id`, `/display` (every counter), `/display/:id` (a zone),
-<<<<<<< HEAD
- * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone), `/rate/:counterId` (a counter's rating tablet); the demo printer page.
-=======
- * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone); the demo printer page;
- * `/reports/service-quality` and its print view `/reports/service-quality/print?month=YYYY-MM&officer=ID` (supervisors).
->>>>>>> report
+ * `/track/:id`, `/stats`, `/admin/staff` (supervisors), `/book` and `/appointment/:id` (a citizen's phone), `/rate/:counterId` (a counter's rating tablet); the demo printer page;
+ * `/reports/service-quality` and its print view `/reports/service-quality/print?month=YYYY-MM&officer=ID` (supervisors);
+ * `/payments` (officers: fees taken in cash, unmatched transfers; the fees CSV for supervisors).
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { LazyDemoDevicesPanel } from './lazy-demo-panel';
@@ -24,6 +21,7 @@ const RateVisitPage = lazy(() => import('../flows/rate-visit/rate-visit-page'));
 const AppointmentPage = lazy(() => import('../flows/book-appointment/appointment-page'));
 const ServiceQualityPage = lazy(() => import('../flows/service-quality/service-quality-page'));
 const ServiceQualityPrintPage = lazy(() => import('../flows/service-quality/service-quality-print-page'));
+const StaffPaymentsPage = lazy(() => import('../flows/staff-payments/staff-payments-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
@@ -51,6 +49,7 @@ export function Router({ path }: { path: string }) {
     const query = new URLSearchParams(window.location.search);
     return <Lazy><ServiceQualityPrintPage month={query.get('month')} officer={query.get('officer')} /></Lazy>;
   }
+  if (path === '/payments' || path === '/payments/') return <Lazy><StaffPaymentsPage /></Lazy>;
   if (path === '/diagnostics' || path === '/diagnostics/') return <Lazy><DiagnosticsPage /></Lazy>;
   if (path === '/book' || path === '/book/') return <Lazy><BookAppointmentPage /></Lazy>;
   const appointmentId = pathParam(path, 'appointment');

@@ -8,6 +8,7 @@ import { enRating } from './rating.en';
 import { enPayment } from './payment.en';
 import { enReports } from './reports.en';
 import { enProcedures } from './procedures.en';
+import { enStaffFees } from './staff-fees.en';
 
 export const en: Catalogue = {
   appTitle: 'Public service kiosk',
@@ -284,4 +285,5 @@ export const en: Catalogue = {
   ...enPayment,
   ...enReports,
   ...enProcedures,
+  ...enStaffFees,
 };

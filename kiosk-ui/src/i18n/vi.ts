@@ -7,6 +7,7 @@ import { viRating } from './rating.vi';
 import { viPayment } from './payment.vi';
 import { viReports } from './reports.vi';
 import { viProcedures } from './procedures.vi';
+import { viStaffFees } from './staff-fees.vi';
 
 export const vi = {
   appTitle: 'Ki-ốt dịch vụ công',
@@ -290,4 +291,5 @@ export const vi = {
   ...viPayment,
   ...viReports,
   ...viProcedures,
+  ...viStaffFees,
 } as const;

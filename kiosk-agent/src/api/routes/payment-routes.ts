@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   AssignUnmatchedRequestSchema,
   CashPaymentRequestSchema,
+  DossierFeesSchema,
   PaymentStateSchema,
   PaymentWebhookResponseSchema,
   PaymentWebhookSchema,
@@ -62,6 +63,21 @@ export function registerPaymentRoutes(r: RouteRegistry, deps: PaymentRouteDeps):
       errors: ['PAYMENT_SIGNATURE_INVALID', 'PAYMENT_REFERENCE_UNKNOWN', 'PAYMENTS_NOT_CONFIGURED', 'VALIDATION_FAILED', 'RATE_LIMITED'],
     },
     ({ body }) => deps.desk.receiveBank(body),
+  );
+
+  r.add(
+    {
+      method: 'get',
+      path: '/api/dossiers/:code/payment',
+      summary: 'Staff: a dossier’s procedure, fees, paid and due, before cash is taken for it (the /payments page)',
+      description: 'The payment state POST /api/dossiers/:code/payment answers, with the procedure and each fee; never the applicant’s name or phone. Nothing due is due: 0.',
+      tag: 'payments',
+      auth: 'staff',
+      params: z.object({ code: z.string().min(1).max(64) }),
+      responses: { 200: { description: 'The dossier’s fees, paid and due', schema: DossierFeesSchema } },
+      errors: ['UNAUTHORIZED', 'VALIDATION_FAILED', 'DOSSIER_NOT_FOUND'],
+    },
+    ({ params }) => deps.desk.fees(params.code!),
   );
 
   r.add(
