@@ -25,7 +25,7 @@ export function DemoBankOutcome({ result, failed }: { result: DemoBankTransfer |
   if (failed) return <p role="alert">{t.demoDevices.bankFailed}</p>;
   if (!result) return null;
   return (
-    <p className="demo-printer__scan" role="status">
+    <p className="demo-printer__note" role="status">
       {result.status === 'recorded' ? t.demoDevices.bankRecorded(result.dossierCode, t.pay.amount(result.amount)) : t.demoDevices.bankNothingDue(result.dossierCode)}
     </p>
   );
