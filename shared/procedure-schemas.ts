@@ -35,12 +35,14 @@ export const ProcedureSummarySchema = ProcedureSchema.pick({ code: true, name: t
 export type ProcedureSummary = z.infer<typeof ProcedureSummarySchema>;
 
 export const PROCEDURE_PAGE_SIZE = 30;
+/** The most one request may ask for (`limit`). */
+export const PROCEDURE_LIST_MAX = 100;
 
 /** GET /api/procedures?q=&field=&limit= */
 export const ProcedureQuerySchema = z.strictObject({
   q: z.string().max(100).optional(),
   field: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(PROCEDURE_LIST_MAX).optional(),
 });
 
 export const ProcedureListSchema = z.object({

@@ -1,5 +1,5 @@
 /** Procedure catalogue requests from the kiosk: search, one procedure, its papers printed. */
-import { ProcedureDetailSchema, ProcedureListSchema, ProcedurePrintResponseSchema } from '../../../shared/procedure-schemas';
+import { PROCEDURE_LIST_MAX, ProcedureDetailSchema, ProcedureListSchema, ProcedurePrintResponseSchema } from '../../../shared/procedure-schemas';
 import { AgentClient } from './agent-client';
 
 export class ProcedureClient extends AgentClient {
@@ -7,6 +7,9 @@ export class ProcedureClient extends AgentClient {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
     if (field !== null) params.set('field', field);
+    // The most the agent gives: the kiosk pages the list itself, and a province's field (Hộ tịch, Đất đai) often
+    // holds more than the agent's default page of 30.
+    params.set('limit', String(PROCEDURE_LIST_MAX));
     const query = params.toString();
     return this.request(ProcedureListSchema, `/api/procedures${query ? `?${query}` : ''}`);
   }

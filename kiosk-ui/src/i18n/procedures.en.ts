@@ -22,6 +22,7 @@ export const enProcedures: Pick<Catalogue, 'procedures'> = {
     chooseField: (n: number) => `Choose one of ${n} fields, or type a procedure name`,
     foundInField: (n: number, field: string) => (n === 0 ? `No procedure in ${field}.` : `${n} ${n === 1 ? 'procedure' : 'procedures'} in ${field}`),
     found: (n: number) => (n === 0 ? 'No procedure found.' : `${n} procedures found`),
+    onlyBest: (n: number) => `showing the ${n} best matches; type more to narrow it down`,
     none: 'Try fewer letters, or choose a field.',
     page: (page: number, pages: number) => `Page ${page}/${pages}`,
     previous: 'Previous page',

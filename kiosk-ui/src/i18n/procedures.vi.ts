@@ -20,6 +20,7 @@ export const viProcedures = {
     chooseField: (n: number) => `Chọn một trong ${n} lĩnh vực, hoặc gõ tên thủ tục`,
     foundInField: (n: number, field: string) => (n === 0 ? `Không có thủ tục nào trong lĩnh vực ${field}.` : `${n} thủ tục trong lĩnh vực ${field}`),
     found: (n: number) => (n === 0 ? 'Không tìm thấy thủ tục nào.' : `Tìm thấy ${n} thủ tục`),
+    onlyBest: (n: number) => `đang hiện ${n} thủ tục khớp nhất, gõ thêm để thu hẹp`,
     none: 'Thử gõ ít chữ hơn, hoặc chọn một lĩnh vực.',
     page: (page: number, pages: number) => `Trang ${page}/${pages}`,
     previous: 'Trang trước',

@@ -25,6 +25,8 @@ export function ProcedureSearchScreen({ state, send }: ProceduresScreenProps) {
   else if (fields) count = t.chooseField(list.fields.length);
   else if (field !== null) count = t.foundInField(list.total, field || t.otherField);
   else count = list.total === 0 ? `${t.found(0)} ${t.none}` : t.found(list.total);
+  // More than one request holds (a very broad word): say only the best are listed, and how to narrow it down.
+  if (!loading && list && !fields && list.procedures.length < list.total) count = `${count} · ${t.onlyBest(list.procedures.length)}`;
   return (
     <div className="procedures">
       <div className="procedures__search">
