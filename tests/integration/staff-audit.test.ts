@@ -20,6 +20,8 @@ const test = agentTest({
         { token: 'test-staff-token-0123456789', name: 'mot-cua-tinh' },
         // The province's system: dossiers only.
         { token: 'province-import-token-0123456789', name: 'tinh-import', scopes: ['dossiers'] },
+        // A queue integration: counters only.
+        { token: 'queue-bridge-token-0123456789', name: 'hang-doi', scopes: ['counters'] },
       ],
     },
   }),
@@ -69,6 +71,12 @@ describe('the staff audit', () => {
     expect(call.body.error.message).toContain('counters');
     expect((await getJson(`${agent.url}/api/stats`, province)).status).toBe(403);
     expect((await postJson(`${agent.url}/api/lockers/deposit`, { dossierCode: '000.00.15.H29-261202-0003' }, province)).status).toBe(403);
+    // Bank transfers staff place on dossiers are dossier work: the province's token may list them, a counters one not.
+    expect((await getJson(`${agent.url}/api/payments/unmatched`, province)).status).toBe(200);
+    const queueBridge = { authorization: 'Bearer queue-bridge-token-0123456789' };
+    const transfers = await getJson<{ error: { code: string } }>(`${agent.url}/api/payments/unmatched`, queueBridge);
+    expect([transfers.status, transfers.body.error.code]).toEqual([403, 'TOKEN_SCOPE']);
+    expect((await postJson(`${agent.url}/api/payments/unmatched/1/assign`, { dossierCode: '000.00.15.H29-261202-0003' }, queueBridge)).status).toBe(403);
     // The token without scopes still does everything, as before.
     expect((await getJson(`${agent.url}/api/stats`, STAFF)).status).toBe(200);
     const rows = (await getJson<Row[]>(`${agent.url}/api/audit?action=dossiers.import`, await signedIn(agent, 'hoa', 'supervisor'))).body;

@@ -6,6 +6,9 @@
 const AREAS: [RegExp, string][] = [
   [/^\/api\/counters(\/|$)/, 'counters'],
   [/^\/api\/dossiers(\/|$)/, 'dossiers'],
+  // A dossier's fees are dossier work: cash at /api/dossiers/:code/payment is, and so are the transfers staff place
+  // on a dossier (the bank's webhook is not a staff route: its signature is its authentication).
+  [/^\/api\/payments\/unmatched(\/|$)/, 'dossiers'],
   [/^\/api\/(lockers|pickup)(\/|$)/, 'lockers'],
   [/^\/api\/appointments(\/|$)/, 'appointments'],
   [/^\/api\/stats/, 'stats'],
