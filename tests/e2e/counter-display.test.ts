@@ -61,6 +61,9 @@ describe('counter console, lobby display and tracking in a real browser', () => 
     await counter.keyboard.press('Enter');
     await counter.getByRole('heading', { name: 'Quầy số 1 – bàn gọi số' }).waitFor();
     expect(await counter.getByTestId('console-officer').textContent()).toBe(`Cán bộ: ${DEMO_ACCOUNTS[0].name}`);
+    // The fees desk from the console opens in a new tab: the console keeps following its counter's calls.
+    const fees = counter.getByRole('navigation', { name: 'Các trang cán bộ' }).getByRole('link', { name: /Thu phí, lệ phí/ });
+    expect([await fees.getAttribute('href'), await fees.getAttribute('target')]).toEqual(['/payments', '_blank']);
     await expect.poll(() => counter.getByTestId('waiting-tu-phap').textContent()).toBe('1 người');
 
     // N = call next. The display must show it within a second of the officer's key press.

@@ -60,6 +60,10 @@ describe('the officers’ fees page in a real browser', () => {
     await signIn(page, 'thungan');
     await page.getByRole('heading', { name: 'Thu phí, lệ phí', exact: true }).waitFor();
     expect(await page.getByTestId('fees-officer').textContent()).toBe('Cán bộ: Nguyễn Thị Lan');
+    // The other staff pages are a link away (ui/staff-nav.tsx); this one is not listed on itself.
+    const nav = page.getByRole('navigation', { name: 'Các trang cán bộ' });
+    expect(await nav.getByRole('link', { name: 'Thống kê' }).getAttribute('href')).toBe('/stats');
+    expect(await nav.getByRole('link', { name: 'Thu phí, lệ phí' }).count()).toBe(0);
     // The report is a supervisor's: an officer is not offered it.
     expect(await page.getByRole('heading', { name: /Báo cáo phí, lệ phí/ }).count()).toBe(0);
 

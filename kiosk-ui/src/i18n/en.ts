@@ -8,6 +8,7 @@ import { enRating } from './rating.en';
 import { enPayment } from './payment.en';
 import { enReports } from './reports.en';
 import { enProcedures } from './procedures.en';
+import { enStaffNav } from './staff-nav.en';
 import { enStaffFees } from './staff-fees.en';
 
 export const en: Catalogue = {
@@ -286,4 +287,5 @@ export const en: Catalogue = {
   ...enReports,
   ...enProcedures,
   ...enStaffFees,
+  ...enStaffNav,
 };

@@ -7,6 +7,7 @@ import { viRating } from './rating.vi';
 import { viPayment } from './payment.vi';
 import { viReports } from './reports.vi';
 import { viProcedures } from './procedures.vi';
+import { viStaffNav } from './staff-nav.vi';
 import { viStaffFees } from './staff-fees.vi';
 
 export const vi = {
@@ -292,4 +293,5 @@ export const vi = {
   ...viReports,
   ...viProcedures,
   ...viStaffFees,
+  ...viStaffNav,
 } as const;

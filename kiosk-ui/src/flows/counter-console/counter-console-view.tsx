@@ -6,6 +6,7 @@ import { signInErrorText, StaffSignIn } from '../../ui/staff-sign-in';
 import { CallNumberDialog, clockTime, ParkedList, TransferDialog } from './counter-dialogs';
 import { COUNTER_SHORTCUTS } from './counter-shortcuts';
 import { commandAllowed, type CounterConsoleEvent, type counterConsoleMachine } from './counter-console.machine';
+import { StaffNav } from '../../ui/staff-nav';
 
 export type CounterSnapshot = SnapshotFrom<typeof counterConsoleMachine>;
 export interface CounterViewProps {
@@ -55,6 +56,7 @@ export function CounterConsoleView({ state, send }: CounterViewProps) {
         {context.officer ? <p className="console__officer" data-testid="console-officer">{t.counter.signedInAs(context.officer.name)}</p> : null}
         <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.counter.signOut}</button>
       </header>
+      <StaffNav newTab />
       {context.connected ? null : <p className="console__offline" role="status">{t.counter.offline}</p>}
 
       <section className="console__current" aria-labelledby="current-heading">

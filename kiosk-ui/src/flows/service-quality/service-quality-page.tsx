@@ -10,6 +10,7 @@ import './service-quality.css';
 import { QualityGate } from './quality-gate';
 import { CentreTable, OfficerTable, ServiceTable } from './quality-tables';
 import { liveServiceQualityMachine } from './service-quality.actors';
+import { StaffNav } from '../../ui/staff-nav';
 
 export default function ServiceQualityPage() {
   const t = useT();
@@ -37,6 +38,7 @@ export default function ServiceQualityPage() {
         <h1>{t.quality.title}</h1>
         <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.quality.signOut}</button>
       </header>
+      <StaffNav current="quality" />
       <DateRangeForm labels={{ from: t.quality.from, to: t.quality.to, show: t.quality.show }} key={`${report.from}_${report.to}`} from={report.from} to={report.to} disabled={busy} onShow={(from, to) => send({ type: 'period.set', from, to })} />
       <p className="console__feedback" role="status" aria-live="polite">
         {problem || (errorCode && !busy) ? <span className="console__error">{feedback}</span> : feedback}

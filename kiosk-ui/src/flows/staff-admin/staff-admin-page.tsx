@@ -10,6 +10,7 @@ import '../../ui/staff-pages.css';
 import { AccountList } from './account-list';
 import { liveStaffAdminMachine } from './staff-admin.actors';
 import type { AdminNotice, FormProblem, StaffAdminEvent } from './staff-admin.machine';
+import { StaffNav } from '../../ui/staff-nav';
 
 type Send = (event: StaffAdminEvent) => void;
 type T = ReturnType<typeof useT>;
@@ -56,6 +57,7 @@ export default function StaffAdminPage() {
           <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.admin.signOut}</button>
         </div>
       </header>
+      <StaffNav current="staff" />
       <div className="admin__toolbar">
         <button type="button" className="console__button console__button--primary" disabled={!idle} onClick={() => send({ type: 'add.open' })}>{t.admin.add}</button>
         <button type="button" className="console__button" disabled={!idle} onClick={() => send({ type: 'refresh' })}>{t.admin.refresh}</button>

@@ -13,6 +13,7 @@ import { liveStaffPaymentsMachine } from './staff-payments.actors';
 import type { CashStep, StaffPaymentsContext, StaffPaymentsEvent, TransfersStep } from './staff-payments.machine';
 import './staff-payments.css';
 import { UnmatchedTransfers } from './unmatched-transfers';
+import { StaffNav } from '../../ui/staff-nav';
 
 export default function StaffPaymentsPage() {
   const t = useT();
@@ -48,6 +49,7 @@ export default function StaffPaymentsPage() {
           <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.staffFees.signOut}</button>
         </div>
       </header>
+      <StaffNav current="payments" />
       <CashDesk step={steps.ready.cash} context={context} send={send} />
       <UnmatchedTransfers step={steps.ready.transfers} context={context} send={send} />
       {supervisor ? <FeesReport saving={steps.ready.report === 'saving'} context={context} send={send} /> : null}

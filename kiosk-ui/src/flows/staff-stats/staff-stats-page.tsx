@@ -8,6 +8,7 @@ import { signInErrorText, StaffSignIn } from '../../ui/staff-sign-in';
 import '../../ui/staff-pages.css';
 import { liveStaffStatsMachine } from './staff-stats.actors';
 import type { StatsView } from './staff-stats.machine';
+import { StaffNav } from '../../ui/staff-nav';
 
 
 export default function StaffStatsPage() {
@@ -40,6 +41,7 @@ export default function StaffStatsPage() {
         <h1>{t.stats.title}</h1>
         <button type="button" className="console__link" onClick={() => send({ type: 'signOut' })}>{t.stats.signOut}</button>
       </header>
+      <StaffNav current="stats" />
       <DateRangeForm labels={{ from: t.stats.from, to: t.stats.to, show: t.stats.show }} key={`${stats.from}_${stats.to}`} from={stats.from} to={stats.to} disabled={busy} onShow={(from, to) => send({ type: 'range.set', from, to })} />
       <p className="console__feedback" role="status" aria-live="polite">
         {state.matches('loading') ? t.stats.loading : state.matches({ ready: 'saving' }) ? t.stats.saving : errorCode ? <span className="console__error">{errorText(t.stats.errors, errorCode)}</span> : state.context.saved ? t.stats.saved : null}
