@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskAgent, type RunningAgent } from '../../kiosk-agent/src/compose/start-agent';
 import { CATALOGUES } from '../../kiosk-ui/src/i18n/i18n';
+import { clipFile } from '../../kiosk-ui/src/speech/guidance-clips';
 import { postJson } from '../support/http';
 import { tempDir } from '../support/temp-dir';
 import { axeFindings, touchTargetFindings, type AxeFinding } from './axe';
@@ -106,6 +107,13 @@ describe('procedure lookup in a real browser', () => {
     expect(await page.getByText('Chứng thực – Quầy số 1, Quầy số 2').count()).toBe(1);
     await page.getByRole('button', { name: t.procedures.back }).tap();
     await page.getByRole('group', { name: t.procedures.keyboard }).waitFor();
+
+    // A code the centre's catalogue does not hold, scanned on the list: the screen says so, and so does the kiosk,
+    // aloud (the espeak-ng clip: this Chromium has no speech voice).
+    const missingSpoken = page.waitForRequest((r) => r.url().endsWith(`/voice/guide/${clipFile('vi', t.guide.procedureMissing)}`), { timeout: 5000 });
+    expect((await postJson(`${agent.url}/api/demo/scanner/scan`, { code: 'https://dichvucong.lamdong.gov.vn/cong-khai-thu-tuc?ma=1.999999.H38' })).status).toBe(204);
+    await page.getByRole('heading', { name: t.procedures.missingHeading }).waitFor();
+    await missingSpoken;
     expect(findings.map((f) => `${f.screen}: ${f.rule} (${f.impact}) ${f.help} — ${f.targets.join(' | ')}`)).toEqual([]);
   });
 });

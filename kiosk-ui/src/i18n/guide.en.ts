@@ -31,4 +31,6 @@ export const enGuide = {
   // Looking up procedures (issue 21).
   procedures: 'Please type the name of the procedure on the keyboard, accents are not needed, or touch a field.',
   procedure: 'The papers to bring are on the screen. You can print the list, or take a number for this procedure.',
+  procedureMissing: 'This procedure is not in the centre\'s catalogue. Please touch Back to the list to find another one, or ask an officer.',
+  procedureFailed: 'The kiosk could not open the procedure. Please touch Try again, or ask an officer.',
 };

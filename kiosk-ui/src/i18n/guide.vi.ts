@@ -32,4 +32,6 @@ export const viGuide = {
   // Looking up procedures (issue 21).
   procedures: 'Xin gõ tên thủ tục trên bàn phím, không cần dấu, hoặc chạm vào một lĩnh vực.',
   procedure: 'Giấy tờ cần mang theo đang hiện trên màn hình. Có thể in danh sách giấy tờ, hoặc lấy số cho thủ tục này.',
+  procedureMissing: 'Thủ tục này không có trong danh mục của trung tâm. Xin chạm nút Quay lại danh sách để tìm thủ tục khác, hoặc hỏi cán bộ hướng dẫn.',
+  procedureFailed: 'Ki-ốt chưa mở được thủ tục. Xin chạm nút Thử lại, hoặc hỏi cán bộ hướng dẫn.',
 };

@@ -23,6 +23,8 @@ export function ProceduresView(props: { actor: ActorRefFrom<ProceduresMachine>; 
   else if (state.matches('showing')) [heading, guide, body, back] = [state.context.procedure?.name ?? heading, t.guide.procedure, <ProcedureDetailScreen {...screen} />, true];
   else if (state.matches('missing')) {
     back = true;
+    // Said aloud as well: a visitor who cannot read the screen hears why and what to touch next.
+    guide = state.context.errorCode === 'PROCEDURE_NOT_FOUND' ? t.guide.procedureMissing : t.guide.procedureFailed;
     body = (
       <div className="problem" role="alert">
         <h2 className="problem__title">{t.procedures.missingHeading}</h2>
